@@ -1,0 +1,160 @@
+import { z } from "zod";
+import { endpoint } from "@/lib/api/endpoint";
+import { PLAN_IDS } from "@/lib/billing/plans";
+
+const username = z
+  .string()
+  .min(3)
+  .max(32)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "Use letters, digits, '.', '_' or '-', starting with a letter or digit")
+  .describe("Unique, case-insensitively. 3–32 characters.");
+const email = z.email().max(254).describe("Unique, case-insensitively.");
+const newPassword = z.string().min(8).max(256).describe("8–256 characters. Stored only as an argon2id hash.");
+
+const subscription = z.object({
+  plan: z.enum(PLAN_IDS).nullable(),
+  status: z.enum(["active", "trialing", "past_due", "canceled", "incomplete", "none"]),
+  current_period_end: z.string().nullable(),
+  cancel_at_period_end: z.boolean(),
+});
+
+const tag = "Accounts";
+
+export const createAccountEndpoint = endpoint({
+  method: "POST",
+  path: "/api/accounts/new",
+  summary: "Create a new NormFlix account",
+  tag,
+  auth: "none",
+  limit: "auth",
+  body: z.object({ username, password: newPassword, email }),
+  response: z.object({ id: z.uuid(), username: z.string(), email: z.string(), created_at: z.string() }),
+  errors: ["username_taken", "email_taken", "validation_failed"],
+});
+
+export const createTokenEndpoint = endpoint({
+  method: "POST",
+  path: "/api/accounts/token",
+  summary: "Sign in and create a new bearer token",
+  description: "Failed attempts are limited per username and IP; over the limit the answer is 429 with Retry-After.",
+  tag,
+  auth: "none",
+  limit: "auth",
+  body: z.object({ username: z.string().min(1).max(254), password: z.string().min(1).max(1024) }),
+  response: z.object({ bearer_token: z.string(), expires_at: z.string() }),
+  errors: ["invalid_credentials", "rate_limited", "validation_failed"],
+});
+
+export const changeSubscriptionEndpoint = endpoint({
+  method: "PUT",
+  path: "/api/accounts/subscription",
+  summary: "Change which subscription plan the account uses",
+  tag,
+  auth: "required",
+  body: z.object({ subscription: z.enum(PLAN_IDS).describe("The plan to switch to.") }),
+  response: z.object({ subscription }),
+  errors: ["forbidden", "validation_failed"],
+});
+
+export const cancelSubscriptionEndpoint = endpoint({
+  method: "DELETE",
+  path: "/api/accounts/subscription",
+  summary: "Cancel the account's subscription",
+  tag,
+  auth: "required",
+  response: z.object({ subscription }),
+  errors: ["forbidden"],
+});
+
+export const changeEmailEndpoint = endpoint({
+  method: "PUT",
+  path: "/api/accounts/email",
+  summary: "Change the account's email address",
+  tag,
+  auth: "required",
+  body: z.object({ email }),
+  response: z.object({ email: z.string() }),
+  errors: ["forbidden", "email_taken", "validation_failed"],
+});
+
+export const changePasswordEndpoint = endpoint({
+  method: "PUT",
+  path: "/api/accounts/password",
+  summary: "Change the account's password",
+  description: "Every other session of the account (other tokens, other browsers) is signed out.",
+  tag,
+  auth: "required",
+  body: z.object({ password: newPassword }),
+  response: z.object({ signed_out_sessions: z.number().int() }),
+  errors: ["forbidden", "validation_failed"],
+});
+
+export const meEndpoint = endpoint({
+  method: "GET",
+  path: "/api/accounts/me",
+  summary: "The signed-in account",
+  tag,
+  auth: "required",
+  response: z.object({
+    id: z.uuid(),
+    username: z.string(),
+    email: z.string(),
+    role: z.enum(["viewer", "admin"]),
+    created_at: z.string(),
+    subscription,
+    profile_limit: z.number().int(),
+  }),
+  errors: ["forbidden"],
+});
+
+export const logoutEndpoint = endpoint({
+  method: "POST",
+  path: "/api/accounts/logout",
+  summary: "Revoke the bearer token used for this request",
+  tag,
+  auth: "required",
+  response: z.object({}),
+  errors: ["forbidden"],
+});
+
+const device = z.object({
+  id: z.uuid(),
+  kind: z.enum(["api", "web"]),
+  user_agent: z.string().nullable(),
+  ip: z.string().nullable(),
+  created_at: z.string(),
+  last_seen_at: z.string(),
+  expires_at: z.string(),
+  current: z.boolean().describe("Whether this is the session making the request."),
+});
+
+export const listSessionsEndpoint = endpoint({
+  method: "GET",
+  path: "/api/accounts/sessions",
+  summary: "Every signed-in device and API token of the account",
+  tag,
+  auth: "required",
+  response: z.object({ items: z.array(device) }),
+  errors: ["forbidden"],
+});
+
+export const revokeSessionEndpoint = endpoint({
+  method: "DELETE",
+  path: "/api/accounts/sessions/{session_id}",
+  summary: "Sign out one device",
+  tag,
+  auth: "required",
+  params: z.object({ session_id: z.uuid() }),
+  response: z.object({}),
+  errors: ["forbidden", "session_not_found", "validation_failed"],
+});
+
+export const revokeOtherSessionsEndpoint = endpoint({
+  method: "DELETE",
+  path: "/api/accounts/sessions",
+  summary: "Sign out every other device",
+  tag,
+  auth: "required",
+  response: z.object({ signed_out_sessions: z.number().int() }),
+  errors: ["forbidden"],
+});

@@ -1,0 +1,114 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import type { Sql } from "postgres";
+import { dataDir, env } from "../lib/env";
+import { acquireDataDirLock } from "./data-dir-lock";
+import * as schema from "./schema";
+
+// One database per process, opened once by server.ts (or a script) and shared through globalThis: the custom server
+// and Next's bundled route code are separate module graphs in the same process, and must never open PGlite twice.
+
+export type Database = PostgresJsDatabase<typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+type Driver = { kind: "pglite"; client: PGlite } | { kind: "postgres"; client: Sql };
+type SharedState = { opening: Promise<Driver>; driver?: Driver; close: () => Promise<void> };
+
+const globalKey = Symbol.for("normflix.database");
+const shared = globalThis as unknown as { [globalKey]?: SharedState };
+
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+const MIGRATION_LOCK_ID = 727_001;
+
+async function openPglite(): Promise<{ driver: Driver; close: () => Promise<void> }> {
+  const release = acquireDataDirLock(dataDir);
+  try {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+    const pglitePath = path.join(dataDir, "pglite");
+    fs.mkdirSync(path.dirname(pglitePath), { recursive: true });
+    const client = await PGlite.create({ dataDir: pglitePath, extensions: { pg_trgm } });
+    await migratePglite(drizzlePglite({ client }), { migrationsFolder });
+    return {
+      driver: { kind: "pglite", client },
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function openPostgres(url: string): Promise<{ driver: Driver; close: () => Promise<void> }> {
+  const { default: postgres } = await import("postgres");
+  // Migrate on one dedicated connection under an advisory lock, so instances starting together migrate once.
+  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+    await migratePostgres(drizzlePostgres({ client: migrator }), { migrationsFolder });
+  } finally {
+    await migrator.end({ timeout: 5 });
+  }
+  const client = postgres(url, {
+    max: env.DATABASE_POOL_MAX,
+    onnotice: () => {},
+    connect_timeout: 5,
+    idle_timeout: 60,
+  });
+  return { driver: { kind: "postgres", client }, close: () => client.end({ timeout: 5 }) };
+}
+
+/** Opens the database (lock, connect, migrate) once per process; later calls return the same promise. */
+export function openDatabase(): Promise<void> {
+  if (!shared[globalKey]) {
+    const state: SharedState = {
+      opening: (env.DATABASE_URL ? openPostgres(env.DATABASE_URL) : openPglite()).then(({ driver, close }) => {
+        state.driver = driver;
+        state.close = close;
+        return driver;
+      }),
+      close: async () => {},
+    };
+    state.opening.catch(() => {
+      delete shared[globalKey];
+    });
+    shared[globalKey] = state;
+  }
+  return shared[globalKey].opening.then(() => undefined);
+}
+
+export async function closeDatabase(): Promise<void> {
+  const state = shared[globalKey];
+  if (!state) return;
+  delete shared[globalKey];
+  await state.opening.catch(() => undefined);
+  await state.close();
+}
+
+let wrapped: { driver: Driver; db: Database } | undefined;
+
+/** The drizzle instance of this module graph, over the process's one connection. */
+export function db(): Database {
+  const driver = shared[globalKey]?.driver;
+  if (!driver) throw new Error("The database is not open: the server opens it at startup (openDatabase()).");
+  if (wrapped?.driver !== driver) {
+    const instance =
+      driver.kind === "pglite"
+        ? (drizzlePglite({ client: driver.client, schema }) as unknown as Database)
+        : drizzlePostgres({ client: driver.client, schema });
+    wrapped = { driver, db: instance };
+  }
+  return wrapped.db;
+}
+
+export function databaseKind(): Driver["kind"] {
+  return env.DATABASE_URL ? "postgres" : "pglite";
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { db } from "../client";
+import { accounts, sessions, type Session } from "../schema";
+
+export async function insertSession(values: typeof sessions.$inferInsert): Promise<Session> {
+  const [row] = await db().insert(sessions).values(values).returning();
+  return row;
+}
+
+/** The live session with this token hash, with its account, or undefined when revoked, expired or disabled. */
+export async function findLiveSessionByTokenHash(tokenHash: string) {
+  const [row] = await db()
+    .select({
+      sessionId: sessions.id,
+      kind: sessions.kind,
+      lastSeenAt: sessions.lastSeenAt,
+      accountId: accounts.id,
+      username: accounts.username,
+      role: accounts.role,
+    })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .where(
+      and(
+        eq(sessions.tokenHash, tokenHash),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+        isNull(accounts.disabledAt),
+      ),
+    );
+  return row;
+}
+
+export async function touchSession(sessionId: string): Promise<void> {
+  await db().update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sessionId));
+}
+
+export async function listLiveSessions(accountId: string): Promise<Session[]> {
+  return db()
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+/** Revokes one of the account's sessions; false when it has no such live session. */
+export async function revokeSession(accountId: string, sessionId: string): Promise<boolean> {
+  const rows = await db()
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.id, sessionId), eq(sessions.accountId, accountId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
+}
+
+/** Revokes every live session of the account except `keepSessionId` (when given). */
+export async function revokeOtherSessions(accountId: string, keepSessionId?: string): Promise<number> {
+  const rows = await db()
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      and(
+        eq(sessions.accountId, accountId),
+        isNull(sessions.revokedAt),
+        keepSessionId ? ne(sessions.id, keepSessionId) : undefined,
+      ),
+    )
+    .returning({ id: sessions.id });
+  return rows.length;
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import {
+  findAccountById,
+  findAccountByUsername,
+  insertAccount,
+  updateAccountEmail,
+  updateAccountPasswordHash,
+} from "@/db/queries/accounts";
+import { revokeOtherSessions } from "@/db/queries/sessions";
+import { findSubscription } from "@/db/queries/subscriptions";
+import { ApiError, uniqueViolation } from "@/lib/api/errors";
+import { activePlan, describeSubscription } from "@/lib/billing/subscriptions";
+import { assertLoginAllowed, recordLoginFailure, recordLoginSuccess } from "./login-throttle";
+import { hashPassword, verifyPassword } from "./password";
+import { createApiSession, type Principal } from "./sessions";
+
+type Device = { ip: string; userAgent?: string };
+
+/** Maps a unique-index violation on accounts to the 409 the contract asks for. */
+function conflictFrom(error: unknown): never {
+  const constraint = uniqueViolation(error);
+  if (constraint?.includes("username")) throw new ApiError("username_taken", "That username is already taken.");
+  if (constraint?.includes("email")) throw new ApiError("email_taken", "That email address is already in use.");
+  throw error;
+}
+
+export async function createAccount(input: { username: string; email: string; password: string }) {
+  const passwordHash = await hashPassword(input.password);
+  // The unique indexes decide between concurrent sign-ups; there is no read-then-write race to lose.
+  const account = await insertAccount({ username: input.username, email: input.email, passwordHash }).catch(conflictFrom);
+  return { id: account.id, username: account.username, email: account.email, created_at: account.createdAt.toISOString() };
+}
+
+export async function signIn(input: { username: string; password: string }, device: Device) {
+  await assertLoginAllowed(input.username, device.ip);
+  const account = await findAccountByUsername(input.username);
+  const valid = await verifyPassword(account?.passwordHash, input.password);
+  if (!account || !valid) {
+    await recordLoginFailure(input.username, device.ip);
+    throw new ApiError("invalid_credentials", "The username or password is incorrect.");
+  }
+  if (account.disabledAt) throw new ApiError("account_disabled", "This account has been disabled.");
+  await recordLoginSuccess(input.username, device.ip);
+  return createApiSession(account.id, device);
+}
+
+export async function changeEmail(principal: Principal, email: string) {
+  await updateAccountEmail(principal.accountId, email).catch(conflictFrom);
+}
+
+/** Sets a new password and signs out every other device, keeping the caller's session. */
+export async function changePassword(principal: Principal, password: string) {
+  await updateAccountPasswordHash(principal.accountId, await hashPassword(password));
+  return { signed_out_sessions: await revokeOtherSessions(principal.accountId, principal.sessionId) };
+}
+
+export async function describeAccount(principal: Principal) {
+  const [account, subscription] = await Promise.all([
+    findAccountById(principal.accountId),
+    findSubscription(principal.accountId),
+  ]);
+  if (!account) throw new ApiError("forbidden");
+  return {
+    id: account.id,
+    username: account.username,
+    email: account.email,
+    role: account.role,
+    created_at: account.createdAt.toISOString(),
+    subscription: describeSubscription(subscription),
+    profile_limit: activePlan(subscription)?.max_profiles ?? 0,
+  };
+}

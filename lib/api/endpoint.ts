@@ -1,0 +1,27 @@
+import type { z } from "zod";
+import type { ErrorCode } from "./errors";
+import type { ApiLimitGroup } from "../rate-limit";
+
+// One definition per endpoint: the wrapper validates requests with it and the OpenAPI document is built from it.
+export type AnySchema = z.ZodType;
+
+export type Endpoint = {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  auth: "required" | "none";
+  /** The rate-limit group; "none" for probes such as the health check. Defaults to "default". */
+  limit?: ApiLimitGroup | "none";
+  params?: AnySchema;
+  query?: AnySchema;
+  body?: AnySchema;
+  response?: AnySchema;
+  errors?: readonly ErrorCode[];
+};
+
+/** Declares an endpoint, keeping its literal types (auth mode, schemas) for the handler's context. */
+export function endpoint<const E extends Endpoint>(definition: E): E {
+  return definition;
+}

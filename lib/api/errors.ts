@@ -1,0 +1,78 @@
+// One error type for every expected failure; its code decides the HTTP status and the envelope
+// `{ "error": { "code", "message", "details"? } }`.
+
+const statusByCode = {
+  invalid_json: 400,
+  bad_request: 400,
+  invalid_credentials: 401,
+  subscription_required: 402,
+  forbidden: 403,
+  account_disabled: 403,
+  not_found: 404,
+  session_not_found: 404,
+  method_not_allowed: 405,
+  username_taken: 409,
+  email_taken: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  validation_failed: 422,
+  rate_limited: 429,
+  internal_error: 500,
+  service_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof statusByCode;
+
+export const statusOf = (code: ErrorCode): number => statusByCode[code];
+
+const defaultMessages: Partial<Record<ErrorCode, string>> = {
+  forbidden: "A valid bearer token is required for this endpoint.",
+  not_found: "Nothing exists at this address.",
+  internal_error: "Something went wrong on our side. Please try again.",
+  service_unavailable: "NormFlix is temporarily unavailable. Please try again shortly.",
+  rate_limited: "Too many requests. Please slow down and try again later.",
+};
+
+export class ApiError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message ?? defaultMessages[code] ?? code.replaceAll("_", " "));
+    this.name = "ApiError";
+    this.status = statusByCode[code];
+  }
+}
+
+export function errorResponse(error: ApiError, headers?: HeadersInit): Response {
+  const body = { error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } };
+  const response = Response.json(body, { status: error.status, headers });
+  for (const [name, value] of Object.entries(error.headers ?? {})) response.headers.set(name, value);
+  return response;
+}
+
+/** Errors from a database that cannot be reached right now (connection refused, terminated, timed out). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined; e; e = e.cause as typeof e) {
+    const code = typeof e.code === "string" ? e.code : "";
+    if (["ECONNREFUSED", "ECONNRESET", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "57P01", "57P02", "57P03", "08006", "08001", "08003"].includes(code)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The name of the unique constraint a write violated, if that is why it failed. */
+export function uniqueViolation(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === "23505") {
+      const withName = e as { constraint_name?: string; constraint?: string };
+      return withName.constraint_name ?? withName.constraint ?? "";
+    }
+  }
+  return undefined;
+}

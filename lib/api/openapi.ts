@@ -1,0 +1,88 @@
+import { z } from "zod";
+import type { AnySchema, Endpoint } from "./endpoint";
+import { statusOf, type ErrorCode } from "./errors";
+
+// Builds the OpenAPI 3.1 document from the same endpoint definitions that validate requests.
+
+type JsonSchema = { properties?: Record<string, JsonSchema>; required?: string[]; description?: string; [key: string]: unknown };
+
+const toSchema = (schema: AnySchema) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+
+function parametersOf(schema: AnySchema | undefined, location: "path" | "query") {
+  if (!schema) return [];
+  const json = toSchema(schema);
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: location,
+    required: location === "path" || (json.required ?? []).includes(name),
+    description: property.description,
+    schema: property,
+  }));
+}
+
+function responsesOf(definition: Endpoint) {
+  const responses: Record<string, unknown> = {
+    200: {
+      description: "OK",
+      content: { "application/json": { schema: definition.response ? toSchema(definition.response) : {} } },
+    },
+  };
+  const codes: ErrorCode[] = [...(definition.errors ?? [])];
+  if (definition.limit !== "none") codes.push("rate_limited");
+  if (definition.body) codes.push("invalid_json", "payload_too_large");
+  for (const code of codes) {
+    const status = String(statusOf(code));
+    const existing = responses[status] as { description: string } | undefined;
+    responses[status] = {
+      description: existing ? `${existing.description}, ${code}` : code,
+      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+    };
+  }
+  return responses;
+}
+
+export function buildOpenApiDocument(endpoints: Endpoint[]) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const definition of endpoints) {
+    paths[definition.path] ??= {};
+    paths[definition.path][definition.method.toLowerCase()] = {
+      summary: definition.summary,
+      description: definition.description,
+      tags: [definition.tag],
+      security: definition.auth === "required" ? [{ bearer: [] }] : [],
+      parameters: [...parametersOf(definition.params, "path"), ...parametersOf(definition.query, "query")],
+      requestBody: definition.body
+        ? { required: true, content: { "application/json": { schema: toSchema(definition.body) } } }
+        : undefined,
+      responses: responsesOf(definition),
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "NormFlix API",
+      version: "1.0.0",
+      description:
+        "The NormFlix customer API. Protected endpoints take `Authorization: Bearer <token>` from POST /api/accounts/token; " +
+        "a missing or invalid token is answered with 403. Errors share one envelope.",
+    },
+    servers: [{ url: "/" }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      schemas: {
+        Error: {
+          type: "object",
+          required: ["error"],
+          properties: {
+            error: {
+              type: "object",
+              required: ["code", "message"],
+              properties: { code: { type: "string" }, message: { type: "string" }, details: {} },
+            },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import { authenticateToken, type Principal } from "@/lib/accounts/sessions";
+import { env } from "@/lib/env";
+import { consume, retryAfterSeconds, scaledApiLimit } from "@/lib/rate-limit";
+import type { AnySchema, Endpoint } from "./endpoint";
+import { ApiError, errorResponse, isDatabaseUnavailable } from "./errors";
+import { CLIENT_IP_HEADER, GET_BODY_HEADER } from "./internal-headers";
+
+type Out<S> = S extends AnySchema ? z.output<S> : undefined;
+
+export type ApiContext<E extends Endpoint> = {
+  req: NextRequest;
+  params: Out<E["params"]>;
+  query: Out<E["query"]>;
+  body: Out<E["body"]>;
+  principal: E["auth"] extends "required" ? Principal : Principal | undefined;
+  ip: string;
+  userAgent: string | undefined;
+};
+
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+/** Wraps a route handler: bearer auth, rate limits, zod validation and the error envelope. */
+export function withApi<E extends Endpoint>(definition: E, handler: (ctx: ApiContext<E>) => Promise<unknown>) {
+  return async (req: NextRequest, routeContext: RouteContext): Promise<Response> => {
+    const headers = new Headers({ "x-request-id": randomUUID(), "cache-control": "no-store" });
+    try {
+      const ip = req.headers.get(CLIENT_IP_HEADER) ?? "unknown";
+      const principal = await principalFrom(req);
+
+      const group = definition.limit ?? "default";
+      if (group !== "none") {
+        const client = principal ? `a:${principal.accountId}` : `ip:${ip}`;
+        const limit = await consume(`api:${group}:${client}`, scaledApiLimit(group));
+        headers.set("X-RateLimit-Limit", String(limit.limit));
+        headers.set("X-RateLimit-Remaining", String(limit.remaining));
+        headers.set("X-RateLimit-Reset", String(Math.ceil(limit.resetAt.getTime() / 1000)));
+        if (limit.exceeded) {
+          throw new ApiError("rate_limited", undefined, undefined, { "Retry-After": String(retryAfterSeconds(limit)) });
+        }
+      }
+
+      if (definition.auth === "required" && !principal) throw new ApiError("forbidden");
+
+      const ctx = {
+        req,
+        ip,
+        userAgent: req.headers.get("user-agent") ?? undefined,
+        principal,
+        params: validate(definition.params, await routeContext.params, "path"),
+        query: validate(definition.query, Object.fromEntries(req.nextUrl.searchParams), "query"),
+        body: definition.body ? validate(definition.body, await readJsonBody(req), "body") : undefined,
+      } as ApiContext<E>;
+
+      const result = await handler(ctx);
+      const response = result instanceof Response ? result : Response.json(result ?? {});
+      headers.forEach((value, name) => {
+        if (!response.headers.has(name)) response.headers.set(name, value);
+      });
+      return response;
+    } catch (error) {
+      return errorResponse(toApiError(error, headers.get("x-request-id")!), headers);
+    }
+  };
+}
+
+async function principalFrom(req: NextRequest): Promise<Principal | undefined> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.get("authorization") ?? "");
+  return match ? authenticateToken(match[1]) : undefined;
+}
+
+function validate<S extends AnySchema | undefined>(schema: S, input: unknown, location: string): Out<S> {
+  if (!schema) return undefined as Out<S>;
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => ({
+      field: [location, ...issue.path.map(String)].join("."),
+      message: issue.message,
+    }));
+    throw new ApiError("validation_failed", `The request ${location} is invalid: ${details[0].field}: ${details[0].message}`, details);
+  }
+  return parsed.data as Out<S>;
+}
+
+/** The JSON body, read with a byte cap. GET bodies arrive from server.ts in an internal header (Next drops them). */
+async function readJsonBody(req: NextRequest): Promise<unknown> {
+  const text = await readBodyText(req);
+  if (text.trim() === "") {
+    // GET routes take the same fields as query parameters when there is no body.
+    return req.method === "GET" ? Object.fromEntries(req.nextUrl.searchParams) : {};
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError("invalid_json", "The request body is not valid JSON.");
+  }
+}
+
+async function readBodyText(req: NextRequest): Promise<string> {
+  if (req.method === "GET" || req.method === "HEAD") {
+    const encoded = req.headers.get(GET_BODY_HEADER);
+    return encoded ? Buffer.from(encoded, "base64url").toString("utf8") : "";
+  }
+  const tooLarge = () => new ApiError("payload_too_large", `Request bodies are limited to ${env.MAX_BODY_BYTES} bytes.`);
+  if (Number(req.headers.get("content-length") ?? 0) > env.MAX_BODY_BYTES) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > env.MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function toApiError(error: unknown, requestId: string): ApiError {
+  if (error instanceof ApiError) return error;
+  if (isDatabaseUnavailable(error)) {
+    console.error(`[${requestId}] database unavailable: ${describe(error)}`);
+    return new ApiError("service_unavailable", undefined, undefined, { "Retry-After": "5" });
+  }
+  console.error(`[${requestId}] unhandled error: ${describe(error)}`);
+  return new ApiError("internal_error");
+}
+
+// Logs name, code and message only: never a stack trace or a query's parameters.
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  const cause = error.cause instanceof Error ? ` (cause: ${describe(error.cause)})` : "";
+  return `${error.name}${code ? ` ${String(code)}` : ""}: ${error.message.split("\n")[0].slice(0, 300)}${cause}`;
+}

@@ -1,0 +1,115 @@
+// The NormFlix server: Next.js behind a small custom HTTP layer (see ARCHITECTURE.md, "Custom server").
+// It opens the database before listening, hands GET bodies to route handlers (Next drops them), caps request
+// bodies, and drains in-flight requests on SIGTERM.
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { closeDatabase, databaseKind, openDatabase } from "./db/client";
+import { CLIENT_IP_HEADER, GET_BODY_HEADER, INTERNAL_HEADERS } from "./lib/api/internal-headers";
+import { dataDir, env } from "./lib/env";
+
+const projectDir = path.dirname(fileURLToPath(import.meta.url));
+process.chdir(projectDir);
+
+function sendError(res: http.ServerResponse, status: number, code: string, message: string) {
+  res.writeHead(status, { "content-type": "application/json", connection: "close" });
+  res.end(JSON.stringify({ error: { code, message } }));
+}
+
+function clientIp(req: http.IncomingMessage): string {
+  const forwarded = req.headers["x-forwarded-for"];
+  if (env.TRUST_PROXY && typeof forwarded === "string" && forwarded.trim()) return forwarded.split(",")[0].trim();
+  return req.socket.remoteAddress ?? "unknown";
+}
+
+/** Reads a request body up to `limit` bytes; undefined when it is larger. */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners("data");
+        req.resume();
+        resolve(undefined);
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+const hasBody = (req: http.IncomingMessage) =>
+  req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
+
+async function main() {
+  // Lock DATA_DIR, connect and migrate before anything listens, so a second process fails with a clear message.
+  await openDatabase();
+
+  const dev = env.NODE_ENV !== "production";
+  const app = next({ dev, dir: projectDir, hostname: env.HOST, port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  let draining = false;
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      for (const name of INTERNAL_HEADERS) delete req.headers[name];
+      req.headers[CLIENT_IP_HEADER] = clientIp(req);
+      if (draining) res.setHeader("connection", "close");
+
+      if (req.url?.startsWith("/api/")) {
+        if (Number(req.headers["content-length"] ?? 0) > env.MAX_BODY_BYTES) {
+          return sendError(res, 413, "payload_too_large", `Request bodies are limited to ${env.MAX_BODY_BYTES} bytes.`);
+        }
+        if ((req.method === "GET" || req.method === "HEAD") && hasBody(req)) {
+          const body = await readBody(req, env.MAX_BODY_BYTES);
+          if (!body) return sendError(res, 413, "payload_too_large", `Request bodies are limited to ${env.MAX_BODY_BYTES} bytes.`);
+          if (body.length > 0) req.headers[GET_BODY_HEADER] = body.toString("base64url");
+        }
+      }
+      await handle(req, res);
+    } catch (error) {
+      console.error(`request failed: ${(error as Error).message}`);
+      if (!res.headersSent) sendError(res, 500, "internal_error", "Something went wrong on our side. Please try again.");
+      else res.destroy();
+    }
+  });
+  server.headersTimeout = 30_000;
+  server.requestTimeout = 0; // uploads may legitimately take long; idle sockets are reaped by keepAliveTimeout
+
+  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  const where = databaseKind() === "pglite" ? `PGlite in ${dataDir}` : "PostgreSQL";
+  console.log(`NormFlix ready on http://localhost:${port} (${dev ? "development" : "production"}, database: ${where})`);
+
+  const shutdown = (signal: string) => {
+    if (draining) return;
+    draining = true;
+    console.log(`${signal} received: finishing in-flight requests`);
+    const force = setTimeout(() => {
+      console.error("shutdown timed out: closing the remaining connections");
+      server.closeAllConnections();
+    }, env.SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    server.close(async () => {
+      clearTimeout(force);
+      await app.close().catch(() => undefined);
+      await closeDatabase();
+      console.log("NormFlix stopped");
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch(async (error: Error) => {
+  console.error(`NormFlix could not start: ${error.message}`);
+  await closeDatabase().catch(() => undefined);
+  process.exit(1);
+});
