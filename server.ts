@@ -13,7 +13,7 @@ const projectDir = path.dirname(fileURLToPath(import.meta.url));
 process.chdir(projectDir);
 
 function sendError(res: http.ServerResponse, status: number, code: string, message: string) {
-  res.writeHead(status, { "content-type": "application/json", connection: "close" });
+  res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify({ error: { code, message } }));
 }
 
@@ -23,20 +23,19 @@ function clientIp(req: http.IncomingMessage): string {
   return req.socket.remoteAddress ?? "unknown";
 }
 
-/** Reads a request body up to `limit` bytes; undefined when it is larger. */
+/** Reads a request body up to `limit` bytes; undefined when it is larger (the rest is discarded, up to a point). */
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners("data");
-        req.resume();
-        resolve(undefined);
-      } else chunks.push(chunk);
+      if (size <= limit) return void chunks.push(chunk);
+      // Answer 413 at once; keep reading so the client sees the answer, but not forever.
+      resolve(undefined);
+      if (size > limit * 8) req.destroy();
     });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("end", () => resolve(size <= limit ? Buffer.concat(chunks) : undefined));
     req.on("error", reject);
   });
 }

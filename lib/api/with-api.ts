@@ -104,7 +104,9 @@ async function readBodyText(req: NextRequest): Promise<string> {
     const encoded = req.headers.get(GET_BODY_HEADER);
     return encoded ? Buffer.from(encoded, "base64url").toString("utf8") : "";
   }
-  const tooLarge = () => new ApiError("payload_too_large", `Request bodies are limited to ${env.MAX_BODY_BYTES} bytes.`);
+  // The unread rest of the body makes the connection unusable for another request: tell the client to drop it.
+  const tooLarge = () =>
+    new ApiError("payload_too_large", `Request bodies are limited to ${env.MAX_BODY_BYTES} bytes.`, undefined, { connection: "close" });
   if (Number(req.headers.get("content-length") ?? 0) > env.MAX_BODY_BYTES) throw tooLarge();
   if (!req.body) return "";
   const reader = req.body.getReader();

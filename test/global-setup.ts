@@ -1,0 +1,34 @@
+import fs from "node:fs";
+import type { TestProject } from "vitest/node";
+import { createTestDatabase, startServer, tempDataDir } from "./server-process";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    dataDir: string;
+    databaseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const database = process.env.TEST_DATABASE_URL ? await createTestDatabase(process.env.TEST_DATABASE_URL) : undefined;
+  const dataDir = tempDataDir("test");
+  console.log(database ? "Testing on PostgreSQL (fresh database)" : `Testing on PGlite in ${dataDir}`);
+  const server = await startServer({
+    DATA_DIR: dataDir,
+    DATABASE_URL: database?.url ?? "",
+    // Tests send far more requests per minute than a person; login throttling keeps its real limits.
+    RATE_LIMIT_MULTIPLIER: "50",
+    TRUST_PROXY: "true",
+  });
+  project.provide("baseUrl", server.url);
+  project.provide("dataDir", dataDir);
+  project.provide("databaseUrl", database?.url ?? "");
+
+  return async () => {
+    const code = await server.stop();
+    if (code !== 0) console.error(`test server exited with ${code}:\n${server.output()}`);
+    await database?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import http from "node:http";
+import { afterAll, describe, expect, it } from "vitest";
+import { startServer, tempDataDir, type ServerHandle } from "./server-process";
+
+// These start their own embedded (PGlite) servers: the lock and the shutdown behaviour are properties of the process.
+const dataDir = tempDataDir("lifecycle");
+const embedded = { DATA_DIR: dataDir, DATABASE_URL: "" };
+const running: ServerHandle[] = [];
+
+afterAll(async () => {
+  await Promise.all(running.map((server) => server.stop()));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function start() {
+  const server = await startServer(embedded);
+  running.push(server);
+  return server;
+}
+
+/** POSTs a sign-up whose body trickles in over ~1.5 s, calling `midway` once the request has started. */
+function slowSignUp(url: string, username: string, midway: () => void): Promise<number> {
+  const body = JSON.stringify({ username, password: "slow and steady", email: `${username}@example.com` });
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${url}/api/accounts/new`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+    }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode!));
+    });
+    req.on("error", reject);
+    const parts = body.match(/.{1,8}/g)!;
+    let i = 0;
+    const timer = setInterval(() => {
+      req.write(parts[i++]);
+      if (i === 2) midway();
+      if (i === parts.length) {
+        clearInterval(timer);
+        req.end();
+      }
+    }, 1500 / parts.length);
+  });
+}
+
+describe("the server process", () => {
+  it("refuses to open a DATA_DIR another process holds, with a clear message", async () => {
+    await start();
+    await expect(startServer(embedded)).rejects.toThrow(/DATA_DIR .* is in use by process \d+/);
+  });
+
+  it("drains in-flight requests on SIGTERM, keeps their writes, and releases the lock", async () => {
+    const server = running.pop()!;
+    let exit: Promise<number | null> | undefined;
+    const status = await slowSignUp(server.url, "drained_user", () => {
+      exit = server.stop();
+    });
+    expect(status).toBe(200);
+    expect(await exit).toBe(0);
+    expect(server.output()).toContain("SIGTERM received");
+
+    const restarted = await start();
+    const signIn = await fetch(`${restarted.url}/api/accounts/token`, {
+      method: "POST",
+      body: JSON.stringify({ username: "drained_user", password: "slow and steady" }),
+    });
+    expect(signIn.status).toBe(200);
+  });
+
+  it("takes over the lock of a process that was killed", async () => {
+    const server = running.pop()!;
+    server.child.kill("SIGKILL");
+    await server.stop();
+    const next = await start();
+    expect((await fetch(`${next.url}/api/health`)).status).toBe(200);
+  });
+});
