@@ -12,6 +12,7 @@ const schema = z.object({
   HOST: z.string().min(1).default("0.0.0.0"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().min(1).default("./data"),
+  MEDIA_DIR: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
@@ -39,3 +40,6 @@ function loadEnv(): Env {
 export const env = loadEnv();
 
 export const dataDir = path.resolve(env.DATA_DIR);
+
+/** Video, artwork and subtitles; DATA_DIR/media unless MEDIA_DIR says otherwise. */
+export const mediaDir = path.resolve(env.MEDIA_DIR ?? path.join(dataDir, "media"));

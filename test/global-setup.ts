@@ -13,21 +13,26 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const database = process.env.TEST_DATABASE_URL ? await createTestDatabase(process.env.TEST_DATABASE_URL) : undefined;
   const dataDir = tempDataDir("test");
-  console.log(database ? "Testing on PostgreSQL (fresh database)" : `Testing on PGlite in ${dataDir}`);
-  const server = await startServer({
-    DATA_DIR: dataDir,
-    DATABASE_URL: database?.url ?? "",
-    // Tests send far more requests per minute than a person; login throttling keeps its real limits.
-    RATE_LIMIT_MULTIPLIER: "50",
-    TRUST_PROXY: "true",
-  });
-  project.provide("baseUrl", server.url);
   project.provide("dataDir", dataDir);
   project.provide("databaseUrl", database?.url ?? "");
+  // TEST_SERVER=off runs only tests that need no HTTP server (e.g. while another process rebuilds .next).
+  const server =
+    process.env.TEST_SERVER === "off"
+      ? undefined
+      : await startServer({
+          DATA_DIR: dataDir,
+          DATABASE_URL: database?.url ?? "",
+          // Tests send far more requests per minute than a person; login throttling keeps its real limits.
+          RATE_LIMIT_MULTIPLIER: "50",
+          TRUST_PROXY: "true",
+          DEMO_CATALOG: "off",
+        });
+  console.log(database ? "Testing on PostgreSQL (fresh database)" : `Testing on PGlite in ${dataDir}`);
+  project.provide("baseUrl", server?.url ?? "");
 
   return async () => {
-    const code = await server.stop();
-    if (code !== 0) console.error(`test server exited with ${code}:\n${server.output()}`);
+    const code = await server?.stop();
+    if (server && code !== 0) console.error(`test server exited with ${code}:\n${server.output()}`);
     await database?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };

@@ -1,0 +1,160 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { mediaAssets } from "./media";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+// Title words weigh most; synopses are stemmed English. Kept by PostgreSQL itself (a generated column).
+const searchVector = (titleColumn: string, textColumn: string) =>
+  tsvector("search_vector").generatedAlwaysAs(
+    sql.raw(
+      `setweight(to_tsvector('simple', coalesce("${titleColumn}", '')), 'A') || ` +
+        `setweight(to_tsvector('english', coalesce("${textColumn}", '')), 'C')`,
+    ),
+  );
+
+export const genres = pgTable("genres", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+});
+
+export const people = pgTable(
+  "people",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    bio: text("bio"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("people_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`)],
+);
+
+export const titleKind = pgEnum("title_kind", ["movie", "show"]);
+
+// Movies and shows share one table: search, genres, credits, trending and lists treat them alike.
+export const titles = pgTable(
+  "titles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: titleKind("kind").notNull(),
+    title: text("title").notNull(),
+    synopsis: text("synopsis").notNull().default(""),
+    year: integer("year").notNull(),
+    /** The label shown to people: "PG-13", "TV-MA"… */
+    maturityRating: text("maturity_rating").notNull(),
+    /** Its place on the one ordered scale (lib/catalog/maturity.ts), for filtering. */
+    maturityLevel: smallint("maturity_level").notNull(),
+    /** Movies only; a show's episodes carry their own. */
+    runtimeSeconds: integer("runtime_seconds"),
+    posterPath: text("poster_path"),
+    backdropPath: text("backdrop_path"),
+    /** Popularity signal: seeded, then fed by viewing. */
+    popularity: real("popularity").notNull().default(0),
+    /** A movie's video. */
+    mediaAssetId: uuid("media_asset_id").references(() => mediaAssets.id, { onDelete: "set null" }),
+    published: boolean("published").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    searchVector: searchVector("title", "synopsis"),
+  },
+  (t) => [
+    index("titles_search_idx").using("gin", t.searchVector),
+    index("titles_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
+    index("titles_kind_popularity_idx").on(t.kind, t.popularity),
+    index("titles_kind_created_idx").on(t.kind, t.createdAt),
+  ],
+);
+
+export const titleGenres = pgTable(
+  "title_genres",
+  {
+    titleId: uuid("title_id")
+      .notNull()
+      .references(() => titles.id, { onDelete: "cascade" }),
+    genreId: uuid("genre_id")
+      .notNull()
+      .references(() => genres.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.titleId, t.genreId] }), index("title_genres_genre_idx").on(t.genreId)],
+);
+
+export const creditRole = pgEnum("credit_role", ["cast", "director", "creator"]);
+
+export const credits = pgTable(
+  "credits",
+  {
+    titleId: uuid("title_id")
+      .notNull()
+      .references(() => titles.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    role: creditRole("role").notNull(),
+    character: text("character"),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.titleId, t.personId, t.role] }), index("credits_person_idx").on(t.personId)],
+);
+
+export const seasons = pgTable(
+  "seasons",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    showId: uuid("show_id")
+      .notNull()
+      .references(() => titles.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    title: text("title").notNull(),
+    synopsis: text("synopsis").notNull().default(""),
+    year: integer("year"),
+  },
+  (t) => [uniqueIndex("seasons_show_number_key").on(t.showId, t.number)],
+);
+
+export const episodes = pgTable(
+  "episodes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    showId: uuid("show_id")
+      .notNull()
+      .references(() => titles.id, { onDelete: "cascade" }),
+    seasonId: uuid("season_id")
+      .notNull()
+      .references(() => seasons.id, { onDelete: "cascade" }),
+    seasonNumber: integer("season_number").notNull(),
+    number: integer("number").notNull(),
+    title: text("title").notNull(),
+    synopsis: text("synopsis").notNull().default(""),
+    runtimeSeconds: integer("runtime_seconds"),
+    stillPath: text("still_path"),
+    mediaAssetId: uuid("media_asset_id").references(() => mediaAssets.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    searchVector: searchVector("title", "synopsis"),
+  },
+  (t) => [
+    uniqueIndex("episodes_show_season_number_key").on(t.showId, t.seasonNumber, t.number),
+    index("episodes_search_idx").using("gin", t.searchVector),
+    index("episodes_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
+  ],
+);
+
+export type Genre = typeof genres.$inferSelect;
+export type Person = typeof people.$inferSelect;
+export type Title = typeof titles.$inferSelect;
+export type Season = typeof seasons.$inferSelect;
+export type Episode = typeof episodes.$inferSelect;
