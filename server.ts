@@ -7,7 +7,9 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { closeDatabase, databaseKind, openDatabase } from "./db/client";
 import { CLIENT_IP_HEADER, GET_BODY_HEADER, INTERNAL_HEADERS } from "./lib/api/internal-headers";
+import { seedDemoCatalog } from "./db/seed/seed-demo";
 import { dataDir, env } from "./lib/env";
+import { startWorker } from "./lib/media/worker";
 
 const projectDir = path.dirname(fileURLToPath(import.meta.url));
 process.chdir(projectDir);
@@ -80,10 +82,19 @@ async function main() {
   server.requestTimeout = 0; // uploads may legitimately take long; idle sockets are reaped by keepAliveTimeout
 
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
+  // Transcoding runs here unless workers run elsewhere (`npm run worker`, PostgreSQL only).
+  const worker = env.WORKER_IN_PROCESS ? startWorker() : undefined;
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const where = databaseKind() === "pglite" ? `PGlite in ${dataDir}` : "PostgreSQL";
   console.log(`NormFlix ready on http://localhost:${port} (${dev ? "development" : "production"}, database: ${where})`);
+
+  // First start on an empty database: seed the demo catalog while the site is already up.
+  if (env.DEMO_CATALOG !== "off") {
+    seedDemoCatalog({ video: env.DEMO_CATALOG === "on" }).catch((error: Error) =>
+      console.error(`Demo catalog could not be seeded: ${error.message}`),
+    );
+  }
 
   const shutdown = (signal: string) => {
     if (draining) return;
@@ -94,9 +105,12 @@ async function main() {
       server.closeAllConnections();
     }, env.SHUTDOWN_TIMEOUT_MS);
     force.unref();
+    // ffmpeg is killed and its job requeued now; the database must stay open until that is recorded.
+    const workerStopped = worker?.stop();
     server.close(async () => {
       clearTimeout(force);
       await app.close().catch(() => undefined);
+      await workerStopped;
       await closeDatabase();
       console.log("NormFlix stopped");
       process.exit(0);

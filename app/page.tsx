@@ -5,8 +5,8 @@ export default function HomePage() {
     <main className="mx-auto max-w-5xl px-6 py-16">
       <header className="flex items-center justify-between">
         <p className="text-3xl font-black tracking-tight text-brand">NORMFLIX</p>
-        <a href="/api/openapi.json" className="text-sm text-muted underline-offset-4 hover:text-white hover:underline">
-          API reference (OpenAPI)
+        <a href="/docs/api" className="text-sm text-muted underline-offset-4 hover:text-white hover:underline">
+          API reference
         </a>
       </header>
 

@@ -6,6 +6,10 @@ const booleanString = z
   .enum(["true", "false", "1", "0", ""])
   .optional()
   .transform((value) => value === "true" || value === "1");
+const booleanStringDefaultTrue = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((value) => value === undefined || value === "" || value === "true" || value === "1");
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -24,6 +28,16 @@ const schema = z.object({
   RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().default(1),
   API_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** on: seed the demo catalog with video on a first start; metadata: titles and artwork only; off: nothing. */
+  DEMO_CATALOG: z.enum(["on", "metadata", "off"]).default("on"),
+  WORKER_IN_PROCESS: booleanStringDefaultTrue,
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  JOB_HEARTBEAT_TIMEOUT_SECONDS: z.coerce.number().positive().max(86_400).default(60),
+  TRANSCODE_PRESET: z
+    .enum(["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"])
+    .default("veryfast"),
+  FFMPEG_PATH: z.string().optional(),
+  FFPROBE_PATH: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

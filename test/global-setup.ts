@@ -25,7 +25,8 @@ export default async function setup(project: TestProject) {
           // Tests send far more requests per minute than a person; login throttling keeps its real limits.
           RATE_LIMIT_MULTIPLIER: "50",
           TRUST_PROXY: "true",
-          DEMO_CATALOG: "off",
+          // The demo catalog's titles are the catalog tests' fixture; its video is tested on its own (test/demo-catalog.test.ts).
+          DEMO_CATALOG: "metadata",
         });
   console.log(database ? "Testing on PostgreSQL (fresh database)" : `Testing on PGlite in ${dataDir}`);
   project.provide("baseUrl", server?.url ?? "");

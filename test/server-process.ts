@@ -24,9 +24,11 @@ export type ServerHandle = { url: string; child: ChildProcess; output: () => str
 /** Spawns server.ts in production mode and waits until /api/health answers 200. */
 export async function startServer(env: Record<string, string>): Promise<ServerHandle> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/register-hooks.mjs", "server.ts"], {
     cwd: projectRoot,
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), ...env },
+    // No in-process transcode worker unless asked for: on PostgreSQL it would take the jobs that service-level media
+    // tests queue in the same database, with a different MEDIA_DIR.
+    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), WORKER_IN_PROCESS: "false", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -1,7 +1,15 @@
 import type { Endpoint } from "@/lib/api/endpoint";
 import * as accounts from "./accounts/schema";
+import * as browse from "./browse/schema";
 import * as health from "./health/schema";
+import * as movies from "./movies/schema";
 import * as plans from "./plans/schema";
+import * as shows from "./shows/schema";
+
+const isEndpoint = (value: unknown): value is Endpoint =>
+  typeof value === "object" && value !== null && "method" in value && "path" in value;
 
 /** Every documented endpoint, in the order the API reference lists them. */
-export const endpoints: Endpoint[] = [accounts, plans, health].flatMap((group) => Object.values(group) as Endpoint[]);
+export const endpoints: Endpoint[] = [accounts, plans, movies, shows, browse, health].flatMap((group) =>
+  Object.values(group).filter(isEndpoint),
+);

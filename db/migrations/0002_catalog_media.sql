@@ -132,12 +132,12 @@ ALTER TABLE "transcode_jobs" ADD CONSTRAINT "transcode_jobs_asset_id_media_asset
 CREATE INDEX "credits_person_idx" ON "credits" USING btree ("person_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "episodes_show_season_number_key" ON "episodes" USING btree ("show_id","season_number","number");--> statement-breakpoint
 CREATE INDEX "episodes_search_idx" ON "episodes" USING gin ("search_vector");--> statement-breakpoint
-CREATE INDEX "episodes_title_trgm_idx" ON "episodes" USING gin ("title" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "people_name_trgm_idx" ON "people" USING gin ("name" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "episodes_title_trgm_idx" ON "episodes" USING gist ("title" gist_trgm_ops(siglen=256));--> statement-breakpoint
+CREATE INDEX "people_name_trgm_idx" ON "people" USING gist ("name" gist_trgm_ops(siglen=256));--> statement-breakpoint
 CREATE UNIQUE INDEX "seasons_show_number_key" ON "seasons" USING btree ("show_id","number");--> statement-breakpoint
 CREATE INDEX "title_genres_genre_idx" ON "title_genres" USING btree ("genre_id");--> statement-breakpoint
 CREATE INDEX "titles_search_idx" ON "titles" USING gin ("search_vector");--> statement-breakpoint
-CREATE INDEX "titles_title_trgm_idx" ON "titles" USING gin ("title" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "titles_title_trgm_idx" ON "titles" USING gist ("title" gist_trgm_ops(siglen=256));--> statement-breakpoint
 CREATE INDEX "titles_kind_popularity_idx" ON "titles" USING btree ("kind","popularity");--> statement-breakpoint
 CREATE INDEX "titles_kind_created_idx" ON "titles" USING btree ("kind","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "subtitles_asset_language_key" ON "subtitles" USING btree ("asset_id","language");--> statement-breakpoint

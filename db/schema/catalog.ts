@@ -41,7 +41,7 @@ export const people = pgTable(
     bio: text("bio"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("people_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`)],
+  (t) => [index("people_name_trgm_idx").using("gist", sql`${t.name} gist_trgm_ops(siglen=256)`)],
 );
 
 export const titleKind = pgEnum("title_kind", ["movie", "show"]);
@@ -74,7 +74,9 @@ export const titles = pgTable(
   },
   (t) => [
     index("titles_search_idx").using("gin", t.searchVector),
-    index("titles_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
+    // GiST, not GIN: it returns the titles nearest to a query in order (KNN), so ranking never scans every match;
+    // a 256-byte signature (default 12) makes that walk several times more selective.
+    index("titles_title_trgm_idx").using("gist", sql`${t.title} gist_trgm_ops(siglen=256)`),
     index("titles_kind_popularity_idx").on(t.kind, t.popularity),
     index("titles_kind_created_idx").on(t.kind, t.createdAt),
   ],
@@ -149,7 +151,7 @@ export const episodes = pgTable(
   (t) => [
     uniqueIndex("episodes_show_season_number_key").on(t.showId, t.seasonNumber, t.number),
     index("episodes_search_idx").using("gin", t.searchVector),
-    index("episodes_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
+    index("episodes_title_trgm_idx").using("gist", sql`${t.title} gist_trgm_ops(siglen=256)`),
   ],
 );
 

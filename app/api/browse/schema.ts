@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { endpoint } from "@/lib/api/endpoint";
+import { listOf, maxMaturityRating, pagination } from "@/lib/api/query-schemas";
+import { SEARCH_KINDS } from "@/lib/catalog/kinds";
+import { movieItem } from "../movies/schema";
+import { showItem } from "../shows/schema";
+
+const browseQuery = z.object({ genre: z.string().min(1).max(64).optional(), max_maturity_rating: maxMaturityRating, ...pagination });
+const mixedList = listOf(z.discriminatedUnion("type", [movieItem, showItem]));
+
+export const trendingEndpoint = endpoint({
+  method: "GET",
+  path: "/api/browse/trending",
+  summary: "Trending movies and shows, most popular first",
+  tag: "Catalog",
+  auth: "none",
+  query: browseQuery,
+  response: mixedList,
+  errors: ["validation_failed"],
+});
+
+export const newEndpoint = endpoint({
+  method: "GET",
+  path: "/api/browse/new",
+  summary: "Movies and shows newest on NormFlix first",
+  tag: "Catalog",
+  auth: "none",
+  query: browseQuery,
+  response: mixedList,
+  errors: ["validation_failed"],
+});
+
+export const genresEndpoint = endpoint({
+  method: "GET",
+  path: "/api/genres",
+  summary: "Genres that have titles, with their counts",
+  tag: "Catalog",
+  auth: "none",
+  query: z.object({ max_maturity_rating: maxMaturityRating }),
+  response: z.object({ items: z.array(z.object({ slug: z.string(), name: z.string(), title_count: z.number().int() })) }),
+  errors: ["validation_failed"],
+});
+
+export const searchEndpoint = endpoint({
+  method: "GET",
+  path: "/api/search",
+  summary: "Search titles, episodes and people",
+  description: "Typo-tolerant and usable as you type (from two characters); results of all types in one ranked list.",
+  tag: "Catalog",
+  auth: "none",
+  query: z.object({
+    q: z.string().trim().min(2).max(200).describe("What was typed so far (2–200 characters)."),
+    type: z.enum(SEARCH_KINDS).optional().describe("Only results of this type."),
+    max_maturity_rating: maxMaturityRating,
+    limit: pagination.limit,
+  }),
+  response: z.object({
+    query: z.string(),
+    items: z.array(
+      z.object({
+        type: z.enum(SEARCH_KINDS),
+        id: z.guid(),
+        title: z.string().describe("The title, episode title or person's name."),
+        score: z.number(),
+      }).loose(),
+    ),
+  }),
+  errors: ["validation_failed"],
+});

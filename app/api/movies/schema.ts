@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { endpoint } from "@/lib/api/endpoint";
+import { listOf, titleFilters } from "@/lib/api/query-schemas";
+
+const genre = z.object({ slug: z.string(), name: z.string() });
+const credit = z.object({ id: z.guid(), name: z.string(), character: z.string().optional() });
+const track = z.object({ language: z.string(), label: z.string() });
+
+export const movieItem = z.object({
+  type: z.literal("movie"),
+  id: z.guid(),
+  title: z.string(),
+  synopsis: z.string(),
+  year: z.number().int(),
+  runtime_seconds: z.number().int().nullable(),
+  maturity_rating: z.string(),
+  genres: z.array(genre),
+  poster_url: z.string().nullable(),
+  backdrop_url: z.string().nullable(),
+  availability: z.enum(["ready", "processing", "unavailable"]).describe("Whether the video can be played yet."),
+});
+
+export const mediaFields = {
+  subtitles: z.array(track),
+  audio_tracks: z.array(track),
+  available_qualities: z.array(z.string()).describe("Rendition names, lowest first, e.g. 360p."),
+  duration_seconds: z.number().nullable(),
+};
+
+export const listMoviesEndpoint = endpoint({
+  method: "GET",
+  path: "/api/movies",
+  summary: "Browse movies",
+  tag: "Catalog",
+  auth: "none",
+  query: z.object(titleFilters),
+  response: listOf(movieItem),
+  errors: ["validation_failed"],
+});
+
+export const getMovieEndpoint = endpoint({
+  method: "GET",
+  path: "/api/movies/{movie_id}",
+  summary: "One movie, with cast, directors, subtitles and qualities",
+  tag: "Catalog",
+  auth: "none",
+  params: z.object({ movie_id: z.guid() }),
+  response: movieItem.extend({ cast: z.array(credit), directors: z.array(credit), ...mediaFields }),
+  errors: ["movie_not_found", "validation_failed"],
+});

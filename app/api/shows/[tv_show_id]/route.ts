@@ -1,0 +1,6 @@
+// GET /api/shows/<tv_show_id> – one show with its seasons and episodes
+import { withApi } from "@/lib/api/with-api";
+import { getShow } from "@/lib/catalog/catalog";
+import { getShowEndpoint } from "../schema";
+
+export const GET = withApi(getShowEndpoint, ({ params }) => getShow(params.tv_show_id));

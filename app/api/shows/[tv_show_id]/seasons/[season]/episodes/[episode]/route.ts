@@ -1,0 +1,6 @@
+// GET /api/shows/<tv_show_id>/seasons/<season>/episodes/<episode> – one episode, with `next`
+import { withApi } from "@/lib/api/with-api";
+import { getEpisode } from "@/lib/catalog/catalog";
+import { getEpisodeEndpoint } from "../../../../../schema";
+
+export const GET = withApi(getEpisodeEndpoint, ({ params }) => getEpisode(params.tv_show_id, params.season, params.episode));

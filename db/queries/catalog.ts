@@ -1,0 +1,197 @@
+import "server-only";
+import { and, asc, eq, gt, ilike, lte, sql, type SQL } from "drizzle-orm";
+import { db } from "../client";
+import { credits, episodes, genres, mediaAssets, people, seasons, subtitles, titleGenres, titles } from "../schema";
+
+export type TitleSort = "popular" | "new" | "title" | "year";
+
+export type TitleFilter = {
+  kind?: "movie" | "show";
+  q?: string;
+  genre?: string;
+  year?: number;
+  maturityRating?: string;
+  maxMaturityLevel?: number;
+};
+
+export type Availability = "ready" | "processing" | "unavailable";
+
+// Subqueries refer to the outer row by qualified name: drizzle leaves single-table columns unqualified.
+const outerTitleId = sql.raw(`"titles"."id"`);
+
+const genreList = sql<Array<{ slug: string; name: string }>>`coalesce((
+  select json_agg(json_build_object('slug', ${genres.slug}, 'name', ${genres.name}) order by ${genres.name})
+  from ${titleGenres} join ${genres} on ${genres.id} = ${titleGenres.genreId}
+  where ${titleGenres.titleId} = ${outerTitleId}), '[]'::json)`;
+
+const seasonCount = sql<number>`(select count(*)::int from ${seasons} where ${seasons.showId} = ${outerTitleId})`;
+
+// A movie is as available as its asset; a show is ready once any episode is.
+const availability = sql<Availability>`case
+  when "titles"."kind" = 'movie' then (
+    select case ${mediaAssets.status} when 'ready' then 'ready' when 'failed' then 'unavailable' else 'processing' end
+    from ${mediaAssets} where ${mediaAssets.id} = "titles"."media_asset_id")
+  else (
+    select case when bool_or(a.status = 'ready') then 'ready' when bool_or(a.status in ('pending', 'processing')) then 'processing' end
+    from ${episodes} e join ${mediaAssets} a on a.id = e.media_asset_id where e.show_id = ${outerTitleId})
+  end`;
+
+const titleColumns = {
+  id: titles.id,
+  kind: titles.kind,
+  title: titles.title,
+  synopsis: titles.synopsis,
+  year: titles.year,
+  maturityRating: titles.maturityRating,
+  maturityLevel: titles.maturityLevel,
+  runtimeSeconds: titles.runtimeSeconds,
+  posterPath: titles.posterPath,
+  backdropPath: titles.backdropPath,
+  popularity: titles.popularity,
+  createdAt: titles.createdAt,
+  mediaAssetId: titles.mediaAssetId,
+  genres: genreList,
+  seasonCount,
+  availability,
+};
+
+export type TitleRow = Omit<Awaited<ReturnType<typeof selectTitles>>[number], "total">;
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function filterConditions(filter: TitleFilter): SQL | undefined {
+  return and(
+    eq(titles.published, true),
+    filter.kind ? eq(titles.kind, filter.kind) : undefined,
+    filter.q ? sql`(${ilike(titles.title, `%${escapeLike(filter.q)}%`)} or ${filter.q} <% ${titles.title})` : undefined,
+    filter.genre
+      ? sql`exists (select 1 from ${titleGenres} join ${genres} on ${genres.id} = ${titleGenres.genreId}
+          where ${titleGenres.titleId} = ${outerTitleId} and ${genres.slug} = ${filter.genre})`
+      : undefined,
+    filter.year !== undefined ? eq(titles.year, filter.year) : undefined,
+    filter.maturityRating ? eq(titles.maturityRating, filter.maturityRating) : undefined,
+    filter.maxMaturityLevel !== undefined ? lte(titles.maturityLevel, filter.maxMaturityLevel) : undefined,
+  );
+}
+
+const orderings: Record<TitleSort, SQL[]> = {
+  popular: [sql`${titles.popularity} desc`, sql`${titles.title} asc`],
+  new: [sql`${titles.createdAt} desc`, sql`${titles.year} desc`, sql`${titles.title} asc`],
+  title: [sql`lower(${titles.title}) asc`, sql`${titles.year} desc`],
+  year: [sql`${titles.year} desc`, sql`${titles.title} asc`],
+};
+
+function selectTitles(where: SQL | undefined, sort: TitleSort, limit: number, offset: number) {
+  return db()
+    .select({ ...titleColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(titles)
+    .where(where)
+    .orderBy(...orderings[sort], asc(titles.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+/** One page of published titles matching `filter`, with the number of matches in all. */
+export async function listTitles(filter: TitleFilter, sort: TitleSort, limit: number, offset: number) {
+  const rows = await selectTitles(filterConditions(filter), sort, limit, offset);
+  // Past the last page the window count is lost with the rows: count separately then.
+  const total = rows[0]?.total ?? (offset > 0 ? await countTitles(filter) : 0);
+  return { rows, total };
+}
+
+async function countTitles(filter: TitleFilter): Promise<number> {
+  const [row] = await db().select({ count: sql<number>`count(*)::int` }).from(titles).where(filterConditions(filter));
+  return row.count;
+}
+
+export async function findTitle(id: string, kind: "movie" | "show", maxMaturityLevel?: number) {
+  const [row] = await db()
+    .select(titleColumns)
+    .from(titles)
+    .where(and(eq(titles.id, id), filterConditions({ kind, maxMaturityLevel })));
+  return row;
+}
+
+export async function listCredits(titleId: string) {
+  return db()
+    .select({ personId: people.id, name: people.name, role: credits.role, character: credits.character })
+    .from(credits)
+    .innerJoin(people, eq(people.id, credits.personId))
+    .where(eq(credits.titleId, titleId))
+    .orderBy(asc(credits.role), asc(credits.position));
+}
+
+export async function findAsset(assetId: string) {
+  const [asset] = await db().select().from(mediaAssets).where(eq(mediaAssets.id, assetId));
+  if (!asset) return undefined;
+  const tracks = await db()
+    .select({ language: subtitles.language, label: subtitles.label })
+    .from(subtitles)
+    .where(eq(subtitles.assetId, assetId))
+    .orderBy(asc(subtitles.label));
+  return { ...asset, subtitles: tracks };
+}
+
+export async function listSeasons(showId: string) {
+  return db().select().from(seasons).where(eq(seasons.showId, showId)).orderBy(asc(seasons.number));
+}
+
+export async function listEpisodes(showId: string) {
+  return db()
+    .select()
+    .from(episodes)
+    .where(eq(episodes.showId, showId))
+    .orderBy(asc(episodes.seasonNumber), asc(episodes.number));
+}
+
+export async function findEpisode(showId: string, season: number, episode: number) {
+  const [row] = await db()
+    .select()
+    .from(episodes)
+    .where(and(eq(episodes.showId, showId), eq(episodes.seasonNumber, season), eq(episodes.number, episode)));
+  return row;
+}
+
+/** The episode after (season, episode) in airing order, across seasons. */
+export async function findNextEpisode(showId: string, season: number, episode: number) {
+  const [row] = await db()
+    .select({ season: episodes.seasonNumber, episode: episodes.number })
+    .from(episodes)
+    .where(
+      and(
+        eq(episodes.showId, showId),
+        sql`(${episodes.seasonNumber}, ${episodes.number}) > (${season}, ${episode})`,
+      ),
+    )
+    .orderBy(asc(episodes.seasonNumber), asc(episodes.number))
+    .limit(1);
+  return row;
+}
+
+export async function listGenresWithCounts(maxMaturityLevel?: number) {
+  return db()
+    .select({
+      slug: genres.slug,
+      name: genres.name,
+      titleCount: sql<number>`count(${titles.id})::int`,
+    })
+    .from(genres)
+    .leftJoin(titleGenres, eq(titleGenres.genreId, genres.id))
+    .leftJoin(
+      titles,
+      and(
+        eq(titles.id, titleGenres.titleId),
+        eq(titles.published, true),
+        maxMaturityLevel !== undefined ? lte(titles.maturityLevel, maxMaturityLevel) : undefined,
+      ),
+    )
+    .groupBy(genres.id)
+    .having(gt(sql`count(${titles.id})`, 0))
+    .orderBy(asc(genres.name));
+}
+
+export async function countTitlesAll(): Promise<number> {
+  const [row] = await db().select({ count: sql<number>`count(*)::int` }).from(titles);
+  return row.count;
+}
+

@@ -1,0 +1,164 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { attachVideo, hasAnyTitle, insertDemoRows, listVideoStates, type DemoRows } from "@/db/queries/demo-catalog";
+import { maturityLevel } from "@/lib/catalog/maturity";
+import { mediaDir } from "@/lib/env";
+import { attachSubtitle, createAssetFromFile, reserveAsset, setMarkers } from "@/lib/media/assets";
+import { backdropSvg, posterSvg, stillSvg } from "./artwork";
+import { CLIP_SECONDS, demoClips, renderClip } from "./demo-clips";
+import { demoGenres, demoMovies, demoShows } from "./demo-data";
+import { demoSubtitlesVtt } from "./subtitles";
+
+// Seeds the demo catalog on a first start: metadata and artwork at once (the site is browsable within seconds),
+// then one clip at a time is rendered and handed to the transcoding pipeline like an upload. Ids are derived from
+// names, so running it again (or after an interrupted start) adds only what is missing.
+
+/** A stable UUID (version 4 layout) for a demo row. */
+export function demoId(kind: string, key: string): string {
+  const hex = createHash("sha256").update(`normflix-demo:${kind}:${key}`).digest("hex");
+  const variant = (8 | (parseInt(hex[16], 16) & 3)).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const artworkDir = () => path.join(mediaDir, "artwork");
+
+/** Writes an SVG under MEDIA_DIR/artwork, named by its content, and returns that name. */
+function writeArtwork(svg: string): string {
+  const name = `${createHash("sha256").update(svg).digest("hex").slice(0, 20)}.svg`;
+  const file = path.join(artworkDir(), name);
+  if (!fs.existsSync(file)) fs.writeFileSync(file, svg);
+  return name;
+}
+
+// Movies share the first four clips; episodes the last two (which get intro and credits markers).
+const MOVIE_CLIPS = [0, 1, 2, 3];
+const EPISODE_CLIPS = [4, 5];
+const SUBTITLED_CLIPS = [0, 4];
+
+export function buildDemoCatalog() {
+  const now = Date.now();
+  const rows: DemoRows = { genres: [], people: [], titles: [], titleGenres: [], credits: [], seasons: [], episodes: [] };
+  const clipUsers = demoClips.map(() => ({ movies: [] as string[], episodes: [] as string[] }));
+  const personIds = new Map<string, string>();
+  const person = (name: string) => {
+    if (!personIds.has(name)) {
+      personIds.set(name, demoId("person", name));
+      rows.people.push({ id: personIds.get(name)!, name });
+    }
+    return personIds.get(name)!;
+  };
+  const genreIds = new Map(demoGenres.map((g) => [g.slug, demoId("genre", g.slug)]));
+  rows.genres = demoGenres.map((g) => ({ id: genreIds.get(g.slug)!, slug: g.slug, name: g.name }));
+
+  // Newer releases arrived on NormFlix more recently, so "New on NormFlix" leads with them.
+  const addedAt = (year: number, index: number) => new Date(now - (2026 - year) * 86_400_000 - index * 60_000);
+
+  const addTitle = (kind: "movie" | "show", index: number, t: (typeof demoMovies)[number] | (typeof demoShows)[number]) => {
+    const id = demoId(kind, t.title);
+    rows.titles.push({
+      id,
+      kind,
+      title: t.title,
+      synopsis: t.synopsis,
+      year: t.year,
+      maturityRating: t.maturityRating,
+      maturityLevel: maturityLevel(t.maturityRating),
+      runtimeSeconds: kind === "movie" ? CLIP_SECONDS : null,
+      posterPath: writeArtwork(posterSvg({ ...t, genre: demoGenres.find((g) => g.slug === t.genres[0])?.name ?? "" })),
+      backdropPath: writeArtwork(backdropSvg(t)),
+      popularity: t.popularity,
+      createdAt: addedAt(t.year, index),
+    });
+    for (const slug of t.genres) rows.titleGenres.push({ titleId: id, genreId: genreIds.get(slug)! });
+    t.cast.forEach((c, position) => rows.credits.push({ titleId: id, personId: person(c.name), role: "cast", character: c.character, position }));
+    return id;
+  };
+
+  demoMovies.forEach((movie, index) => {
+    const id = addTitle("movie", index, movie);
+    movie.directors.forEach((name, position) => rows.credits.push({ titleId: id, personId: person(name), role: "director", position }));
+    clipUsers[MOVIE_CLIPS[index % MOVIE_CLIPS.length]].movies.push(id);
+  });
+
+  let episodeCount = 0;
+  demoShows.forEach((show, index) => {
+    const showId = addTitle("show", index, show);
+    show.creators.forEach((name, position) => rows.credits.push({ titleId: showId, personId: person(name), role: "creator", position }));
+    for (const season of show.seasons) {
+      const seasonId = demoId("season", `${show.title}/${season.number}`);
+      rows.seasons.push({ id: seasonId, showId, number: season.number, title: season.title, synopsis: season.synopsis, year: season.year });
+      for (const episode of season.episodes) {
+        const id = demoId("episode", `${show.title}/${season.number}/${episode.number}`);
+        rows.episodes.push({
+          id,
+          showId,
+          seasonId,
+          seasonNumber: season.number,
+          number: episode.number,
+          title: episode.title,
+          synopsis: episode.synopsis,
+          runtimeSeconds: CLIP_SECONDS,
+          stillPath: writeArtwork(stillSvg({ showTitle: show.title, season: season.number, episode: episode.number, episodeTitle: episode.title, palette: show.palette })),
+        });
+        clipUsers[EPISODE_CLIPS[episodeCount++ % EPISODE_CLIPS.length]].episodes.push(id);
+      }
+    }
+  });
+  return { rows, clipUsers };
+}
+
+export async function seedDemoCatalog(options: { video: boolean; log?: (line: string) => void }): Promise<void> {
+  const log = options.log ?? console.log;
+  fs.mkdirSync(artworkDir(), { recursive: true });
+  const { rows, clipUsers } = buildDemoCatalog();
+  if (!(await hasAnyTitle())) {
+    const inserted = await insertDemoRows(rows);
+    const shows = rows.titles.filter((t) => t.kind === "show").length;
+    log(`Demo catalog: ${inserted} titles (${rows.titles.length - shows} movies, ${shows} shows, ${rows.episodes.length} episodes) ready to browse.`);
+  }
+
+  if (!options.video) return;
+
+  // Every clip's asset is reserved and attached first, so all titles show as processing at once; an asset still
+  // without a source (an interrupted start) is reused.
+  const work: Array<{ index: number; assetId: string }> = [];
+  for (const [index, users] of clipUsers.entries()) {
+    const states = await listVideoStates(users.movies, users.episodes);
+    if (states.every((state) => state.hasSource)) continue;
+    const assetId = states.find((state) => state.assetId && !state.hasSource)?.assetId ?? (await reserveAsset());
+    const unattached = new Set(states.filter((state) => !state.assetId).map((state) => state.id));
+    await attachVideo(assetId, users.movies.filter((id) => unattached.has(id)), users.episodes.filter((id) => unattached.has(id)));
+    work.push({ index, assetId });
+  }
+  if (!work.length) return;
+
+  const scratch = fs.mkdtempSync(path.join(mediaDir, ".demo-"));
+  try {
+    for (const [done, { index, assetId }] of work.entries()) {
+      const clip = demoClips[index];
+      const file = path.join(scratch, `clip-${index}.mp4`);
+      try {
+        await renderClip(clip, file);
+      } catch (error) {
+        // Its titles stay "processing"; the next start tries this clip again.
+        log(`Demo catalog: ${(error as Error).message}`);
+        continue;
+      }
+      if (SUBTITLED_CLIPS.includes(index)) {
+        await attachSubtitle(assetId, { language: "en", label: "English", vtt: demoSubtitlesVtt("en", CLIP_SECONDS) });
+        await attachSubtitle(assetId, { language: "es", label: "Español", vtt: demoSubtitlesVtt("es", CLIP_SECONDS) });
+      }
+      await setMarkers(
+        assetId,
+        EPISODE_CLIPS.includes(index)
+          ? { introStartSeconds: 0, introEndSeconds: 6, creditsStartSeconds: CLIP_SECONDS - 5 }
+          : { creditsStartSeconds: CLIP_SECONDS - 4 },
+      );
+      await createAssetFromFile(file, { move: true, assetId });
+      log(`Demo catalog: clip ${done + 1}/${work.length} (${clip.name}) made, queued for transcoding.`);
+    }
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { MATURITY_RATINGS } from "@/lib/catalog/maturity";
+
+// Query-string pieces shared by list endpoints. Values arrive as strings and are coerced.
+
+export const pagination = {
+  limit: z.coerce.number().int().min(1).max(100).default(20).describe("Page size, 1–100 (default 20)."),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).describe("Items to skip (default 0)."),
+};
+
+export const maxMaturityRating = z
+  .enum(MATURITY_RATINGS)
+  .optional()
+  .describe("Only titles rated at or below this (film and TV ratings share one scale).");
+
+export const titleFilters = {
+  q: z.string().trim().min(1).max(200).optional().describe("Words in the title (typo-tolerant)."),
+  genre: z.string().min(1).max(64).optional().describe("A genre slug, as in GET /api/genres."),
+  year: z.coerce.number().int().min(1870).max(2100).optional(),
+  maturity_rating: z.enum(MATURITY_RATINGS).optional().describe("Exactly this rating."),
+  max_maturity_rating: maxMaturityRating,
+  sort: z.enum(["popular", "new", "title", "year"]).default("popular"),
+  ...pagination,
+};
+
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
