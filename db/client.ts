@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import type { SQL } from "drizzle-orm";
 import type { Sql } from "postgres";
 import { dataDir, env } from "../lib/env";
 import { acquireDataDirLock } from "./data-dir-lock";
@@ -107,6 +108,12 @@ export function db(): Database {
     wrapped = { driver, db: instance };
   }
   return wrapped.db;
+}
+
+/** Rows of a raw statement, whichever driver runs it (postgres.js returns an array, PGlite `{ rows }`). */
+export async function queryRows<T>(query: SQL): Promise<T[]> {
+  const result = (await db().execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
 }
 
 export function databaseKind(): Driver["kind"] {

@@ -4,12 +4,14 @@ import * as browse from "./browse/schema";
 import * as health from "./health/schema";
 import * as movies from "./movies/schema";
 import * as plans from "./plans/schema";
+import * as profiles from "./profiles/schema";
+import * as profileLists from "./profiles/lists-schema";
 import * as shows from "./shows/schema";
 
 const isEndpoint = (value: unknown): value is Endpoint =>
   typeof value === "object" && value !== null && "method" in value && "path" in value;
 
 /** Every documented endpoint, in the order the API reference lists them. */
-export const endpoints: Endpoint[] = [accounts, plans, movies, shows, browse, health].flatMap((group) =>
+export const endpoints: Endpoint[] = [accounts, plans, profiles, profileLists, movies, shows, browse, health].flatMap((group) =>
   Object.values(group).filter(isEndpoint),
 );

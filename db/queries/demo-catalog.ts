@@ -4,6 +4,7 @@ import { db } from "../client";
 import { credits, episodes, genres, mediaAssets, people, seasons, titleGenres, titles } from "../schema";
 
 export type DemoRows = {
+  assets: Array<typeof mediaAssets.$inferInsert>;
   genres: Array<typeof genres.$inferInsert>;
   people: Array<typeof people.$inferInsert>;
   titles: Array<typeof titles.$inferInsert>;
@@ -21,6 +22,7 @@ export async function hasAnyTitle(): Promise<boolean> {
 /** Inserts the demo catalog in one transaction; rows that exist already (same ids) are left alone. */
 export async function insertDemoRows(rows: DemoRows): Promise<number> {
   return db().transaction(async (tx) => {
+    if (rows.assets.length) await tx.insert(mediaAssets).values(rows.assets).onConflictDoNothing();
     await tx.insert(genres).values(rows.genres).onConflictDoNothing();
     await tx.insert(people).values(rows.people).onConflictDoNothing();
     const inserted = await tx.insert(titles).values(rows.titles).onConflictDoNothing().returning({ id: titles.id });

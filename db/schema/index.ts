@@ -1,3 +1,5 @@
 export * from "./accounts";
 export * from "./catalog";
 export * from "./media";
+export * from "./profiles";
+export * from "./lists";

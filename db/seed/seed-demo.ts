@@ -36,10 +36,15 @@ const MOVIE_CLIPS = [0, 1, 2, 3];
 const EPISODE_CLIPS = [4, 5];
 const SUBTITLED_CLIPS = [0, 4];
 
-export function buildDemoCatalog() {
+/** The demo catalog's rows; with `video`, titles point to (not yet made) clip assets. */
+export function buildDemoCatalog(video: boolean) {
   const now = Date.now();
-  const rows: DemoRows = { genres: [], people: [], titles: [], titleGenres: [], credits: [], seasons: [], episodes: [] };
+  const rows: DemoRows = { assets: [], genres: [], people: [], titles: [], titleGenres: [], credits: [], seasons: [], episodes: [] };
   const clipUsers = demoClips.map(() => ({ movies: [] as string[], episodes: [] as string[] }));
+  // Each clip's asset exists from the start (without a source until the clip is made), so every title is listed as
+  // processing rather than unavailable while the video is on its way.
+  const clipAssetIds = demoClips.map((clip) => (video ? demoId("clip", clip.name) : null));
+  rows.assets = clipAssetIds.flatMap((id) => (id ? [{ id, directory: `assets/${id}` }] : []));
   const personIds = new Map<string, string>();
   const person = (name: string) => {
     if (!personIds.has(name)) {
@@ -65,6 +70,7 @@ export function buildDemoCatalog() {
       maturityRating: t.maturityRating,
       maturityLevel: maturityLevel(t.maturityRating),
       runtimeSeconds: kind === "movie" ? CLIP_SECONDS : null,
+      mediaAssetId: kind === "movie" ? clipAssetIds[MOVIE_CLIPS[index % MOVIE_CLIPS.length]] : null,
       posterPath: writeArtwork(posterSvg({ ...t, genre: demoGenres.find((g) => g.slug === t.genres[0])?.name ?? "" })),
       backdropPath: writeArtwork(backdropSvg(t)),
       popularity: t.popularity,
@@ -99,6 +105,7 @@ export function buildDemoCatalog() {
           title: episode.title,
           synopsis: episode.synopsis,
           runtimeSeconds: CLIP_SECONDS,
+          mediaAssetId: clipAssetIds[EPISODE_CLIPS[episodeCount % EPISODE_CLIPS.length]],
           stillPath: writeArtwork(stillSvg({ showTitle: show.title, season: season.number, episode: episode.number, episodeTitle: episode.title, palette: show.palette })),
         });
         clipUsers[EPISODE_CLIPS[episodeCount++ % EPISODE_CLIPS.length]].episodes.push(id);
@@ -111,7 +118,7 @@ export function buildDemoCatalog() {
 export async function seedDemoCatalog(options: { video: boolean; log?: (line: string) => void }): Promise<void> {
   const log = options.log ?? console.log;
   fs.mkdirSync(artworkDir(), { recursive: true });
-  const { rows, clipUsers } = buildDemoCatalog();
+  const { rows, clipUsers } = buildDemoCatalog(options.video);
   if (!(await hasAnyTitle())) {
     const inserted = await insertDemoRows(rows);
     const shows = rows.titles.filter((t) => t.kind === "show").length;
@@ -120,8 +127,8 @@ export async function seedDemoCatalog(options: { video: boolean; log?: (line: st
 
   if (!options.video) return;
 
-  // Every clip's asset is reserved and attached first, so all titles show as processing at once; an asset still
-  // without a source (an interrupted start) is reused.
+  // Clips whose titles still lack a transcoded source: on a first start all of them; after an interrupted one, the
+  // rest. An asset still without a source is reused; titles without any asset get one.
   const work: Array<{ index: number; assetId: string }> = [];
   for (const [index, users] of clipUsers.entries()) {
     const states = await listVideoStates(users.movies, users.episodes);

@@ -6,6 +6,7 @@ import {
   updateAccountEmail,
   updateAccountPasswordHash,
 } from "@/db/queries/accounts";
+import { listProfiles } from "@/db/queries/profiles";
 import { revokeOtherSessions } from "@/db/queries/sessions";
 import { findSubscription } from "@/db/queries/subscriptions";
 import { ApiError, uniqueViolation } from "@/lib/api/errors";
@@ -55,9 +56,10 @@ export async function changePassword(principal: Principal, password: string) {
 }
 
 export async function describeAccount(principal: Principal) {
-  const [account, subscription] = await Promise.all([
+  const [account, subscription, profiles] = await Promise.all([
     findAccountById(principal.accountId),
     findSubscription(principal.accountId),
+    listProfiles(principal.accountId),
   ]);
   if (!account) throw new ApiError("forbidden");
   return {
@@ -67,6 +69,7 @@ export async function describeAccount(principal: Principal) {
     role: account.role,
     created_at: account.createdAt.toISOString(),
     subscription: describeSubscription(subscription),
+    profile_count: profiles.length,
     profile_limit: activePlan(subscription)?.max_profiles ?? 0,
   };
 }

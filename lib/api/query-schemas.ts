@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MATURITY_RATINGS } from "@/lib/catalog/maturity";
+import { profileName } from "@/lib/profiles/profile-name";
 
 // Query-string pieces shared by list endpoints. Values arrive as strings and are coerced.
 
@@ -13,12 +14,18 @@ export const maxMaturityRating = z
   .optional()
   .describe("Only titles rated at or below this (film and TV ratings share one scale).");
 
+/** `?profile=<name>` (with a bearer token): only what that profile may watch. */
+export const viewer = {
+  profile: profileName.optional().describe("With a bearer token: show only titles this profile's maturity rating allows."),
+  max_maturity_rating: maxMaturityRating,
+};
+
 export const titleFilters = {
   q: z.string().trim().min(1).max(200).optional().describe("Words in the title (typo-tolerant)."),
   genre: z.string().min(1).max(64).optional().describe("A genre slug, as in GET /api/genres."),
   year: z.coerce.number().int().min(1870).max(2100).optional(),
   maturity_rating: z.enum(MATURITY_RATINGS).optional().describe("Exactly this rating."),
-  max_maturity_rating: maxMaturityRating,
+  ...viewer,
   sort: z.enum(["popular", "new", "title", "year"]).default("popular"),
   ...pagination,
 };

@@ -15,7 +15,7 @@ import {
 } from "@/db/queries/catalog";
 import type { Episode } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
-import { maturityLevel, type MaturityRating } from "./maturity";
+import type { MaturityRating } from "./maturity";
 
 export type Page = { limit: number; offset: number };
 
@@ -42,23 +42,10 @@ export function titleItem(row: TitleRow) {
     : { ...baseItem(row), season_count: row.seasonCount };
 }
 
-export type TitleQuery = {
-  q?: string;
-  genre?: string;
-  year?: number;
-  maturity_rating?: MaturityRating;
-  max_maturity_rating?: MaturityRating;
-};
+export type TitleQuery = { q?: string; genre?: string; year?: number; maturity_rating?: MaturityRating };
 
-export function titleFilter(kind: "movie" | "show" | undefined, query: TitleQuery): TitleFilter {
-  return {
-    kind,
-    q: query.q,
-    genre: query.genre,
-    year: query.year,
-    maturityRating: query.maturity_rating,
-    maxMaturityLevel: query.max_maturity_rating && maturityLevel(query.max_maturity_rating),
-  };
+export function titleFilter(kind: "movie" | "show" | undefined, query: TitleQuery, maxMaturityLevel?: number): TitleFilter {
+  return { kind, q: query.q, genre: query.genre, year: query.year, maturityRating: query.maturity_rating, maxMaturityLevel };
 }
 
 export async function browseTitles(filter: TitleFilter, sort: TitleSort, page: Page) {
@@ -85,8 +72,8 @@ async function creditsOf(titleId: string) {
   return { cast: person("cast"), directors: person("director"), creators: person("creator") };
 }
 
-export async function getMovie(id: string) {
-  const row = await findTitle(id, "movie");
+export async function getMovie(id: string, maxMaturityLevel?: number) {
+  const row = await findTitle(id, "movie", maxMaturityLevel);
   if (!row) throw new ApiError("movie_not_found", "There is no movie with this id.");
   const [people, media] = await Promise.all([creditsOf(row.id), mediaDetails(row.mediaAssetId)]);
   return { ...titleItem(row), cast: people.cast, directors: people.directors, ...media };
@@ -97,8 +84,8 @@ const episodeAvailability = (episode: Episode, statuses: Map<string, string>) =>
   return status === "ready" ? "ready" : status === "failed" || !status ? "unavailable" : "processing";
 };
 
-export async function getShow(id: string) {
-  const row = await findTitle(id, "show");
+export async function getShow(id: string, maxMaturityLevel?: number) {
+  const row = await findTitle(id, "show", maxMaturityLevel);
   if (!row) throw new ApiError("show_not_found", "There is no show with this id.");
   const [people, seasonRows, episodeRows] = await Promise.all([creditsOf(row.id), listSeasons(row.id), listEpisodes(row.id)]);
   const assetIds = [...new Set(episodeRows.flatMap((e) => (e.mediaAssetId ? [e.mediaAssetId] : [])))];
@@ -128,8 +115,8 @@ export async function getShow(id: string) {
   };
 }
 
-export async function getEpisode(showId: string, season: number, number: number) {
-  const show = await findTitle(showId, "show");
+export async function getEpisode(showId: string, season: number, number: number, maxMaturityLevel?: number) {
+  const show = await findTitle(showId, "show", maxMaturityLevel);
   if (!show) throw new ApiError("show_not_found", "There is no show with this id.");
   const episode = await findEpisode(showId, season, number);
   if (!episode) throw new ApiError("episode_not_found", `This show has no episode ${number} in season ${season}.`);

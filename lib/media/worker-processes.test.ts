@@ -70,7 +70,7 @@ describe.runIf(privateDatabase)("worker processes on PostgreSQL", { timeout: 120
     await closeDatabase();
     await privateDatabase?.drop();
   });
-  const pg = { DATABASE_URL: process.env.DATABASE_URL!, JOB_HEARTBEAT_TIMEOUT_SECONDS: "5" };
+  const pg = { DATABASE_URL: process.env.DATABASE_URL!, JOB_HEARTBEAT_TIMEOUT_SECONDS: "10" };
   const started = (w: WorkerProcess) => w.output().includes("NormFlix worker ready");
 
   it("two workers share many jobs; each job runs exactly once", async () => {

@@ -102,7 +102,8 @@ export const meEndpoint = endpoint({
     role: z.enum(["viewer", "admin"]),
     created_at: z.string(),
     subscription,
-    profile_limit: z.number().int(),
+    profile_count: z.number().int(),
+    profile_limit: z.number().int().describe("Profiles the current plan allows (0 without an active plan)."),
   }),
   errors: ["forbidden"],
 });

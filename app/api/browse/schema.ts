@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { endpoint } from "@/lib/api/endpoint";
-import { listOf, maxMaturityRating, pagination } from "@/lib/api/query-schemas";
+import { listOf, pagination, viewer } from "@/lib/api/query-schemas";
 import { SEARCH_KINDS } from "@/lib/catalog/kinds";
 import { movieItem } from "../movies/schema";
 import { showItem } from "../shows/schema";
 
-const browseQuery = z.object({ genre: z.string().min(1).max(64).optional(), max_maturity_rating: maxMaturityRating, ...pagination });
+const browseQuery = z.object({ genre: z.string().min(1).max(64).optional(), ...viewer, ...pagination });
 const mixedList = listOf(z.discriminatedUnion("type", [movieItem, showItem]));
 
 export const trendingEndpoint = endpoint({
@@ -16,7 +16,7 @@ export const trendingEndpoint = endpoint({
   auth: "none",
   query: browseQuery,
   response: mixedList,
-  errors: ["validation_failed"],
+  errors: ["validation_failed", "forbidden", "profile_not_found"],
 });
 
 export const newEndpoint = endpoint({
@@ -27,7 +27,7 @@ export const newEndpoint = endpoint({
   auth: "none",
   query: browseQuery,
   response: mixedList,
-  errors: ["validation_failed"],
+  errors: ["validation_failed", "forbidden", "profile_not_found"],
 });
 
 export const genresEndpoint = endpoint({
@@ -36,9 +36,9 @@ export const genresEndpoint = endpoint({
   summary: "Genres that have titles, with their counts",
   tag: "Catalog",
   auth: "none",
-  query: z.object({ max_maturity_rating: maxMaturityRating }),
+  query: z.object(viewer),
   response: z.object({ items: z.array(z.object({ slug: z.string(), name: z.string(), title_count: z.number().int() })) }),
-  errors: ["validation_failed"],
+  errors: ["validation_failed", "forbidden", "profile_not_found"],
 });
 
 export const searchEndpoint = endpoint({
@@ -51,7 +51,7 @@ export const searchEndpoint = endpoint({
   query: z.object({
     q: z.string().trim().min(2).max(200).describe("What was typed so far (2–200 characters)."),
     type: z.enum(SEARCH_KINDS).optional().describe("Only results of this type."),
-    max_maturity_rating: maxMaturityRating,
+    ...viewer,
     limit: pagination.limit,
   }),
   response: z.object({
@@ -65,5 +65,5 @@ export const searchEndpoint = endpoint({
       }).loose(),
     ),
   }),
-  errors: ["validation_failed"],
+  errors: ["validation_failed", "forbidden", "profile_not_found"],
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { endpoint } from "@/lib/api/endpoint";
-import { listOf, titleFilters } from "@/lib/api/query-schemas";
+import { listOf, titleFilters, viewer } from "@/lib/api/query-schemas";
 
 const genre = z.object({ slug: z.string(), name: z.string() });
 const credit = z.object({ id: z.guid(), name: z.string(), character: z.string().optional() });
@@ -35,7 +35,7 @@ export const listMoviesEndpoint = endpoint({
   auth: "none",
   query: z.object(titleFilters),
   response: listOf(movieItem),
-  errors: ["validation_failed"],
+  errors: ["validation_failed", "forbidden", "profile_not_found"],
 });
 
 export const getMovieEndpoint = endpoint({
@@ -45,6 +45,7 @@ export const getMovieEndpoint = endpoint({
   tag: "Catalog",
   auth: "none",
   params: z.object({ movie_id: z.guid() }),
+  query: z.object(viewer),
   response: movieItem.extend({ cast: z.array(credit), directors: z.array(credit), ...mediaFields }),
-  errors: ["movie_not_found", "validation_failed"],
+  errors: ["movie_not_found", "validation_failed", "forbidden", "profile_not_found"],
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { endpoint } from "@/lib/api/endpoint";
-import { listOf, titleFilters } from "@/lib/api/query-schemas";
+import { listOf, titleFilters, viewer } from "@/lib/api/query-schemas";
 import { mediaFields, movieItem } from "../movies/schema";
 
 const credit = z.object({ id: z.guid(), name: z.string(), character: z.string().optional() });
@@ -26,7 +26,7 @@ export const listShowsEndpoint = endpoint({
   auth: "none",
   query: z.object(titleFilters),
   response: listOf(showItem),
-  errors: ["validation_failed"],
+  errors: ["validation_failed", "forbidden", "profile_not_found"],
 });
 
 export const getShowEndpoint = endpoint({
@@ -36,6 +36,7 @@ export const getShowEndpoint = endpoint({
   tag: "Catalog",
   auth: "none",
   params: z.object(showParams),
+  query: z.object(viewer),
   response: showItem.extend({
     cast: z.array(credit),
     creators: z.array(credit),
@@ -59,7 +60,7 @@ export const getShowEndpoint = endpoint({
       }),
     ),
   }),
-  errors: ["show_not_found", "validation_failed"],
+  errors: ["show_not_found", "validation_failed", "forbidden", "profile_not_found"],
 });
 
 export const getEpisodeEndpoint = endpoint({
@@ -69,6 +70,7 @@ export const getEpisodeEndpoint = endpoint({
   tag: "Catalog",
   auth: "none",
   params: episodeParams,
+  query: z.object(viewer),
   response: z.object({
     id: z.guid(),
     show_id: z.guid(),
@@ -84,5 +86,5 @@ export const getEpisodeEndpoint = endpoint({
     ...mediaFields,
     next: z.object({ season: z.number().int(), episode: z.number().int() }).nullable().describe("The following episode, across seasons."),
   }),
-  errors: ["show_not_found", "episode_not_found", "validation_failed"],
+  errors: ["show_not_found", "episode_not_found", "validation_failed", "forbidden", "profile_not_found"],
 });

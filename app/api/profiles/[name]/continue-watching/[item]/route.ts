@@ -1,0 +1,9 @@
+// DELETE /api/profiles/<name>/continue-watching/<item> – hide a movie or show without marking it watched
+import { withApi } from "@/lib/api/with-api";
+import { hideContinueWatching } from "@/lib/profiles/lists";
+import { hideContinueWatchingEndpoint } from "../../../lists-schema";
+
+export const DELETE = withApi(hideContinueWatchingEndpoint, async ({ principal, params }) => {
+  await hideContinueWatching(principal, params.name, params.item);
+  return {};
+});

@@ -1,0 +1,6 @@
+// GET /api/profiles/<name>/continue-watching – what the profile started and has not finished, newest first
+import { withApi } from "@/lib/api/with-api";
+import { getContinueWatching } from "@/lib/profiles/lists";
+import { continueWatchingEndpoint } from "../../lists-schema";
+
+export const GET = withApi(continueWatchingEndpoint, ({ principal, params, query }) => getContinueWatching(principal, params.name, query.limit));

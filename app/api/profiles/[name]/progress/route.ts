@@ -1,0 +1,10 @@
+// GET /api/profiles/<name>/progress – read watch progress; POST – create it; PUT – update it
+import { withApi } from "@/lib/api/with-api";
+import { createProgress, getProgress, setProgress } from "@/lib/profiles/progress";
+import { createProgressEndpoint, getProgressEndpoint, updateProgressEndpoint } from "../../schema";
+
+export const GET = withApi(getProgressEndpoint, ({ principal, params, body }) => getProgress(principal, params.name, body));
+
+export const POST = withApi(createProgressEndpoint, ({ principal, params, body }) => createProgress(principal, params.name, body, body));
+
+export const PUT = withApi(updateProgressEndpoint, ({ principal, params, body }) => setProgress(principal, params.name, body, body));

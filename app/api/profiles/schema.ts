@@ -1,0 +1,143 @@
+import { z } from "zod";
+import { endpoint } from "@/lib/api/endpoint";
+import { MATURITY_RATINGS } from "@/lib/catalog/maturity";
+import { profileName } from "@/lib/profiles/profile-name";
+
+export { profileName };
+import { AVATARS } from "@/lib/profiles/profiles";
+
+const tag = "Profiles";
+
+const nameParams = z.object({ name: profileName });
+
+const profile = z.object({
+  name: z.string(),
+  kids: z.boolean(),
+  maturity_rating: z.enum(MATURITY_RATINGS),
+  avatar: z.enum(AVATARS),
+  has_pin: z.boolean(),
+  created_at: z.string(),
+});
+
+export const listProfilesEndpoint = endpoint({
+  method: "GET",
+  path: "/api/profiles",
+  summary: "The account's profiles",
+  tag,
+  auth: "required",
+  response: z.object({ items: z.array(profile) }),
+  errors: ["forbidden"],
+});
+
+export const createProfileEndpoint = endpoint({
+  method: "POST",
+  path: "/api/profiles/{name}/new",
+  summary: "Create a profile",
+  description: "426 when the plan's profile limit is reached, or when the account has no active plan (see GET /api/plans).",
+  tag,
+  auth: "required",
+  params: nameParams,
+  response: profile,
+  errors: ["forbidden", "profile_exists", "upgrade_required", "validation_failed"],
+});
+
+export const deleteProfileEndpoint = endpoint({
+  method: "DELETE",
+  path: "/api/profiles/{name}",
+  summary: "Delete a profile with its progress",
+  tag,
+  auth: "required",
+  params: nameParams,
+  response: z.object({}),
+  errors: ["forbidden", "profile_not_found", "validation_failed"],
+});
+
+export const updateProfileEndpoint = endpoint({
+  method: "PATCH",
+  path: "/api/profiles/{name}",
+  summary: "Change a profile's kids flag, maturity rating, avatar or PIN",
+  tag,
+  auth: "required",
+  params: nameParams,
+  body: z.object({
+    kids: z.boolean().optional(),
+    maturity_rating: z.enum(MATURITY_RATINGS).optional().describe("The highest rating this profile may watch."),
+    avatar: z.enum(AVATARS).optional(),
+    pin: z.string().regex(/^\d{4}$/, "A PIN is four digits.").nullable().optional().describe("Four digits, stored hashed; null removes it."),
+  }),
+  response: profile,
+  errors: ["forbidden", "profile_not_found", "validation_failed"],
+});
+
+export const renameProfileEndpoint = endpoint({
+  method: "PUT",
+  path: "/api/profiles/{name}/name",
+  summary: "Rename a profile",
+  tag,
+  auth: "required",
+  params: nameParams,
+  body: z.object({ name: profileName }),
+  response: profile,
+  errors: ["forbidden", "profile_not_found", "profile_exists", "validation_failed"],
+});
+
+// GET takes the target as a JSON body or as query parameters (strings, hence the coercion).
+function progressTarget(numbers: z.ZodNumber | z.ZodCoercedNumber) {
+  const index = numbers.int().min(0).max(10_000);
+  return {
+    movie: z.object({ kind: z.literal("movie_watch_progress"), movie_id: z.guid() }),
+    show: z.object({ kind: z.literal("tv_show_watch_progress"), tv_show_id: z.guid(), tv_show_season: index, tv_show_episode: index }),
+  };
+}
+
+const write = {
+  progress: z.number().min(0).max(10_000_000).describe("Seconds into the movie or episode; beyond its end is clamped."),
+  client_timestamp: z
+    .union([z.iso.datetime({ offset: true }), z.number().int().positive()])
+    .transform((value) => new Date(value))
+    .optional()
+    .describe("When the client took this position (ISO 8601 or epoch ms); an older write never replaces a newer one."),
+};
+
+const queryTarget = progressTarget(z.coerce.number());
+const bodyTarget = progressTarget(z.number());
+const progressWrite = z.discriminatedUnion("kind", [bodyTarget.movie.extend(write), bodyTarget.show.extend(write)]);
+const progressResult = z.object({ progress: z.number().nullable(), watched: z.boolean() });
+
+export const getProgressEndpoint = endpoint({
+  method: "GET",
+  path: "/api/profiles/{name}/progress",
+  summary: "A profile's watch progress on a movie or episode",
+  description: "The target comes as a JSON body or as query parameters. `progress` is null when never started.",
+  tag,
+  auth: "required",
+  params: nameParams,
+  body: z.discriminatedUnion("kind", [queryTarget.movie, queryTarget.show]),
+  response: progressResult,
+  errors: ["forbidden", "profile_not_found", "movie_not_found", "episode_not_found", "validation_failed"],
+});
+
+export const createProgressEndpoint = endpoint({
+  method: "POST",
+  path: "/api/profiles/{name}/progress",
+  summary: "Create watch progress",
+  tag,
+  auth: "required",
+  params: nameParams,
+  body: progressWrite,
+  response: progressResult,
+  errors: ["forbidden", "profile_not_found", "movie_not_found", "episode_not_found", "progress_exists", "validation_failed"],
+});
+
+export const updateProgressEndpoint = endpoint({
+  method: "PUT",
+  path: "/api/profiles/{name}/progress",
+  summary: "Update watch progress",
+  description: "404 before a POST. A write older than the stored one (by client_timestamp) is not applied (`applied: false`).",
+  tag,
+  auth: "required",
+  params: nameParams,
+  body: progressWrite,
+  response: progressResult.extend({ applied: z.boolean() }),
+  errors: ["forbidden", "profile_not_found", "movie_not_found", "episode_not_found", "progress_not_found", "validation_failed"],
+});

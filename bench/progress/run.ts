@@ -1,0 +1,350 @@
+// Watch-progress write throughput on PostgreSQL: 50 viewers (each its own account, profile and movie) PUT their
+// position over keep-alive connections to the real production server, against an empty route handler
+// (GET /api/ping) driven the same way in the same run and build. Goal: PUT req/s ≥ 0.8× the empty handler's.
+//   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:progress
+// Options (environment): BENCH_CLIENTS (50), BENCH_WARMUP_S (5), BENCH_DURATION_S (20); BENCH_CPU_PROF=<dir> profiles the
+// server (bench/progress/cpu-profile.cjs) into that directory (for finding where the time goes; it slows the server a little).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import postgres from "postgres";
+import { createTestDatabase, projectRoot, startServer, tempDataDir, type ServerHandle } from "../../test/server-process";
+import { updateBenchmarks } from "../update-benchmarks";
+
+const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 5);
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
+// 600 requests a minute per account × this: far above what one viewer can send here, so no 429, but the limiter runs.
+const RATE_LIMIT_MULTIPLIER = 10_000;
+const PROFILE = "Living room";
+
+type Reply = { status: number; body: string };
+
+/** One HTTP request on the given agent; the body is read in full (the connection stays reusable). */
+function send(base: URL, agent: http.Agent, method: string, pathname: string, headers: Record<string, string>, body?: string): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: base.hostname, port: base.port, path: pathname, method, agent, headers: body === undefined ? headers : { ...headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) } },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** CPU seconds (user + system) of the processes whose pid passes `filter`, from /proc. */
+function cpuSeconds(filter: (pid: number, comm: string) => boolean): number {
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      if (!filter(pid, comm)) continue;
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) / tick; // utime, stime
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+type Phase = {
+  label: string;
+  requests: number;
+  seconds: number;
+  latencies: number[];
+  statuses: Map<number, number>;
+  failures: number;
+  notApplied: number;
+  cpu: { server: number; postgres: number; loadGenerator: number };
+};
+
+type Client = { agent: http.Agent; request: () => Promise<Reply> };
+
+/** Every client loops its request back to back; only those that start and end inside the measured window count. */
+async function drive(label: string, clients: Client[], serverPid: number, check?: (reply: Reply) => boolean): Promise<Phase> {
+  const warmupEnd = performance.now() + WARMUP_S * 1000;
+  const end = warmupEnd + DURATION_S * 1000;
+  const phase: Phase = { label, requests: 0, seconds: DURATION_S, latencies: [], statuses: new Map(), failures: 0, notApplied: 0, cpu: { server: 0, postgres: 0, loadGenerator: 0 } };
+  let before: { server: number; postgres: number; loadGenerator: number } | undefined;
+  const sample = () => ({
+    server: cpuSeconds((pid) => pid === serverPid),
+    postgres: cpuSeconds((_, comm) => comm === "postgres"),
+    loadGenerator: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+  });
+  const startSampling = setTimeout(() => (before = sample()), WARMUP_S * 1000);
+
+  await Promise.all(
+    clients.map(async (client) => {
+      for (;;) {
+        const started = performance.now();
+        if (started >= end) return;
+        let reply: Reply | undefined;
+        try {
+          reply = await client.request();
+        } catch {
+          reply = undefined;
+        }
+        const finished = performance.now();
+        if (started < warmupEnd || finished > end) continue;
+        phase.requests++;
+        phase.latencies.push(finished - started);
+        if (!reply) {
+          phase.failures++;
+          continue;
+        }
+        phase.statuses.set(reply.status, (phase.statuses.get(reply.status) ?? 0) + 1);
+        if (reply.status >= 200 && reply.status < 300 && check && !check(reply)) phase.notApplied++;
+      }
+    }),
+  );
+  clearTimeout(startSampling);
+  const after = sample();
+  if (before) phase.cpu = { server: after.server - before.server, postgres: after.postgres - before.postgres, loadGenerator: after.loadGenerator - before.loadGenerator };
+  phase.latencies.sort((a, b) => a - b);
+  return phase;
+}
+
+const non2xx = (phase: Phase) => [...phase.statuses].filter(([status]) => status < 200 || status >= 300).reduce((sum, [, n]) => sum + n, 0) + phase.failures;
+const rps = (phase: Phase) => phase.requests / phase.seconds;
+
+async function commits(sql: postgres.Sql, database: string): Promise<number> {
+  const [row] = await sql<{ n: string }[]>`select xact_commit + xact_rollback as n from pg_stat_database where datname = ${database}`;
+  return Number(row.n);
+}
+
+/** What the app's database connections do during the measured window: running (and waiting on what) or idle. */
+async function sampleActivity(sql: postgres.Sql, database: string, delayMs: number, durationMs: number) {
+  await sleep(delayMs);
+  const end = performance.now() + durationMs;
+  const counts = new Map<string, number>();
+  let samples = 0;
+  let connections = 0;
+  while (performance.now() < end) {
+    const rows = await sql<{ state: string | null; wait: string | null }[]>`
+      select state, case when wait_event is null then null else wait_event_type || ':' || wait_event end as wait
+      from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid() and backend_type = 'client backend'`;
+    samples++;
+    connections += rows.length;
+    for (const row of rows) {
+      const key = row.state === "active" ? `running${row.wait ? ` (waiting ${row.wait})` : " (on CPU)"}` : (row.state ?? "unknown");
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    await sleep(20);
+  }
+  const describe = [...counts].sort(([, a], [, b]) => b - a).map(([key, n]) => `${(n / samples).toFixed(2)} ${key}`).join(", ");
+  return { connections: connections / Math.max(1, samples), describe };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function main() {
+  console.log("Checking the production build (next build when sources changed)…");
+  const build = spawnSync("npx", ["tsx", "scripts/ensure-build.ts"], { cwd: projectRoot, stdio: "inherit" });
+  if (build.status !== 0) throw new Error("the production build failed");
+
+  const database = await createTestDatabase(adminUrl);
+  const databaseName = new URL(database.url).pathname.slice(1);
+  const stats = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  // Artwork of the demo catalog goes to DATA_DIR/media: a temporary one, not the project's ./data.
+  const dataDir = tempDataDir("bench-progress");
+  let server: ServerHandle | undefined;
+  const agents: http.Agent[] = [];
+  try {
+    const profDir = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
+    server = await startServer({
+      DATA_DIR: dataDir,
+      DATABASE_URL: database.url,
+      RATE_LIMIT_MULTIPLIER: String(RATE_LIMIT_MULTIPLIER),
+      DEMO_CATALOG: "metadata",
+      WORKER_IN_PROCESS: "false",
+      ...(profDir ? { BENCH_CPU_PROF: profDir, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(projectRoot, "bench/progress/cpu-profile.cjs")}`.trim() } : {}),
+    });
+    const base = new URL(server.url);
+    const serverPid = server.child.pid!;
+    console.log(`Server ${server.url} (pid ${serverPid}) on database ${databaseName}`);
+
+    // The demo catalog is seeded right after the server starts listening.
+    const deadline = Date.now() + 60_000;
+    while (!/Demo catalog: \d+ titles/.test(server.output())) {
+      if (Date.now() > deadline) throw new Error(`the demo catalog was not seeded:\n${server.output()}`);
+      await sleep(200);
+    }
+    const setupAgent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+    agents.push(setupAgent);
+    const movies = JSON.parse((await send(base, setupAgent, "GET", "/api/movies?limit=100", {})).body).items as { id: string }[];
+    if (movies.length === 0) throw new Error("no movies in the demo catalog");
+
+    // 50 viewers, each with its own account, subscription, profile and movie (the catalog has fewer movies than
+    // viewers, so some share a title: every (profile, movie) row is still distinct).
+    console.log(`Signing up ${CLIENTS} viewers…`);
+    const run = `${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
+    const expectOk = (what: string, reply: Reply) => {
+      if (reply.status < 200 || reply.status >= 300) throw new Error(`${what}: ${reply.status} ${reply.body}`);
+      return reply.body ? JSON.parse(reply.body) : {};
+    };
+    const viewers: { token: string; movieId: string; agent: http.Agent; position: number; timestamp: number }[] = [];
+    const setupOne = async (i: number) => {
+      const username = `bench_${run}_${i}`;
+      const account = { username, password: "correct horse battery", email: `${username}@example.com` };
+      expectOk("sign-up", await send(base, setupAgent, "POST", "/api/accounts/new", {}, JSON.stringify(account)));
+      const { bearer_token: token } = expectOk("sign-in", await send(base, setupAgent, "POST", "/api/accounts/token", {}, JSON.stringify({ username, password: account.password })));
+      const auth = { authorization: `Bearer ${token}` };
+      expectOk("subscribe", await send(base, setupAgent, "PUT", "/api/accounts/subscription", auth, JSON.stringify({ subscription: "premium" })));
+      expectOk("profile", await send(base, setupAgent, "POST", `/api/profiles/${encodeURIComponent(PROFILE)}/new`, auth));
+      const movieId = movies[i % movies.length].id;
+      const timestamp = Date.now();
+      expectOk("initial progress", await send(base, setupAgent, "POST", `/api/profiles/${encodeURIComponent(PROFILE)}/progress`, auth,
+        JSON.stringify({ kind: "movie_watch_progress", movie_id: movieId, progress: 1, client_timestamp: timestamp })));
+      viewers[i] = { token, movieId, agent: new http.Agent({ keepAlive: true, maxSockets: 1 }), position: 1, timestamp };
+      agents.push(viewers[i].agent);
+    };
+    for (let i = 0; i < CLIENTS; i += 4) await Promise.all([...Array(Math.min(4, CLIENTS - i)).keys()].map((k) => setupOne(i + k)));
+
+    const progressPath = `/api/profiles/${encodeURIComponent(PROFILE)}/progress`;
+    const putClients: Client[] = viewers.map((viewer) => ({
+      agent: viewer.agent,
+      request: () => {
+        // The player reports a later position with a later client clock each time.
+        viewer.position += 0.5;
+        viewer.timestamp = Math.max(Date.now(), viewer.timestamp + 1);
+        const body = JSON.stringify({ kind: "movie_watch_progress", movie_id: viewer.movieId, progress: viewer.position, client_timestamp: viewer.timestamp });
+        return send(base, viewer.agent, "PUT", progressPath, { authorization: `Bearer ${viewer.token}` }, body);
+      },
+    }));
+    const pingClients: Client[] = viewers.map((viewer) => ({ agent: viewer.agent, request: () => send(base, viewer.agent, "GET", "/api/ping", {}) }));
+
+    // Pending statistics of busy backends are flushed at most once a second, of idle ones within 10 s: wait for the
+    // setup's to land, and read the counter again after the ping phase (which does not touch the database).
+    await sleep(11_000);
+    const commitsBefore = await commits(stats, databaseName);
+    let putsSent = 0;
+    const countingPut = putClients.map((client) => ({ ...client, request: () => (putsSent++, client.request()) }));
+
+    console.log(`PUT ${progressPath}: ${CLIENTS} clients, ${WARMUP_S} s warm-up + ${DURATION_S} s measured…`);
+    const activity = sampleActivity(stats, databaseName, WARMUP_S * 1000, DURATION_S * 1000);
+    const put = await drive("PUT /api/profiles/{name}/progress", countingPut, serverPid, (reply) => JSON.parse(reply.body).applied === true);
+    console.log(`GET /api/ping: ${CLIENTS} clients, ${WARMUP_S} s warm-up + ${DURATION_S} s measured…`);
+    const ping = await drive("GET /api/ping (empty handler)", pingClients, serverPid);
+    await sleep(11_000);
+    const statementsPerPut = ((await commits(stats, databaseName)) - commitsBefore) / putsSent;
+
+    const backends = await activity;
+
+    // Diagnostic: the PUT's three statements (token lookup, rate-limit upsert, progress update) called directly from
+    // this process with the app's query functions and pool size, no HTTP and no Next: the database side's ceiling.
+    console.log(`The PUT's statements without HTTP: ${CLIENTS} loops, ${WARMUP_S} s warm-up + ${DURATION_S} s measured…`);
+    let direct: Phase | undefined;
+    let directProblem = "";
+    try {
+      // Opening the database migrates it from the working tree: the server did so already, so this is a no-op.
+      process.env.DATABASE_URL = database.url;
+      const { openDatabase, closeDatabase } = await import("@/db/client");
+      const { findLiveSessionByTokenHash } = await import("@/db/queries/sessions");
+      const { incrementCounter } = await import("@/db/queries/rate-limits");
+      const { updateProgress } = await import("@/db/queries/progress");
+      const { hashToken } = await import("@/lib/accounts/sessions");
+      await openDatabase();
+      try {
+        const directClients: Client[] = viewers.map((viewer) => ({
+          agent: viewer.agent,
+          request: async () => {
+            const session = await findLiveSessionByTokenHash(hashToken(viewer.token));
+            if (!session) return { status: 403, body: "" };
+            await incrementCounter(`api:default:a:${session.accountId}`, 60);
+            viewer.position += 0.5;
+            viewer.timestamp = Math.max(Date.now(), viewer.timestamp + 1);
+            const outcome = await updateProgress(session.accountId, PROFILE, { kind: "movie", movieId: viewer.movieId }, { positionSeconds: viewer.position, clientUpdatedAt: new Date(viewer.timestamp) });
+            return { status: outcome.applied ? 200 : 409, body: "" };
+          },
+        }));
+        direct = await drive("diagnostic: the 3 statements, no HTTP", directClients, process.pid);
+      } finally {
+        await closeDatabase();
+      }
+    } catch (error) {
+      directProblem = (error as Error).message.split("\n")[0];
+      console.error(`The diagnostic could not run: ${directProblem}`);
+    }
+    const ratio = rps(put) / rps(ping);
+    const row = (phase: Phase) =>
+      `| ${phase.label} | ${Math.round(rps(phase)).toLocaleString("en-US")} | ${percentile(phase.latencies, 50).toFixed(1)} | ${percentile(phase.latencies, 99).toFixed(1)} | ${non2xx(phase)} |`;
+    const cpuRow = (phase: Phase) =>
+      `| ${phase.label} | ${(phase.cpu.server / phase.seconds).toFixed(2)} | ${(phase.cpu.postgres / phase.seconds).toFixed(2)} | ${(phase.cpu.loadGenerator / phase.seconds).toFixed(2)} |`;
+    const statusList = (phase: Phase) => [...phase.statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(", ");
+    const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
+    const report = [
+      `Command: \`BENCH_DATABASE_URL=${adminUrl} npm run bench:progress\` (bench/progress/run.ts). The production server`,
+      `(server.ts, \`NODE_ENV=production\`, one process, \`DATABASE_POOL_MAX\` default) on a fresh PostgreSQL database,`,
+      `\`RATE_LIMIT_MULTIPLIER=${RATE_LIMIT_MULTIPLIER}\` (the limiter runs on every request but never answers 429). ${CLIENTS} viewers, each`,
+      `its own account (premium), profile and movie, one keep-alive connection each, sending back to back for`,
+      `${WARMUP_S} s of warm-up then ${DURATION_S} s measured; each PUT a later \`progress\` and \`client_timestamp\`. Baseline, same run and`,
+      "build: `GET /api/ping`, a route handler that returns 204 and does nothing (no `withApi`, no database), same clients.",
+      `Load generator (Node \`http\`), server and PostgreSQL share the machine: ${os.cpus().length} cores (${cpu}), Node ${process.version}.`,
+      "",
+      "| endpoint | req/s | p50 ms | p99 ms | non-2xx |",
+      "| --- | --- | --- | --- | --- |",
+      row(put),
+      row(ping),
+      "",
+      `Ratio PUT / empty handler: **${ratio.toFixed(2)}×** (goal ≥ 0.8×): ${ratio >= 0.8 ? "met" : "NOT met"}.`,
+      `Statuses — PUT: ${statusList(put) || "none"}${put.failures ? `, ${put.failures} connection errors` : ""}; ping: ${statusList(ping) || "none"}${ping.failures ? `, ${ping.failures} connection errors` : ""}.` +
+        (put.notApplied ? ` ${put.notApplied} PUTs answered \`applied: false\`.` : " Every PUT answered `applied: true`."),
+      "",
+      "Database round trips per PUT, from the code: 3 — the bearer-token lookup (sessions ⋈ accounts; plus a",
+      "`last_seen_at` update at most once a minute per session), the rate-limit counter upsert, and the one progress",
+      `statement (profile, item and update in one CTE). Measured: ${statementsPerPut.toFixed(2)} committed statements per PUT`,
+      "(`pg_stat_database` xact_commit over the PUT phase, warm-up included).",
+      "",
+      `The app's ${backends.connections.toFixed(1)} pool connections during the measured PUT window, on average: ${backends.describe}`,
+      "(`pg_stat_activity`, sampled every 20 ms).",
+      "",
+      "Diagnostic, same run: the PUT's three statements called directly with the app's query functions (same pool of",
+      `10 connections, ${CLIENTS} concurrent loops, no HTTP, no Next) — the database side's ceiling on this machine:`,
+      "",
+      "| what | per s | p50 ms | p99 ms | failed |",
+      "| --- | --- | --- | --- | --- |",
+      direct ? row(direct) : `| (not run: ${directProblem}) | | | | |`,
+      "",
+      "CPU used during the measured window (cores busy on average; \"server\" is the bench process in the diagnostic row):",
+      "",
+      "| phase | server | PostgreSQL | load generator |",
+      "| --- | --- | --- | --- |",
+      cpuRow(put),
+      cpuRow(ping),
+      ...(direct ? [cpuRow(direct)] : []),
+    ].join("\n");
+    console.log(`\n${report}\n`);
+    updateBenchmarks("Progress writes", report);
+    if (non2xx(put) + non2xx(ping) > 0) process.exitCode = 1;
+  } finally {
+    for (const agent of agents) agent.destroy();
+    if (server) {
+      const code = await server.stop();
+      if (code !== 0) console.error(`server exited with ${code}:\n${server.output().slice(-2000)}`);
+    }
+    await stats.end();
+    await database.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,1 @@
+CREATE INDEX "watch_progress_title_idx" ON "watch_progress" USING btree ("title_id");

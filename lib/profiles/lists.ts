@@ -1,0 +1,116 @@
+import "server-only";
+import {
+  addToWatchlist,
+  hideFromContinueWatching,
+  listContinueWatching,
+  listHistory,
+  listRatings,
+  listWatchlist,
+  removeFromWatchlist,
+  setRating,
+  type ProfileScope,
+  type RatingValue,
+  type TitleFields,
+  type TitleKind,
+} from "@/db/queries/lists";
+import type { Principal } from "@/lib/accounts/sessions";
+import { ApiError } from "@/lib/api/errors";
+import { artworkUrl, type Page } from "@/lib/catalog/catalog";
+import { requireProfile } from "./profiles";
+
+// Continue watching, history, the watchlist and ratings of one of the caller's profiles.
+
+export async function profileScope(principal: Principal, name: string): Promise<ProfileScope> {
+  const profile = await requireProfile(principal, name);
+  return { profileId: profile.id, maturityLevel: profile.maturityLevel };
+}
+
+/** The title fields every list item starts with (as in the catalog's lists). */
+export function titleSummary(row: TitleFields) {
+  return {
+    type: row.kind,
+    id: row.id,
+    title: row.title,
+    synopsis: row.synopsis,
+    year: row.year,
+    maturity_rating: row.maturity_rating,
+    genres: row.genres,
+    poster_url: artworkUrl(row.poster_path),
+    backdrop_url: artworkUrl(row.backdrop_path),
+    ...(row.kind === "movie" ? { runtime_seconds: row.runtime_seconds } : {}),
+  };
+}
+
+type EpisodeColumns = { season: number | null; episode: number | null; episode_title: string | null; still_path: string | null };
+type ProgressColumns = { progress_seconds: number; duration_seconds: number | null; updated_at: string };
+
+function progressFields(row: EpisodeColumns & ProgressColumns) {
+  const { progress_seconds: progress, duration_seconds: duration } = row;
+  return {
+    ...(row.season !== null && row.episode !== null
+      ? { episode: { season: row.season, episode: row.episode, title: row.episode_title, still_url: artworkUrl(row.still_path) } }
+      : {}),
+    progress_seconds: progress,
+    duration_seconds: duration,
+    percent: duration ? Math.min(100, Math.round((100 * progress) / duration)) : null,
+    updated_at: row.updated_at,
+  };
+}
+
+const notFound = (kind: TitleKind) =>
+  kind === "movie" ? new ApiError("movie_not_found", "There is no movie with this id.") : new ApiError("show_not_found", "There is no show with this id.");
+
+const pageOf = <T>(items: T[], total: number, page: Page) => ({ items, total, limit: page.limit, offset: page.offset });
+
+export async function getContinueWatching(principal: Principal, name: string, limit: number) {
+  const rows = await listContinueWatching(await profileScope(principal, name), limit);
+  return { items: rows.map((row) => ({ ...titleSummary(row), ...progressFields(row) })) };
+}
+
+export async function hideContinueWatching(principal: Principal, name: string, titleId: string) {
+  if (!(await hideFromContinueWatching(await profileScope(principal, name), titleId))) {
+    throw new ApiError("not_in_continue_watching", "This title is not on the profile's continue watching row.");
+  }
+}
+
+export async function getHistory(principal: Principal, name: string, page: Page) {
+  const { rows, total } = await listHistory(await profileScope(principal, name), page.limit, page.offset);
+  const items = rows.map((row) => ({ ...titleSummary(row), item_id: row.item_id, kind: row.item_kind, watched: row.watched, ...progressFields(row) }));
+  return pageOf(items, total, page);
+}
+
+export async function getWatchlist(principal: Principal, name: string, page: Page) {
+  const { rows, total } = await listWatchlist(await profileScope(principal, name), page.limit, page.offset);
+  return pageOf(
+    rows.map((row) => ({ ...titleSummary(row), added_at: row.added_at })),
+    total,
+    page,
+  );
+}
+
+export async function addWatchlistTitle(principal: Principal, name: string, kind: TitleKind, titleId: string) {
+  const row = await addToWatchlist(await profileScope(principal, name), kind, titleId);
+  if (!row) throw notFound(kind);
+  return { ...titleSummary(row), added_at: row.added_at };
+}
+
+export async function removeWatchlistTitle(principal: Principal, name: string, kind: TitleKind, titleId: string) {
+  if (!(await removeFromWatchlist(await profileScope(principal, name), kind, titleId))) {
+    throw new ApiError("not_on_watchlist", "This title is not on the profile's watchlist.");
+  }
+}
+
+export async function getRatings(principal: Principal, name: string, rating: RatingValue | undefined, page: Page) {
+  const { rows, total } = await listRatings(await profileScope(principal, name), rating, page.limit, page.offset);
+  return pageOf(
+    rows.map((row) => ({ ...titleSummary(row), rating: row.rating, updated_at: row.updated_at })),
+    total,
+    page,
+  );
+}
+
+export async function rateTitle(principal: Principal, name: string, kind: TitleKind, titleId: string, rating: RatingValue | null) {
+  const stored = await setRating(await profileScope(principal, name), kind, titleId, rating);
+  if (stored === undefined) throw notFound(kind);
+  return { type: kind, id: titleId, rating: stored?.rating ?? null, updated_at: stored?.updated_at ?? null };
+}

@@ -1,0 +1,90 @@
+import "server-only";
+import { deleteProfile, findProfile, insertProfileWithinLimit, listProfiles, updateProfile } from "@/db/queries/profiles";
+import { findSubscription } from "@/db/queries/subscriptions";
+import type { Profile } from "@/db/schema";
+import { hashPassword } from "@/lib/accounts/password";
+import type { Principal } from "@/lib/accounts/sessions";
+import { ApiError, uniqueViolation } from "@/lib/api/errors";
+import { activePlan } from "@/lib/billing/subscriptions";
+import { maturityLevel, type MaturityRating } from "@/lib/catalog/maturity";
+
+export const AVATARS = ["red", "blue", "green", "yellow", "purple", "teal", "orange", "pink"] as const;
+export type Avatar = (typeof AVATARS)[number];
+
+// Kids profiles start at PG unless told otherwise.
+const KIDS_DEFAULT_RATING: MaturityRating = "PG";
+const KIDS_MAX_RATING: MaturityRating = "PG-13";
+
+export function profileView(profile: Profile) {
+  return {
+    name: profile.name,
+    kids: profile.kids,
+    maturity_rating: profile.maturityRating,
+    avatar: profile.avatar,
+    has_pin: profile.pinHash !== null,
+    created_at: profile.createdAt.toISOString(),
+  };
+}
+
+export async function listAccountProfiles(principal: Principal) {
+  return { items: (await listProfiles(principal.accountId)).map(profileView) };
+}
+
+/** The caller's profile called `name`; another account's profiles do not exist for the caller (404). */
+export async function requireProfile(principal: Principal, name: string): Promise<Profile> {
+  const profile = await findProfile(principal.accountId, name);
+  if (!profile) throw new ApiError("profile_not_found", "This account has no profile with that name.");
+  return profile;
+}
+
+const nameTaken = (error: unknown): never => {
+  if (uniqueViolation(error) !== undefined) throw new ApiError("profile_exists", "This account already has a profile with that name.");
+  throw error;
+};
+
+export async function createProfile(principal: Principal, name: string) {
+  const plan = activePlan(await findSubscription(principal.accountId));
+  if (!plan) {
+    throw new ApiError("upgrade_required", "Choose a plan to add profiles.", { plan: null, max_profiles: 0 });
+  }
+  const profile = await insertProfileWithinLimit({ accountId: principal.accountId, name }, plan.max_profiles).catch(nameTaken);
+  if (!profile) {
+    throw new ApiError("upgrade_required", `The ${plan.name} plan allows ${plan.max_profiles} profiles. Upgrade to add more.`, {
+      plan: plan.id,
+      max_profiles: plan.max_profiles,
+    });
+  }
+  return profileView(profile);
+}
+
+export async function removeProfile(principal: Principal, name: string) {
+  if (!(await deleteProfile(principal.accountId, name))) {
+    throw new ApiError("profile_not_found", "This account has no profile with that name.");
+  }
+}
+
+export async function renameProfile(principal: Principal, name: string, newName: string) {
+  const profile = await updateProfile(principal.accountId, name, { name: newName }).catch(nameTaken);
+  if (!profile) throw new ApiError("profile_not_found", "This account has no profile with that name.");
+  return profileView(profile);
+}
+
+export type ProfileSettings = { kids?: boolean; maturity_rating?: MaturityRating; avatar?: Avatar; pin?: string | null };
+
+export async function changeProfileSettings(principal: Principal, name: string, settings: ProfileSettings) {
+  const rating = settings.maturity_rating ?? (settings.kids ? KIDS_DEFAULT_RATING : undefined);
+  if (settings.kids && rating && maturityLevel(rating) > maturityLevel(KIDS_MAX_RATING)) {
+    throw new ApiError("validation_failed", `A kids profile can be rated ${KIDS_MAX_RATING} at most.`);
+  }
+  const changes = {
+    kids: settings.kids,
+    maturityRating: rating,
+    maturityLevel: rating && maturityLevel(rating),
+    avatar: settings.avatar,
+    pinHash: settings.pin === undefined ? undefined : settings.pin === null ? null : await hashPassword(settings.pin),
+  };
+  if (Object.values(changes).every((value) => value === undefined)) return profileView(await requireProfile(principal, name));
+  const profile = await updateProfile(principal.accountId, name, changes);
+  if (!profile) throw new ApiError("profile_not_found", "This account has no profile with that name.");
+  return profileView(profile);
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { insertProgress, readProgress, updateProgress, type ItemRef, type ProgressOutcome } from "@/db/queries/progress";
+import type { Principal } from "@/lib/accounts/sessions";
+import { ApiError } from "@/lib/api/errors";
+
+// The contract's watch progress: GET reads, POST creates (409 when it exists), PUT updates (404 before a POST).
+
+export type ProgressTarget =
+  | { kind: "movie_watch_progress"; movie_id: string }
+  | { kind: "tv_show_watch_progress"; tv_show_id: string; tv_show_season: number; tv_show_episode: number };
+
+export type ProgressWrite = { progress: number; client_timestamp?: Date };
+
+// A client clock far ahead would otherwise freeze the position until that time.
+const MAX_CLOCK_SKEW_MS = 60_000;
+
+function itemRef(target: ProgressTarget): ItemRef {
+  return target.kind === "movie_watch_progress"
+    ? { kind: "movie", movieId: target.movie_id }
+    : { kind: "episode", showId: target.tv_show_id, season: target.tv_show_season, episode: target.tv_show_episode };
+}
+
+function clientTime(write: ProgressWrite): Date {
+  const now = Date.now();
+  return new Date(Math.min(write.client_timestamp?.getTime() ?? now, now + MAX_CLOCK_SKEW_MS));
+}
+
+function ensureFound(outcome: ProgressOutcome, target: ProgressTarget): ProgressOutcome {
+  if (!outcome.profile_found) throw new ApiError("profile_not_found", "This account has no profile with that name.");
+  if (!outcome.item_found) {
+    throw target.kind === "movie_watch_progress"
+      ? new ApiError("movie_not_found", "There is no movie with this id.")
+      : new ApiError("episode_not_found", "That show has no such episode.");
+  }
+  return outcome;
+}
+
+const view = (outcome: ProgressOutcome) => ({ progress: outcome.position, watched: outcome.watched ?? false });
+
+export async function getProgress(principal: Principal, profile: string, target: ProgressTarget) {
+  return view(ensureFound(await readProgress(principal.accountId, profile, itemRef(target)), target));
+}
+
+export async function createProgress(principal: Principal, profile: string, target: ProgressTarget, write: ProgressWrite) {
+  const outcome = ensureFound(
+    await insertProgress(principal.accountId, profile, itemRef(target), { positionSeconds: write.progress, clientUpdatedAt: clientTime(write) }),
+    target,
+  );
+  if (!outcome.applied) throw new ApiError("progress_exists", "Progress for this item exists already: update it with PUT.");
+  return view(outcome);
+}
+
+/** Applies the write unless a newer one (by client timestamp) is stored; `applied` says which happened. */
+export async function setProgress(principal: Principal, profile: string, target: ProgressTarget, write: ProgressWrite) {
+  const outcome = ensureFound(
+    await updateProgress(principal.accountId, profile, itemRef(target), { positionSeconds: write.progress, clientUpdatedAt: clientTime(write) }),
+    target,
+  );
+  if (!outcome.existed) throw new ApiError("progress_not_found", "There is no progress for this item yet: create it with POST.");
+  return { ...view(outcome), applied: outcome.applied };
+}

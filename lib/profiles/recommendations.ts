@@ -1,0 +1,21 @@
+import "server-only";
+import { listRecommendations } from "@/db/queries/recommendations";
+import type { Principal } from "@/lib/accounts/sessions";
+import { profileScope, titleSummary } from "./lists";
+
+// Personal recommendations first, each with the title that led to it; popular titles fill the rest.
+
+export async function getRecommendations(principal: Principal, name: string, limit: number) {
+  const rows = await listRecommendations(await profileScope(principal, name), limit);
+  return {
+    items: rows.map((row) => ({
+      ...titleSummary(row),
+      reason:
+        row.reason_title === null
+          ? ("popular" as const)
+          : row.reason_watched
+            ? { because_you_watched: row.reason_title }
+            : { because_you_liked: row.reason_title },
+    })),
+  };
+}
