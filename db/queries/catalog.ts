@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, eq, gt, ilike, lte, sql, type SQL } from "drizzle-orm";
 import { db } from "../client";
-import { credits, episodes, genres, mediaAssets, people, seasons, subtitles, titleGenres, titles } from "../schema";
+import { credits, episodes, genres, mediaAssets, people, ratings, seasons, subtitles, titleGenres, titles } from "../schema";
 
-export type TitleSort = "popular" | "new" | "title" | "year";
+export type TitleSort = "popular" | "new" | "title" | "year" | "rating";
 
 export type TitleFilter = {
   kind?: "movie" | "show";
@@ -74,11 +74,17 @@ function filterConditions(filter: TitleFilter): SQL | undefined {
   );
 }
 
+// Thumbs from every profile, smoothed towards neutral ((ups + 1) / (votes + 2)): unrated titles sit at 0.5, between
+// the liked and the disliked, and ten ups outrank one.
+const approval = sql`(select (count(*) filter (where r.rating = 'up') + 1)::float8 / (count(*) + 2)
+  from ${ratings} r where r.title_id = ${outerTitleId})`;
+
 const orderings: Record<TitleSort, SQL[]> = {
   popular: [sql`${titles.popularity} desc`, sql`${titles.title} asc`],
   new: [sql`${titles.createdAt} desc`, sql`${titles.year} desc`, sql`${titles.title} asc`],
   title: [sql`lower(${titles.title}) asc`, sql`${titles.year} desc`],
   year: [sql`${titles.year} desc`, sql`${titles.title} asc`],
+  rating: [sql`${approval} desc`, sql`${titles.popularity} desc`, sql`${titles.title} asc`],
 };
 
 function selectTitles(where: SQL | undefined, sort: TitleSort, limit: number, offset: number) {

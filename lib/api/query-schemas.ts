@@ -26,7 +26,10 @@ export const titleFilters = {
   year: z.coerce.number().int().min(1870).max(2100).optional(),
   maturity_rating: z.enum(MATURITY_RATINGS).optional().describe("Exactly this rating."),
   ...viewer,
-  sort: z.enum(["popular", "new", "title", "year"]).default("popular"),
+  sort: z
+    .enum(["popular", "new", "title", "year", "rating"])
+    .default("popular")
+    .describe("popular (default), new (newest on NormFlix), title (A–Z), year (newest release), rating (viewers' thumbs)."),
   ...pagination,
 };
 

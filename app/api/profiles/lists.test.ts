@@ -442,3 +442,25 @@ describe("GET /api/openapi.json", () => {
     documented("/api/profiles/{name}/recommendations", "get");
   });
 });
+
+describe("GET /api/movies?sort=rating", () => {
+  it("ranks movies by viewers' thumbs: the approved first, the disapproved after the unrated", async () => {
+    const movies = (await api("GET", "/api/movies?limit=3&offset=20")).body.items as Array<{ id: string }>;
+    const [loved, liked, disliked] = movies;
+    // Profiles of three accounts vote: loved gets 3 ups, liked 1 up, disliked 3 downs.
+    for (let i = 0; i < 3; i++) {
+      const { token } = await createAccount();
+      await api("PUT", "/api/accounts/subscription", { token, body: { subscription: "basic" } });
+      await api("POST", "/api/profiles/Voter/new", { token });
+      await api("PUT", `/api/profiles/Voter/ratings/movie/${loved.id}`, { token, body: { rating: "up" } });
+      await api("PUT", `/api/profiles/Voter/ratings/movie/${disliked.id}`, { token, body: { rating: "down" } });
+      if (i === 0) await api("PUT", `/api/profiles/Voter/ratings/movie/${liked.id}`, { token, body: { rating: "up" } });
+    }
+    const ranked = (await api("GET", "/api/movies?sort=rating&limit=100")).body.items.map((m: { id: string }) => m.id) as string[];
+    expect(ranked.indexOf(loved.id)).toBeLessThan(ranked.indexOf(liked.id));
+    expect(ranked.indexOf(liked.id)).toBeLessThan(ranked.indexOf(disliked.id));
+    const unrated = (await api("GET", "/api/movies?limit=1&offset=25")).body.items[0].id;
+    expect(ranked.indexOf(liked.id)).toBeLessThan(ranked.indexOf(unrated));
+    expect(ranked.indexOf(unrated)).toBeLessThan(ranked.indexOf(disliked.id));
+  });
+});
