@@ -11,7 +11,9 @@ import * as shows from "./shows/schema";
 const isEndpoint = (value: unknown): value is Endpoint =>
   typeof value === "object" && value !== null && "method" in value && "path" in value;
 
-/** Every documented endpoint, in the order the API reference lists them. */
-export const endpoints: Endpoint[] = [accounts, plans, profiles, profileLists, movies, shows, browse, health].flatMap((group) =>
-  Object.values(group).filter(isEndpoint),
-);
+const methodOrder = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/** Every documented endpoint, by path and then method (module namespaces would list them by export name). */
+export const endpoints: Endpoint[] = [accounts, plans, profiles, profileLists, movies, shows, browse, health]
+  .flatMap((group) => Object.values(group).filter(isEndpoint))
+  .sort((a, b) => a.path.localeCompare(b.path) || methodOrder.indexOf(a.method) - methodOrder.indexOf(b.method));
