@@ -215,6 +215,16 @@ describe("plan changes", () => {
     expect((await app.call("POST", "/api/profiles/Late/new", { token: member.token })).status).toBe(426);
   });
 
+  it("a change after a missed webhook starts from Stripe's state, not the stale one", async () => {
+    const member = await subscribed("basic");
+    await app.call("DELETE", "/api/accounts/subscription", { token: member.token });
+    app.fake.reachPeriodEnd(member.subscriptionId); // its customer.subscription.deleted never arrives
+    expect((await subscriptionOf(member)).status).toBe("active");
+    const again = await app.call("DELETE", "/api/accounts/subscription", { token: member.token });
+    expect(again.status).toBe(200);
+    expect(again.body.subscription).toMatchObject({ status: "canceled", has_access: false });
+  });
+
   it("cancelling a subscription with a pending downgrade drops the downgrade", async () => {
     const member = await subscribed("premium");
     await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "basic" } });

@@ -5,6 +5,7 @@ import { findSubscription } from "@/db/queries/subscriptions";
 import { ApiError } from "@/lib/api/errors";
 import { appUrl } from "@/lib/env";
 import { PLAN_IDS, type PlanId } from "../plans";
+import { localProvider } from "../local-provider";
 import type { BillingProvider } from "../provider";
 import { callStripe, idOf, planOfPrice, priceIdOf, stripe } from "./client";
 import { ensureCustomer } from "./customers";
@@ -13,12 +14,17 @@ import { syncSubscription } from "./sync";
 // Subscriptions that still bill the customer; anything else (canceled, incomplete_expired) needs a new one.
 const LIVE_STATUSES = new Set<string>(["active", "trialing", "past_due", "unpaid", "paused"]);
 
-/** The account's subscription as Stripe has it now, when it is still live. */
+/**
+ * The account's subscription as Stripe has it now, when it is still live. One that has ended is stored as such on
+ * the way (in case its webhook was missed), so the caller's next step starts from the truth.
+ */
 async function liveSubscription(accountId: string): Promise<Stripe.Subscription | undefined> {
   const row = await findSubscription(accountId);
   if (!row?.stripeSubscriptionId) return undefined;
   const subscription = await callStripe(() => stripe().subscriptions.retrieve(row.stripeSubscriptionId!, { expand: ["schedule"] }));
-  return LIVE_STATUSES.has(subscription.status) ? subscription : undefined;
+  if (LIVE_STATUSES.has(subscription.status)) return subscription;
+  if (row.status !== "canceled") await syncSubscription(subscription.id, accountId);
+  return undefined;
 }
 
 async function requireSynced(subscriptionId: string, accountId: string) {
@@ -70,7 +76,8 @@ async function subscribeWithSavedCard(accountId: string, plan: PlanId) {
         payment_behavior: "error_if_incomplete",
         metadata: { account_id: accountId },
       },
-      { idempotencyKey: `normflix-subscribe-${accountId}-${plan}-${Math.floor(Date.now() / 60_000)}` },
+      // A double click within the minute creates one subscription; a new card or plan is a new request.
+      { idempotencyKey: `normflix-subscribe-${accountId}-${plan}-${paymentMethod}-${Math.floor(Date.now() / 60_000)}` },
     ),
   );
   return requireSynced(subscription.id, accountId);
@@ -155,7 +162,11 @@ export const stripeProvider: BillingProvider = {
 
   async cancel(accountId) {
     const subscription = await liveSubscription(accountId);
-    if (!subscription) return findSubscription(accountId);
+    if (!subscription) {
+      // A plan granted before Stripe was configured (local provider) has nothing at Stripe to cancel: end it here.
+      const row = await findSubscription(accountId);
+      return row && !row.stripeSubscriptionId ? localProvider.cancel(accountId) : row;
+    }
     await releaseSchedule(subscription); // a pending downgrade would otherwise renew the subscription
     await callStripe(() => stripe().subscriptions.update(subscription.id, { cancel_at_period_end: true }));
     return requireSynced(subscription.id, accountId);
