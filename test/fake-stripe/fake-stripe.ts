@@ -276,12 +276,15 @@ export class FakeStripe {
     const sub = this.get(this.subscriptions, "subscription", id);
     if (sub.status === "canceled") throw invalid("A canceled subscription can only update its cancellation_details and metadata.");
     const previous = structuredClone(sub);
+    if (params.cancel_at_period_end !== undefined && params.cancel_at !== undefined) {
+      throw invalid("You may only specify one of these parameters: cancel_at, cancel_at_period_end.");
+    }
     if (params.cancel_at_period_end !== undefined) {
       sub.cancel_at_period_end = params.cancel_at_period_end === "true";
       sub.canceled_at = sub.cancel_at_period_end ? nowSeconds() : null;
     }
     if (params.cancel_at === "") sub.cancel_at = null;
-    if (sub.cancel_at_period_end) sub.cancel_at = sub.items.data[0].current_period_end;
+    if (params.cancel_at_period_end !== undefined) sub.cancel_at = sub.cancel_at_period_end ? sub.items.data[0].current_period_end : null;
     const items = params.items as Obj[] | undefined;
     if (items) {
       const item = sub.items.data[0];

@@ -273,6 +273,11 @@ describe("the webhook", () => {
     expect((await app.deliver(completed)).body.result).toBe("duplicate");
     const twice = await Promise.all([app.deliver(completed), app.deliver(completed)]);
     expect(twice.map((r) => r.body.result)).toEqual(["duplicate", "duplicate"]);
+
+    // Two deliveries of a new event at the same moment: one applies, the other finds it recorded.
+    const paid = app.fake.eventsSince(from, "invoice.paid")[0];
+    const together = await Promise.all([app.deliver(paid), app.deliver(paid), app.deliver(paid)]);
+    expect(together.map((r) => r.body.result).sort()).toEqual(["applied", "duplicate", "duplicate"]);
     expect(await subscriptionOf(member)).toMatchObject({ plan: "premium", status: "active" });
   });
 

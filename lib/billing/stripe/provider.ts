@@ -88,10 +88,11 @@ async function releaseSchedule(subscription: Stripe.Subscription) {
   if (scheduleId) await callStripe(() => stripe().subscriptionSchedules.release(scheduleId));
 }
 
+/** Undoes a pending cancellation: ours (cancel_at_period_end) or one set in the portal or Dashboard (cancel_at). */
 async function keepRenewing(subscription: Stripe.Subscription) {
-  if (subscription.cancel_at_period_end || subscription.cancel_at) {
-    await callStripe(() => stripe().subscriptions.update(subscription.id, { cancel_at_period_end: false, cancel_at: "" }));
-  }
+  // Stripe accepts one of the two parameters per request.
+  const undo = subscription.cancel_at_period_end ? { cancel_at_period_end: false } : subscription.cancel_at ? { cancel_at: "" as const } : undefined;
+  if (undo) await callStripe(() => stripe().subscriptions.update(subscription.id, undo));
 }
 
 /** Upgrade: the new price applies now and the difference is invoiced at once; it only applies if that payment succeeds. */
