@@ -32,6 +32,7 @@ export class FakeStripe {
   readonly invoices = new Map<string, Obj>();
   readonly schedules = new Map<string, Obj>();
   readonly checkoutSessions = new Map<string, Obj>();
+  readonly paymentMethods = new Map<string, Obj>();
   readonly events: FakeEvent[] = [];
   readonly requests: Request[] = [];
   /** Added to customer creation so that concurrent requests really overlap. */
@@ -60,9 +61,11 @@ export class FakeStripe {
   completeCheckout(sessionId: string, options: { startedAt?: number } = {}): Obj {
     const session = this.get(this.checkoutSessions, "checkout session", sessionId);
     if (session.status !== "open") throw new Error(`checkout session ${sessionId} is ${session.status}`);
-    const customer = this.customers.get(session.customer)!;
-    customer.invoice_settings.default_payment_method = this.id("pm");
-    const subscription = this.createSubscription(customer.id, session.__price, session.subscription_data_metadata ?? {}, options.startedAt);
+    // As Stripe does: the card is attached to the customer and becomes the subscription's default (not the customer's).
+    const card = { id: this.id("pm"), object: "payment_method", type: "card", customer: session.customer, card: { brand: "visa", last4: "4242" } };
+    this.paymentMethods.set(card.id, card);
+    const subscription = this.createSubscription(session.customer, session.__price, session.subscription_data_metadata ?? {}, options.startedAt);
+    subscription.default_payment_method = card.id;
     Object.assign(session, { status: "complete", payment_status: "paid", subscription: subscription.id });
     this.emit("checkout.session.completed", session);
     return subscription;
@@ -116,6 +119,7 @@ export class FakeStripe {
 
   private readonly routes: Route[] = [
     { method: "POST", pattern: /^\/v1\/customers$/, handle: (p) => this.createCustomer(p) },
+    { method: "GET", pattern: /^\/v1\/customers\/([^/]+)\/payment_methods$/, handle: (p, [id]) => this.listPaymentMethods(id, p) },
     { method: "GET", pattern: /^\/v1\/customers\/([^/]+)$/, handle: (_, [id]) => this.get(this.customers, "customer", id) },
     { method: "POST", pattern: /^\/v1\/checkout\/sessions$/, handle: (p) => this.createCheckoutSession(p) },
     { method: "GET", pattern: /^\/v1\/checkout\/sessions\/([^/]+)$/, handle: (_, [id]) => this.get(this.checkoutSessions, "checkout.session", id) },
@@ -189,6 +193,13 @@ export class FakeStripe {
     return new Promise<Obj>((resolve) => setTimeout(() => resolve(customer), this.customerCreateDelayMs));
   }
 
+  private listPaymentMethods(customerId: string, params: Obj) {
+    this.get(this.customers, "customer", customerId);
+    const all = [...this.paymentMethods.values()].filter((pm) => pm.customer === customerId).reverse();
+    const limit = Number(params.limit ?? 10);
+    return { object: "list", url: `/v1/customers/${customerId}/payment_methods`, has_more: all.length > limit, data: all.slice(0, limit) };
+  }
+
   private createCheckoutSession(params: Obj) {
     if (params.mode !== "subscription") throw invalid("Only subscription mode is supported by this fake.", "mode");
     const customer = this.get(this.customers, "customer", params.customer);
@@ -229,13 +240,15 @@ export class FakeStripe {
     const customer = this.get(this.customers, "customer", params.customer);
     const items = params.items as Obj[] | undefined;
     if (items?.length !== 1) throw invalid("Exactly one item is expected.", "items");
-    if (!params.default_payment_method && !customer.invoice_settings.default_payment_method) {
-      throw invalid("This customer has no attached payment source or default payment method.");
-    }
+    const card = params.default_payment_method ?? customer.invoice_settings.default_payment_method;
+    if (!card) throw invalid("This customer has no attached payment source or default payment method.");
+    if (this.paymentMethods.get(card)?.customer !== customer.id) throw invalid(`The payment method ${card} is not attached to customer ${customer.id}.`, "default_payment_method");
     if (params.payment_behavior === "error_if_incomplete" && this.declining.has(customer.id)) {
       throw new StripeFailure(402, { type: "card_error", code: "card_declined", decline_code: "generic_decline", message: "Your card was declined." });
     }
-    return this.createSubscription(customer.id, this.price(items[0].price).id, params.metadata ?? {});
+    const sub = this.createSubscription(customer.id, this.price(items[0].price).id, params.metadata ?? {});
+    sub.default_payment_method = card;
+    return sub;
   }
 
   private createSubscription(customerId: string, priceId: string, metadata: Obj, startedAt = nowSeconds()) {
@@ -254,6 +267,7 @@ export class FakeStripe {
       currency: "usd",
       metadata,
       schedule: null,
+      default_payment_method: null,
       pending_update: null,
       latest_invoice: null,
       livemode: false,

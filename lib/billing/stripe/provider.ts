@@ -57,11 +57,20 @@ async function createCheckout(accountId: string, plan: PlanId): Promise<string> 
   return session.url;
 }
 
+/** The customer's default card, else one attached to it (Checkout attaches the card it charged). */
+async function savedPaymentMethod(customerId: string): Promise<string | undefined> {
+  const customer = await callStripe(() => stripe().customers.retrieve(customerId));
+  if ("deleted" in customer && customer.deleted) return undefined;
+  const preferred = idOf(customer.invoice_settings.default_payment_method);
+  if (preferred) return preferred;
+  const attached = await callStripe(() => stripe().customers.listPaymentMethods(customerId, { limit: 1 }));
+  return attached.data[0]?.id;
+}
+
 /** A new subscription for a returning customer whose card is on file; 402 with a Checkout URL when there is none. */
 async function subscribeWithSavedCard(accountId: string, plan: PlanId) {
   const customerId = await ensureCustomer(accountId);
-  const customer = await callStripe(() => stripe().customers.retrieve(customerId));
-  const paymentMethod = "deleted" in customer && customer.deleted ? undefined : idOf(customer.invoice_settings.default_payment_method);
+  const paymentMethod = await savedPaymentMethod(customerId);
   if (!paymentMethod) {
     throw new ApiError("payment_method_required", "Add a payment method to subscribe: continue at checkout_url.", {
       checkout_url: await createCheckout(accountId, plan),
