@@ -7,6 +7,7 @@ import { BatchedCounters } from "./rate-limit";
 
 useDatabase();
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 const key = () => `test:${Math.random().toString(36).slice(2)}`;
 const limit = { max: 5, windowSeconds: 60 };
 
@@ -55,21 +56,24 @@ describe("BatchedCounters", () => {
     const k = key();
     await counters.consume(k, limit);
     await counters.consume(k, limit);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    const deadline = Date.now() + 10_000;
+    while (((await readCounter(k, 60))?.count ?? 0) < 2 && Date.now() < deadline) await sleep(50);
     expect((await readCounter(k, 60))?.count).toBe(2);
   });
 
   it("starts a new window once the old one is over", async () => {
     const counters = new BatchedCounters(60_000);
     const k = key();
-    const short = { max: 2, windowSeconds: 1 };
-    for (let i = 0; i < 3; i++) await counters.consume(k, short);
+    const short = { max: 2, windowSeconds: 2 };
+    const first = await counters.consume(k, short);
+    for (let i = 0; i < 2; i++) await counters.consume(k, short);
     expect((await counters.consume(k, short)).exceeded).toBe(true);
     await counters.flush();
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await sleep(first.resetAt.getTime() - Date.now() + 50);
     const fresh = await counters.consume(k, short);
     expect(fresh).toMatchObject({ exceeded: false, remaining: 1 });
+    expect(fresh.resetAt.getTime()).toBeGreaterThan(first.resetAt.getTime());
     await counters.flush();
-    expect((await readCounter(k, 1))?.count).toBe(1);
+    expect((await readCounter(k, 2))?.count).toBe(1);
   });
 });
