@@ -152,7 +152,8 @@ function adopt(window: Window, row: CounterSnapshot) {
   window.resetAt = Date.now() + (row.windowStartMs + window.windowSeconds * 1000 - row.nowMs);
 }
 
-// One set of counters per process, shared by every route bundle.
+// One set of counters per process, kept on globalThis (like the database connection) so that every module graph
+// loading this file counts into the same windows.
 const countersKey = Symbol.for("normflix.api-rate-counters");
 const processState = globalThis as unknown as { [countersKey]?: BatchedCounters };
 const apiCounters = (processState[countersKey] ??= new BatchedCounters());

@@ -33,8 +33,8 @@ export async function createApiSession(accountId: string, device: { ip?: string;
   return { token, session };
 }
 
-// One cache per process, shared by every route bundle (Next loads each route as its own module graph), so a sign-out
-// answered by one route is seen at once by all the others.
+// One cache per process, kept on globalThis like the database connection: the custom server and Next's route bundles
+// may each load this module, and a sign-out answered by one route must be seen at once by all the others.
 const cacheKey = Symbol.for("normflix.token-cache");
 const processState = globalThis as unknown as { [cacheKey]?: TokenCache<Principal> };
 const tokenCache = (processState[cacheKey] ??= new TokenCache<Principal>());
