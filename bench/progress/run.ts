@@ -392,7 +392,7 @@ async function main() {
     const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
     const loadAfter = os.loadavg()[0];
     const report = [
-      `Command: \`BENCH_DATABASE_URL=${adminUrl} npm run bench:progress\` (bench/progress/run.ts). The production server`,
+      `Command: \`BENCH_DATABASE_URL=${adminUrl}${profDir ? " BENCH_CPU_PROF=<dir>" : ""} npm run bench:progress\` (bench/progress/run.ts). The production server`,
       `(server.ts, \`NODE_ENV=production\`, one process, \`DATABASE_POOL_MAX\` default) on a fresh PostgreSQL database,`,
       `\`RATE_LIMIT_MULTIPLIER=${RATE_LIMIT_MULTIPLIER}\` (the limiter runs on every request but never answers 429). ${CLIENTS} viewers, each`,
       `its own account (premium), profile and movie, one keep-alive connection each, sending back to back; each PUT a`,
