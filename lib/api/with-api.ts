@@ -4,7 +4,7 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { authenticateToken, type Principal } from "@/lib/accounts/sessions";
 import { env } from "@/lib/env";
-import { consume, retryAfterSeconds, scaledApiLimit } from "@/lib/rate-limit";
+import { consumeApiLimit, retryAfterSeconds } from "@/lib/rate-limit";
 import type { AnySchema, Endpoint } from "./endpoint";
 import { ApiError, errorResponse, isDatabaseUnavailable } from "./errors";
 import { CLIENT_IP_HEADER, GET_BODY_HEADER } from "./internal-headers";
@@ -34,7 +34,7 @@ export function withApi<E extends Endpoint>(definition: E, handler: (ctx: ApiCon
       const group = definition.limit ?? "default";
       if (group !== "none") {
         const client = principal ? `a:${principal.accountId}` : `ip:${ip}`;
-        const limit = await consume(`api:${group}:${client}`, scaledApiLimit(group));
+        const limit = await consumeApiLimit(group, client);
         headers.set("X-RateLimit-Limit", String(limit.limit));
         headers.set("X-RateLimit-Remaining", String(limit.remaining));
         headers.set("X-RateLimit-Reset", String(Math.ceil(limit.resetAt.getTime() / 1000)));
