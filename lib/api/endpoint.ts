@@ -11,7 +11,8 @@ export type Endpoint = {
   summary: string;
   description?: string;
   tag: string;
-  auth: "required" | "none";
+  /** "admin": a bearer token of an account with the admin role (403 `forbidden` for anyone else). */
+  auth: "required" | "admin" | "none";
   /** The rate-limit group; "none" for probes such as the health check. Defaults to "default". */
   limit?: ApiLimitGroup | "none";
   params?: AnySchema;

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { authenticateToken, type Principal } from "@/lib/accounts/sessions";
+import { requireAdmin } from "@/lib/admin/guard";
 import { env } from "@/lib/env";
 import { consume, retryAfterSeconds, scaledApiLimit } from "@/lib/rate-limit";
 import type { AnySchema, Endpoint } from "./endpoint";
@@ -16,7 +17,7 @@ export type ApiContext<E extends Endpoint> = {
   params: Out<E["params"]>;
   query: Out<E["query"]>;
   body: Out<E["body"]>;
-  principal: E["auth"] extends "required" ? Principal : Principal | undefined;
+  principal: E["auth"] extends "required" | "admin" ? Principal : Principal | undefined;
   ip: string;
   userAgent: string | undefined;
 };
@@ -43,7 +44,9 @@ export function withApi<E extends Endpoint>(definition: E, handler: (ctx: ApiCon
         }
       }
 
-      if (definition.auth === "required" && !principal) throw new ApiError("forbidden");
+      if (definition.auth !== "none" && !principal) throw new ApiError("forbidden");
+      // Checked before validation: a non-admin learns nothing about an admin endpoint's inputs.
+      if (definition.auth === "admin") requireAdmin(principal);
 
       const ctx = {
         req,
