@@ -36,6 +36,8 @@ const schema = z.object({
   TRANSCODE_PRESET: z
     .enum(["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"])
     .default("veryfast"),
+  /** Largest video an admin may upload, in bytes (default 50 GiB). */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 ** 3),
   FFMPEG_PATH: z.string().optional(),
   FFPROBE_PATH: z.string().optional(),
 });

@@ -1,6 +1,10 @@
 import type { Endpoint } from "@/lib/api/endpoint";
 import * as accounts from "./accounts/schema";
+import * as adminAnalytics from "./admin/analytics/schema";
+import * as adminAssets from "./admin/assets/schema";
+import * as adminCatalog from "./admin/catalog/schema";
 import * as adminJobs from "./admin/jobs/schema";
+import * as adminUploads from "./admin/uploads/schema";
 import * as adminUsers from "./admin/users/schema";
 import * as browse from "./browse/schema";
 import * as health from "./health/schema";
@@ -26,7 +30,11 @@ export const endpoints: Endpoint[] = [
   browse,
   health,
   adminUsers,
+  adminCatalog,
+  adminAssets,
   adminJobs,
+  adminUploads,
+  adminAnalytics,
 ]
   .flatMap((group) => Object.values(group).filter(isEndpoint))
   .sort((a, b) => a.path.localeCompare(b.path) || methodOrder.indexOf(a.method) - methodOrder.indexOf(b.method));

@@ -6,7 +6,7 @@ import type { ApiLimitGroup } from "../rate-limit";
 export type AnySchema = z.ZodType;
 
 export type Endpoint = {
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  method: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
   path: string;
   summary: string;
   description?: string;

@@ -9,6 +9,7 @@ import { consume, retryAfterSeconds, scaledApiLimit } from "@/lib/rate-limit";
 import type { AnySchema, Endpoint } from "./endpoint";
 import { ApiError, errorResponse, isDatabaseUnavailable } from "./errors";
 import { CLIENT_IP_HEADER, GET_BODY_HEADER } from "./internal-headers";
+import { readRawBody } from "./raw-body";
 
 type Out<S> = S extends AnySchema ? z.output<S> : undefined;
 
@@ -107,25 +108,7 @@ async function readBodyText(req: NextRequest): Promise<string> {
     const encoded = req.headers.get(GET_BODY_HEADER);
     return encoded ? Buffer.from(encoded, "base64url").toString("utf8") : "";
   }
-  // The unread rest of the body makes the connection unusable for another request: tell the client to drop it.
-  const tooLarge = () =>
-    new ApiError("payload_too_large", `Request bodies are limited to ${env.MAX_BODY_BYTES} bytes.`, undefined, { connection: "close" });
-  if (Number(req.headers.get("content-length") ?? 0) > env.MAX_BODY_BYTES) throw tooLarge();
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > env.MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  return (await readRawBody(req, env.MAX_BODY_BYTES)).toString("utf8");
 }
 
 function toApiError(error: unknown, requestId: string): ApiError {

@@ -40,7 +40,7 @@ describe("roles", () => {
       for (const token of [viewer.token, admin.token, undefined]) {
         const response = await server.call(e.method, concretePath(e.path), { token, body: e.body ? {} : undefined });
         expect(response.status, `${e.method} ${e.path} with ${token ? "a non-admin token" : "no token"}`).toBe(403);
-        expect(response.body?.error?.code).toBe("forbidden");
+        if (e.method !== "HEAD") expect(response.body?.error?.code).toBe("forbidden");
       }
     }
   });

@@ -13,6 +13,8 @@ const methodColours: Record<string, string> = {
   PUT: "bg-amber-700",
   PATCH: "bg-violet-700",
   DELETE: "bg-red-800",
+  HEAD: "bg-slate-600",
+  OPTIONS: "bg-slate-600",
 };
 
 const jsonSchema = (schema: z.ZodType) => JSON.stringify(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }), null, 2);
