@@ -35,9 +35,9 @@ async function withLabels(jobs: JobView[], withLog: boolean) {
   return jobs.map((job) => describe(job, labels.get(job.assetId), withLog));
 }
 
-export async function listQueue(principal: Principal | undefined, filter: { stage?: JobStage; limit: number }) {
+export async function listQueue(principal: Principal | undefined, filter: { stage?: JobStage; asset_id?: string; limit: number }) {
   requireAdmin(principal);
-  return { items: await withLabels(await listJobs(filter), false) };
+  return { items: await withLabels(await listJobs({ stage: filter.stage, assetId: filter.asset_id, limit: filter.limit }), false) };
 }
 
 export async function getJobStatus(principal: Principal | undefined, jobId: string) {

@@ -31,6 +31,7 @@ export const listJobsEndpoint = endpoint({
   auth: "admin",
   query: z.object({
     stage: z.enum(JOB_STAGES).optional(),
+    asset_id: z.guid().optional().describe("Only this video's jobs."),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   }),
   response: z.object({ items: z.array(job) }),
