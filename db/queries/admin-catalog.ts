@@ -36,6 +36,11 @@ export async function listTitlesForAdmin(filter: { q?: string; kind?: Title["kin
   return { rows, total: count.n };
 }
 
+export async function findTitleKind(id: string): Promise<Title["kind"] | undefined> {
+  const [row] = await db().select({ kind: titles.kind }).from(titles).where(eq(titles.id, id));
+  return row?.kind;
+}
+
 export async function findTitleForAdmin(id: string) {
   const [title] = await db().select().from(titles).where(eq(titles.id, id));
   if (!title) return undefined;

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import { once } from "node:events";
-import { findEpisodeById, saveEpisode, saveTitle } from "@/db/queries/admin-catalog";
+import { findEpisodeById, findTitleKind, saveEpisode, saveTitle } from "@/db/queries/admin-catalog";
 import * as q from "@/db/queries/admin-uploads";
 import type { Upload } from "@/db/schema";
 import type { Principal } from "@/lib/accounts/sessions";
@@ -61,7 +61,11 @@ export async function createUpload(principal: Principal | undefined, input: NewU
     throw new ApiError("unsupported_media_type", `Uploads must be video; this file says it is ${input.filetype}.`);
   }
   if (input.episodeId && !(await findEpisodeById(input.episodeId))) throw new ApiError("validation_failed", "No episode with that episode_id.");
-  if (input.titleId && !(await saveTitle(input.titleId, {}))) throw new ApiError("validation_failed", "No title with that title_id.");
+  if (input.titleId) {
+    const kind = await findTitleKind(input.titleId);
+    if (!kind) throw new ApiError("validation_failed", "No title with that title_id.");
+    if (kind !== "movie") throw new ApiError("validation_failed", "A show's video belongs to an episode: send episode_id instead.");
+  }
 
   await removeAbandoned();
   await fsp.mkdir(uploadsDir(), { recursive: true });

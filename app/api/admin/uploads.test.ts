@@ -154,6 +154,8 @@ describe("tus uploads", () => {
     expect((await create(65 * 1024 * 1024, { filename: "big.mp4" })).status).toBe(413);
     expect((await create(1000, { filename: "notes.pdf", filetype: "application/pdf" })).status).toBe(415);
     expect((await create(1000, {})).status).toBe(400);
+    const show = await server.call("POST", "/api/admin/titles", { token: admin, body: { type: "show", title: "Some Show", year: 2025, maturity_rating: "TV-G" } });
+    expect((await create(1000, { filename: "x.mp4", title_id: show.body.id })).status).toBe(422);
 
     const upload = await create(4096, { filename: "noise.mkv" });
     const location = upload.headers.get("location")!;
