@@ -78,7 +78,7 @@ export default async function AdminTitlePage({ params }: Props) {
           {(["poster", "backdrop"] as const).map((slot) => {
             const url = slot === "poster" ? title.poster_url : title.backdrop_url;
             return (
-              <ActionForm key={slot} action={artworkAction} label={`${slot} image`} className="flex items-end gap-4">
+              <ActionForm key={slot} action={artworkAction} label={`${slot} image`} className="flex flex-wrap items-end gap-4">
                 {/* eslint-disable-next-line @next/next/no-img-element -- admin preview of an uploaded file */}
                 {url ? <img src={url} alt={`Current ${slot}`} className={slot === "poster" ? "h-28 w-20 rounded object-cover" : "h-20 w-36 rounded object-cover"} /> : <span className="text-sm text-muted">No {slot}</span>}
                 <input type="hidden" name="id" value={title.id} />
