@@ -6,6 +6,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { closeDatabase, databaseKind, openDatabase } from "./db/client";
+import { startViewingFold } from "./lib/admin/analytics";
+import { streamsItsOwnBody } from "./lib/admin/upload-paths";
 import { CLIENT_IP_HEADER, GET_BODY_HEADER, INTERNAL_HEADERS } from "./lib/api/internal-headers";
 import { seedDemoCatalog } from "./db/seed/seed-demo";
 import { dataDir, env } from "./lib/env";
@@ -62,7 +64,7 @@ async function main() {
       if (draining) res.setHeader("connection", "close");
 
       if (req.url?.startsWith("/api/")) {
-        if (Number(req.headers["content-length"] ?? 0) > env.MAX_BODY_BYTES) {
+        if (Number(req.headers["content-length"] ?? 0) > env.MAX_BODY_BYTES && !streamsItsOwnBody(req.method, req.url)) {
           return sendError(res, 413, "payload_too_large", `Request bodies are limited to ${env.MAX_BODY_BYTES} bytes.`);
         }
         if ((req.method === "GET" || req.method === "HEAD") && hasBody(req)) {
@@ -84,6 +86,7 @@ async function main() {
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   // Transcoding runs here unless workers run elsewhere (`npm run worker`, PostgreSQL only).
   const worker = env.WORKER_IN_PROCESS ? startWorker() : undefined;
+  const stopViewingFold = startViewingFold();
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const where = databaseKind() === "pglite" ? `PGlite in ${dataDir}` : "PostgreSQL";
@@ -107,6 +110,7 @@ async function main() {
     force.unref();
     // ffmpeg is killed and its job requeued now; the database must stay open until that is recorded.
     const workerStopped = worker?.stop();
+    stopViewingFold();
     server.close(async () => {
       clearTimeout(force);
       await app.close().catch(() => undefined);

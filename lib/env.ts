@@ -41,6 +41,8 @@ const schema = z.object({
   TRANSCODE_PRESET: z
     .enum(["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"])
     .default("veryfast"),
+  /** Largest video an admin may upload, in bytes (default 50 GiB). */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 ** 3),
   FFMPEG_PATH: z.string().optional(),
   FFPROBE_PATH: z.string().optional(),
   /** Public base URL of the site (Stripe Checkout and Portal return here); derived from HOST/PORT when unset. */
@@ -55,6 +57,19 @@ const schema = z.object({
   STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional().or(z.literal("").transform(() => undefined)),
   /** Days a subscription whose payment failed (past_due) keeps access before it ends. */
   BILLING_GRACE_DAYS: z.coerce.number().min(0).max(60).default(7),
+  /** Signs and encrypts site sessions; generated once into DATA_DIR/auth-secret when unset. */
+  AUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The site's public URL when the Host header differs from it; next-auth reads it from the environment itself. */
+  AUTH_URL: z
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** How long a browser stays signed in without signing in again. */
+  WEB_SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 }).superRefine((values, ctx) => {
   if (!values.STRIPE_SECRET_KEY) return;
   for (const name of ["STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_BASIC", "STRIPE_PRICE_STANDARD", "STRIPE_PRICE_PREMIUM"] as const) {

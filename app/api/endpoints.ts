@@ -1,5 +1,11 @@
 import type { Endpoint } from "@/lib/api/endpoint";
 import * as accounts from "./accounts/schema";
+import * as adminAnalytics from "./admin/analytics/schema";
+import * as adminAssets from "./admin/assets/schema";
+import * as adminCatalog from "./admin/catalog/schema";
+import * as adminJobs from "./admin/jobs/schema";
+import * as adminUploads from "./admin/uploads/schema";
+import * as adminUsers from "./admin/users/schema";
 import * as billing from "./billing/schema";
 import * as browse from "./browse/schema";
 import * as health from "./health/schema";
@@ -15,6 +21,22 @@ const isEndpoint = (value: unknown): value is Endpoint =>
 const methodOrder = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 /** Every documented endpoint, by path and then method (module namespaces would list them by export name). */
-export const endpoints: Endpoint[] = [accounts, billing, plans, profiles, profileLists, movies, shows, browse, health]
+export const endpoints: Endpoint[] = [
+  accounts,
+  billing,
+  plans,
+  profiles,
+  profileLists,
+  movies,
+  shows,
+  browse,
+  health,
+  adminUsers,
+  adminCatalog,
+  adminAssets,
+  adminJobs,
+  adminUploads,
+  adminAnalytics,
+]
   .flatMap((group) => Object.values(group).filter(isEndpoint))
   .sort((a, b) => a.path.localeCompare(b.path) || methodOrder.indexOf(a.method) - methodOrder.indexOf(b.method));

@@ -3,9 +3,30 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "../client";
 import { accounts, type Account } from "../schema";
 
+const FIRST_ACCOUNT_LOCK_ID = 727_002;
+
+/**
+ * Inserts an account; the very first one becomes an admin. Once any account exists this is a plain insert; while the
+ * table looks empty, sign-ups take a transaction-scoped advisory lock and re-check, so two concurrent first sign-ups
+ * cannot both become admin.
+ */
 export async function insertAccount(values: { username: string; email: string; passwordHash: string }): Promise<Account> {
-  const [row] = await db().insert(accounts).values(values).returning();
-  return row;
+  const [existing] = await db().select({ id: accounts.id }).from(accounts).limit(1);
+  if (existing) {
+    const [row] = await db().insert(accounts).values(values).returning();
+    return row;
+  }
+  return db().transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_ACCOUNT_LOCK_ID})`);
+    const [row] = await tx
+      .insert(accounts)
+      .values({
+        ...values,
+        role: sql`case when exists (select 1 from ${accounts}) then 'viewer' else 'admin' end::account_role`,
+      })
+      .returning();
+    return row;
+  });
 }
 
 export async function findAccountByUsername(username: string): Promise<Account | undefined> {

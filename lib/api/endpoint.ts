@@ -6,12 +6,13 @@ import type { ApiLimitGroup } from "../rate-limit";
 export type AnySchema = z.ZodType;
 
 export type Endpoint = {
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  method: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
   path: string;
   summary: string;
   description?: string;
   tag: string;
-  auth: "required" | "none";
+  /** "admin": a bearer token of an account with the admin role (403 `forbidden` for anyone else). */
+  auth: "required" | "admin" | "none";
   /** The rate-limit group; "none" for probes such as the health check. Defaults to "default". */
   limit?: ApiLimitGroup | "none";
   params?: AnySchema;

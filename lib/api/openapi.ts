@@ -49,7 +49,7 @@ export function buildOpenApiDocument(endpoints: Endpoint[]) {
       summary: definition.summary,
       description: definition.description,
       tags: [definition.tag],
-      security: definition.auth === "required" ? [{ bearer: [] }] : [],
+      security: definition.auth !== "none" ? [{ bearer: [] }] : [],
       parameters: [...parametersOf(definition.params, "path"), ...parametersOf(definition.query, "query")],
       requestBody: definition.body
         ? { required: true, content: { "application/json": { schema: toSchema(definition.body) } } }

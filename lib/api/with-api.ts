@@ -3,11 +3,15 @@ import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { authenticateToken, type Principal } from "@/lib/accounts/sessions";
+import { requireAdmin } from "@/lib/admin/guard";
 import { env } from "@/lib/env";
 import { consumeApiLimit, retryAfterSeconds } from "@/lib/rate-limit";
+import { SITE_SESSION_COOKIE } from "@/lib/site/auth";
+import { currentPrincipal } from "@/lib/site/session";
 import type { AnySchema, Endpoint } from "./endpoint";
 import { ApiError, errorResponse, isDatabaseUnavailable } from "./errors";
 import { CLIENT_IP_HEADER, GET_BODY_HEADER } from "./internal-headers";
+import { readRawBody } from "./raw-body";
 
 type Out<S> = S extends AnySchema ? z.output<S> : undefined;
 
@@ -16,14 +20,14 @@ export type ApiContext<E extends Endpoint> = {
   params: Out<E["params"]>;
   query: Out<E["query"]>;
   body: Out<E["body"]>;
-  principal: E["auth"] extends "required" ? Principal : Principal | undefined;
+  principal: E["auth"] extends "required" | "admin" ? Principal : Principal | undefined;
   ip: string;
   userAgent: string | undefined;
 };
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-/** Wraps a route handler: bearer auth, rate limits, zod validation and the error envelope. */
+/** Wraps a route handler: bearer (or site session) auth, rate limits, zod validation and the error envelope. */
 export function withApi<E extends Endpoint>(definition: E, handler: (ctx: ApiContext<E>) => Promise<unknown>) {
   return async (req: NextRequest, routeContext: RouteContext): Promise<Response> => {
     const headers = new Headers({ "x-request-id": randomUUID(), "cache-control": "no-store" });
@@ -43,7 +47,9 @@ export function withApi<E extends Endpoint>(definition: E, handler: (ctx: ApiCon
         }
       }
 
-      if (definition.auth === "required" && !principal) throw new ApiError("forbidden");
+      if (definition.auth !== "none" && !principal) throw new ApiError("forbidden");
+      // Checked before validation: a non-admin learns nothing about an admin endpoint's inputs.
+      if (definition.auth === "admin") requireAdmin(principal);
 
       const ctx = {
         req,
@@ -67,9 +73,34 @@ export function withApi<E extends Endpoint>(definition: E, handler: (ctx: ApiCon
   };
 }
 
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * The caller: a bearer token when there is an Authorization header, else the site's session cookie (so the site's
+ * own scripts can call the API). A cookie rides along on cross-site requests too, so state-changing calls made with it
+ * must come from this origin (CSRF protection); bearer tokens are never sent by browsers on their own.
+ */
 async function principalFrom(req: NextRequest): Promise<Principal | undefined> {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.get("authorization") ?? "");
-  return match ? authenticateToken(match[1]) : undefined;
+  const authorization = req.headers.get("authorization");
+  if (authorization !== null) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    return match ? authenticateToken(match[1]) : undefined;
+  }
+  if (!req.cookies.getAll().some((cookie) => SITE_SESSION_COOKIE.test(cookie.name))) return undefined;
+  const principal = await currentPrincipal();
+  if (principal && UNSAFE_METHODS.has(req.method)) {
+    const origin = req.headers.get("origin");
+    const sameOrigin = origin ? hostOf(origin) === siteHost(req) : req.headers.get("sec-fetch-site") === "same-origin";
+    if (!sameOrigin) throw new ApiError("forbidden", "Cross-site requests cannot use the site's session; send a bearer token.");
+  }
+  return principal;
+}
+
+const hostOf = (origin: string) => URL.canParse(origin) ? new URL(origin).host : undefined;
+
+/** This server's host as the browser sees it (behind a trusted proxy, the one it forwarded). */
+function siteHost(req: NextRequest): string | null {
+  return (env.TRUST_PROXY && req.headers.get("x-forwarded-host")?.split(",")[0].trim()) || req.headers.get("host");
 }
 
 function validate<S extends AnySchema | undefined>(schema: S, input: unknown, location: string): Out<S> {
@@ -104,25 +135,7 @@ async function readBodyText(req: NextRequest): Promise<string> {
     const encoded = req.headers.get(GET_BODY_HEADER);
     return encoded ? Buffer.from(encoded, "base64url").toString("utf8") : "";
   }
-  // The unread rest of the body makes the connection unusable for another request: tell the client to drop it.
-  const tooLarge = () =>
-    new ApiError("payload_too_large", `Request bodies are limited to ${env.MAX_BODY_BYTES} bytes.`, undefined, { connection: "close" });
-  if (Number(req.headers.get("content-length") ?? 0) > env.MAX_BODY_BYTES) throw tooLarge();
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > env.MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  return (await readRawBody(req, env.MAX_BODY_BYTES)).toString("utf8");
 }
 
 function toApiError(error: unknown, requestId: string): ApiError {

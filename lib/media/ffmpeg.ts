@@ -42,7 +42,8 @@ export function locateBinary(tool: Tool, options: { override?: string; searchPat
   try {
     // A variable specifier keeps bundlers from trying to inline the installer packages.
     const packageName = shippedBy[tool];
-    shipped = (createRequire(import.meta.url)(packageName) as { path: string }).path;
+    // turbopackIgnore: without it a route that probes (admin uploads) bundles the installers' binaries and fails to build.
+    shipped = (createRequire(import.meta.url)(/* turbopackIgnore: true */ packageName) as { path: string }).path;
   } catch (error) {
     throw new Error(
       `${tool} is not on PATH and ${shippedBy[tool]} has no binary for ${process.platform}-${process.arch} ` +

@@ -13,6 +13,8 @@ const methodColours: Record<string, string> = {
   PUT: "bg-amber-700",
   PATCH: "bg-violet-700",
   DELETE: "bg-red-800",
+  HEAD: "bg-slate-600",
+  OPTIONS: "bg-slate-600",
 };
 
 const jsonSchema = (schema: z.ZodType) => JSON.stringify(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }), null, 2);
@@ -36,7 +38,9 @@ function EndpointCard({ endpoint }: { endpoint: Endpoint }) {
         <span className={`rounded px-2 py-0.5 font-mono text-xs font-bold ${methodColours[endpoint.method]}`}>{endpoint.method}</span>
         <code className="font-mono text-sm">{endpoint.path}</code>
         <span className="text-sm text-muted">{endpoint.summary}</span>
-        {endpoint.auth === "required" && <span className="ml-auto text-xs text-amber-300">bearer token</span>}
+        {endpoint.auth !== "none" && (
+          <span className="ml-auto text-xs text-amber-300">{endpoint.auth === "admin" ? "admin token" : "bearer token"}</span>
+        )}
       </summary>
       <div className="space-y-4 border-t border-white/10 p-4 text-sm">
         {endpoint.description && <p>{endpoint.description}</p>}
@@ -70,7 +74,7 @@ function EndpointCard({ endpoint }: { endpoint: Endpoint }) {
           pathParams={pathParams}
           hasBody={Boolean(endpoint.body)}
           exampleBody={exampleBody(endpoint)}
-          needsToken={endpoint.auth === "required"}
+          needsToken={endpoint.auth !== "none"}
         />
       </div>
     </details>

@@ -1,0 +1,140 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import * as catalog from "@/lib/admin/catalog";
+import { updateMarkers, uploadSubtitle } from "@/lib/admin/assets";
+import { disableAccount, enableAccount } from "@/lib/admin/users";
+import { MATURITY_RATINGS } from "@/lib/catalog/maturity";
+import { validatedActionWithPrincipal } from "@/lib/site/form-action";
+
+// Admin forms. Every service called here checks the admin role itself, so a forged form post gets nothing.
+
+const id = z.guid();
+const optionalNumber = (schema: z.ZodNumber) => z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), schema.optional());
+const nullableNumber = (schema: z.ZodNumber) => z.preprocess((v) => (v === "" ? null : v === undefined ? undefined : Number(v)), schema.nullable().optional());
+
+const titleForm = {
+  title: z.string().trim().min(1, "Give it a title").max(300),
+  synopsis: z.string().trim().max(5000).default(""),
+  year: z.coerce.number().int().min(1870).max(2100),
+  maturity_rating: z.enum(MATURITY_RATINGS),
+  runtime_minutes: nullableNumber(z.number().int().min(1).max(1440)),
+};
+const genresOf = (formData: FormData) => formData.getAll("genres").map(String);
+const runtime = (minutes: number | null | undefined) => (minutes === undefined ? undefined : minutes === null ? null : minutes * 60);
+
+export const createTitleAction = validatedActionWithPrincipal(z.object({ type: z.enum(["movie", "show"]), ...titleForm }), async (data, principal, formData) => {
+  const created = await catalog.createTitle(principal, { ...data, kind: data.type, runtime_seconds: runtime(data.runtime_minutes), genres: genresOf(formData) });
+  redirect(`/admin/titles/${created.id}`);
+});
+
+export const updateTitleAction = validatedActionWithPrincipal(z.object({ id, ...titleForm }), async (data, principal, formData) => {
+  await catalog.updateTitle(principal, data.id, { ...data, runtime_seconds: runtime(data.runtime_minutes), genres: genresOf(formData) });
+  revalidatePath(`/admin/titles/${data.id}`);
+  return { success: "Saved." };
+});
+
+export const publishAction = validatedActionWithPrincipal(z.object({ id, published: z.enum(["true", "false"]) }), async (data, principal) => {
+  await catalog.setPublished(principal, data.id, data.published === "true");
+  revalidatePath(`/admin/titles/${data.id}`);
+  return { success: data.published === "true" ? "Published: viewers can see it now." : "Unpublished: hidden from viewers." };
+});
+
+export const deleteTitleAction = validatedActionWithPrincipal(z.object({ id, confirm: z.string() }), async (data, principal) => {
+  const title = await catalog.getAdminTitle(principal, data.id);
+  if (data.confirm.trim() !== title.title) return { error: `Type "${title.title}" to confirm.`, fieldErrors: { confirm: ["Does not match the title."] } };
+  await catalog.deleteTitle(principal, data.id);
+  redirect("/admin/titles");
+});
+
+export const artworkAction = validatedActionWithPrincipal(z.object({ id, slot: z.enum(["poster", "backdrop"]) }), async (data, principal, formData) => {
+  const file = formData.get("image");
+  if (!(file instanceof File) || file.size === 0) return { error: "Choose an image." };
+  if (file.size > 10 * 1024 * 1024) return { error: "Images are limited to 10 MiB." };
+  await catalog.setArtwork(principal, data.id, data.slot, Buffer.from(await file.arrayBuffer()));
+  revalidatePath(`/admin/titles/${data.id}`);
+  return { success: `The ${data.slot} is updated.` };
+});
+
+export const createSeasonAction = validatedActionWithPrincipal(z.object({ id, number: z.coerce.number().int().min(0).max(1000), title: z.string().trim().max(300).optional() }), async (data, principal) => {
+  await catalog.createSeason(principal, data.id, { number: data.number, title: data.title || undefined });
+  revalidatePath(`/admin/titles/${data.id}`);
+});
+
+export const deleteSeasonAction = validatedActionWithPrincipal(z.object({ id, title_id: id }), async (data, principal) => {
+  await catalog.deleteSeason(principal, data.id);
+  revalidatePath(`/admin/titles/${data.title_id}`);
+});
+
+export const createEpisodeAction = validatedActionWithPrincipal(
+  z.object({ season_id: id, title_id: id, number: z.coerce.number().int().min(0).max(10_000), title: z.string().trim().min(1, "Give it a title").max(300), runtime_minutes: nullableNumber(z.number().int().min(1).max(1440)) }),
+  async (data, principal) => {
+    await catalog.createEpisode(principal, data.season_id, { number: data.number, title: data.title, runtime_seconds: runtime(data.runtime_minutes) });
+    revalidatePath(`/admin/titles/${data.title_id}`);
+  },
+);
+
+export const deleteEpisodeAction = validatedActionWithPrincipal(z.object({ id, title_id: id }), async (data, principal) => {
+  await catalog.deleteEpisode(principal, data.id);
+  revalidatePath(`/admin/titles/${data.title_id}`);
+});
+
+export const markersAction = validatedActionWithPrincipal(
+  z.object({
+    asset_id: id,
+    path: z.string().startsWith("/admin/"),
+    intro_start_seconds: optionalNumber(z.number().min(0)),
+    intro_end_seconds: optionalNumber(z.number().min(0)),
+    credits_start_seconds: optionalNumber(z.number().min(0)),
+  }),
+  async ({ asset_id, path, ...markers }, principal) => {
+    await updateMarkers(principal, asset_id, markers);
+    revalidatePath(path);
+    return { success: "Markers saved." };
+  },
+);
+
+export const subtitleAction = validatedActionWithPrincipal(
+  z.object({ asset_id: id, path: z.string().startsWith("/admin/"), language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "A language tag such as en or pt-BR"), label: z.string().trim().min(1).max(100) }),
+  async (data, principal, formData) => {
+    const file = formData.get("vtt");
+    if (!(file instanceof File) || file.size === 0) return { error: "Choose a .vtt file." };
+    if (file.size > 2 * 1024 * 1024) return { error: "Subtitle files are limited to 2 MiB." };
+    await uploadSubtitle(principal, data.asset_id, data.language, { label: data.label, vtt: await file.text() });
+    revalidatePath(data.path);
+    return { success: `${data.label} subtitles added.` };
+  },
+);
+
+export const savePersonAction = validatedActionWithPrincipal(z.object({ name: z.string().trim().min(1, "Enter a name").max(200), bio: z.string().trim().max(5000).optional() }), async (data, principal) => {
+  await catalog.savePerson(principal, undefined, { name: data.name, bio: data.bio || null });
+  revalidatePath("/admin/people");
+  return { success: `${data.name} added.` };
+});
+
+export const deletePersonAction = validatedActionWithPrincipal(z.object({ id }), async (data, principal) => {
+  await catalog.deletePerson(principal, data.id);
+  revalidatePath("/admin/people");
+});
+
+export const saveGenreAction = validatedActionWithPrincipal(
+  z.object({ name: z.string().trim().min(1, "Enter a name").max(100), slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Lowercase words joined by '-'") }),
+  async (data, principal) => {
+    await catalog.saveGenre(principal, undefined, data);
+    revalidatePath("/admin/people");
+    return { success: `${data.name} added.` };
+  },
+);
+
+export const deleteGenreAction = validatedActionWithPrincipal(z.object({ id }), async (data, principal) => {
+  await catalog.deleteGenre(principal, data.id);
+  revalidatePath("/admin/people");
+});
+
+export const accountStateAction = validatedActionWithPrincipal(z.object({ id, disabled: z.enum(["true", "false"]) }), async (data, principal) => {
+  const account = data.disabled === "true" ? await disableAccount(principal, data.id) : await enableAccount(principal, data.id);
+  revalidatePath("/admin/users");
+  return { success: account.disabled ? `${account.username} is disabled and signed out everywhere.` : `${account.username} can sign in again.` };
+});

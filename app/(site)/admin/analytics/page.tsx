@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AnalyticsCharts } from "@/components/admin/analytics-charts";
+import { viewingReport } from "@/lib/admin/analytics";
+import { requireAdminPage } from "@/lib/admin/page-guard";
+
+export const metadata: Metadata = { title: "Analytics" };
+
+type Props = { searchParams: Promise<{ days?: string }> };
+const RANGES = [7, 30, 90];
+
+export default async function AdminAnalyticsPage({ searchParams }: Props) {
+  const principal = await requireAdminPage("/admin/analytics");
+  const requested = Number((await searchParams).days);
+  const days = RANGES.includes(requested) ? requested : 30;
+  const report = await viewingReport(principal, days);
+  const stats = [
+    { label: "Views", value: report.totals.views.toLocaleString() },
+    { label: "Watch hours", value: report.totals.watch_hours.toLocaleString() },
+    { label: "Completion rate", value: report.totals.completion_rate === null ? "—" : `${Math.round(report.totals.completion_rate * 100)}%` },
+  ];
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-4">
+        <h1 className="text-2xl font-bold">Analytics</h1>
+        <nav aria-label="Range" className="ml-auto flex gap-2 text-sm">
+          {RANGES.map((r) => (
+            <Link key={r} href={`?days=${r}`} aria-current={r === days ? "page" : undefined} className="rounded-md px-3 py-1 ring-1 ring-white/20 aria-[current=page]:bg-white/15">
+              {r} days
+            </Link>
+          ))}
+        </nav>
+      </div>
+      <dl className="grid gap-4 sm:grid-cols-3">
+        {stats.map((s) => (
+          <div key={s.label} className="rounded-lg bg-surface-raised p-4 ring-1 ring-white/10">
+            <dt className="text-sm text-muted">{s.label}</dt>
+            <dd className="text-3xl font-bold">{s.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <AnalyticsCharts report={report} />
+      <p className="text-xs text-muted">A view is a profile watching a movie or episode on a day (UTC). Recorded from viewers&apos; progress; updated every few minutes.</p>
+    </div>
+  );
+}

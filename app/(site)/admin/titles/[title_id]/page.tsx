@@ -1,0 +1,157 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { ActionForm } from "@/components/forms/action-form";
+import { Field } from "@/components/forms/field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextArea, SelectField } from "@/components/admin/form-bits";
+import { VideoPanel } from "@/components/admin/video-panel";
+import { getAdminTitle, listGenres } from "@/lib/admin/catalog";
+import { requireAdminPage } from "@/lib/admin/page-guard";
+import { ApiError } from "@/lib/api/errors";
+import { MATURITY_RATINGS } from "@/lib/catalog/maturity";
+import {
+  artworkAction,
+  createEpisodeAction,
+  createSeasonAction,
+  deleteEpisodeAction,
+  deleteSeasonAction,
+  deleteTitleAction,
+  publishAction,
+  updateTitleAction,
+} from "../../actions";
+
+export const metadata: Metadata = { title: "Edit title" };
+
+type Props = { params: Promise<{ title_id: string }> };
+
+const card = "space-y-4 rounded-lg bg-surface-raised p-5 ring-1 ring-white/10";
+
+export default async function AdminTitlePage({ params }: Props) {
+  const { title_id } = await params;
+  const path = `/admin/titles/${title_id}`;
+  const principal = await requireAdminPage(path);
+  if (!z.guid().safeParse(title_id).success) notFound();
+  const title = await getAdminTitle(principal, title_id).catch((error) => {
+    if (error instanceof ApiError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const genres = await listGenres(principal);
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-center gap-4">
+        <h1 className="text-2xl font-bold">{title.title}</h1>
+        <span className={title.published ? "text-success-soft" : "text-amber-300"}>{title.published ? "Published" : "Draft"}</span>
+        <ActionForm action={publishAction} label="Publishing" className="ml-auto flex items-center gap-3">
+          <input type="hidden" name="id" value={title.id} />
+          <input type="hidden" name="published" value={String(!title.published)} />
+          <SubmitButton variant={title.published ? "secondary" : "primary"} pendingLabel="Saving…">{title.published ? "Unpublish" : "Publish"}</SubmitButton>
+        </ActionForm>
+      </div>
+
+      <div className="grid gap-8 lg:grid-cols-2">
+        <section aria-labelledby="details" className={card}>
+          <h2 id="details" className="text-lg font-semibold">Details</h2>
+          <ActionForm action={updateTitleAction} label="Details">
+            <input type="hidden" name="id" value={title.id} />
+            <Field name="title" label="Title" defaultValue={title.title} required />
+            <TextArea name="synopsis" label="Synopsis" defaultValue={title.synopsis} />
+            <div className="grid grid-cols-3 gap-3">
+              <Field name="year" label="Year" type="number" defaultValue={String(title.year)} />
+              <SelectField name="maturity_rating" label="Rating" options={MATURITY_RATINGS} defaultValue={title.maturity_rating} />
+              {title.type === "movie" && <Field name="runtime_minutes" label="Minutes" type="number" defaultValue={title.runtime_seconds ? String(Math.round(title.runtime_seconds / 60)) : ""} />}
+            </div>
+            <fieldset>
+              <legend className="text-sm font-medium">Genres</legend>
+              <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+                {genres.items.map((g) => (
+                  <label key={g.id} className="text-sm"><input type="checkbox" name="genres" value={g.slug} defaultChecked={title.genres.includes(g.slug)} className="mr-1" />{g.name}</label>
+                ))}
+              </div>
+            </fieldset>
+            <SubmitButton pendingLabel="Saving…">Save</SubmitButton>
+          </ActionForm>
+        </section>
+
+        <section aria-labelledby="artwork" className={card}>
+          <h2 id="artwork" className="text-lg font-semibold">Artwork</h2>
+          {(["poster", "backdrop"] as const).map((slot) => {
+            const url = slot === "poster" ? title.poster_url : title.backdrop_url;
+            return (
+              <ActionForm key={slot} action={artworkAction} label={`${slot} image`} className="flex flex-wrap items-end gap-4">
+                {/* eslint-disable-next-line @next/next/no-img-element -- admin preview of an uploaded file */}
+                {url ? <img src={url} alt={`Current ${slot}`} className={slot === "poster" ? "h-28 w-20 rounded object-cover" : "h-20 w-36 rounded object-cover"} /> : <span className="text-sm text-muted">No {slot}</span>}
+                <input type="hidden" name="id" value={title.id} />
+                <input type="hidden" name="slot" value={slot} />
+                <label className="text-sm capitalize">{slot}<input type="file" name="image" accept="image/jpeg,image/png,image/webp" required className="mt-1 block text-sm" /></label>
+                <SubmitButton variant="secondary" pendingLabel="Uploading…">Upload</SubmitButton>
+              </ActionForm>
+            );
+          })}
+        </section>
+      </div>
+
+      {title.type === "movie" ? (
+        <section aria-labelledby="video" className={card}>
+          <h2 id="video" className="text-lg font-semibold">Video</h2>
+          <VideoPanel principal={principal} assetId={title.media_asset_id} path={path} target={{ titleId: title.id }} />
+        </section>
+      ) : (
+        <section aria-labelledby="seasons" className={card}>
+          <h2 id="seasons" className="text-lg font-semibold">Seasons and episodes</h2>
+          {title.seasons.map((season) => (
+            <div key={season.id} className="space-y-3 border-t border-white/10 pt-4">
+              <div className="flex items-center gap-4">
+                <h3 className="font-semibold">Season {season.number}: {season.title}</h3>
+                <ActionForm action={deleteSeasonAction} label={`Delete season ${season.number}`} className="ml-auto">
+                  <input type="hidden" name="id" value={season.id} />
+                  <input type="hidden" name="title_id" value={title.id} />
+                  <SubmitButton variant="danger" pendingLabel="Deleting…">Delete season</SubmitButton>
+                </ActionForm>
+              </div>
+              {season.episodes.map((episode) => (
+                <details key={episode.id} className="rounded-md bg-black/20 p-3">
+                  <summary className="cursor-pointer text-sm">
+                    E{episode.number} · {episode.title} · <span className="text-muted">{episode.video_status ?? "no video"}</span>
+                  </summary>
+                  <div className="mt-3 space-y-3">
+                    <VideoPanel principal={principal} assetId={episode.media_asset_id} path={path} target={{ episodeId: episode.id }} />
+                    <ActionForm action={deleteEpisodeAction} label={`Delete episode ${episode.number}`}>
+                      <input type="hidden" name="id" value={episode.id} />
+                      <input type="hidden" name="title_id" value={title.id} />
+                      <SubmitButton variant="danger" pendingLabel="Deleting…">Delete episode</SubmitButton>
+                    </ActionForm>
+                  </div>
+                </details>
+              ))}
+              <ActionForm action={createEpisodeAction} label={`New episode in season ${season.number}`} className="flex flex-wrap items-end gap-3">
+                <input type="hidden" name="season_id" value={season.id} />
+                <input type="hidden" name="title_id" value={title.id} />
+                <Field name="number" label="Episode" type="number" className="w-24" defaultValue={String((season.episodes.at(-1)?.number ?? 0) + 1)} />
+                <Field name="title" label="Title" className="min-w-48 flex-1" />
+                <Field name="runtime_minutes" label="Minutes" type="number" className="w-24" />
+                <SubmitButton variant="secondary" pendingLabel="Adding…">Add episode</SubmitButton>
+              </ActionForm>
+            </div>
+          ))}
+          <ActionForm action={createSeasonAction} label="New season" className="flex flex-wrap items-end gap-3 border-t border-white/10 pt-4">
+            <input type="hidden" name="id" value={title.id} />
+            <Field name="number" label="Season" type="number" className="w-24" defaultValue={String((title.seasons.at(-1)?.number ?? 0) + 1)} />
+            <Field name="title" label="Title (optional)" className="min-w-48 flex-1" />
+            <SubmitButton variant="secondary" pendingLabel="Adding…">Add season</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
+
+      <section aria-labelledby="danger" className="space-y-3 rounded-lg p-5 ring-1 ring-danger/40">
+        <h2 id="danger" className="text-lg font-semibold text-danger-soft">Delete this title</h2>
+        <p className="text-sm text-muted">Deletes its seasons, episodes, viewers&apos; progress, and the videos only it uses. This cannot be undone.</p>
+        <ActionForm action={deleteTitleAction} label="Delete title" className="flex flex-wrap items-end gap-3">
+          <input type="hidden" name="id" value={title.id} />
+          <Field name="confirm" label={`Type "${title.title}" to confirm`} autoComplete="off" className="min-w-64" />
+          <SubmitButton variant="danger" pendingLabel="Deleting…">Delete forever</SubmitButton>
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

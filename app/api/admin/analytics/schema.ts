@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { endpoint } from "@/lib/api/endpoint";
+
+export const analyticsEndpoint = endpoint({
+  method: "GET",
+  path: "/api/admin/analytics",
+  summary: "Viewing: views per day, watch hours, top titles, completion rate and plan mix",
+  description:
+    "Recorded from viewers' watch progress. A view is a profile watching a movie or episode on a day; watch hours " +
+    "count forward playback; completion rate is the share of items started in the range that were finished.",
+  tag: "Admin: analytics",
+  auth: "admin",
+  query: z.object({ days: z.coerce.number().int().min(1).max(366).default(30).describe("Days back from today (UTC), 1–366.") }),
+  response: z.object({
+    days: z.number().int(),
+    per_day: z.array(z.object({ day: z.string(), views: z.number().int(), hours: z.number(), completions: z.number().int() })),
+    totals: z.object({ views: z.number().int(), watch_hours: z.number(), completion_rate: z.number().nullable() }),
+    top_titles: z.array(
+      z.object({ title_id: z.guid(), title: z.string(), kind: z.enum(["movie", "show"]), views: z.number().int(), viewers: z.number().int(), hours: z.number() }),
+    ),
+    plan_mix: z.array(z.object({ plan: z.string(), accounts: z.number().int() })),
+  }),
+  errors: ["forbidden", "validation_failed"],
+});

@@ -1,0 +1,146 @@
+// Catalog management over HTTP: drafts stay hidden until published; edits, credits, seasons, episodes, artwork, delete.
+import { beforeAll, describe, expect, it } from "vitest";
+import { useAdminServer } from "./test-server";
+
+const server = useAdminServer();
+let admin: string;
+
+beforeAll(async () => {
+  admin = (await server.signUp("catalog_admin")).token;
+});
+
+const call = (method: string, path: string, body?: unknown) => server.call(method, path, { token: admin, body });
+
+describe("titles", () => {
+  it("creates a draft movie that viewers cannot see until it is published", async () => {
+    expect((await call("POST", "/api/admin/genres", { slug: "space-opera", name: "Space Opera" })).status).toBe(200);
+    const dup = await call("POST", "/api/admin/genres", { slug: "space-opera", name: "Again" });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.code).toBe("conflict");
+
+    const created = await call("POST", "/api/admin/titles", {
+      type: "movie",
+      title: "The Long Orbit",
+      synopsis: "A freighter crew finds a signal.",
+      year: 2024,
+      maturity_rating: "PG-13",
+      runtime_seconds: 5400,
+      genres: ["space-opera"],
+    });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({ type: "movie", published: false, genres: ["space-opera"], runtime_seconds: 5400 });
+    const id = created.body.id;
+
+    expect((await server.call("GET", `/api/movies/${id}`)).status).toBe(404);
+    const listed = await call("GET", "/api/admin/titles?q=long%20orbit");
+    expect(listed.body.items.map((t: { id: string }) => t.id)).toContain(id);
+
+    const published = await call("PUT", `/api/admin/titles/${id}/published`, { published: true });
+    expect(published.body.published).toBe(true);
+    const visible = await server.call("GET", `/api/movies/${id}`);
+    expect(visible.status).toBe(200);
+    expect(visible.body).toMatchObject({ title: "The Long Orbit", maturity_rating: "PG-13", genres: [{ slug: "space-opera" }] });
+
+    const edited = await call("PATCH", `/api/admin/titles/${id}`, { title: "The Longest Orbit", maturity_rating: "R" });
+    expect(edited.body).toMatchObject({ title: "The Longest Orbit", maturity_rating: "R", synopsis: "A freighter crew finds a signal." });
+    expect((await server.call("GET", `/api/movies/${id}?max_maturity_rating=PG-13`)).status).toBe(404);
+
+    await call("PUT", `/api/admin/titles/${id}/published`, { published: false });
+    expect((await server.call("GET", `/api/movies/${id}`)).status).toBe(404);
+  });
+
+  it("refuses bad input with 4xx and the error envelope", async () => {
+    const unknownGenre = await call("POST", "/api/admin/titles", { type: "show", title: "X", year: 2020, maturity_rating: "TV-14", genres: ["nope"] });
+    expect(unknownGenre.status).toBe(422);
+    const noAsset = await call("POST", "/api/admin/titles", {
+      type: "movie",
+      title: "Y",
+      year: 2020,
+      maturity_rating: "G",
+      media_asset_id: "00000000-0000-4000-8000-000000000000",
+    });
+    expect(noAsset.status).toBe(422);
+    expect((await call("POST", "/api/admin/titles", { type: "movie", title: "", year: 1200, maturity_rating: "ZZ" })).status).toBe(422);
+    expect((await call("PATCH", "/api/admin/titles/00000000-0000-4000-8000-000000000000", { title: "Z" })).status).toBe(404);
+    const notImage = await server.call("PUT", "/api/admin/titles/00000000-0000-4000-8000-000000000000/artwork/poster", {
+      token: admin,
+      raw: "GIF89a not really",
+      headers: { "content-type": "image/gif" },
+    });
+    expect(notImage.status).toBe(422);
+  });
+
+  it("manages credits, seasons, episodes and artwork, and deletes with everything under it", async () => {
+    const person = await call("POST", "/api/admin/people", { name: "Ada Quill", bio: "Actor." });
+    expect(person.status).toBe(200);
+    const show = (await call("POST", "/api/admin/titles", { type: "show", title: "Harbour Lights", year: 2023, maturity_rating: "TV-PG" })).body;
+    const credits = await call("PUT", `/api/admin/titles/${show.id}/credits`, {
+      credits: [{ person_id: person.body.id, role: "cast", character: "Keeper" }],
+    });
+    expect(credits.body.credits).toEqual([{ person_id: person.body.id, name: "Ada Quill", role: "cast", character: "Keeper" }]);
+
+    const season = await call("POST", `/api/admin/titles/${show.id}/seasons`, { number: 1 });
+    expect(season.body).toMatchObject({ number: 1, title: "Season 1" });
+    expect((await call("POST", `/api/admin/titles/${show.id}/seasons`, { number: 1 })).status).toBe(409);
+    const episode = await call("POST", `/api/admin/seasons/${season.body.id}/episodes`, { number: 1, title: "Low Tide", runtime_seconds: 1500 });
+    expect(episode.body).toMatchObject({ season: 1, number: 1, title: "Low Tide" });
+    await call("POST", `/api/admin/seasons/${season.body.id}/episodes`, { number: 2, title: "High Water" });
+    await call("PATCH", `/api/admin/seasons/${season.body.id}`, { number: 2 });
+
+    // A 1×1 PNG.
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+    const poster = await server.call("PUT", `/api/admin/titles/${show.id}/artwork/poster`, { token: admin, raw: new Uint8Array(png), headers: { "content-type": "image/png" } });
+    expect(poster.status).toBe(200);
+    const image = await server.call("GET", poster.body.poster_url);
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toBe("image/png");
+
+    await call("PUT", `/api/admin/titles/${show.id}/published`, { published: true });
+    const publicShow = await server.call("GET", `/api/shows/${show.id}`);
+    expect(publicShow.body.seasons).toMatchObject([{ season: 2, episodes: [{ episode: 1, title: "Low Tide" }, { episode: 2, title: "High Water" }] }]);
+    expect(publicShow.body.cast).toEqual([{ id: person.body.id, name: "Ada Quill", character: "Keeper" }]);
+    const next = await server.call("GET", `/api/shows/${show.id}/seasons/2/episodes/1`);
+    expect(next.body.next).toEqual({ season: 2, episode: 2 });
+
+    expect((await call("DELETE", `/api/admin/episodes/${episode.body.id}`)).status).toBe(200);
+    expect((await server.call("GET", `/api/shows/${show.id}/seasons/2/episodes/1`)).status).toBe(404);
+    expect((await call("DELETE", `/api/admin/titles/${show.id}`)).status).toBe(200);
+    expect((await server.call("GET", `/api/shows/${show.id}`)).status).toBe(404);
+    expect((await call("GET", `/api/admin/titles/${show.id}`)).status).toBe(404);
+    expect((await call("DELETE", `/api/admin/titles/${show.id}`)).status).toBe(404);
+    expect((await call("DELETE", `/api/admin/people/${person.body.id}`)).status).toBe(200);
+  });
+});
+
+describe("analytics", () => {
+  it("records viewing as viewers watch: views, watch hours, completion, top titles and plan mix", async () => {
+    const movie = (await call("POST", "/api/admin/titles", { type: "movie", title: "Counted Film", year: 2022, maturity_rating: "PG", runtime_seconds: 600 })).body;
+    await call("PUT", `/api/admin/titles/${movie.id}/published`, { published: true });
+    const viewer = await server.signUp("analytics_viewer");
+    await server.call("PUT", "/api/accounts/subscription", { token: viewer.token, body: { subscription: "premium" } });
+    expect((await server.call("POST", "/api/profiles/Sam/new", { token: viewer.token })).status).toBe(200);
+
+    const before = (await call("GET", "/api/admin/analytics?days=7")).body;
+    expect(before.per_day).toHaveLength(7);
+    const target = { kind: "movie_watch_progress", movie_id: movie.id };
+    expect((await server.call("POST", "/api/profiles/Sam/progress", { token: viewer.token, body: { ...target, progress: 45 } })).status).toBe(200);
+    const started = (await call("GET", "/api/admin/analytics?days=7")).body;
+    expect(started.totals.views).toBe(before.totals.views + 1);
+    expect(started.totals.completion_rate).toBe(0);
+
+    // Jumping to the end: finished, but a seek is not ten minutes of watching.
+    expect((await server.call("PUT", "/api/profiles/Sam/progress", { token: viewer.token, body: { ...target, progress: 590 } })).status).toBe(200);
+    const report = (await call("GET", "/api/admin/analytics?days=7")).body;
+    const today = report.per_day[report.per_day.length - 1];
+    expect(today.day).toBe(new Date().toISOString().slice(0, 10));
+    expect(today).toMatchObject({ views: 1, completions: 1 });
+    expect(today.hours).toBeGreaterThan(0);
+    expect(today.hours).toBeLessThan(0.1);
+    expect(report.totals.completion_rate).toBe(1);
+    expect(report.top_titles[0]).toMatchObject({ title_id: movie.id, title: "Counted Film", views: 1, viewers: 1 });
+    expect(report.plan_mix).toContainEqual({ plan: "premium", accounts: 1 });
+    expect(report.plan_mix.find((p: { plan: string }) => p.plan === "none").accounts).toBeGreaterThanOrEqual(1);
+
+    expect((await call("GET", "/api/admin/analytics?days=0")).status).toBe(422);
+  });
+});

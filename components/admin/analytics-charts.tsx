@@ -1,0 +1,72 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+type Report = {
+  per_day: { day: string; views: number; hours: number; completions: number }[];
+  top_titles: { title: string; views: number; hours: number }[];
+  plan_mix: { plan: string; accounts: number }[];
+};
+
+const axis = { stroke: "#a3a3a3", fontSize: 12 };
+const tooltip = { contentStyle: { background: "#181818", border: "1px solid #333" }, labelStyle: { color: "#fff" } };
+const planColours: Record<string, string> = { basic: "#60a5fa", standard: "#34d399", premium: "#e50914", none: "#525252" };
+
+function Chart({ title, children }: { title: string; children: React.ReactElement }) {
+  return (
+    <figure className="rounded-lg bg-surface-raised p-4 ring-1 ring-white/10">
+      <figcaption className="mb-3 font-semibold">{title}</figcaption>
+      <div className="h-64">
+        <ResponsiveContainer width="100%" height="100%">{children}</ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}
+
+/** Views and watch hours per day, top titles and plan mix, drawn with recharts from GET /api/admin/analytics data. */
+export function AnalyticsCharts({ report }: { report: Report }) {
+  const days = report.per_day.map((d) => ({ ...d, day: d.day.slice(5) }));
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <Chart title="Views per day">
+        <LineChart data={days}>
+          <CartesianGrid stroke="#333" vertical={false} />
+          <XAxis dataKey="day" {...axis} />
+          <YAxis allowDecimals={false} {...axis} />
+          <Tooltip {...tooltip} />
+          <Legend />
+          <Line type="monotone" dataKey="views" name="Views" stroke="#e50914" strokeWidth={2} dot={false} />
+          <Line type="monotone" dataKey="completions" name="Finished" stroke="#34d399" strokeWidth={2} dot={false} />
+        </LineChart>
+      </Chart>
+      <Chart title="Watch hours per day">
+        <BarChart data={days}>
+          <CartesianGrid stroke="#333" vertical={false} />
+          <XAxis dataKey="day" {...axis} />
+          <YAxis {...axis} />
+          <Tooltip {...tooltip} />
+          <Bar dataKey="hours" name="Hours" fill="#60a5fa" />
+        </BarChart>
+      </Chart>
+      <Chart title="Top titles (watch hours)">
+        <BarChart data={report.top_titles} layout="vertical" margin={{ left: 24 }}>
+          <XAxis type="number" {...axis} />
+          <YAxis type="category" dataKey="title" width={140} {...axis} />
+          <Tooltip {...tooltip} />
+          <Bar dataKey="hours" name="Hours" fill="#e50914" />
+        </BarChart>
+      </Chart>
+      <Chart title="Plan mix (accounts)">
+        <PieChart>
+          <Pie data={report.plan_mix} dataKey="accounts" nameKey="plan" innerRadius="45%" outerRadius="80%" label>
+            {report.plan_mix.map((p) => (
+              <Cell key={p.plan} fill={planColours[p.plan] ?? "#a3a3a3"} />
+            ))}
+          </Pie>
+          <Tooltip {...tooltip} />
+          <Legend />
+        </PieChart>
+      </Chart>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { AdminJobView } from "@/lib/admin/jobs";
+
+const POLL_MS = 2000;
+const running = new Set(["probing", "encoding", "thumbnails"]);
+
+const duration = (seconds: number | null) =>
+  seconds === null ? "" : seconds >= 3600 ? `${Math.floor(seconds / 3600)} h ${Math.round((seconds % 3600) / 60)} min` : seconds >= 60 ? `${Math.round(seconds / 60)} min` : `${seconds} s`;
+
+/** The transcode queue, polled every two seconds while the page is visible, with retry and cancel. */
+export function JobsLive({ initial, assetId }: { initial: AdminJobView[]; assetId?: string }) {
+  const [jobs, setJobs] = useState(initial);
+  const [error, setError] = useState<string>();
+  const query = assetId ? `?asset_id=${assetId}&limit=5` : "?limit=100";
+
+  async function refresh() {
+    const response = await fetch(`/api/admin/jobs${query}`, { cache: "no-store" }).catch(() => undefined);
+    if (response?.ok) {
+      setJobs((await response.json()).items);
+      setError(undefined);
+    } else setError("Live updates paused: the server did not answer. Retrying…");
+  }
+
+  useEffect(() => {
+    const timer = setInterval(() => document.visibilityState === "visible" && void refresh(), POLL_MS);
+    return () => clearInterval(timer);
+  });
+
+  async function act(id: string, action: "retry" | "cancel") {
+    const response = await fetch(`/api/admin/jobs/${id}/${action}`, { method: "POST" });
+    if (!response.ok) setError((await response.json().catch(() => undefined))?.error?.message ?? `Could not ${action} the job.`);
+    await refresh();
+  }
+
+  if (jobs.length === 0) return <p className="text-muted">No transcode jobs yet.</p>;
+  return (
+    <div className="space-y-2">
+      {error && <p role="alert" className="text-sm text-danger-soft">{error}</p>}
+      <ul className="divide-y divide-white/10 rounded-lg bg-surface-raised ring-1 ring-white/10">
+        {jobs.map((job) => (
+          <li key={job.id} id={job.id} className="grid gap-2 p-4 sm:grid-cols-[1fr_12rem_auto] sm:items-center" aria-label={`Job ${job.label ?? job.id}`}>
+            <div className="min-w-0">
+              <p className="truncate font-medium">{job.label ?? "Unattached video"}</p>
+              <p className="text-xs text-muted">
+                {job.id.slice(0, 8)} · attempt {job.attempts}/{job.max_attempts} · queued {new Date(job.created_at).toLocaleString()}
+              </p>
+              {job.error && <p className="mt-1 text-sm text-danger-soft">{job.error}</p>}
+            </div>
+            <div>
+              <p className="text-sm" data-stage={job.stage}>
+                <span className="font-semibold capitalize">{job.stage}</span>
+                {running.has(job.stage) && ` · ${Math.floor(job.percent)}%`}
+                {job.eta_seconds !== null && ` · ${duration(job.eta_seconds)} left`}
+              </p>
+              {running.has(job.stage) && <progress max={100} value={job.percent} aria-label="Transcode progress" className="h-1.5 w-full accent-brand" />}
+            </div>
+            <div className="flex gap-2">
+              {(job.stage === "failed" || job.stage === "canceled") && (
+                <button type="button" onClick={() => void act(job.id, "retry")} className="rounded-md bg-white/10 px-3 py-1.5 text-sm hover:bg-white/20">
+                  Retry
+                </button>
+              )}
+              {(job.stage === "queued" || running.has(job.stage)) && (
+                <button type="button" onClick={() => void act(job.id, "cancel")} className="rounded-md px-3 py-1.5 text-sm text-danger-soft ring-1 ring-danger/60 hover:bg-danger/15">
+                  Cancel
+                </button>
+              )}
+              {job.stage === "failed" && (
+                <a href={`/api/admin/jobs/${job.id}`} className="rounded-md px-3 py-1.5 text-sm underline" target="_blank" rel="noreferrer">
+                  Log
+                </a>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

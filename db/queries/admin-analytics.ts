@@ -1,0 +1,110 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { db, queryRows } from "../client";
+
+// Viewing analytics. watch_progress keeps one row per (profile, item) with the latest position; foldViewing turns
+// what changed since the last fold into per-day viewing (viewing_days), comparing each row with the position the
+// previous fold saw (viewing_positions). It reads the progress table and never writes it: the player's progress
+// path does no extra work.
+
+const FOLD_LOCK_ID = 727_004;
+
+/** Folds progress written since the last fold into viewing_days; returns the number of (profile, item) rows folded. */
+export async function foldViewing(): Promise<number> {
+  return db().transaction(async (tx) => {
+    // One fold at a time across every instance: a second would count the same progress twice.
+    await tx.execute(sql`select pg_advisory_xact_lock(${FOLD_LOCK_ID})`);
+    const result = await tx.execute<{ folded: number }>(sql`
+      with changed as (
+        select p.profile_id, p.item_id, p.kind, p.title_id, pr.account_id, p.position_seconds, p.watched, p.updated_at,
+               p.created_at, vp.position_seconds as seen_position, vp.watched as seen_watched, vp.seen_updated_at
+        from watch_progress p
+        join profiles pr on pr.id = p.profile_id
+        left join viewing_positions vp on vp.profile_id = p.profile_id and vp.item_id = p.item_id
+        where vp.profile_id is null or p.updated_at > vp.seen_updated_at
+      ), days as (
+        insert into viewing_days (day, profile_id, item_id, kind, title_id, account_id, seconds_watched, completed)
+        select (updated_at at time zone 'UTC')::date, profile_id, item_id, kind, title_id, account_id,
+               -- Forward movement only, and no more than the wall-clock time since the last sighting (plus the
+               -- player's first reporting interval): a seek past half the film is not an hour of watching.
+               least(
+                 greatest(position_seconds - coalesce(seen_position, 0), 0),
+                 extract(epoch from (updated_at - coalesce(seen_updated_at, created_at))) + 60
+               ),
+               watched and not coalesce(seen_watched, false)
+        from changed
+        on conflict (day, profile_id, item_id) do update
+          set seconds_watched = viewing_days.seconds_watched + excluded.seconds_watched,
+              completed = viewing_days.completed or excluded.completed
+        returning 1
+      ), seen as (
+        insert into viewing_positions (profile_id, item_id, position_seconds, watched, seen_updated_at)
+        select profile_id, item_id, position_seconds, watched, updated_at from changed
+        on conflict (profile_id, item_id) do update
+          set position_seconds = excluded.position_seconds, watched = excluded.watched, seen_updated_at = excluded.seen_updated_at
+        returning 1
+      )
+      select (select count(*) from seen)::int as folded, (select count(*) from days)::int as days`);
+    const rows = Array.isArray(result) ? result : (result as { rows: { folded: number }[] }).rows;
+    return rows[0]?.folded ?? 0;
+  });
+}
+
+export type DailyViewing = { day: string; views: number; hours: number; completions: number };
+
+/** Views (a profile watching an item on a day), watch hours and completions per day, every day of the range. */
+export async function viewingPerDay(days: number): Promise<DailyViewing[]> {
+  return queryRows<DailyViewing>(
+    sql`
+      select to_char(d.day, 'YYYY-MM-DD') as day,
+             count(v.item_id)::int as views,
+             coalesce(round((sum(v.seconds_watched) / 3600)::numeric, 2), 0)::float8 as hours,
+             (count(*) filter (where v.completed))::int as completions
+      from generate_series((now() at time zone 'UTC')::date - ${days - 1}::int, (now() at time zone 'UTC')::date, interval '1 day') as d(day)
+      left join viewing_days v on v.day = d.day::date
+      group by d.day
+      order by d.day`,
+  );
+}
+
+export type TopTitle = { title_id: string; title: string; kind: "movie" | "show"; views: number; viewers: number; hours: number };
+
+export async function topTitles(days: number, limit: number): Promise<TopTitle[]> {
+  return queryRows<TopTitle>(
+    sql`
+      select v.title_id, t.title, t.kind, count(*)::int as views, count(distinct v.profile_id)::int as viewers,
+             round((sum(v.seconds_watched) / 3600)::numeric, 2)::float8 as hours
+      from viewing_days v join titles t on t.id = v.title_id
+      where v.day > (now() at time zone 'UTC')::date - ${days}::int
+      group by v.title_id, t.title, t.kind
+      order by hours desc, views desc, t.title
+      limit ${limit}`,
+  );
+}
+
+/** Of the (profile, item) pairs watched in the range, how many were finished in it. */
+export async function completion(days: number): Promise<{ started: number; completed: number }> {
+  const [row] = await queryRows<{ started: number; completed: number }>(
+    sql`
+      select count(*)::int as started, (count(*) filter (where done))::int as completed
+      from (
+        select profile_id, item_id, bool_or(completed) as done
+        from viewing_days where day > (now() at time zone 'UTC')::date - ${days}::int
+        group by profile_id, item_id
+      ) pairs`,
+  );
+  return row;
+}
+
+/** Accounts by the plan they pay for now; "none" for accounts without a live subscription. */
+export async function planMix(): Promise<Array<{ plan: string; accounts: number }>> {
+  return queryRows<{ plan: string; accounts: number }>(
+    sql`
+      select coalesce(case when s.status in ('active', 'trialing', 'past_due') then s.plan::text end, 'none') as plan,
+             count(*)::int as accounts
+      from accounts a left join subscriptions s on s.account_id = a.id
+      where a.disabled_at is null
+      group by 1
+      order by 1`,
+  );
+}

@@ -1,0 +1,126 @@
+// The admin area in a browser, on a server of its own (the first account signed up there is the admin): a video goes
+// from upload to a published, playable title; and every admin page and API endpoint refuses a viewer with 403.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test as base } from "@playwright/test";
+import { makeTestVideo } from "../lib/media/test-video";
+import { startServer, tempDataDir } from "../test/server-process";
+import { AdminTitlePage } from "./pages/admin-title-page";
+import { SignInPage } from "./pages/sign-in-page";
+
+type Account = { username: string; password: string; token: string };
+
+const test = base.extend<{}, { adminServer: { url: string; admin: Account } }>({
+  adminServer: [
+    async ({}, use) => {
+      const dataDir = tempDataDir("e2e-admin");
+      const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: "", DEMO_CATALOG: "off", WORKER_IN_PROCESS: "true", TRANSCODE_PRESET: "ultrafast", AUTH_SECRET: "" });
+      const admin = await signUp(server.url, "e2e_admin");
+      await use({ url: server.url, admin });
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    { scope: "worker", timeout: 120_000 },
+  ],
+  baseURL: async ({ adminServer }, use) => use(adminServer.url),
+});
+
+async function signUp(base: string, username: string, plan?: string): Promise<Account> {
+  const account = { username, password: "correct horse battery", email: `${username}@example.com` };
+  const post = (p: string, body: unknown, token?: string, method = "POST") =>
+    fetch(base + p, { method, headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  if (!(await post("/api/accounts/new", account)).ok) throw new Error(`sign-up of ${username} failed`);
+  const { bearer_token: token } = await (await post("/api/accounts/token", account)).json();
+  if (plan) await post("/api/accounts/subscription", { subscription: plan }, token, "PUT");
+  return { ...account, token };
+}
+
+async function signInBrowser(page: import("@playwright/test").Page, account: Account, callbackUrl: string) {
+  const signIn = new SignInPage(page);
+  await signIn.goto(callbackUrl);
+  await signIn.signIn(account.username, account.password);
+  await expect(page).not.toHaveURL(/\/signin/);
+}
+
+/** Every admin page, found on disk, so a page added later is covered without touching this test. */
+function adminPagePaths(titleId: string): string[] {
+  const root = path.join(import.meta.dirname, "..", "app", "(site)", "admin");
+  const pages: string[] = [];
+  const walk = (dir: string, route: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), `${route}/${entry.name.replace(/^\[\w+\]$/, titleId)}`);
+      else if (entry.name === "page.tsx") pages.push(route);
+    }
+  };
+  walk(root, "/admin");
+  return pages;
+}
+
+test.describe("admin", () => {
+  test("uploads a generated video, watches its job reach ready, publishes it, and viewers then get it as ready to play", async ({ page, adminServer }) => {
+    test.setTimeout(240_000);
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "normflix-e2e-video-"));
+    const video = await makeTestVideo(path.join(work, "pattern.mp4"), { width: 640, height: 360, seconds: 4 });
+
+    await signInBrowser(page, adminServer.admin, "/admin/titles");
+    const admin = new AdminTitlePage(page);
+    const movieId = await admin.createMovie("Upload Test Pattern");
+    await admin.uploadVideo(video);
+    await expect(admin.uploadProgress()).toBeVisible();
+    await expect(page.getByText("Uploaded.")).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole("link", { name: "follow the job" })).toBeVisible();
+
+    // The live job view: it appears with the page's refresh and moves through its stages to ready.
+    const job = admin.job();
+    await expect(job).toBeVisible();
+    await expect(job.locator("[data-stage]")).toHaveAttribute("data-stage", "ready", { timeout: 180_000 });
+    await page.reload();
+    await expect(page.getByText(/Video ready · 0 min · 360p/)).toBeVisible();
+
+    // Viewers see nothing until it is published.
+    const viewer = await signUp(adminServer.url, "e2e_viewer", "standard");
+    const before = await page.request.get(`/api/movies/${movieId}`, { headers: { authorization: `Bearer ${viewer.token}` } });
+    expect(before.status()).toBe(404);
+    await admin.publish();
+    const after = await page.request.get(`/api/movies/${movieId}`, { headers: { authorization: `Bearer ${viewer.token}` } });
+    expect(after.status()).toBe(200);
+    expect(await after.json()).toMatchObject({ title: "Upload Test Pattern", availability: "ready", available_qualities: ["360p"] });
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  test("a viewer gets 403 on every admin page and every admin API endpoint", async ({ page, adminServer }) => {
+    test.setTimeout(180_000);
+    const viewer = await signUp(adminServer.url, "e2e_nosy", "standard");
+    const anyTitle = await page.request.post("/api/admin/titles", {
+      headers: { authorization: `Bearer ${adminServer.admin.token}` },
+      data: { type: "movie", title: "Secret Draft", year: 2025, maturity_rating: "G" },
+    });
+    const titleId = (await anyTitle.json()).id;
+
+    await signInBrowser(page, viewer, "/profiles");
+    const pages = adminPagePaths(titleId);
+    expect(pages.length).toBeGreaterThanOrEqual(8);
+    for (const pathname of pages) {
+      const response = await page.goto(pathname);
+      expect(response?.status(), pathname).toBe(403);
+      await expect(page.getByRole("heading", { name: "Administrators only" })).toBeVisible();
+      await expect(page.getByText("Secret Draft")).toHaveCount(0);
+    }
+
+    // Every admin endpoint the API documents (the OpenAPI document is generated from the endpoint registry).
+    const openapi = (await (await page.request.get("/api/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
+    const adminEndpoints = Object.entries(openapi.paths)
+      .filter(([p]) => p.startsWith("/api/admin/"))
+      .flatMap(([p, methods]) => Object.keys(methods).map((method) => ({ path: p, method: method.toUpperCase() })));
+    expect(adminEndpoints.length).toBeGreaterThan(30);
+    for (const e of adminEndpoints) {
+      const url = e.path.replace(/\{\w+\}/g, titleId);
+      // With the viewer's bearer token, and with the viewer's site session cookie (same-origin, as the site's scripts).
+      const withToken = await page.request.fetch(url, { method: e.method, headers: { authorization: `Bearer ${viewer.token}` }, timeout: 10_000 });
+      expect(withToken.status(), `${e.method} ${e.path} (token)`).toBe(403);
+      const withCookie = await page.request.fetch(url, { method: e.method, headers: { origin: adminServer.url }, timeout: 10_000 });
+      expect(withCookie.status(), `${e.method} ${e.path} (cookie)`).toBe(403);
+    }
+  });
+});
