@@ -119,3 +119,15 @@ export async function queryRows<T>(query: SQL): Promise<T[]> {
 export function databaseKind(): Driver["kind"] {
   return env.DATABASE_URL ? "postgres" : "pglite";
 }
+
+/**
+ * Calls `onPayload` for every NOTIFY on `channel` (postgres.js keeps one extra connection for it and re-listens after
+ * a reconnect). Returns the function that stops listening.
+ */
+export async function listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+  await openDatabase();
+  const driver = shared[globalKey]!.driver!;
+  if (driver.kind === "pglite") return driver.client.listen(channel, onPayload);
+  const { unlisten } = await driver.client.listen(channel, onPayload);
+  return unlisten;
+}

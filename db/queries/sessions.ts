@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
-import { db } from "../client";
+import { db, listen } from "../client";
 import { accounts, sessions, type Session } from "../schema";
 
 export async function insertSession(values: typeof sessions.$inferInsert): Promise<Session> {
@@ -69,4 +69,17 @@ export async function revokeOtherSessions(accountId: string, keepSessionId?: str
     )
     .returning({ id: sessions.id });
   return rows.length;
+}
+
+const SESSION_CHANGES = "normflix_session_changes";
+
+/**
+ * Calls `onChange` whenever any instance ends a session (`sessionId`) or changes an account's role or disabled state
+ * (`sessionId` undefined: all of its sessions), sent by the triggers of migration 0008.
+ */
+export function listenForSessionChanges(onChange: (accountId: string, sessionId: string | undefined) => void) {
+  return listen(SESSION_CHANGES, (payload) => {
+    const [accountId, sessionId] = payload.split(":");
+    onChange(accountId, sessionId === "*" ? undefined : sessionId);
+  });
 }

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import {
   findLiveSessionByTokenHash,
   insertSession,
+  listenForSessionChanges,
   listLiveSessions,
   revokeOtherSessions,
   revokeSession,
@@ -38,8 +39,20 @@ async function createSession(kind: "api" | "web", accountId: string, device: Dev
 // One cache per process, kept on globalThis like the database connection: the custom server and Next's route bundles
 // may each load this module, and a sign-out answered by one route must be seen at once by all the others.
 const cacheKey = Symbol.for("normflix.token-cache");
-const processState = globalThis as unknown as { [cacheKey]?: TokenCache<Principal> };
+const listenerKey = Symbol.for("normflix.token-cache-listener");
+const processState = globalThis as unknown as { [cacheKey]?: TokenCache<Principal>; [listenerKey]?: Promise<unknown> };
 const tokenCache = (processState[cacheKey] ??= new TokenCache<Principal>());
+
+// Revocations made by other instances (or by any code path writing the tables directly) arrive as notifications;
+// should listening fail, entries still expire after TOKEN_CACHE_TTL_MS.
+function followSessionChanges() {
+  processState[listenerKey] ??= listenForSessionChanges((accountId, sessionId) =>
+    tokenCache.forget(accountId, sessionId ? { sessionIds: [sessionId] } : {}),
+  ).catch((error: Error) => {
+    console.error(`token cache: cannot follow session changes: ${error.message.split("\n")[0]}`);
+    delete processState[listenerKey];
+  });
+}
 
 export const createApiSession = (accountId: string, device: Device) =>
   createSession("api", accountId, device, env.API_TOKEN_TTL_DAYS);
@@ -51,6 +64,7 @@ export const createWebSession = (accountId: string, device: Device) =>
 /** The principal a bearer token stands for, or undefined when it is unknown, revoked or expired. */
 export async function authenticateToken(token: string): Promise<Principal | undefined> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 128) return undefined;
+  followSessionChanges();
   const tokenHash = hashToken(token);
   const now = Date.now();
   const cached = tokenCache.get(tokenHash, now);

@@ -1,7 +1,8 @@
 // Bearer tokens are cached for a few seconds per process: a revocation must still take effect on the very next request.
+import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { api, createAccount, expectEnvelope, signIn } from "@/test/http";
-import { TokenCache } from "./token-cache";
+import { TOKEN_CACHE_TTL_MS, TokenCache } from "./token-cache";
 
 const me = (token: string) => api("GET", "/api/accounts/me", { token });
 
@@ -79,5 +80,51 @@ describe("TokenCache", () => {
     expect(cache.size).toBe(3);
     expect(cache.get("1")).toBeUndefined();
     expect(cache.get("4")?.value.sessionId).toBe("4");
+  });
+});
+
+// On PostgreSQL the tests share the server's database: a write made here stands for another app instance's.
+const sharedDatabase = process.env.DATABASE_URL;
+
+describe.runIf(sharedDatabase)("a revocation made by another instance", () => {
+  async function cachedPhone() {
+    const account = await createAccount();
+    const phone = await signIn(account.username, account.password);
+    expect((await me(phone)).status).toBe(200);
+    const sessions = (await api("GET", "/api/accounts/sessions", { token: account.token })).body.items;
+    return { account, phone, phoneSession: sessions.find((s: { current: boolean }) => !s.current).id as string };
+  }
+
+  /** Milliseconds until the token is refused; fails the test if it still works after the cache's own expiry. */
+  async function msUntilRefused(token: string): Promise<number> {
+    const start = Date.now();
+    while ((await me(token)).status === 200) {
+      if (Date.now() - start > TOKEN_CACHE_TTL_MS) throw new Error("the revoked token outlived the cache entry");
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    return Date.now() - start;
+  }
+
+  it("reaches this instance's cache by notification, long before the entry expires", async () => {
+    const { phone, phoneSession } = await cachedPhone();
+    const other = postgres(sharedDatabase!, { max: 1, onnotice: () => {} });
+    try {
+      await other`update sessions set revoked_at = now() where id = ${phoneSession}`;
+      expect(await msUntilRefused(phone)).toBeLessThan(TOKEN_CACHE_TTL_MS / 2);
+    } finally {
+      await other.end();
+    }
+  });
+
+  it("disabling the account elsewhere refuses all of its tokens", async () => {
+    const { account, phone } = await cachedPhone();
+    const other = postgres(sharedDatabase!, { max: 1, onnotice: () => {} });
+    try {
+      await other`update accounts set disabled_at = now() where lower(username) = lower(${account.username})`;
+      expect(await msUntilRefused(phone)).toBeLessThan(TOKEN_CACHE_TTL_MS / 2);
+      expectEnvelope(await me(account.token), 403, "forbidden");
+    } finally {
+      await other.end();
+    }
   });
 });

@@ -9,7 +9,7 @@ import {
   type AdminAccountRow,
 } from "@/db/queries/admin-users";
 import type { Account } from "@/db/schema";
-import type { Principal } from "@/lib/accounts/sessions";
+import { forgetCachedSessions, type Principal } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
 import { requireAdmin } from "./guard";
 
@@ -61,6 +61,7 @@ export async function disableAccount(principal: Principal | undefined, accountId
   if (accountId === principal.accountId) throw new ApiError("conflict", "You cannot disable your own account.");
   const ended = await setAccountDisabled(accountId, true);
   if (ended === undefined) throw new ApiError("not_found", "No account with that id.");
+  forgetCachedSessions(accountId);
   return { ...(await getAccountDetail(principal, accountId)), ended_sessions: ended };
 }
 
@@ -75,6 +76,7 @@ export async function changeAccountRole(principal: Principal | undefined, accoun
   const result = await setAccountRole({ id: accountId }, role);
   if (result === undefined) throw new ApiError("not_found", "No account with that id.");
   if (result === "last_admin") throw new ApiError("conflict", "This is the last admin account: grant the role to someone else first.");
+  forgetCachedSessions(accountId);
   return getAccountDetail(principal, accountId);
 }
 
