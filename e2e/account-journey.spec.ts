@@ -108,3 +108,23 @@ test("changing the password signs every other browser out", async ({ page, brows
   await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
   await other.close();
 });
+
+test("a member cancels and restarts their membership from the account page", async ({ page, request }) => {
+  const member = await createAccount(request, "premium");
+  await signInBrowser(page, member);
+  const account = new AccountPage(page);
+  await account.goto();
+
+  await page.getByText("Cancel membership", { exact: true }).first().click();
+  const cancel = page.getByRole("form", { name: "Cancel membership" });
+  await cancel.getByRole("button", { name: "Cancel membership" }).click();
+  await expect(cancel.getByText("Tick the box to confirm.")).toBeVisible();
+  await cancel.getByLabel("Yes, cancel my membership").check();
+  await cancel.getByRole("button", { name: "Cancel membership" }).click();
+  await expect(page.getByText("Your membership is cancelled. Choose one to start watching.")).toBeVisible();
+  const me = await request.get("/api/accounts/me", { headers: { authorization: `Bearer ${member.token}` } });
+  expect((await me.json()).subscription.status).toBe("canceled");
+
+  await account.choosePlan("Premium");
+  await expect(page.getByText(/Premium · \$22\.99 \/ month/)).toBeVisible();
+});

@@ -22,14 +22,14 @@ export function PlanComparison({ signedIn, current }: { signedIn: boolean; curre
   const chooseHref = (plan: Plan) => (signedIn ? `/account?plan=${plan.id}#plan` : `/signup?plan=${plan.id}`);
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[36rem] border-collapse text-left">
+      <table className="w-full table-fixed border-collapse text-left text-sm sm:text-base">
         <caption className="sr-only">Plans compared</caption>
         <thead>
           <tr>
-            <td className="w-2/5" />
+            <td className="w-[34%] sm:w-2/5" />
             {plans.map((plan) => (
-              <th key={plan.id} scope="col" className="px-3 pb-4 align-bottom">
-                <span className={`block rounded-lg px-3 py-4 text-center text-lg font-bold ${plan.id === "premium" ? "bg-gradient-to-br from-brand to-purple-800" : "bg-gradient-to-br from-neutral-600 to-neutral-800"}`}>
+              <th key={plan.id} scope="col" className="px-1 pb-4 align-bottom sm:px-3">
+                <span className={`block rounded-lg px-1 py-4 text-center text-base font-bold sm:text-lg ${plan.id === "premium" ? "bg-gradient-to-br from-brand to-purple-800" : "bg-gradient-to-br from-neutral-600 to-neutral-800"}`}>
                   {plan.name}
                 </span>
               </th>
@@ -43,7 +43,7 @@ export function PlanComparison({ signedIn, current }: { signedIn: boolean; curre
                 {row.label}
               </th>
               {plans.map((plan) => (
-                <td key={plan.id} className="px-3 py-3 text-center font-semibold">
+                <td key={plan.id} className="px-1 py-3 text-center font-semibold sm:px-3">
                   {row.value(plan)}
                 </td>
               ))}
@@ -52,11 +52,11 @@ export function PlanComparison({ signedIn, current }: { signedIn: boolean; curre
           <tr className="border-t border-white/10">
             <td />
             {plans.map((plan) => (
-              <td key={plan.id} className="px-3 pt-5 text-center">
+              <td key={plan.id} className="px-1 pt-5 text-center sm:px-3">
                 {plan.id === current ? (
                   <span className="inline-block py-2.5 text-sm font-semibold">Your plan</span>
                 ) : (
-                  <Link href={chooseHref(plan)} className="inline-block w-full rounded-md bg-brand px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-strong">
+                  <Link href={chooseHref(plan)} className="inline-block w-full rounded-md bg-brand px-2 py-2.5 text-sm font-semibold text-white hover:bg-brand-strong">
                     Choose {plan.name}
                   </Link>
                 )}

@@ -1,5 +1,6 @@
 "use server";
 
+import { AuthError } from "next-auth";
 import { z } from "zod";
 import { createAccount } from "@/lib/accounts/accounts";
 import { ApiError } from "@/lib/api/errors";
@@ -30,5 +31,10 @@ export const signUpAction = validatedAction(signUpForm, async ({ username, email
     throw error;
   }
   const next = callbackUrl ? safeReturnPath(callbackUrl) : "/account?welcome=1#plan";
-  await signIn("credentials", { username, password, redirectTo: next });
+  try {
+    await signIn("credentials", { username, password, redirectTo: next });
+  } catch (error) {
+    if (error instanceof AuthError) return { error: "Your account is ready, but signing in failed. Please sign in to continue." };
+    throw error; // the redirect after signing in
+  }
 });
