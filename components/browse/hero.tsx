@@ -60,5 +60,5 @@ export async function FeaturedHero({ viewer }: { viewer: Viewer }) {
 }
 
 export function HeroSkeleton() {
-  return <div aria-hidden className="mb-6 min-h-[56vw] bg-surface-raised/40 sm:min-h-[46vw] lg:min-h-[38vw]" />;
+  return <div aria-hidden data-skeleton className="mb-6 min-h-[56vw] bg-surface-raised/40 sm:min-h-[46vw] lg:min-h-[38vw]" />;
 }

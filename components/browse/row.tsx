@@ -22,7 +22,7 @@ export function Row({ title, subtitle, children }: { title: string; subtitle?: s
 /** The shape of a row while its data streams in. */
 export function RowSkeleton({ title }: { title?: string }) {
   return (
-    <div aria-hidden className={`mt-6 first:mt-0 ${CARD_WIDTHS}`}>
+    <div aria-hidden data-skeleton className={`mt-6 first:mt-0 ${CARD_WIDTHS}`}>
       {title ? (
         <p className="px-4 text-lg font-semibold text-neutral-500 sm:px-8 lg:text-xl">{title}</p>
       ) : (

@@ -128,7 +128,7 @@ export async function SearchResults({ viewer, query }: { viewer: Viewer; query: 
 
 export function SearchResultsSkeleton() {
   return (
-    <div aria-hidden className={`mt-14 ${GRID}`}>
+    <div aria-hidden data-skeleton className={`mt-14 ${GRID}`}>
       {Array.from({ length: 12 }, (_, i) => (
         <div key={i} className="aspect-[2/3] rounded-md bg-surface-raised motion-safe:animate-pulse" />
       ))}
