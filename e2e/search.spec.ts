@@ -35,6 +35,12 @@ test("browse → search with a typo → open the title → add it to My List", a
 
   await browse.goto();
   await expect(browse.row("My List").getByRole("link", { name: new RegExp(`^${movie.title}`) })).toBeVisible();
+
+  // The My List page (main navigation) has it too, and removes it.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My List", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "My List" })).toBeVisible();
+  await page.getByRole("button", { name: `Remove ${movie.title} from My List` }).click();
+  await expect(page.getByText(/Nothing here yet/)).toBeVisible();
   expect(viewer.profile).toBeTruthy();
 });
 

@@ -43,7 +43,7 @@ export async function FeaturedHero({ viewer }: { viewer: Viewer }) {
         <p className="mt-3 line-clamp-3 text-base text-neutral-200 sm:text-lg">{title.synopsis}</p>
         <div className="mt-5 flex flex-wrap gap-3">
           {title.availability === "ready" && (
-            <Link href={playHref} className="inline-flex items-center gap-2 rounded bg-white px-6 py-2.5 font-semibold text-black hover:bg-neutral-200">
+            <Link href={playHref} prefetch={false} className="inline-flex items-center gap-2 rounded bg-white px-6 py-2.5 font-semibold text-black hover:bg-neutral-200">
               <Icon name="play" className="size-6" /> Play<span className="sr-only"> {title.title}</span>
             </Link>
           )}

@@ -18,8 +18,10 @@ type Props = {
 export function TitleCard({ title, href, label, children }: Props) {
   return (
     <li className="w-[var(--card-width)] shrink-0 snap-start" data-title-card={title.id}>
+      {/* Rows hold dozens of cards: prefetching each (a dynamic page) would cost a request per card for nothing. */}
       <Link
         href={href ?? titleHref(title.type, title.id)}
+        prefetch={false}
         aria-label={label}
         className="group block overflow-hidden rounded-md outline-offset-2 focus-visible:outline-2 focus-visible:outline-white"
       >

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { episodeCode } from "@/components/catalog/format";
 import { titleHref } from "@/components/catalog/links";
 import { Still } from "@/components/catalog/poster";
-import { TitleCard, type CardTitle } from "@/components/catalog/title-card";
+import { GRID, TitleGrid } from "@/components/catalog/title-grid";
 import type { Viewer } from "@/components/browse/viewer";
 import { browseTitles, titleFilter } from "@/lib/catalog/catalog";
 import { search } from "@/lib/catalog/search";
@@ -12,7 +12,6 @@ const RESULT_LIMIT = 48;
 type Found = Awaited<ReturnType<typeof search>>["items"][number];
 type Of<T extends Found["type"]> = Extract<Found, { type: T }>;
 
-const GRID = "grid grid-cols-3 gap-2 [--card-width:100%] sm:grid-cols-4 sm:gap-3 md:grid-cols-5 lg:grid-cols-6 2xl:grid-cols-8";
 
 function Group({ id, title, count, children }: { id: string; title: string; count: number; children: React.ReactNode }) {
   return (
@@ -22,16 +21,6 @@ function Group({ id, title, count, children }: { id: string; title: string; coun
       </h2>
       <div className="mt-3">{children}</div>
     </section>
-  );
-}
-
-function TitleGrid({ titles }: { titles: CardTitle[] }) {
-  return (
-    <ul className={GRID}>
-      {titles.map((title) => (
-        <TitleCard key={title.id} title={title} />
-      ))}
-    </ul>
   );
 }
 

@@ -57,6 +57,7 @@ export function EpisodeList({ showId, season, episodes, progress }: Props) {
             {ready ? (
               <Link
                 href={episodeWatchHref(showId, season, episode.episode)}
+                prefetch={false}
                 aria-label={`Play ${code}: ${episode.title}${seen && !seen.watched && seen.percent ? `, ${seen.percent}% watched` : ""}`}
                 className="flex gap-4 rounded-md p-3 hover:bg-white/5 sm:p-4"
               >

@@ -26,8 +26,10 @@ export function PlayButton({ href, text, label, progress, available }: Props) {
   const left = progress ? timeLeft(progress.position_seconds, progress.duration_seconds) : undefined;
   return (
     <div className="flex flex-wrap items-center gap-4">
+      {/* No prefetch: the watch route carries the player (hls.js), which browse pages must not download. */}
       <Link
         href={href}
+        prefetch={false}
         aria-label={label}
         className="inline-flex items-center gap-2 rounded bg-white px-7 py-2.5 text-lg font-semibold text-black hover:bg-neutral-200"
       >

@@ -34,6 +34,7 @@ async function asViewer(returnTo: string, step: (viewer: Awaited<ReturnType<type
 function refresh(kind: "movie" | "show", id: string) {
   revalidatePath(titleHref(kind, id));
   revalidatePath("/browse");
+  revalidatePath("/my-list");
 }
 
 export async function setOnWatchlist(_previous: ActionResult, form: FormData): Promise<ActionResult> {
