@@ -2,6 +2,9 @@ import { BrowsePage } from "./pages/browse-page";
 import { expectAccessible, listTitles, postProgress } from "./catalog-helpers";
 import { expect, test } from "./fixtures";
 
+// Several page loads per test while the demo catalog transcodes on the same two cores.
+test.describe.configure({ timeout: 180_000 });
+
 test("browse home: featured title, rows, arrow keys along a row, no serious axe violations", async ({ page, viewer }) => {
   const browse = new BrowsePage(page);
   await browse.goto();

@@ -4,6 +4,9 @@ import { TitlePage } from "./pages/title-page";
 import { expectAccessible, listTitles } from "./catalog-helpers";
 import { expect, test } from "./fixtures";
 
+// Several page loads per test while the demo catalog transcodes on the same two cores.
+test.describe.configure({ timeout: 180_000 });
+
 /** "Dustwalker" → "Dustwaker": a letter dropped from the title's longest word, as people mistype. */
 function typo(title: string) {
   const word = title.split(/\s+/).sort((a, b) => b.length - a.length)[0];

@@ -64,7 +64,7 @@ export function EpisodeList({ showId, season, episodes, progress }: Props) {
                 {body}
               </Link>
             ) : (
-              <div className="flex gap-4 p-3 opacity-70 sm:p-4">{body}</div>
+              <div className="flex gap-4 p-3 sm:p-4">{body}</div>
             )}
           </li>
         );
