@@ -3,6 +3,7 @@
 // titles and artwork. Also weighs the JavaScript the browse pages ship (gzip -9 of every script they load; goal
 // ≤ 170 KB, and never hls.js). Goals: performance ≥ 95 and accessibility ≥ 95 on every page.
 //   npm run bench:lighthouse                 (BENCH_RUNS=3 for the median of three runs per page)
+// BENCH_LHR_DIR=<dir> also keeps every Lighthouse report (JSON) there, for finding what costs the points.
 // Chromium: CHROMIUM_PATH, default /usr/bin/chromium. Writes docs/BENCHMARKS.md's "Site pages (Lighthouse)" section.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -108,6 +109,10 @@ async function audit(port: number, base: string, cookie: string, name: string, p
     );
     const lhr = outcome?.lhr;
     if (!lhr) throw new Error(`Lighthouse returned nothing for ${pagePath}`);
+    if (process.env.BENCH_LHR_DIR) {
+      fs.mkdirSync(process.env.BENCH_LHR_DIR, { recursive: true });
+      fs.writeFileSync(path.join(process.env.BENCH_LHR_DIR, `${name.toLowerCase().replace(/\W+/g, "-")}-${run + 1}.json`), JSON.stringify(lhr));
+    }
     if (lhr.finalDisplayedUrl && new URL(lhr.finalDisplayedUrl).pathname !== pagePath.split("?")[0]) {
       throw new Error(`${pagePath} redirected to ${lhr.finalDisplayedUrl}: the bench is not signed in`);
     }

@@ -13,11 +13,12 @@ type Found = Awaited<ReturnType<typeof search>>["items"][number];
 type Of<T extends Found["type"]> = Extract<Found, { type: T }>;
 
 
-function Group({ id, title, count, children }: { id: string; title: string; count: number; children: React.ReactNode }) {
+function Group({ id, title, count, children }: { id: string; title: string; count?: number; children: React.ReactNode }) {
   return (
     <section aria-labelledby={id} className="mt-8">
       <h2 id={id} className="text-xl font-semibold">
-        {title} <span className="text-base font-normal text-muted">({count})</span>
+        {title}
+        {count !== undefined && <span className="text-base font-normal text-muted"> ({count})</span>}
       </h2>
       <div className="mt-3">{children}</div>
     </section>
@@ -28,7 +29,7 @@ function Group({ id, title, count, children }: { id: string; title: string; coun
 async function Popular({ viewer, heading }: { viewer: Viewer; heading: string }) {
   const { items } = await browseTitles(titleFilter(undefined, {}, viewer.profile.maturityLevel), "popular", { limit: 18, offset: 0 });
   return (
-    <Group id="popular" title={heading} count={items.length}>
+    <Group id="popular" title={heading}>
       <TitleGrid titles={items} />
     </Group>
   );
