@@ -4,6 +4,7 @@ import { formatRuntime, seasonCountLabel } from "@/components/catalog/format";
 import { MaturityBadge } from "@/components/catalog/maturity-badge";
 import { BackdropLayer } from "@/components/catalog/poster";
 import { browseTitles, titleFilter } from "@/lib/catalog/catalog";
+import { maturityLevel } from "@/lib/catalog/maturity";
 import type { Viewer } from "./viewer";
 import { Icon } from "@/components/catalog/icons";
 
@@ -15,7 +16,20 @@ export async function FeaturedHero({ viewer }: { viewer: Viewer }) {
   const { items } = await browseTitles(titleFilter(undefined, {}, viewer.profile.maturityLevel), "popular", { limit: 20, offset: 0 });
   const candidates = items.filter((item) => item.backdrop_url && item.availability === "ready");
   const pool = (candidates.length ? candidates : items).slice(0, ROTATION);
-  if (!pool.length) return null;
+  if (!pool.length) {
+    return (
+      <section aria-labelledby="featured-title" className="px-4 py-24 text-center sm:px-8">
+        <h1 id="featured-title" className="text-3xl font-bold">
+          Nothing to watch yet
+        </h1>
+        <p className="mx-auto mt-4 max-w-xl text-muted">
+          {viewer.profile.maturityLevel < maturityLevel("NC-17")
+            ? `No titles on this server are rated for ${viewer.profile.name} yet.`
+            : "This server's catalog is empty. Titles appear here as soon as an administrator publishes them."}
+        </p>
+      </section>
+    );
+  }
   const day = Math.floor(Date.now() / 86_400_000);
   const title = pool[day % pool.length];
   const facts = [

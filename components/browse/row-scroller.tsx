@@ -52,7 +52,7 @@ export function RowScroller({ label, children }: { label: string; children: Reac
         onScroll={measure}
         onKeyDown={onKeyDown}
         aria-label={label}
-        className="flex snap-x snap-mandatory scroll-px-4 gap-2 overflow-x-auto overscroll-x-contain px-4 py-3 [scrollbar-width:none] sm:scroll-px-8 sm:px-8 lg:gap-3 [&::-webkit-scrollbar]:hidden"
+        className="flex snap-x snap-mandatory scroll-px-4 gap-2 overflow-x-auto overscroll-x-contain px-4 py-4 [scrollbar-width:none] sm:scroll-px-8 sm:px-8 lg:gap-3 [&::-webkit-scrollbar]:hidden"
       >
         {children}
       </ul>

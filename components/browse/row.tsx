@@ -28,7 +28,7 @@ export function RowSkeleton({ title }: { title?: string }) {
       ) : (
         <div className="mx-4 h-6 w-40 rounded bg-surface-raised sm:mx-8" />
       )}
-      <div className="flex gap-2 overflow-hidden px-4 py-3 sm:px-8 lg:gap-3">
+      <div className="flex gap-2 overflow-hidden px-4 py-4 sm:px-8 lg:gap-3">
         {Array.from({ length: 8 }, (_, i) => (
           <div key={i} className="aspect-[2/3] w-[var(--card-width)] shrink-0 rounded-md bg-surface-raised motion-safe:animate-pulse" />
         ))}
