@@ -2,15 +2,27 @@ import { createAccount, createProfile, expect, signInBrowser, test } from "./fix
 import { SignInPage } from "./pages/sign-in-page";
 
 test.describe("signing in", () => {
+  test("an absolute or protocol-relative callbackUrl cannot send the browser elsewhere", async ({ page, request }) => {
+    const account = await createAccount(request);
+    await new SignInPage(page).goto("//evil.example/steal");
+    await new SignInPage(page).signIn(account.username, account.password);
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/profiles$/);
+  });
+
   test("a protected page sends a signed-out visitor to sign-in and back", async ({ page, request }) => {
     const account = await createAccount(request, "standard");
     await createProfile(request, account.token, "Ada");
 
-    await page.goto("/profiles");
-    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fprofiles$/);
+    await page.goto("/account");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/);
     await new SignInPage(page).signIn(account.username, account.password);
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
+
+    // Signing in without a destination leads to "Who's watching?".
+    await page.context().clearCookies();
+    await signInBrowser(page, account);
     await expect(page).toHaveURL(/\/profiles$/);
-    await expect(page.getByRole("heading", { name: "Who's watching?" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Ada", exact: true })).toBeVisible();
   });
 

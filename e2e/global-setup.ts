@@ -23,6 +23,8 @@ export default async function globalSetup(_config: FullConfig) {
     DATABASE_URL: database?.url ?? "",
     DEMO_CATALOG: "on",
     WORKER_IN_PROCESS: "true",
+    // The demo clips are test patterns: the fastest x264 preset leaves the two shared cores to the browser tests.
+    TRANSCODE_PRESET: "ultrafast",
     // Every test signs up from 127.0.0.1; API budgets are per person in real life. Login throttling keeps real limits.
     RATE_LIMIT_MULTIPLIER: "50",
     AUTH_SECRET: "",

@@ -13,7 +13,7 @@ export const AVATAR_STYLES: Record<Avatar, { label: string; className: string }>
   pink: { label: "Pink", className: "from-pink-400 to-fuchsia-800" },
 };
 
-const sizes = { sm: "size-8 rounded", md: "size-20 rounded-md", lg: "size-28 rounded-lg sm:size-32 3xl:size-40" };
+const sizes = { sm: "size-8 rounded", choice: "size-12 rounded-md", md: "size-20 rounded-md", lg: "size-28 rounded-lg sm:size-32 3xl:size-40" };
 
 /** A profile's picture: its colour with a simple face. Decorative: the name is always shown next to it. */
 export function ProfileAvatar({ avatar, size = "md", className = "" }: { avatar: string; size?: keyof typeof sizes; className?: string }) {

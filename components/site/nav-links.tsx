@@ -13,7 +13,7 @@ const LINKS = [
 export function NavLinks() {
   const pathname = usePathname();
   return (
-    <ul className="flex items-center gap-1 sm:gap-2">
+    <ul className="flex items-center sm:gap-2">
       {LINKS.map(({ href, label }) => {
         const current = pathname === href || pathname.startsWith(`${href}/`);
         return (
@@ -21,7 +21,7 @@ export function NavLinks() {
             <Link
               href={href}
               aria-current={current ? "page" : undefined}
-              className="rounded px-2 py-1.5 text-sm text-neutral-300 transition-colors hover:text-white aria-[current=page]:font-semibold aria-[current=page]:text-white sm:text-base"
+              className="whitespace-nowrap rounded px-1.5 py-1.5 text-sm sm:px-2 text-neutral-300 transition-colors hover:text-white aria-[current=page]:font-semibold aria-[current=page]:text-white sm:text-base"
             >
               {label}
             </Link>

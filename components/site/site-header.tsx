@@ -8,7 +8,7 @@ import { NavLinks } from "./nav-links";
 
 export function Logo() {
   return (
-    <span className="text-2xl font-black tracking-tight text-brand sm:text-3xl">
+    <span className="text-xl font-black tracking-tight text-brand sm:text-3xl">
       NORMFLIX
     </span>
   );
@@ -22,7 +22,7 @@ export async function SiteHeader() {
   const profile = principal && (await selectedProfile(principal));
   return (
     <header className="sticky top-0 z-40 bg-gradient-to-b from-black/90 to-surface/80 backdrop-blur-sm">
-      <div className="mx-auto flex h-16 max-w-screen-2xl items-center gap-4 px-4 sm:gap-8 sm:px-8 3xl:max-w-none 3xl:px-16">
+      <div className="mx-auto flex h-16 max-w-screen-2xl items-center gap-2 px-3 sm:gap-8 sm:px-8 3xl:max-w-none 3xl:px-16">
         <Link href={principal ? (profile ? "/browse" : "/profiles") : "/"} className="rounded">
           <Logo />
         </Link>

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProfileAvatar } from "@/components/profiles/avatar";
+import { ProfileGrid } from "@/components/profiles/profile-grid";
 import { PinPad } from "@/components/profiles/pin-pad";
-import { UpgradePrompt } from "@/components/profiles/upgrade-prompt";
-import { describeAccount } from "@/lib/accounts/accounts";
-import { PLANS } from "@/lib/billing/plans";
 import { listAccountProfiles } from "@/lib/profiles/profiles";
 import { safeReturnPath } from "@/lib/site/return-path";
+import { profileAllowance } from "@/lib/site/profile-allowance";
 import { requirePrincipal } from "@/lib/site/session";
 import { chooseProfileAction, unlockProfileAction } from "./select-actions";
 
@@ -18,10 +17,8 @@ export default async function ProfilesPage({ searchParams }: Props) {
   const { callbackUrl, pin } = await searchParams;
   const next = safeReturnPath(callbackUrl, "/browse");
   const principal = await requirePrincipal(callbackUrl ? `/profiles?callbackUrl=${encodeURIComponent(next)}` : "/profiles");
-  const [{ items: profiles }, account] = await Promise.all([listAccountProfiles(principal), describeAccount(principal)]);
+  const [{ items: profiles }, allowance] = await Promise.all([listAccountProfiles(principal), profileAllowance(principal)]);
   const locked = pin ? profiles.find((profile) => profile.name === pin && profile.has_pin) : undefined;
-  const canAdd = account.profile_count < account.profile_limit;
-  const plan = account.subscription.plan && account.subscription.status !== "canceled" ? PLANS[account.subscription.plan] : undefined;
 
   if (locked) {
     return (
@@ -45,10 +42,10 @@ export default async function ProfilesPage({ searchParams }: Props) {
       <h1 className="text-center text-3xl font-semibold sm:text-5xl">Who&apos;s watching?</h1>
       {profiles.length === 0 && (
         <p className="mt-4 text-center text-muted">
-          {account.profile_limit > 0 ? "Create a profile for each person who watches." : ""}
+          {allowance.limit > 0 ? "Create a profile for each person who watches." : ""}
         </p>
       )}
-      <ul className="mx-auto mt-10 flex max-w-5xl flex-wrap justify-center gap-6 sm:gap-10">
+      <ProfileGrid allowance={allowance}>
         {profiles.map((profile, index) => (
           <li key={profile.name}>
             <form action={chooseProfileAction}>
@@ -76,18 +73,7 @@ export default async function ProfilesPage({ searchParams }: Props) {
             </p>
           </li>
         ))}
-        {canAdd && (
-          <li>
-            <Link href="/profiles/new" className="group flex w-28 flex-col items-center gap-3 rounded-lg p-1 text-neutral-400 hover:text-white sm:w-36 3xl:w-44">
-              <span aria-hidden="true" className="grid size-28 place-items-center rounded-lg text-6xl ring-2 ring-neutral-600 group-hover:bg-white/10 group-hover:ring-white sm:size-32 3xl:size-40">
-                +
-              </span>
-              <span className="text-base sm:text-lg">Add profile</span>
-            </Link>
-          </li>
-        )}
-      </ul>
-      {!canAdd && <div className="mt-10"><UpgradePrompt plan={plan?.name ?? null} limit={account.profile_limit} /></div>}
+      </ProfileGrid>
       {profiles.length > 0 && (
         <p className="mt-12 text-center">
           <Link href="/profiles/manage" className="inline-block rounded border border-neutral-500 px-6 py-2 tracking-wide text-neutral-300 hover:border-white hover:text-white">

@@ -1,13 +1,13 @@
 "use server";
 
-import { headers } from "next/headers";
+import { AuthError } from "next-auth";
 import { z } from "zod";
 import { createAccount } from "@/lib/accounts/accounts";
 import { ApiError } from "@/lib/api/errors";
-import { CLIENT_IP_HEADER } from "@/lib/api/internal-headers";
 import { consume, retryAfterSeconds, scaledApiLimit } from "@/lib/rate-limit";
 import { emailField, newPasswordField, usernameField } from "@/lib/site/account-fields";
 import { signIn } from "@/lib/site/auth";
+import { clientIp } from "@/lib/site/client-ip";
 import { validatedAction } from "@/lib/site/form-action";
 import { safeReturnPath } from "@/lib/site/return-path";
 
@@ -20,7 +20,7 @@ const signUpForm = z.object({
 
 /** Creates the account (same service and limits as POST /api/accounts/new), signs in and goes on to choose a plan. */
 export const signUpAction = validatedAction(signUpForm, async ({ username, email, password, callbackUrl }) => {
-  const ip = (await headers()).get(CLIENT_IP_HEADER) ?? "unknown";
+  const ip = await clientIp();
   const limit = await consume(`api:auth:ip:${ip}`, scaledApiLimit("auth"));
   if (limit.exceeded) return { error: `Too many attempts from your network. Try again in ${retryAfterSeconds(limit)} seconds.` };
   try {
@@ -31,5 +31,10 @@ export const signUpAction = validatedAction(signUpForm, async ({ username, email
     throw error;
   }
   const next = callbackUrl ? safeReturnPath(callbackUrl) : "/account?welcome=1#plan";
-  await signIn("credentials", { username, password, redirectTo: next });
+  try {
+    await signIn("credentials", { username, password, redirectTo: next });
+  } catch (error) {
+    if (error instanceof AuthError) return { error: "Your account is ready, but signing in failed. Please sign in to continue." };
+    throw error; // the redirect after signing in
+  }
 });

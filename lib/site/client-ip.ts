@@ -1,0 +1,8 @@
+import "server-only";
+import { headers } from "next/headers";
+import { CLIENT_IP_HEADER } from "@/lib/api/internal-headers";
+
+/** The client's IP for server actions, as server.ts determined it (TRUST_PROXY-aware). */
+export async function clientIp(): Promise<string> {
+  return (await headers()).get(CLIENT_IP_HEADER) ?? "unknown";
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { maturityLevel, type MaturityRating } from "@/lib/catalog/maturity";
+import { AVATARS } from "@/lib/profiles/profiles";
+
+// The profile form's fields and choices. The site offers the film scale; TV ratings map onto the same levels
+// (lib/catalog/maturity.ts), so a profile rated TV-14 by the API shows as "PG-13 and below".
+export const MATURITY_CHOICES = [
+  { value: "G", label: "All ages (G, TV-Y, TV-G)" },
+  { value: "PG", label: "Older kids: PG, TV-Y7, TV-PG and below" },
+  { value: "PG-13", label: "Teens: PG-13, TV-14 and below" },
+  { value: "R", label: "Adults: R, TV-MA and below" },
+  { value: "NC-17", label: "Everything, including NC-17" },
+] as const satisfies readonly { value: MaturityRating; label: string }[];
+
+const KIDS_MAX_LEVEL = maturityLevel("PG-13");
+
+/** The choice shown for a stored rating (film or TV label). */
+export const maturityChoiceFor = (rating: string) =>
+  MATURITY_CHOICES.find((choice) => maturityLevel(choice.value) === maturityLevel(rating as MaturityRating))?.value ?? "NC-17";
+
+export const checkbox = z.preprocess((value) => value === "on" || value === "true", z.boolean());
+
+export const profileSettingsFields = z
+  .object({
+    kids: checkbox,
+    avatar: z.enum(AVATARS, "Choose an avatar."),
+    maturity_rating: z.enum(MATURITY_CHOICES.map((choice) => choice.value), "Choose a maturity rating."),
+  })
+  .refine((settings) => !settings.kids || maturityLevel(settings.maturity_rating) <= KIDS_MAX_LEVEL, {
+    path: ["maturity_rating"],
+    message: "A kids profile can be rated PG-13 at most.",
+  });
+
+export const pinField = z.string().regex(/^\d{4}$/, "A PIN is exactly 4 digits.");
