@@ -5,12 +5,14 @@ import { expect, type APIRequestContext, type Page } from "@playwright/test";
 export type Item = { id: string; title: string; maturity_rating: string; availability: string; runtime_seconds?: number };
 
 async function json(request: APIRequestContext, path: string, init: { method?: string; token?: string; data?: unknown } = {}) {
-  const response = await request.fetch(path, {
-    method: init.method ?? "GET",
-    data: init.data,
-    headers: init.token ? { authorization: `Bearer ${init.token}` } : {},
+  const method = init.method ?? "GET";
+  const send = () => request.fetch(path, { method, data: init.data, headers: init.token ? { authorization: `Bearer ${init.token}` } : {} });
+  // A kept-alive connection the server closes just as it is reused resets; like browsers, retry an idempotent GET once.
+  const response = await send().catch((error: Error) => {
+    if (method !== "GET" || !/ECONNRESET/.test(error.message)) throw error;
+    return send();
   });
-  expect(response.ok(), `${init.method ?? "GET"} ${path} → ${response.status()} ${await response.text()}`).toBe(true);
+  expect(response.ok(), `${method} ${path} → ${response.status()} ${await response.text()}`).toBe(true);
   return response.json();
 }
 
