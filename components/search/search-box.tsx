@@ -19,10 +19,16 @@ export function SearchBox({ initialQuery }: { initialQuery: string }) {
   const typed = useRef(false);
 
   const show = (text: string) => {
+    typed.current = false;
     const query = text.trim();
     if (query === current.trim()) return;
     startTransition(() => router.replace(query ? `${pathname}?q=${encodeURIComponent(query)}` : pathname, { scroll: false }));
   };
+
+  // The query changed without typing (a "known for" link, back and forward): show it in the field.
+  useEffect(() => {
+    if (!typed.current) setValue((shown) => (shown.trim() === current.trim() ? shown : current));
+  }, [current]);
 
   useEffect(() => {
     if (!typed.current) return;
