@@ -82,9 +82,9 @@ test("a PIN-protected profile asks for its PIN before it can be chosen", async (
   await page.goto("/plans");
   await expect(page.getByRole("button", { name: "Profile menu for Parent" })).toBeVisible();
 
-  // Choosing a profile without a PIN needs nothing more.
-  await profiles.goto();
-  await profiles.profile("Child").click();
+  // Switching to a profile without a PIN from the profile menu needs nothing more.
+  await page.getByRole("button", { name: "Profile menu for Parent" }).click();
+  await page.getByRole("list", { name: "Switch to" }).getByRole("button", { name: "Child" }).click();
   await expect(page).toHaveURL(/\/browse$/);
   await page.goto("/plans");
   await expect(page.getByRole("button", { name: "Profile menu for Child" })).toBeVisible();

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { ProfileAvatar } from "@/components/profiles/avatar";
+import { chooseProfileAction } from "@/app/(site)/profiles/select-actions";
+import { listAccountProfiles } from "@/lib/profiles/profiles";
 import { signOutAction } from "@/lib/site/auth-actions";
 import { selectedProfile } from "@/lib/site/profile-selection";
 import { currentPrincipal } from "@/lib/site/session";
@@ -19,7 +21,8 @@ const menuItem = "block w-full px-4 py-2 text-left text-sm text-neutral-200 hove
 /** The site's header: logo, the main sections and the profile menu when signed in; sign-in otherwise. */
 export async function SiteHeader() {
   const principal = await currentPrincipal();
-  const profile = principal && (await selectedProfile(principal));
+  const [profile, profiles] = principal ? await Promise.all([selectedProfile(principal), listAccountProfiles(principal)]) : [];
+  const others = profile ? (profiles?.items ?? []).filter((p) => p.name !== profile.name) : [];
   return (
     <header className="sticky top-0 z-40 bg-gradient-to-b from-black/90 to-surface/80 backdrop-blur-sm">
       <div className="mx-auto flex h-16 max-w-screen-2xl items-center gap-2 px-3 sm:gap-8 sm:px-8 3xl:max-w-none 3xl:px-16">
@@ -53,6 +56,21 @@ export async function SiteHeader() {
               <p className="truncate px-4 pb-2 text-xs text-muted">
                 {profile ? `Watching as ${profile.name}` : `Signed in as ${principal.username}`}
               </p>
+              {others.length > 0 && (
+                <ul className="border-t border-white/10 py-1" aria-label="Switch to">
+                  {others.map((other) => (
+                    <li key={other.name}>
+                      <form action={chooseProfileAction}>
+                        <input type="hidden" name="name" value={other.name} />
+                        <button type="submit" className={`${menuItem} flex items-center gap-3`}>
+                          <ProfileAvatar avatar={other.avatar} size="sm" />
+                          <span className="truncate">{other.name}</span>
+                        </button>
+                      </form>
+                    </li>
+                  ))}
+                </ul>
+              )}
               <ul className="border-t border-white/10 pt-1">
                 <li>
                   <Link href="/profiles" className={menuItem}>

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { listProfiles } from "@/db/queries/profiles";
 import type { Profile } from "@/db/schema";
 import { verifyPassword } from "@/lib/accounts/password";
@@ -54,6 +54,8 @@ export async function selectProfile(principal: Principal, profile: Profile, pin?
   (await cookies()).set(COOKIE, `${profile.id}.${signature(principal, profile)}`, {
     httpOnly: true,
     sameSite: "lax",
+    // Over HTTPS (directly or through the proxy in front), never send it in clear.
+    secure: (await headers()).get("x-forwarded-proto") === "https",
     path: "/",
     maxAge: MAX_AGE,
   });

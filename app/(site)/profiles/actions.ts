@@ -3,9 +3,8 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { findProfile } from "@/db/queries/profiles";
 import { assertCurrentPassword } from "@/lib/accounts/accounts";
-import { changeProfileSettings, createProfile, removeProfile, renameProfile } from "@/lib/profiles/profiles";
+import { changeProfileSettings, createProfile, removeProfile, renameProfile, requireProfile } from "@/lib/profiles/profiles";
 import { profileName } from "@/lib/profiles/profile-name";
 import { clientIp } from "@/lib/site/client-ip";
 import { validatedActionWithPrincipal } from "@/lib/site/form-action";
@@ -53,8 +52,7 @@ export const changePinAction = validatedActionWithPrincipal(pinForm, async (form
   const wasSelected = (await selectedProfile(principal))?.name === form.name;
   await changeProfileSettings(principal, form.name, { pin });
   // The browser's choice is signed with the PIN; keep the person who just changed it on their profile.
-  const updated = await findProfile(principal.accountId, form.name);
-  if (wasSelected && updated) await selectProfile(principal, updated, pin ?? undefined);
+  if (wasSelected) await selectProfile(principal, await requireProfile(principal, form.name), pin ?? undefined);
   return { success: pin ? "PIN saved. This profile now asks for it." : "PIN removed." };
 });
 

@@ -2,9 +2,10 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { findProfile } from "@/db/queries/profiles";
 import type { Principal } from "@/lib/accounts/sessions";
 import { profileName } from "@/lib/profiles/profile-name";
+import { requireProfile } from "@/lib/profiles/profiles";
+import { ApiError } from "@/lib/api/errors";
 import { validatedActionWithPrincipal } from "@/lib/site/form-action";
 import { selectProfile } from "@/lib/site/profile-selection";
 import { safeReturnPath } from "@/lib/site/return-path";
@@ -15,7 +16,10 @@ const selectForm = z.object({ name: profileName, pin: z.string().max(16).optiona
 /** Remembers the chosen profile in this browser and goes on; a PIN-protected one sends the browser to its PIN pad. */
 async function choose(principal: Principal, { name, pin, callbackUrl }: z.output<typeof selectForm>) {
   const next = safeReturnPath(callbackUrl, "/browse");
-  const profile = await findProfile(principal.accountId, name);
+  const profile = await requireProfile(principal, name).catch((error) => {
+    if (error instanceof ApiError && error.code === "profile_not_found") return undefined;
+    throw error;
+  });
   // Deleted on another device meanwhile: back to the (fresh) list.
   if (!profile) redirect(`/profiles?callbackUrl=${encodeURIComponent(next)}`);
   const result = await selectProfile(principal, profile, pin || undefined);

@@ -8,8 +8,8 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { PanelSection } from "@/components/site/panel-section";
 import { ProfileAvatar } from "@/components/profiles/avatar";
 import { ProfileSettingsFields } from "@/components/profiles/profile-settings-fields";
-import { findProfile } from "@/db/queries/profiles";
-import { profileView } from "@/lib/profiles/profiles";
+import { ApiError } from "@/lib/api/errors";
+import { profileView, requireProfile } from "@/lib/profiles/profiles";
 import { maturityChoiceFor } from "@/lib/site/profile-fields";
 import { requirePrincipal } from "@/lib/site/session";
 import { changePinAction, deleteProfileAction, updateProfileAction } from "../../actions";
@@ -24,9 +24,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditProfilePage({ params }: Props) {
   const name = (await params).name;
   const principal = await requirePrincipal(`/profiles/${encodeURIComponent(name)}/edit`);
-  const row = await findProfile(principal.accountId, name);
-  if (!row) notFound();
-  const profile = profileView(row);
+  const profile = profileView(
+    await requireProfile(principal, name).catch((error) => {
+      if (error instanceof ApiError && error.code === "profile_not_found") notFound();
+      throw error;
+    }),
+  );
 
   return (
     <div className="mx-auto max-w-2xl space-y-8 px-4 py-12">
