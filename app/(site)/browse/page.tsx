@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { FeaturedHero, HeroSkeleton } from "@/components/browse/hero";
+import { RowSkeleton } from "@/components/browse/row";
+import { CatalogRow, ContinueWatchingRow, MyListRow, RecommendationRows, topGenres } from "@/components/browse/rows";
+import type { Viewer } from "@/components/browse/viewer";
+import { requireViewer } from "@/lib/site/session";
+
+export const metadata: Metadata = { title: "Home" };
+
+const GENRE_ROWS = 6;
+
+async function GenreRows({ viewer }: { viewer: Viewer }) {
+  const genres = await topGenres(viewer, GENRE_ROWS);
+  return genres.map((genre) => (
+    <Suspense key={genre.slug} fallback={<RowSkeleton title={genre.name} />}>
+      <CatalogRow viewer={viewer} title={genre.name} sort="popular" genre={genre.slug} />
+    </Suspense>
+  ));
+}
+
+export default async function BrowsePage() {
+  const viewer = await requireViewer("/browse");
+  return (
+    <div className="pb-16">
+      <Suspense fallback={<HeroSkeleton />}>
+        <FeaturedHero viewer={viewer} />
+      </Suspense>
+      {/* Either may be empty: no placeholder that would collapse. */}
+      <Suspense fallback={null}>
+        <ContinueWatchingRow viewer={viewer} />
+      </Suspense>
+      <Suspense fallback={null}>
+        <MyListRow viewer={viewer} />
+      </Suspense>
+      <Suspense fallback={<RowSkeleton title="Trending Now" />}>
+        <CatalogRow viewer={viewer} title="Trending Now" sort="popular" />
+      </Suspense>
+      <Suspense fallback={<RowSkeleton title="New on NormFlix" />}>
+        <CatalogRow viewer={viewer} title="New on NormFlix" sort="new" />
+      </Suspense>
+      <Suspense fallback={<RowSkeleton />}>
+        <RecommendationRows viewer={viewer} />
+      </Suspense>
+      <Suspense fallback={<RowSkeleton />}>
+        <GenreRows viewer={viewer} />
+      </Suspense>
+    </div>
+  );
+}

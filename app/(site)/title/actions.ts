@@ -1,0 +1,76 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { ActionResult } from "@/components/catalog/action-button";
+import { titleHref } from "@/components/catalog/links";
+import { ApiError } from "@/lib/api/errors";
+import { addWatchlistTitle, hideContinueWatching, rateTitle, removeWatchlistTitle } from "@/lib/profiles/lists";
+import { requireViewer } from "@/lib/site/session";
+
+// The title page's and browse rows' buttons. Each action checks the viewer itself and calls the same services as the
+// API, so a kids profile cannot add or rate what it may not see (the service answers "not found").
+
+const titleFields = { kind: z.enum(["movie", "show"]), id: z.uuid() };
+
+const watchlistInput = z.object({ ...titleFields, add: z.enum(["true", "false"]) });
+const ratingInput = z.object({ ...titleFields, rating: z.enum(["up", "down", "none"]) });
+const hideInput = z.object({ id: z.uuid() });
+
+const INVALID: ActionResult = { error: "That request was not understood. Reload the page and try again." };
+
+/** Runs `step` for the signed-in viewer, answering expected failures as a message rather than an error page. */
+async function asViewer(returnTo: string, step: (viewer: Awaited<ReturnType<typeof requireViewer>>) => Promise<void>): Promise<ActionResult> {
+  const viewer = await requireViewer(returnTo);
+  try {
+    await step(viewer);
+  } catch (error) {
+    if (error instanceof ApiError && error.status < 500) return { error: error.message };
+    throw error;
+  }
+  return undefined;
+}
+
+function refresh(kind: "movie" | "show", id: string) {
+  revalidatePath(titleHref(kind, id));
+  revalidatePath("/browse");
+  revalidatePath("/my-list");
+}
+
+export async function setOnWatchlist(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const input = watchlistInput.safeParse(Object.fromEntries(form));
+  if (!input.success) return INVALID;
+  const { kind, id, add } = input.data;
+  const result = await asViewer(titleHref(kind, id), async ({ principal, profile }) => {
+    if (add === "true") await addWatchlistTitle(principal, profile.name, kind, id);
+    else await removeWatchlistTitle(principal, profile.name, kind, id).catch((error) => {
+      // Removing what is already gone (another tab, another device) is what the viewer wanted.
+      if (!(error instanceof ApiError && error.code === "not_on_watchlist")) throw error;
+    });
+  });
+  refresh(kind, id);
+  return result;
+}
+
+export async function setRating(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const input = ratingInput.safeParse(Object.fromEntries(form));
+  if (!input.success) return INVALID;
+  const { kind, id, rating } = input.data;
+  const result = await asViewer(titleHref(kind, id), async ({ principal, profile }) => {
+    await rateTitle(principal, profile.name, kind, id, rating === "none" ? null : rating);
+  });
+  refresh(kind, id);
+  return result;
+}
+
+export async function hideFromContinueWatching(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const input = hideInput.safeParse(Object.fromEntries(form));
+  if (!input.success) return INVALID;
+  const result = await asViewer("/browse", async ({ principal, profile }) => {
+    await hideContinueWatching(principal, profile.name, input.data.id).catch((error) => {
+      if (!(error instanceof ApiError && error.code === "not_in_continue_watching")) throw error;
+    });
+  });
+  revalidatePath("/browse");
+  return result;
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { formatRuntime } from "@/components/catalog/format";
+import { movieWatchHref } from "@/components/catalog/links";
+import { Credits } from "@/components/title/credits";
+import { loadMovie } from "@/components/title/load";
+import { PlayButton } from "@/components/title/play-button";
+import { TitleActions } from "@/components/title/title-actions";
+import { TitleHeader } from "@/components/title/title-header";
+import { movieStart } from "@/lib/profiles/title-state";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { movie } = await loadMovie((await params).id);
+  return { title: movie.title, description: movie.synopsis };
+}
+
+export default async function MoviePage({ params }: Props) {
+  const { movie, state } = await loadMovie((await params).id);
+  const start = movieStart(state.movie);
+  const resume = start.action === "resume";
+  return (
+    <article className="pb-16">
+      <TitleHeader
+        title={movie}
+        facts={[formatRuntime(movie.duration_seconds ?? ("runtime_seconds" in movie ? movie.runtime_seconds : null)), movie.available_qualities.at(-1)?.toUpperCase()]}
+      >
+        <PlayButton
+          href={movieWatchHref(movie.id)}
+          text={resume ? "Resume" : "Play"}
+          label={`${resume ? "Resume" : "Play"} ${movie.title}`}
+          progress={resume && state.movie ? state.movie : undefined}
+          available={movie.availability === "ready"}
+        />
+        <TitleActions kind="movie" id={movie.id} title={movie.title} onWatchlist={state.on_watchlist} rating={state.rating} />
+      </TitleHeader>
+      <div className="grid max-w-5xl gap-8 px-4 sm:px-8 lg:grid-cols-[3fr_2fr]">
+        <section aria-labelledby="about">
+          <h2 id="about" className="text-xl font-semibold">
+            About {movie.title}
+          </h2>
+          <p className="mt-3 text-base leading-relaxed text-neutral-200 lg:text-lg">{movie.synopsis}</p>
+        </section>
+        <section aria-labelledby="credits">
+          <h2 id="credits" className="sr-only">
+            Cast and crew
+          </h2>
+          <Credits
+            groups={[
+              { label: "Cast", people: movie.cast },
+              { label: movie.directors.length === 1 ? "Director" : "Directors", people: movie.directors },
+              { label: "Audio", people: movie.audio_tracks.map((t, i) => ({ id: String(i), name: t.label })) },
+              { label: "Subtitles", people: movie.subtitles.map((t) => ({ id: t.language, name: t.label })) },
+            ]}
+          />
+        </section>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import { episodeCode, seasonCountLabel } from "@/components/catalog/format";
+import { episodeWatchHref, titleHref } from "@/components/catalog/links";
+import { Credits } from "@/components/title/credits";
+import { EpisodeList } from "@/components/title/episode-list";
+import { loadShow } from "@/components/title/load";
+import { PlayButton } from "@/components/title/play-button";
+import { SeasonPicker } from "@/components/title/season-picker";
+import { TitleActions } from "@/components/title/title-actions";
+import { TitleHeader } from "@/components/title/title-header";
+import { episodeKey, showPlayTarget, type PlayTarget } from "@/lib/profiles/title-state";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ season?: string | string[] }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { show } = await loadShow((await params).id);
+  return { title: show.title, description: show.synopsis };
+}
+
+const playText = (target: PlayTarget) =>
+  `${target.action === "resume" ? "Resume" : target.action === "next" ? "Next:" : "Play"} ${episodeCode(target.season, target.episode)}`;
+
+export default async function ShowPage({ params, searchParams }: Props) {
+  const { show, state } = await loadShow((await params).id);
+  const order = show.seasons.flatMap((s) => s.episodes.map((e) => ({ season: s.season, episode: e.episode })));
+  const target = showPlayTarget(order, state);
+  const targetEpisode = target && show.seasons.find((s) => s.season === target.season)?.episodes.find((e) => e.episode === target.episode);
+  const asked = Number((await searchParams).season);
+  const season = show.seasons.find((s) => s.season === asked) ?? show.seasons.find((s) => s.season === target?.season) ?? show.seasons[0];
+  const progress = target?.action === "resume" ? state.episodes[episodeKey(target)] : undefined;
+  return (
+    <article className="pb-16">
+      <TitleHeader
+        title={show}
+        facts={[show.seasons.length ? seasonCountLabel(show.seasons.length) : undefined]}
+      >
+        {target && targetEpisode && (
+          <PlayButton
+            href={episodeWatchHref(show.id, target.season, target.episode)}
+            text={playText(target)}
+            label={`${playText(target)}: ${targetEpisode.title}, ${show.title}`}
+            progress={progress}
+            available={targetEpisode.availability === "ready"}
+          />
+        )}
+        <TitleActions kind="show" id={show.id} title={show.title} onWatchlist={state.on_watchlist} rating={state.rating} />
+      </TitleHeader>
+      <div className="grid max-w-5xl gap-8 px-4 sm:px-8 lg:grid-cols-[3fr_2fr]">
+        <p className="text-base leading-relaxed text-neutral-200 lg:text-lg">{show.synopsis}</p>
+        <Credits
+          groups={[
+            { label: "Cast", people: show.cast },
+            { label: show.creators.length === 1 ? "Creator" : "Creators", people: show.creators },
+          ]}
+        />
+      </div>
+      {season && (
+        <section aria-labelledby="episodes" className="mt-10 max-w-5xl px-4 sm:px-8">
+          <div className="flex flex-wrap items-center justify-between gap-4">
+            <h2 id="episodes" className="text-2xl font-semibold">
+              Episodes <span className="text-base font-normal text-muted">· Season {season.season}{season.title ? `: ${season.title}` : ""}</span>
+            </h2>
+          </div>
+          <div className="mt-4">
+            <SeasonPicker basePath={titleHref("show", show.id)} seasons={show.seasons} current={season.season} />
+          </div>
+          {season.synopsis && <p className="mt-3 text-sm text-muted">{season.synopsis}</p>}
+          <div className="mt-4">
+            <EpisodeList
+              showId={show.id}
+              season={season.season}
+              episodes={season.episodes}
+              progress={(episode) => state.episodes[episodeKey({ season: season.season, episode })]}
+            />
+          </div>
+        </section>
+      )}
+    </article>
+  );
+}

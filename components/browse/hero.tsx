@@ -1,0 +1,78 @@
+import Link from "next/link";
+import { movieWatchHref, titleHref } from "@/components/catalog/links";
+import { formatRuntime, seasonCountLabel } from "@/components/catalog/format";
+import { MaturityBadge } from "@/components/catalog/maturity-badge";
+import { BackdropLayer } from "@/components/catalog/poster";
+import { browseTitles, titleFilter } from "@/lib/catalog/catalog";
+import { maturityLevel } from "@/lib/catalog/maturity";
+import type { Viewer } from "./viewer";
+import { Icon } from "@/components/catalog/icons";
+
+// How many of the most popular titles take turns in the hero: a different one each day, the same all day.
+const ROTATION = 5;
+
+/** The featured title: one of the most popular the profile may watch, preferring those ready to play. */
+export async function FeaturedHero({ viewer }: { viewer: Viewer }) {
+  const { items } = await browseTitles(titleFilter(undefined, {}, viewer.profile.maturityLevel), "popular", { limit: 20, offset: 0 });
+  const candidates = items.filter((item) => item.backdrop_url && item.availability === "ready");
+  const pool = (candidates.length ? candidates : items).slice(0, ROTATION);
+  if (!pool.length) {
+    return (
+      <section aria-labelledby="featured-title" className="px-4 py-24 text-center sm:px-8">
+        <h1 id="featured-title" className="text-3xl font-bold">
+          Nothing to watch yet
+        </h1>
+        <p className="mx-auto mt-4 max-w-xl text-muted">
+          {viewer.profile.maturityLevel < maturityLevel("NC-17")
+            ? `No titles on this server are rated for ${viewer.profile.name} yet.`
+            : "This server's catalog is empty. Titles appear here as soon as an administrator publishes them."}
+        </p>
+      </section>
+    );
+  }
+  const day = Math.floor(Date.now() / 86_400_000);
+  const title = pool[day % pool.length];
+  const facts = [
+    String(title.year),
+    "runtime_seconds" in title ? formatRuntime(title.runtime_seconds) : undefined,
+    "season_count" in title && title.season_count ? seasonCountLabel(title.season_count) : undefined,
+    title.genres.map((genre) => genre.name).join(", ") || undefined,
+  ].filter(Boolean);
+  // A show's page knows which episode to play; a movie plays right away.
+  const playHref = title.type === "movie" ? movieWatchHref(title.id) : titleHref("show", title.id);
+  return (
+    <section aria-labelledby="featured-title" className="relative isolate mb-6 overflow-hidden">
+      <BackdropLayer src={title.backdrop_url} />
+      <div className="flex min-h-[56vw] max-w-2xl flex-col justify-end px-4 pb-10 pt-24 sm:min-h-[46vw] sm:px-8 lg:min-h-[38vw] lg:pb-16 2xl:max-w-3xl">
+        <p className="text-sm font-semibold uppercase tracking-widest text-brand">Featured {title.type === "movie" ? "movie" : "series"}</p>
+        <h1 id="featured-title" className="mt-2 text-3xl font-black leading-tight sm:text-5xl 2xl:text-6xl">
+          {title.title}
+        </h1>
+        <p className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-neutral-200">
+          <MaturityBadge rating={title.maturity_rating} />
+          {facts.map((fact) => (
+            <span key={fact}>{fact}</span>
+          ))}
+        </p>
+        <p className="mt-3 line-clamp-3 text-base text-neutral-200 sm:text-lg">{title.synopsis}</p>
+        <div className="mt-5 flex flex-wrap gap-3">
+          {title.availability === "ready" && (
+            <Link href={playHref} prefetch={false} className="inline-flex items-center gap-2 rounded bg-white px-6 py-2.5 font-semibold text-black hover:bg-neutral-200">
+              <Icon name="play" className="size-6" /> Play<span className="sr-only"> {title.title}</span>
+            </Link>
+          )}
+          <Link
+            href={titleHref(title.type, title.id)}
+            className="inline-flex items-center gap-2 rounded bg-neutral-500/60 px-6 py-2.5 font-semibold text-white hover:bg-neutral-500/80"
+          >
+            <Icon name="info" className="size-6" /> More info<span className="sr-only"> about {title.title}</span>
+          </Link>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+export function HeroSkeleton() {
+  return <div aria-hidden data-skeleton className="mb-6 min-h-[56vw] bg-surface-raised/40 sm:min-h-[46vw] lg:min-h-[38vw]" />;
+}

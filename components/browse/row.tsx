@@ -1,0 +1,38 @@
+import { RowScroller } from "./row-scroller";
+
+// --card-width: posters grow with the screen, from phones (three and a bit across) to TVs.
+const CARD_WIDTHS = "[--card-width:7.5rem] sm:[--card-width:9rem] lg:[--card-width:10.5rem] 2xl:[--card-width:13rem]";
+
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+
+/** A titled horizontal row of cards (`children` are <li> cards). */
+export function Row({ title, subtitle, children }: { title: string; subtitle?: string; children: React.ReactNode }) {
+  const id = `row-${slug(title)}`;
+  return (
+    <section aria-labelledby={id} className={`mt-6 first:mt-0 ${CARD_WIDTHS}`}>
+      <h2 id={id} className="px-4 text-lg font-semibold sm:px-8 lg:text-xl">
+        {title}
+        {subtitle && <span className="ml-2 text-sm font-normal text-muted">{subtitle}</span>}
+      </h2>
+      <RowScroller label={title}>{children}</RowScroller>
+    </section>
+  );
+}
+
+/** The shape of a row while its data streams in. */
+export function RowSkeleton({ title }: { title?: string }) {
+  return (
+    <div aria-hidden data-skeleton className={`mt-6 first:mt-0 ${CARD_WIDTHS}`}>
+      {title ? (
+        <p className="px-4 text-lg font-semibold text-neutral-500 sm:px-8 lg:text-xl">{title}</p>
+      ) : (
+        <div className="mx-4 h-6 w-40 rounded bg-surface-raised sm:mx-8" />
+      )}
+      <div className="flex gap-2 overflow-hidden px-4 py-4 sm:px-8 lg:gap-3">
+        {Array.from({ length: 8 }, (_, i) => (
+          <div key={i} className="aspect-[2/3] w-[var(--card-width)] shrink-0 rounded-md bg-surface-raised motion-safe:animate-pulse" />
+        ))}
+      </div>
+    </div>
+  );
+}

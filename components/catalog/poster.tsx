@@ -1,0 +1,51 @@
+// Artwork is generated SVG or uploaded images served from /artwork with long cache lifetimes; intrinsic sizes keep the
+// layout from shifting while they load (next/image would not optimize SVG anyway).
+
+const POSTER = { width: 600, height: 900 };
+const BACKDROP = { width: 1920, height: 1080 };
+const STILL = { width: 640, height: 360 };
+
+type ArtProps = { src: string | null; alt: string; className?: string; priority?: boolean };
+
+function Artwork({ src, alt, className = "", priority, size }: ArtProps & { size: { width: number; height: number } }) {
+  if (!src) {
+    return (
+      <div
+        role="img"
+        aria-label={alt}
+        className={`flex items-center justify-center bg-surface-raised p-2 text-center text-sm text-muted ${className}`}
+        style={{ aspectRatio: `${size.width} / ${size.height}` }}
+      >
+        {alt}
+      </div>
+    );
+  }
+  return (
+    // eslint-disable-next-line @next/next/no-img-element -- SVG artwork, sized by width/height
+    <img
+      src={src}
+      alt={alt}
+      width={size.width}
+      height={size.height}
+      loading={priority ? "eager" : "lazy"}
+      fetchPriority={priority ? "high" : undefined}
+      decoding="async"
+      className={`h-auto w-full bg-surface-raised object-cover ${className}`}
+    />
+  );
+}
+
+export const Poster = (props: ArtProps) => <Artwork {...props} size={POSTER} />;
+export const Backdrop = (props: ArtProps) => <Artwork {...props} size={BACKDROP} />;
+export const Still = (props: ArtProps) => <Artwork {...props} size={STILL} />;
+
+/** A decorative backdrop filling its (relative, isolated) parent, darkened towards the text on the left and below. */
+export function BackdropLayer({ src, fade = "via-surface/75" }: { src: string | null; fade?: string }) {
+  return (
+    <div className="absolute inset-0 -z-10">
+      <Backdrop src={src} alt="" priority className="h-full" />
+      <div className={`absolute inset-0 bg-gradient-to-r from-surface to-transparent ${fade}`} />
+      <div className="absolute inset-x-0 bottom-0 h-2/3 bg-gradient-to-t from-surface to-transparent" />
+    </div>
+  );
+}

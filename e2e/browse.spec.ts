@@ -1,0 +1,56 @@
+import { BrowsePage } from "./pages/browse-page";
+import { expectAccessible, listTitles, postProgress } from "./catalog-helpers";
+import { expect, test } from "./fixtures";
+
+// Several page loads per test while the demo catalog transcodes on the same two cores.
+test.describe.configure({ timeout: 180_000 });
+
+test("browse home: featured title, rows, arrow keys along a row, no serious axe violations", async ({ page, viewer }) => {
+  const browse = new BrowsePage(page);
+  await browse.goto();
+  await browse.waitForRows();
+  await expect(browse.featuredHeading()).toBeVisible();
+  for (const row of ["Trending Now", "New on NormFlix"]) expect(await browse.cardLinks(row).count()).toBeGreaterThan(5);
+  // A new profile has no history: no continue watching, no list, no personal picks.
+  await expect(browse.row("Continue Watching")).toHaveCount(0);
+  await expect(browse.row("My List")).toHaveCount(0);
+  await expect(browse.row(`Top Picks for ${viewer.profile}`)).toHaveCount(0);
+  // Genre rows follow.
+  expect(await page.getByRole("region").count()).toBeGreaterThan(4);
+
+  const links = browse.cardLinks("Trending Now");
+  await links.nth(0).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(links.nth(1)).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(links.nth(2)).toBeFocused();
+  await page.keyboard.press("ArrowLeft");
+  await expect(links.nth(1)).toBeFocused();
+
+  await expectAccessible(page);
+});
+
+test("continue watching shows progress and hides a title on request", async ({ page, request, viewer }) => {
+  const [movie] = await listTitles(request, "movies", "&max_maturity_rating=PG");
+  // 40% of the way in (demo runtimes are whole seconds).
+  const position = Math.round((movie.runtime_seconds ?? 30) * 0.4);
+  await postProgress(request, viewer.token, viewer.profile, { kind: "movie_watch_progress", movie_id: movie.id, progress: position });
+
+  const browse = new BrowsePage(page);
+  await browse.goto();
+  const row = browse.row("Continue Watching");
+  const card = row.getByRole("link", { name: `Resume ${movie.title}` });
+  await expect(card).toHaveAttribute("href", `/watch/movie/${movie.id}`);
+  await expect(row.getByRole("progressbar", { name: `${movie.title}: 40% watched` })).toHaveAttribute("aria-valuenow", "40");
+
+  await row.getByRole("button", { name: `Remove ${movie.title} from Continue Watching` }).click();
+  await expect(browse.row("Continue Watching")).toHaveCount(0);
+  await page.reload();
+  await expect(browse.row("Trending Now")).toBeVisible();
+  await expect(browse.row("Continue Watching")).toHaveCount(0);
+});
+
+test("browsing needs a signed-in viewer", async ({ page }) => {
+  await page.goto("/browse");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fbrowse/);
+});

@@ -1,0 +1,42 @@
+// Catalog look-ups and viewer set-up for the browse, title and search specs, through the public API.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+export type Item = { id: string; title: string; maturity_rating: string; availability: string; runtime_seconds?: number };
+
+async function json(request: APIRequestContext, path: string, init: { method?: string; token?: string; data?: unknown } = {}) {
+  const method = init.method ?? "GET";
+  const send = () => request.fetch(path, { method, data: init.data, headers: init.token ? { authorization: `Bearer ${init.token}` } : {} });
+  // A kept-alive connection the server closes just as it is reused resets; like browsers, retry an idempotent GET once.
+  const response = await send().catch((error: Error) => {
+    if (method !== "GET" || !/ECONNRESET/.test(error.message)) throw error;
+    return send();
+  });
+  expect(response.ok(), `${method} ${path} → ${response.status()} ${await response.text()}`).toBe(true);
+  return response.json();
+}
+
+export async function listTitles(request: APIRequestContext, kind: "movies" | "shows", query = ""): Promise<Item[]> {
+  return (await json(request, `/api/${kind}?limit=100&sort=title${query}`)).items;
+}
+
+export async function getShow(request: APIRequestContext, id: string) {
+  return json(request, `/api/shows/${id}`) as Promise<
+    Item & { seasons: Array<{ season: number; episodes: Array<{ episode: number; title: string; availability: string }> }> }
+  >;
+}
+
+export async function setProfile(request: APIRequestContext, token: string, name: string, settings: Record<string, unknown>) {
+  await json(request, `/api/profiles/${encodeURIComponent(name)}`, { method: "PATCH", token, data: settings });
+}
+
+export async function postProgress(request: APIRequestContext, token: string, profile: string, body: Record<string, unknown>) {
+  await json(request, `/api/profiles/${encodeURIComponent(profile)}/progress`, { method: "POST", token, data: body });
+}
+
+/** axe-core on the page as it is: no serious or critical violation. */
+export async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const severe = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
+}
