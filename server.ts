@@ -80,7 +80,9 @@ async function main() {
       else res.destroy();
     }
   });
-  server.headersTimeout = 30_000;
+  // Longer than browsers' and load balancers' idle reuse (Node's 5 s default races them into ECONNRESETs).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.requestTimeout = 0; // uploads may legitimately take long; idle sockets are reaped by keepAliveTimeout
 
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
