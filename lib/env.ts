@@ -38,6 +38,13 @@ const schema = z.object({
     .default("veryfast"),
   FFMPEG_PATH: z.string().optional(),
   FFPROBE_PATH: z.string().optional(),
+  /** Signs media URLs (nginx secure_link_md5 form); generated into DATA_DIR when unset. Share it across instances. */
+  MEDIA_SIGNING_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters")
+    .regex(/^[A-Za-z0-9._~+/=-]+$/, "letters, digits and ._~+/=- only (it is written into nginx's config)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export type Env = z.infer<typeof schema>;

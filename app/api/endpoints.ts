@@ -7,6 +7,7 @@ import * as plans from "./plans/schema";
 import * as profiles from "./profiles/schema";
 import * as profileLists from "./profiles/lists-schema";
 import * as shows from "./shows/schema";
+import * as streams from "./streams/schema";
 
 const isEndpoint = (value: unknown): value is Endpoint =>
   typeof value === "object" && value !== null && "method" in value && "path" in value;
@@ -14,6 +15,6 @@ const isEndpoint = (value: unknown): value is Endpoint =>
 const methodOrder = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 /** Every documented endpoint, by path and then method (module namespaces would list them by export name). */
-export const endpoints: Endpoint[] = [accounts, plans, profiles, profileLists, movies, shows, browse, health]
+export const endpoints: Endpoint[] = [accounts, plans, profiles, profileLists, movies, shows, streams, browse, health]
   .flatMap((group) => Object.values(group).filter(isEndpoint))
   .sort((a, b) => a.path.localeCompare(b.path) || methodOrder.indexOf(a.method) - methodOrder.indexOf(b.method));

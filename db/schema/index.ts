@@ -3,3 +3,4 @@ export * from "./catalog";
 export * from "./media";
 export * from "./profiles";
 export * from "./lists";
+export * from "./playback";

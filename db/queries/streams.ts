@@ -1,0 +1,88 @@
+import "server-only";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { db, queryRows, type Database, type Transaction } from "../client";
+import { accounts, episodes, profiles, streams, titles, type Stream } from "../schema";
+import type { ItemRef } from "./progress";
+
+export type LiveStream = Pick<Stream, "id" | "kind" | "itemId" | "titleId" | "userAgent" | "startedAt" | "lastSeenAt"> & {
+  profileName: string;
+  title: string;
+};
+
+const alive = (leaseSeconds: number) =>
+  and(isNull(streams.endedAt), gt(streams.lastSeenAt, sql`now() - make_interval(secs => ${leaseSeconds})`));
+
+const liveColumns = {
+  id: streams.id,
+  kind: streams.kind,
+  itemId: streams.itemId,
+  titleId: streams.titleId,
+  userAgent: streams.userAgent,
+  startedAt: streams.startedAt,
+  lastSeenAt: streams.lastSeenAt,
+  profileName: profiles.name,
+  title: titles.title,
+};
+
+function selectLive(executor: Database | Transaction, accountId: string, leaseSeconds: number): Promise<LiveStream[]> {
+  return executor
+    .select(liveColumns)
+    .from(streams)
+    .innerJoin(profiles, eq(profiles.id, streams.profileId))
+    .innerJoin(titles, eq(titles.id, streams.titleId))
+    .where(and(eq(streams.accountId, accountId), alive(leaseSeconds)))
+    .orderBy(desc(streams.startedAt));
+}
+
+export async function listLiveStreams(accountId: string, leaseSeconds: number): Promise<LiveStream[]> {
+  return selectLive(db(), accountId, leaseSeconds);
+}
+
+export type NewStream = Pick<typeof streams.$inferInsert, "accountId" | "profileId" | "kind" | "itemId" | "titleId" | "assetId" | "userAgent" | "ip">;
+
+/**
+ * Opens a stream unless the account already has `limit` live ones, in which case those are returned instead.
+ * The account row is locked for the count and insert, so two devices starting at once cannot both take the last slot.
+ */
+export async function openStreamWithinLimit(
+  values: NewStream,
+  limit: number,
+  leaseSeconds: number,
+): Promise<{ stream: Stream; live?: never } | { stream?: never; live: LiveStream[] }> {
+  return db().transaction(async (tx) => {
+    await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, values.accountId)).for("update");
+    const live = await selectLive(tx, values.accountId, leaseSeconds);
+    if (live.length >= limit) return { live };
+    const [stream] = await tx.insert(streams).values(values).returning();
+    return { stream };
+  });
+}
+
+/** Ends one of the account's streams (idempotent); false when the account has no such stream. */
+export async function endStream(accountId: string, streamId: string): Promise<boolean> {
+  const rows = await db()
+    .update(streams)
+    .set({ endedAt: sql`coalesce(${streams.endedAt}, now())` })
+    .where(and(eq(streams.id, streamId), eq(streams.accountId, accountId)))
+    .returning({ id: streams.id });
+  return rows.length > 0;
+}
+
+/**
+ * Renews the live lease of a profile (by name) on an item: what a progress write does. A lease that already lapsed
+ * stays lapsed, since its slot may have gone to another device.
+ */
+export async function renewStreams(accountId: string, profileName: string, item: ItemRef, leaseSeconds: number): Promise<number> {
+  const itemId =
+    item.kind === "movie"
+      ? sql`${item.movieId}::uuid`
+      : sql`(select ${episodes.id} from ${episodes} where ${episodes.showId} = ${item.showId}
+          and ${episodes.seasonNumber} = ${item.season} and ${episodes.number} = ${item.episode})`;
+  const rows = await queryRows<{ id: string }>(sql`
+    update ${streams} s set last_seen_at = now()
+    from ${profiles} p
+    where p.account_id = ${accountId} and p.name = ${profileName} and s.profile_id = p.id and s.item_id = ${itemId}
+      and s.ended_at is null and s.last_seen_at > now() - make_interval(secs => ${leaseSeconds})
+    returning s.id`);
+  return rows.length;
+}
