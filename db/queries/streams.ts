@@ -41,7 +41,8 @@ export async function listLiveStreams(accountId: string, leaseSeconds: number): 
 export type NewStream = Pick<typeof streams.$inferInsert, "accountId" | "profileId" | "kind" | "itemId" | "titleId" | "assetId" | "userAgent" | "ip">;
 
 /**
- * Opens a stream unless the account already has `limit` live ones, in which case those are returned instead.
+ * Opens a stream unless the account already has `limit` live ones, in which case those are returned instead, except
+ * when one of them is the same profile on the same item from the same user agent (a reload), which it replaces.
  * The account row is locked for the count and insert, so two devices starting at once cannot both take the last slot.
  */
 export async function openStreamWithinLimit(
@@ -52,7 +53,23 @@ export async function openStreamWithinLimit(
   return db().transaction(async (tx) => {
     await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, values.accountId)).for("update");
     const live = await selectLive(tx, values.accountId, leaseSeconds);
-    if (live.length >= limit) return { live };
+    if (live.length >= limit) {
+      // The same device reopening the same title for the same profile (a reload) takes over its own lease.
+      const [reopened] = await tx
+        .update(streams)
+        .set({ endedAt: sql`now()` })
+        .where(
+          and(
+            eq(streams.accountId, values.accountId),
+            eq(streams.profileId, values.profileId),
+            eq(streams.itemId, values.itemId),
+            values.userAgent ? eq(streams.userAgent, values.userAgent) : sql`false`,
+            alive(leaseSeconds),
+          ),
+        )
+        .returning({ id: streams.id });
+      if (!reopened) return { live };
+    }
     const [stream] = await tx.insert(streams).values(values).returning();
     return { stream };
   });

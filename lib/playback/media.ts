@@ -5,7 +5,6 @@ import { findAsset } from "@/db/queries/media";
 import { errorResponse, ApiError } from "@/lib/api/errors";
 import { mediaDir } from "@/lib/env";
 import { resolveInside, serveFile } from "@/lib/files/serve-file";
-import { THUMBNAILS_VTT } from "@/lib/media/transcode";
 import { MASTER_FILE, renderSignedMaster, signPlaylist, signThumbnailsVtt } from "./playlists";
 import { verifySignedPath } from "./signing";
 
@@ -51,7 +50,7 @@ export async function serveMedia(request: Request, segments: string[]): Promise<
     if (body === undefined) return notFound();
     return text(request, signPlaylist(body, url.pathname, verdict.expires), "application/vnd.apple.mpegurl", CACHE.playlist);
   }
-  if (file && rest.length === 1 && name === THUMBNAILS_VTT) {
+  if (file && rest.length === 1 && name.endsWith(".vtt") && (await findAsset(assetId))?.thumbnailsVtt === name) {
     const body = await fs.readFile(file, "utf8").catch(() => undefined);
     if (body === undefined) return notFound();
     return text(request, signThumbnailsVtt(body, url.pathname, verdict.expires), "text/vtt; charset=utf-8", CACHE.playlist);
