@@ -17,7 +17,10 @@ const COUNTDOWN_SECONDS = 10;
 export function UpNextCard({ next, onPlay, onDismiss }: { next: UpNext; onPlay: () => void; onDismiss: () => void }) {
   const [left, setLeft] = useState(COUNTDOWN_SECONDS);
   useEffect(() => {
-    if (left <= 0) return onPlay();
+    if (left <= 0) {
+      onPlay();
+      return;
+    }
     const timer = window.setTimeout(() => setLeft(left - 1), 1000);
     return () => window.clearTimeout(timer);
   }, [left, onPlay]);
