@@ -45,6 +45,19 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9._~+/=-]+$/, "letters, digits and ._~+/=- only (it is written into nginx's config)")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /** Signs and encrypts site sessions; generated once into DATA_DIR/auth-secret when unset. */
+  AUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The site's public URL when the Host header differs from it; next-auth reads it from the environment itself. */
+  AUTH_URL: z
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** How long a browser stays signed in without signing in again. */
+  WEB_SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export type Env = z.infer<typeof schema>;

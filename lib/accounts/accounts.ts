@@ -32,7 +32,8 @@ export async function createAccount(input: { username: string; email: string; pa
   return { id: account.id, username: account.username, email: account.email, created_at: account.createdAt.toISOString() };
 }
 
-export async function signIn(input: { username: string; password: string }, device: Device) {
+/** The account behind a username and password, through the failed-sign-in throttle. */
+export async function verifyCredentials(input: { username: string; password: string }, device: Device) {
   await assertLoginAllowed(input.username, device.ip);
   const account = await findAccountByUsername(input.username);
   const valid = await verifyPassword(account?.passwordHash, input.password);
@@ -42,7 +43,25 @@ export async function signIn(input: { username: string; password: string }, devi
   }
   if (account.disabledAt) throw new ApiError("account_disabled", "This account has been disabled.");
   await recordLoginSuccess(input.username, device.ip);
+  return account;
+}
+
+export async function signIn(input: { username: string; password: string }, device: Device) {
+  const account = await verifyCredentials(input, device);
   return createApiSession(account.id, device);
+}
+
+/**
+ * Checks the account's current password before a sensitive change; wrong guesses count against the same
+ * failed-sign-in throttle, so a borrowed session cannot be used to guess the password.
+ */
+export async function assertCurrentPassword(principal: Principal, password: string, ip: string): Promise<void> {
+  await assertLoginAllowed(principal.username, ip);
+  const account = await findAccountById(principal.accountId);
+  if (!(await verifyPassword(account?.passwordHash, password))) {
+    await recordLoginFailure(principal.username, ip);
+    throw new ApiError("invalid_credentials", "Your current password is incorrect.");
+  }
 }
 
 export async function changeEmail(principal: Principal, email: string) {

@@ -19,18 +19,27 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export async function createApiSession(accountId: string, device: { ip?: string; userAgent?: string }) {
+type Device = { ip?: string; userAgent?: string };
+
+async function createSession(kind: "api" | "web", accountId: string, device: Device, ttlDays: number) {
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const session = await insertSession({
     accountId,
-    kind: "api",
+    kind,
     tokenHash: hashToken(token),
     ip: device.ip,
     userAgent: device.userAgent?.slice(0, 512),
-    expiresAt: new Date(Date.now() + env.API_TOKEN_TTL_DAYS * 86_400_000),
+    expiresAt: new Date(Date.now() + ttlDays * 86_400_000),
   });
   return { token, session };
 }
+
+export const createApiSession = (accountId: string, device: Device) =>
+  createSession("api", accountId, device, env.API_TOKEN_TTL_DAYS);
+
+/** A signed-in browser: the token travels only inside the site's encrypted session cookie (lib/site/auth.ts). */
+export const createWebSession = (accountId: string, device: Device) =>
+  createSession("web", accountId, device, env.WEB_SESSION_TTL_DAYS);
 
 /** The principal a bearer token stands for, or undefined when it is unknown, revoked or expired. */
 export async function authenticateToken(token: string): Promise<Principal | undefined> {

@@ -4,6 +4,8 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { authenticateToken, type Principal } from "@/lib/accounts/sessions";
 import { env } from "@/lib/env";
+import { SITE_SESSION_COOKIE } from "@/lib/site/auth";
+import { currentPrincipal } from "@/lib/site/session";
 import { consume, retryAfterSeconds, scaledApiLimit } from "@/lib/rate-limit";
 import type { AnySchema, Endpoint } from "./endpoint";
 import { ApiError, errorResponse, isDatabaseUnavailable } from "./errors";
@@ -23,7 +25,7 @@ export type ApiContext<E extends Endpoint> = {
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-/** Wraps a route handler: bearer auth, rate limits, zod validation and the error envelope. */
+/** Wraps a route handler: bearer (or site session) auth, rate limits, zod validation and the error envelope. */
 export function withApi<E extends Endpoint>(definition: E, handler: (ctx: ApiContext<E>) => Promise<unknown>) {
   return async (req: NextRequest, routeContext: RouteContext): Promise<Response> => {
     const headers = new Headers({ "x-request-id": randomUUID(), "cache-control": "no-store" });
@@ -67,9 +69,34 @@ export function withApi<E extends Endpoint>(definition: E, handler: (ctx: ApiCon
   };
 }
 
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * The caller: a bearer token when there is an Authorization header, else the site's session cookie (so the site's
+ * own scripts can call the API). A cookie rides along on cross-site requests too, so state-changing calls made with it
+ * must come from this origin (CSRF protection); bearer tokens are never sent by browsers on their own.
+ */
 async function principalFrom(req: NextRequest): Promise<Principal | undefined> {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.get("authorization") ?? "");
-  return match ? authenticateToken(match[1]) : undefined;
+  const authorization = req.headers.get("authorization");
+  if (authorization !== null) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    return match ? authenticateToken(match[1]) : undefined;
+  }
+  if (!req.cookies.getAll().some((cookie) => SITE_SESSION_COOKIE.test(cookie.name))) return undefined;
+  const principal = await currentPrincipal();
+  if (principal && UNSAFE_METHODS.has(req.method)) {
+    const origin = req.headers.get("origin");
+    const sameOrigin = origin ? hostOf(origin) === siteHost(req) : req.headers.get("sec-fetch-site") === "same-origin";
+    if (!sameOrigin) throw new ApiError("forbidden", "Cross-site requests cannot use the site's session; send a bearer token.");
+  }
+  return principal;
+}
+
+const hostOf = (origin: string) => URL.canParse(origin) ? new URL(origin).host : undefined;
+
+/** This server's host as the browser sees it (behind a trusted proxy, the one it forwarded). */
+function siteHost(req: NextRequest): string | null {
+  return (env.TRUST_PROXY && req.headers.get("x-forwarded-host")?.split(",")[0].trim()) || req.headers.get("host");
 }
 
 function validate<S extends AnySchema | undefined>(schema: S, input: unknown, location: string): Out<S> {

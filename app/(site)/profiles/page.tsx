@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ProfileAvatar } from "@/components/profiles/avatar";
+import { PinPad } from "@/components/profiles/pin-pad";
+import { UpgradePrompt } from "@/components/profiles/upgrade-prompt";
+import { describeAccount } from "@/lib/accounts/accounts";
+import { PLANS } from "@/lib/billing/plans";
+import { listAccountProfiles } from "@/lib/profiles/profiles";
+import { safeReturnPath } from "@/lib/site/return-path";
+import { requirePrincipal } from "@/lib/site/session";
+import { chooseProfileAction, unlockProfileAction } from "./select-actions";
+
+export const metadata: Metadata = { title: "Who's watching?" };
+
+type Props = { searchParams: Promise<{ callbackUrl?: string; pin?: string }> };
+
+export default async function ProfilesPage({ searchParams }: Props) {
+  const { callbackUrl, pin } = await searchParams;
+  const next = safeReturnPath(callbackUrl, "/browse");
+  const principal = await requirePrincipal(callbackUrl ? `/profiles?callbackUrl=${encodeURIComponent(next)}` : "/profiles");
+  const [{ items: profiles }, account] = await Promise.all([listAccountProfiles(principal), describeAccount(principal)]);
+  const locked = pin ? profiles.find((profile) => profile.name === pin && profile.has_pin) : undefined;
+  const canAdd = account.profile_count < account.profile_limit;
+  const plan = account.subscription.plan && account.subscription.status !== "canceled" ? PLANS[account.subscription.plan] : undefined;
+
+  if (locked) {
+    return (
+      <div className="px-4 py-16">
+        <div className="mb-8 flex justify-center">
+          <ProfileAvatar avatar={locked.avatar} size="lg" />
+        </div>
+        <h1 className="sr-only">Profile lock</h1>
+        <PinPad action={unlockProfileAction} name={locked.name} callbackUrl={next} />
+        <p className="mt-8 text-center">
+          <Link href={`/profiles?callbackUrl=${encodeURIComponent(next)}`} className="text-muted hover:text-white hover:underline">
+            Back to profiles
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="px-4 py-12 sm:py-20">
+      <h1 className="text-center text-3xl font-semibold sm:text-5xl">Who&apos;s watching?</h1>
+      {profiles.length === 0 && (
+        <p className="mt-4 text-center text-muted">
+          {account.profile_limit > 0 ? "Create a profile for each person who watches." : ""}
+        </p>
+      )}
+      <ul className="mx-auto mt-10 flex max-w-5xl flex-wrap justify-center gap-6 sm:gap-10">
+        {profiles.map((profile, index) => (
+          <li key={profile.name}>
+            <form action={chooseProfileAction}>
+              <input type="hidden" name="name" value={profile.name} />
+              <input type="hidden" name="callbackUrl" value={next} />
+              <button
+                type="submit"
+                aria-describedby={profile.has_pin ? `pin-note-${index}` : undefined}
+                className="group flex w-28 flex-col items-center gap-3 rounded-lg p-1 text-neutral-400 hover:text-white focus-visible:text-white sm:w-36 3xl:w-44"
+              >
+                <ProfileAvatar avatar={profile.avatar} size="lg" className="ring-white transition group-hover:ring-4 group-focus-visible:ring-4" />
+                <span className="max-w-full truncate text-base sm:text-lg">{profile.name}</span>
+              </button>
+            </form>
+            <p className="mt-1 flex justify-center gap-2 text-xs text-muted">
+              {profile.kids && <span className="rounded bg-white/10 px-1.5 py-0.5">Kids</span>}
+              {profile.has_pin && (
+                <span id={`pin-note-${index}`} className="inline-flex items-center gap-1">
+                  <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5" fill="currentColor">
+                    <path d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1Zm2 0h4V5a2 2 0 1 0-4 0v2Z" />
+                  </svg>
+                  PIN protected
+                </span>
+              )}
+            </p>
+          </li>
+        ))}
+        {canAdd && (
+          <li>
+            <Link href="/profiles/new" className="group flex w-28 flex-col items-center gap-3 rounded-lg p-1 text-neutral-400 hover:text-white sm:w-36 3xl:w-44">
+              <span aria-hidden="true" className="grid size-28 place-items-center rounded-lg text-6xl ring-2 ring-neutral-600 group-hover:bg-white/10 group-hover:ring-white sm:size-32 3xl:size-40">
+                +
+              </span>
+              <span className="text-base sm:text-lg">Add profile</span>
+            </Link>
+          </li>
+        )}
+      </ul>
+      {!canAdd && <div className="mt-10"><UpgradePrompt plan={plan?.name ?? null} limit={account.profile_limit} /></div>}
+      {profiles.length > 0 && (
+        <p className="mt-12 text-center">
+          <Link href="/profiles/manage" className="inline-block rounded border border-neutral-500 px-6 py-2 tracking-wide text-neutral-300 hover:border-white hover:text-white">
+            Manage profiles
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}

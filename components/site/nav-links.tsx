@@ -1,0 +1,33 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const LINKS = [
+  { href: "/browse", label: "Home" },
+  { href: "/search", label: "Search" },
+  { href: "/my-list", label: "My List" },
+];
+
+/** The main sections, with the current one marked for screen readers and sighted users alike. */
+export function NavLinks() {
+  const pathname = usePathname();
+  return (
+    <ul className="flex items-center gap-1 sm:gap-2">
+      {LINKS.map(({ href, label }) => {
+        const current = pathname === href || pathname.startsWith(`${href}/`);
+        return (
+          <li key={href}>
+            <Link
+              href={href}
+              aria-current={current ? "page" : undefined}
+              className="rounded px-2 py-1.5 text-sm text-neutral-300 transition-colors hover:text-white aria-[current=page]:font-semibold aria-[current=page]:text-white sm:text-base"
+            >
+              {label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

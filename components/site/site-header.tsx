@@ -1,0 +1,90 @@
+import Link from "next/link";
+import { ProfileAvatar } from "@/components/profiles/avatar";
+import { signOutAction } from "@/lib/site/auth-actions";
+import { selectedProfile } from "@/lib/site/profile-selection";
+import { currentPrincipal } from "@/lib/site/session";
+import { MenuDisclosure } from "./menu-disclosure";
+import { NavLinks } from "./nav-links";
+
+export function Logo() {
+  return (
+    <span className="text-2xl font-black tracking-tight text-brand sm:text-3xl">
+      NORMFLIX
+    </span>
+  );
+}
+
+const menuItem = "block w-full px-4 py-2 text-left text-sm text-neutral-200 hover:bg-white/10 hover:text-white";
+
+/** The site's header: logo, the main sections and the profile menu when signed in; sign-in otherwise. */
+export async function SiteHeader() {
+  const principal = await currentPrincipal();
+  const profile = principal && (await selectedProfile(principal));
+  return (
+    <header className="sticky top-0 z-40 bg-gradient-to-b from-black/90 to-surface/80 backdrop-blur-sm">
+      <div className="mx-auto flex h-16 max-w-screen-2xl items-center gap-4 px-4 sm:gap-8 sm:px-8 3xl:max-w-none 3xl:px-16">
+        <Link href={principal ? (profile ? "/browse" : "/profiles") : "/"} className="rounded">
+          <Logo />
+        </Link>
+        {principal && (
+          <nav aria-label="Main" className="min-w-0 flex-1 overflow-x-auto">
+            <NavLinks />
+          </nav>
+        )}
+        <div className="ml-auto flex items-center gap-3">
+          {principal ? (
+            <MenuDisclosure
+              label={profile ? `Profile menu for ${profile.name}` : "Account menu"}
+              summary={
+                <>
+                  {profile ? (
+                    <ProfileAvatar avatar={profile.avatar} size="sm" />
+                  ) : (
+                    <span className="grid size-8 place-items-center rounded bg-white/15 text-sm font-semibold uppercase">
+                      {principal.username.slice(0, 1)}
+                    </span>
+                  )}
+                  <svg aria-hidden="true" viewBox="0 0 12 12" className="size-3 text-neutral-300 transition-transform group-aria-expanded:rotate-180">
+                    <path d="M2 4l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.5" />
+                  </svg>
+                </>
+              }
+            >
+              <p className="truncate px-4 pb-2 text-xs text-muted">
+                {profile ? `Watching as ${profile.name}` : `Signed in as ${principal.username}`}
+              </p>
+              <ul className="border-t border-white/10 pt-1">
+                <li>
+                  <Link href="/profiles" className={menuItem}>
+                    Switch profile
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/profiles?manage=1" className={menuItem}>
+                    Manage profiles
+                  </Link>
+                </li>
+                <li>
+                  <Link href="/account" className={menuItem}>
+                    Account
+                  </Link>
+                </li>
+                <li className="mt-1 border-t border-white/10 pt-1">
+                  <form action={signOutAction}>
+                    <button type="submit" className={menuItem}>
+                      Sign out of NormFlix
+                    </button>
+                  </form>
+                </li>
+              </ul>
+            </MenuDisclosure>
+          ) : (
+            <Link href="/signin" className="rounded-md bg-brand px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-strong">
+              Sign in
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,64 @@
+import { createAccount, createProfile, expect, signInBrowser, test } from "./fixtures";
+import { SignInPage } from "./pages/sign-in-page";
+
+test.describe("signing in", () => {
+  test("a protected page sends a signed-out visitor to sign-in and back", async ({ page, request }) => {
+    const account = await createAccount(request, "standard");
+    await createProfile(request, account.token, "Ada");
+
+    await page.goto("/profiles");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fprofiles$/);
+    await new SignInPage(page).signIn(account.username, account.password);
+    await expect(page).toHaveURL(/\/profiles$/);
+    await expect(page.getByRole("heading", { name: "Who's watching?" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Ada", exact: true })).toBeVisible();
+  });
+
+  test("a wrong password is answered inline and keeps the username", async ({ page, request }) => {
+    const account = await createAccount(request);
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.signIn(account.username, "not the password");
+    await expect(signIn.error()).toHaveText("The username or password is incorrect.");
+    await expect(page.getByLabel("Username")).toHaveValue(account.username);
+    await expect(page).toHaveURL(/\/signin/);
+  });
+
+  test("signing out ends the session's row: the old cookie no longer works", async ({ page, request }) => {
+    const account = await createAccount(request, "basic");
+    await signInBrowser(page, account);
+    const cookies = await page.context().cookies();
+    const session = cookies.find((cookie) => cookie.name.endsWith("authjs.session-token"));
+    expect(session).toBeDefined();
+
+    await page.getByRole("button", { name: /account menu|profile menu/i }).click();
+    await page.getByRole("button", { name: "Sign out of NormFlix" }).click();
+    await expect(page).toHaveURL(/\/$/);
+
+    // Replaying the cookie from before the sign-out must not sign anyone in.
+    const replay = await request.get("/api/accounts/me", { headers: { cookie: `${session!.name}=${session!.value}` } });
+    expect(replay.status()).toBe(403);
+  });
+});
+
+test.describe("the API with the site's session cookie", () => {
+  test("reads work, and writes need a same-origin request", async ({ page, request, baseURL }) => {
+    const account = await createAccount(request, "standard");
+    await signInBrowser(page, account);
+
+    const me = await page.request.get("/api/accounts/me");
+    expect(me.status()).toBe(200);
+    expect((await me.json()).username).toBe(account.username);
+
+    const crossSite = await page.request.post("/api/profiles/Mallory/new", { headers: { origin: "https://evil.example" } });
+    expect(crossSite.status()).toBe(403);
+    expect((await crossSite.json()).error.code).toBe("forbidden");
+    const noOrigin = await page.request.post("/api/profiles/Mallory/new");
+    expect(noOrigin.status()).toBe(403);
+
+    const sameSite = await page.request.post("/api/profiles/Grace/new", { headers: { origin: new URL(baseURL!).origin } });
+    expect(sameSite.status()).toBe(200);
+    const profiles = await page.request.get("/api/profiles");
+    expect((await profiles.json()).items.map((p: { name: string }) => p.name)).toEqual(["Grace"]);
+  });
+});

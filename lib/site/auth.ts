@@ -1,0 +1,102 @@
+import "server-only";
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { verifyCredentials } from "@/lib/accounts/accounts";
+import { authenticateToken, createWebSession, signOutDevice, type Principal } from "@/lib/accounts/sessions";
+import { ApiError } from "@/lib/api/errors";
+import { CLIENT_IP_HEADER } from "@/lib/api/internal-headers";
+import { env } from "@/lib/env";
+import { authSecret } from "./auth-secret";
+
+// Site sessions. The encrypted JWT cookie carries a web session's opaque token (a row of the same `sessions` table as
+// API tokens); every request re-checks that row, so revoking a device, changing the password or disabling the account
+// signs the browser out at once. Even a leaked AUTH_SECRET cannot mint sessions: the row's token is random.
+
+declare module "next-auth" {
+  interface Session extends DefaultSession {
+    principal?: Principal;
+  }
+  interface User {
+    webToken?: string;
+    sessionId?: string;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    webToken?: string;
+    sid?: string;
+    principal?: Principal;
+  }
+}
+
+/** A failed sign-in whose reason the sign-in form shows as it is. */
+export class SignInRefused extends CredentialsSignin {
+  constructor(
+    readonly code: string,
+    readonly userMessage: string,
+  ) {
+    super(userMessage);
+  }
+}
+
+/** next-auth's session cookie (`authjs.session-token`, `__Secure-` prefixed over HTTPS, `.0`, `.1`… when chunked). */
+export const SITE_SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
+const credentials = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(1024) });
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  basePath: "/auth",
+  secret: authSecret(),
+  // Self-hosted behind whatever host name the operator chose; AUTH_URL pins it when set.
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: env.WEB_SESSION_TTL_DAYS * 86_400 },
+  pages: { signIn: "/signin", error: "/signin" },
+  providers: [
+    Credentials({
+      credentials: { username: {}, password: {} },
+      async authorize(input, request) {
+        const parsed = credentials.safeParse(input);
+        if (!parsed.success) throw new SignInRefused("invalid_credentials", "Enter your username and password.");
+        const device = {
+          ip: request.headers.get(CLIENT_IP_HEADER) ?? "unknown",
+          userAgent: request.headers.get("user-agent") ?? undefined,
+        };
+        try {
+          const account = await verifyCredentials(parsed.data, device);
+          const { token, session } = await createWebSession(account.id, device);
+          return { id: account.id, name: account.username, email: account.email, webToken: token, sessionId: session.id };
+        } catch (error) {
+          if (error instanceof ApiError) throw new SignInRefused(error.code, error.message);
+          throw error;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user?.webToken) return { ...token, webToken: user.webToken, sid: user.sessionId };
+      // Every read of the session checks its row: revoked, expired or disabled → signed out.
+      const principal = token.webToken ? await authenticateToken(token.webToken) : undefined;
+      return principal ? { ...token, principal } : null;
+    },
+    session({ session, token }) {
+      return { ...session, principal: token.principal };
+    },
+  },
+  events: {
+    async signOut(message) {
+      const token = "token" in message ? message.token?.webToken : undefined;
+      const principal = token ? await authenticateToken(token) : undefined;
+      if (principal) await signOutDevice(principal, principal.sessionId).catch(() => undefined);
+    },
+  },
+  logger: {
+    // A wrong password is an answer for the user, not an error for the operator's log.
+    error(error) {
+      if (error instanceof CredentialsSignin || error.cause instanceof CredentialsSignin) return;
+      console.error(`[auth] ${error.name}: ${error.message}`);
+    },
+  },
+}));

@@ -1,0 +1,34 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import type { Profile } from "@/db/schema";
+import type { Principal } from "@/lib/accounts/sessions";
+import { auth } from "./auth";
+import { selectedProfile } from "./profile-selection";
+import { safeReturnPath } from "./return-path";
+
+// Who is signed in to the site, for server components, server actions and route handlers. Every call is backed by a
+// live row of the sessions table (see lib/site/auth.ts); results are memoised for one render.
+
+/** The signed-in account, or undefined. */
+export const currentPrincipal = cache(async (): Promise<Principal | undefined> => {
+  const session = await auth();
+  return session?.principal;
+});
+
+/** The signed-in account; otherwise redirects to sign-in, which comes back to `returnTo`. */
+export async function requirePrincipal(returnTo: string): Promise<Principal> {
+  const principal = await currentPrincipal();
+  if (!principal) redirect(`/signin?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);
+  return principal;
+}
+
+const currentProfile = cache(async (principal: Principal) => selectedProfile(principal));
+
+/** The signed-in account and the profile chosen in this browser; otherwise redirects to sign-in or "Who's watching". */
+export async function requireViewer(returnTo: string): Promise<{ principal: Principal; profile: Profile }> {
+  const principal = await requirePrincipal(returnTo);
+  const profile = await currentProfile(principal);
+  if (!profile) redirect(`/profiles?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);
+  return { principal, profile };
+}
