@@ -35,10 +35,15 @@ test("plays a demo movie, saves the position on leaving, and resumes there", asy
   await expect(page.getByRole("heading", { name: movie.title })).toBeVisible();
   await ensurePlaying(page);
   await expect.poll(() => currentTime(page), { timeout: 30_000 }).toBeGreaterThan(6);
-  const leftAt = await currentTime(page);
 
-  // Leave through the player's Back link (the page unmounts: a final progress write and the lease ends).
-  await page.getByRole("link", { name: "Back" }).click();
+  // Leave through the player's Back link (the page unmounts: a final progress write and the lease ends). The controls
+  // fade out while playing: moving the pointer brings them back, as for a person.
+  await page.mouse.move(300, 300);
+  await page.mouse.move(320, 310);
+  const back = page.getByRole("link", { name: "Back" });
+  await expect(back).toBeVisible();
+  const leftAt = await currentTime(page);
+  await back.click();
   await expect(page).not.toHaveURL(/\/watch\//);
   await expect.poll(() => savedProgress(request, viewer.token, viewer.profile, movie.id)).not.toBeNull();
   const saved = (await savedProgress(request, viewer.token, viewer.profile, movie.id))!;

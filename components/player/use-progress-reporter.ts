@@ -28,8 +28,14 @@ export function useProgressReporter(video: RefObject<HTMLVideoElement | null>, p
     let lastSentAt = 0;
     let gone = false;
 
+    // The last position actually shown: once the player tears down (hls.js detaching resets currentTime to 0), the
+    // element no longer knows where the viewer was.
+    let position = 0;
+    const track = () => {
+      if (media.readyState >= 1 && Number.isFinite(media.currentTime)) position = media.currentTime;
+    };
+
     async function report(keepalive = false) {
-      const position = media!.currentTime;
       if (!Number.isFinite(position) || (position === 0 && lastSent < 0)) return; // nothing watched yet
       lastSent = position;
       lastSentAt = Date.now();
@@ -45,7 +51,7 @@ export function useProgressReporter(video: RefObject<HTMLVideoElement | null>, p
       const due = media.paused ? PAUSED_INTERVAL_MS : PLAYING_INTERVAL_MS;
       if (Date.now() - lastSentAt >= due - 500) void report();
     }, PLAYING_INTERVAL_MS);
-    const onEvent = () => void report();
+    const onEvent = () => (track(), void report());
     const onHidden = () => document.visibilityState === "hidden" && void report(true);
     const onExit = () => {
       if (gone) return;
@@ -56,12 +62,14 @@ export function useProgressReporter(video: RefObject<HTMLVideoElement | null>, p
     // A page restored from the back/forward cache has ended its lease on the way out: start over.
     const onShow = (event: PageTransitionEvent) => event.persisted && window.location.reload();
 
+    media.addEventListener("timeupdate", track);
     for (const name of ["pause", "seeked", "ended"]) media.addEventListener(name, onEvent);
     document.addEventListener("visibilitychange", onHidden);
     window.addEventListener("pagehide", onExit);
     window.addEventListener("pageshow", onShow);
     return () => {
       window.clearInterval(tick);
+      media.removeEventListener("timeupdate", track);
       for (const name of ["pause", "seeked", "ended"]) media.removeEventListener(name, onEvent);
       document.removeEventListener("visibilitychange", onHidden);
       window.removeEventListener("pagehide", onExit);
