@@ -5,8 +5,11 @@ import { titles } from "./catalog";
 import { mediaAssets } from "./media";
 import { profiles, progressKind } from "./profiles";
 
+/** A stream whose progress writes stop for this long has lapsed: its slot is free. */
+export const STREAM_LEASE_SECONDS = 120;
+
 // A stream is a lease on one of the plan's concurrent streams: alive while the player's progress writes keep
-// `last_seen_at` fresh, ended by DELETE /api/streams/<id> or by silence (lib/playback/streams.ts LEASE_SECONDS).
+// `last_seen_at` fresh, ended by DELETE /api/streams/<id> or by STREAM_LEASE_SECONDS of silence.
 export const streams = pgTable(
   "streams",
   {

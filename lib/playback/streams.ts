@@ -4,6 +4,7 @@ import { findAsset, listSubtitles } from "@/db/queries/media";
 import { readProgress, type ItemRef } from "@/db/queries/progress";
 import { endStream, listLiveStreams, openStreamWithinLimit, renewStreams, type LiveStream } from "@/db/queries/streams";
 import { findSubscription } from "@/db/queries/subscriptions";
+import { STREAM_LEASE_SECONDS } from "@/db/schema/playback";
 import type { Principal } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
 import { activePlan } from "@/lib/billing/subscriptions";
@@ -15,7 +16,7 @@ import { expiresIn, mediaPath, signPath } from "./signing";
 // Starting playback: entitlement (subscription, maturity, the plan's concurrent streams), a lease on one stream, and
 // signed URLs. A lease lives while the player's progress writes renew it, and ends on DELETE or LEASE_SECONDS of silence.
 
-export const LEASE_SECONDS = 120;
+export const LEASE_SECONDS = STREAM_LEASE_SECONDS;
 /** How long the manifest URL in a stream response may be first fetched. */
 export const MANIFEST_TTL_SECONDS = 600;
 /** Variant, segment, subtitle and thumbnail URLs stay valid this long past the video's length (pauses, rewatching). */
