@@ -11,7 +11,7 @@ async function ensurePlaying(page: Page) {
   await expect(video).toBeAttached();
   await expect
     .poll(async () => {
-      if (await video.evaluate((v: HTMLVideoElement) => !v.paused && v.readyState >= 3)) return true;
+      if (await video.evaluate((v: HTMLVideoElement) => !v.paused && v.currentTime > 0)) return true;
       const play = page.getByRole("button", { name: "Play", exact: true });
       if (await play.isVisible()) await play.click();
       return false;

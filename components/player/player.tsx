@@ -31,16 +31,20 @@ export default function Player({ stream, profile, target, title, subtitle, backH
   const [upNextDismissed, setUpNextDismissed] = useState(false);
   useProgressReporter(video, profile, target, stream.stream_id);
 
-  // Start as soon as possible; a browser that refuses autoplay gets a big play button.
+  // Start as soon as the first frames can play; a browser that refuses autoplay gets a big play button. (An earlier
+  // play() would be aborted by hls.js attaching the source.)
   useEffect(() => {
-    video.current?.play().catch(() => setBlocked(true));
+    const media = video.current;
+    const start = () => media?.play().catch((error: DOMException) => error.name === "NotAllowedError" && setBlocked(true));
+    media?.addEventListener("canplay", start, { once: true });
+    return () => media?.removeEventListener("canplay", start);
   }, []);
 
   const actions = useMemo(() => {
     const media = () => video.current!;
     const seekTo = (time: number) => (media().currentTime = Math.max(0, Math.min(time, media().duration || time)));
     return {
-      toggle: () => (media().paused ? media().play().then(() => setBlocked(false), () => setBlocked(true)) : media().pause()),
+      toggle: () => (media().paused ? media().play().then(() => setBlocked(false), () => undefined) : media().pause()),
       seekTo,
       seekBy: (seconds: number) => seekTo(media().currentTime + seconds),
       mute: () => (media().muted = !media().muted),
