@@ -11,6 +11,11 @@ const booleanStringDefaultTrue = z
   .optional()
   .transform((value) => value === undefined || value === "" || value === "true" || value === "1");
 
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().min(1).default("0.0.0.0"),
@@ -58,6 +63,23 @@ const schema = z.object({
     .or(z.literal("").transform(() => undefined)),
   /** How long a browser stays signed in without signing in again. */
   WEB_SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Public base URL of the site (Stripe Checkout and Portal return here); derived from HOST/PORT when unset. */
+  APP_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal("").transform(() => undefined)),
+  /** Stripe billing: all of these, or none (the local provider: plan changes apply at once, no payment). */
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_PRICE_BASIC: optionalString,
+  STRIPE_PRICE_STANDARD: optionalString,
+  STRIPE_PRICE_PREMIUM: optionalString,
+  /** Testing/development only: send Stripe API calls to this base URL (a local fake or mock) instead of api.stripe.com. */
+  STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional().or(z.literal("").transform(() => undefined)),
+  /** Days a subscription whose payment failed (past_due) keeps access before it ends. */
+  BILLING_GRACE_DAYS: z.coerce.number().min(0).max(60).default(7),
+}).superRefine((values, ctx) => {
+  if (!values.STRIPE_SECRET_KEY) return;
+  for (const name of ["STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_BASIC", "STRIPE_PRICE_STANDARD", "STRIPE_PRICE_PREMIUM"] as const) {
+    if (!values[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required when STRIPE_SECRET_KEY is set" });
+  }
 });
 
 export type Env = z.infer<typeof schema>;
@@ -77,3 +99,8 @@ export const dataDir = path.resolve(env.DATA_DIR);
 
 /** Video, artwork and subtitles; DATA_DIR/media unless MEDIA_DIR says otherwise. */
 export const mediaDir = path.resolve(env.MEDIA_DIR ?? path.join(dataDir, "media"));
+
+/** Where users reach the site: APP_URL, else http://<HOST or localhost>:<PORT>. No trailing slash. */
+export const appUrl = (
+  env.APP_URL ?? `http://${env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST}:${env.PORT}`
+).replace(/\/+$/, "");

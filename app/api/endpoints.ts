@@ -1,5 +1,6 @@
 import type { Endpoint } from "@/lib/api/endpoint";
 import * as accounts from "./accounts/schema";
+import * as billing from "./billing/schema";
 import * as browse from "./browse/schema";
 import * as health from "./health/schema";
 import * as movies from "./movies/schema";
@@ -15,6 +16,6 @@ const isEndpoint = (value: unknown): value is Endpoint =>
 const methodOrder = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 /** Every documented endpoint, by path and then method (module namespaces would list them by export name). */
-export const endpoints: Endpoint[] = [accounts, plans, profiles, profileLists, movies, shows, streams, browse, health]
+export const endpoints: Endpoint[] = [accounts, billing, plans, profiles, profileLists, movies, shows, streams, browse, health]
   .flatMap((group) => Object.values(group).filter(isEndpoint))
   .sort((a, b) => a.path.localeCompare(b.path) || methodOrder.indexOf(a.method) - methodOrder.indexOf(b.method));

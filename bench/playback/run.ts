@@ -28,13 +28,14 @@ async function json(url: string, init: RequestInit = {}) {
   return response.json();
 }
 
+/** A demo movie, once every demo clip is transcoded (so the in-process transcoder is idle while we measure). */
 async function playableMovie(base: string): Promise<{ id: string; title: string }> {
   const deadline = Date.now() + 20 * 60_000;
   for (;;) {
     const { items } = await json(`${base}/api/movies?limit=100`);
     const ready = items.find((m: { availability: string }) => m.availability === "ready");
-    if (ready) return ready;
-    if (Date.now() > deadline) throw new Error("no demo movie became playable within 20 minutes");
+    if (ready && !items.some((m: { availability: string }) => m.availability === "processing")) return ready;
+    if (Date.now() > deadline) throw new Error("the demo catalog was not transcoded within 20 minutes");
     await new Promise((resolve) => setTimeout(resolve, 3000));
   }
 }

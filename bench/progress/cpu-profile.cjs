@@ -1,5 +1,6 @@
-// Preloaded into the server (NODE_OPTIONS=--require, which refuses --cpu-prof) when BENCH_CPU_PROF is set: profiles
-// the whole process and writes a .cpuprofile (open in Chrome DevTools or speedscope) into that directory on exit.
+// Preloaded into the bench's server (NODE_OPTIONS=--require, which refuses --cpu-prof) when BENCH_CPU_PROF is set.
+// Each SIGUSR2 toggles the V8 CPU profiler: the first starts it, the second writes what it sampled to
+// BENCH_CPU_PROF/server-<pid>-<n>.cpuprofile (open in Chrome DevTools or speedscope) and prints the file's name.
 const fs = require("node:fs");
 const path = require("node:path");
 const inspector = require("node:inspector");
@@ -7,15 +8,22 @@ const inspector = require("node:inspector");
 const dir = process.env.BENCH_CPU_PROF;
 const session = new inspector.Session();
 session.connect();
-session.post("Profiler.setSamplingInterval", { interval: 1000 });
 session.post("Profiler.enable");
-session.post("Profiler.start");
-process.on("exit", () => {
-  // The main-thread session answers synchronously, so this completes inside the exit handler.
+session.post("Profiler.setSamplingInterval", { interval: 500 });
+let running = false;
+let written = 0;
+
+process.on("SIGUSR2", () => {
+  if (!running) {
+    running = true;
+    session.post("Profiler.start");
+    return;
+  }
+  running = false;
   session.post("Profiler.stop", (error, result) => {
     if (error) return console.error(`cpu profile: ${error.message}`);
     fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `server-${process.pid}.cpuprofile`);
+    const file = path.join(dir, `server-${process.pid}-${++written}.cpuprofile`);
     fs.writeFileSync(file, JSON.stringify(result.profile));
     console.log(`cpu profile written to ${file}`);
   });

@@ -1,9 +1,13 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
-import { queryRows } from "../client";
+import { STREAM_LEASE_SECONDS } from "../schema/playback";
+import { runStatement } from "./prepared";
 
 // Each progress request is one statement, so the hot path (the player's PUT every few seconds) is one round trip:
-// it finds the profile and the item, applies the write, and reports which of them was missing.
+// it finds the profile and the item, applies the write, and reports which of them was missing. The statements are
+// fixed text run as prepared statements (no query building per request). Parameters, the same in all of them:
+//   $1 account id · $2 profile name · $3 movie id, or show id · $4 season (null for a movie) · $5 episode number
+//   $6 position in seconds · $7 the client's timestamp of the write
+// New steps of a write (another table to touch in the same round trip) go in as further CTEs before `outcome`.
 
 export type ItemRef =
   | { kind: "movie"; movieId: string }
@@ -23,69 +27,85 @@ export type ProgressOutcome = {
   watched: boolean | null;
 };
 
-function contextCtes(accountId: string, profileName: string, item: ItemRef): SQL {
-  const itemQuery =
-    item.kind === "movie"
-      ? sql`select t.id as item_id, t.id as title_id, null::uuid as episode_id, 'movie'::progress_kind as kind,
-            coalesce(a.duration_seconds, t.runtime_seconds) as duration, a.credits_start_seconds as credits
-          from titles t left join media_assets a on a.id = t.media_asset_id
-          where t.id = ${item.movieId} and t.kind = 'movie' and t.published`
-      : sql`select e.id as item_id, e.show_id as title_id, e.id as episode_id, 'episode'::progress_kind as kind,
-            coalesce(a.duration_seconds, e.runtime_seconds) as duration, a.credits_start_seconds as credits
-          from episodes e join titles t on t.id = e.show_id left join media_assets a on a.id = e.media_asset_id
-          where e.show_id = ${item.showId} and e.season_number = ${item.season} and e.number = ${item.episode}
-            and t.published`;
-  return sql`p as (select id from profiles where account_id = ${accountId} and name = ${profileName}),
-    i as (${itemQuery}),
-    existing as (select w.position_seconds, w.watched from watch_progress w, p, i where w.profile_id = p.id and w.item_id = i.item_id)`;
-}
-
-// Past 90% of the runtime, or past the credits, counts as watched.
-const finished = (position: SQL) =>
-  sql`(i.duration is not null and (${position} >= 0.9 * i.duration or (i.credits is not null and ${position} >= i.credits)))`;
+// p: the profile; i: the movie or episode with its duration and credits mark; existing: its stored progress.
+const CONTEXT = `
+  p as (select id from profiles where account_id = $1::uuid and name = $2::text),
+  i as (
+    select t.id as item_id, t.id as title_id, null::uuid as episode_id, 'movie'::progress_kind as kind,
+      coalesce(a.duration_seconds, t.runtime_seconds) as duration, a.credits_start_seconds as credits
+    from titles t left join media_assets a on a.id = t.media_asset_id
+    where $4::int is null and t.id = $3::uuid and t.kind = 'movie' and t.published
+    union all
+    select e.id, e.show_id, e.id, 'episode'::progress_kind,
+      coalesce(a.duration_seconds, e.runtime_seconds), a.credits_start_seconds
+    from episodes e join titles t on t.id = e.show_id left join media_assets a on a.id = e.media_asset_id
+    where e.show_id = $3::uuid and e.season_number = $4::int and e.number = $5::int and t.published),
+  existing as (select w.position_seconds, w.watched from watch_progress w, p, i where w.profile_id = p.id and w.item_id = i.item_id)`;
 
 // Never beyond the end.
-const clamped = (seconds: number) => sql`least(${seconds}::real, coalesce(i.duration, ${seconds})::real)`;
+const POSITION = `least($6::real, coalesce(i.duration, $6::real)::real)`;
 
-const outcome = (changed: SQL) => sql`
+// Past 90% of the runtime, or past the credits, counts as watched.
+const FINISHED = `(i.duration is not null and (${POSITION} >= 0.9 * i.duration or (i.credits is not null and ${POSITION} >= i.credits)))`;
+
+const OUTCOME = `
   select exists(select 1 from p) as profile_found, exists(select 1 from i) as item_found,
     exists(select 1 from existing) as existed,
-    coalesce((select position_seconds from ${changed}), (select position_seconds from existing)) as position,
-    exists(select 1 from ${changed}) as applied,
-    coalesce((select watched from ${changed}), (select watched from existing)) as watched`;
+    coalesce((select position_seconds from changed), (select position_seconds from existing)) as position,
+    exists(select 1 from changed) as applied,
+    coalesce((select watched from changed), (select watched from existing)) as watched`;
 
-export async function readProgress(accountId: string, profileName: string, item: ItemRef): Promise<ProgressOutcome> {
-  const [row] = await queryRows<ProgressOutcome>(sql`with ${contextCtes(accountId, profileName, item)},
-    changed as (select position_seconds, watched from existing where false)
-    ${outcome(sql.raw("changed"))}`);
+// A write is the player's heartbeat: it renews the profile's live stream lease on the item (lib/playback/streams.ts),
+// in the same statement. A lapsed lease stays lapsed: its slot may have gone to another device.
+const RENEW_LEASE = `
+  lease as (
+    update streams s set last_seen_at = now()
+    from p, i
+    where s.profile_id = p.id and s.item_id = i.item_id and s.ended_at is null
+      and s.last_seen_at > now() - interval '${STREAM_LEASE_SECONDS} seconds'
+    returning s.id)`;
+
+const READ = `with ${CONTEXT},
+  changed as (select position_seconds, watched from existing where false)
+  ${OUTCOME}`;
+
+const INSERT = `with ${CONTEXT},
+  changed as (
+    insert into watch_progress (profile_id, item_id, kind, title_id, episode_id, position_seconds, duration_seconds, watched, client_updated_at)
+    select p.id, i.item_id, i.kind, i.title_id, i.episode_id, ${POSITION}, i.duration, ${FINISHED}, $7::timestamptz
+    from p, i
+    on conflict (profile_id, item_id) do nothing
+    returning position_seconds, watched),${RENEW_LEASE}
+  ${OUTCOME}`;
+
+const UPDATE = `with ${CONTEXT},
+  changed as (
+    update watch_progress w
+    set position_seconds = ${POSITION}, duration_seconds = i.duration, watched = w.watched or ${FINISHED},
+      client_updated_at = $7::timestamptz, updated_at = now(), hidden_at = null
+    from p, i
+    where w.profile_id = p.id and w.item_id = i.item_id and w.client_updated_at <= $7::timestamptz
+    returning w.position_seconds, w.watched),${RENEW_LEASE}
+  ${OUTCOME}`;
+
+const itemParams = (item: ItemRef) =>
+  item.kind === "movie" ? [item.movieId, null, null] : [item.showId, item.season, item.episode];
+
+async function run(text: string, params: unknown[]): Promise<ProgressOutcome> {
+  const [row] = await runStatement<ProgressOutcome>(text, params);
   return row;
+}
+
+export function readProgress(accountId: string, profileName: string, item: ItemRef): Promise<ProgressOutcome> {
+  return run(READ, [accountId, profileName, ...itemParams(item)]);
 }
 
 /** Creates the row; does nothing (applied = false) when one exists. */
-export async function insertProgress(accountId: string, profileName: string, item: ItemRef, write: ProgressWrite): Promise<ProgressOutcome> {
-  const position = clamped(write.positionSeconds);
-  const [row] = await queryRows<ProgressOutcome>(sql`with ${contextCtes(accountId, profileName, item)},
-    changed as (
-      insert into watch_progress (profile_id, item_id, kind, title_id, episode_id, position_seconds, duration_seconds, watched, client_updated_at)
-      select p.id, i.item_id, i.kind, i.title_id, i.episode_id, ${position}, i.duration, ${finished(position)}, ${write.clientUpdatedAt.toISOString()}::timestamptz
-      from p, i
-      on conflict (profile_id, item_id) do nothing
-      returning position_seconds, watched)
-    ${outcome(sql.raw("changed"))}`);
-  return row;
+export function insertProgress(accountId: string, profileName: string, item: ItemRef, write: ProgressWrite): Promise<ProgressOutcome> {
+  return run(INSERT, [accountId, profileName, ...itemParams(item), write.positionSeconds, write.clientUpdatedAt.toISOString()]);
 }
 
 /** Moves the stored position unless the stored write is newer (by the client's clock); a watched item stays watched. */
-export async function updateProgress(accountId: string, profileName: string, item: ItemRef, write: ProgressWrite): Promise<ProgressOutcome> {
-  const position = clamped(write.positionSeconds);
-  const [row] = await queryRows<ProgressOutcome>(sql`with ${contextCtes(accountId, profileName, item)},
-    changed as (
-      update watch_progress w
-      set position_seconds = ${position}, duration_seconds = i.duration, watched = w.watched or ${finished(position)},
-        client_updated_at = ${write.clientUpdatedAt.toISOString()}::timestamptz, updated_at = now(), hidden_at = null
-      from p, i
-      where w.profile_id = p.id and w.item_id = i.item_id and w.client_updated_at <= ${write.clientUpdatedAt.toISOString()}::timestamptz
-      returning w.position_seconds, w.watched)
-    ${outcome(sql.raw("changed"))}`);
-  return row;
+export function updateProgress(accountId: string, profileName: string, item: ItemRef, write: ProgressWrite): Promise<ProgressOutcome> {
+  return run(UPDATE, [accountId, profileName, ...itemParams(item), write.positionSeconds, write.clientUpdatedAt.toISOString()]);
 }

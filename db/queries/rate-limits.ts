@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gt, lt, sql } from "drizzle-orm";
-import { db } from "../client";
+import { db, queryRows } from "../client";
 import { rateLimits } from "../schema";
 
 export type Counter = { count: number; windowStart: Date };
@@ -21,6 +21,27 @@ export async function incrementCounter(key: string, windowSeconds: number): Prom
     })
     .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart });
   return row;
+}
+
+/** A counter after a flush, with times in epoch milliseconds by the database's clock. */
+export type CounterSnapshot = { key: string; count: number; windowStartMs: number; nowMs: number };
+
+/**
+ * Adds each key's hits to its current fixed window in one statement (starting a new window where the old one is
+ * over) and returns the counts with the database's clock. Keys are taken in sorted order, so two instances flushing
+ * overlapping keys lock their rows in the same order and cannot deadlock.
+ */
+export async function addHits(hits: { key: string; hits: number }[], windowSeconds: number): Promise<CounterSnapshot[]> {
+  const sorted = [...hits].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const expired = sql`rate_limits.window_start <= now() - make_interval(secs => ${windowSeconds})`;
+  return queryRows<CounterSnapshot>(sql`
+    insert into rate_limits (key, window_start, count)
+    select h.key, now(), h.hits from json_to_recordset(${JSON.stringify(sorted)}::json) as h(key text, hits int)
+    on conflict (key) do update set
+      count = case when ${expired} then excluded.count else rate_limits.count + excluded.count end,
+      window_start = case when ${expired} then now() else rate_limits.window_start end
+    returning key, count, (extract(epoch from window_start) * 1000)::float8 as "windowStartMs",
+      (extract(epoch from now()) * 1000)::float8 as "nowMs"`);
 }
 
 /** The key's count in its current window, without counting a hit. */

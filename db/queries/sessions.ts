@@ -15,6 +15,7 @@ export async function findLiveSessionByTokenHash(tokenHash: string) {
       sessionId: sessions.id,
       kind: sessions.kind,
       lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
       accountId: accounts.id,
       username: accounts.username,
       role: accounts.role,

@@ -1,8 +1,7 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { db, queryRows, type Database, type Transaction } from "../client";
-import { accounts, episodes, profiles, streams, titles, type Stream } from "../schema";
-import type { ItemRef } from "./progress";
+import { db, type Database, type Transaction } from "../client";
+import { accounts, profiles, streams, titles, type Stream } from "../schema";
 
 export type LiveStream = Pick<Stream, "id" | "kind" | "itemId" | "titleId" | "userAgent" | "startedAt" | "lastSeenAt"> & {
   profileName: string;
@@ -83,23 +82,4 @@ export async function endStream(accountId: string, streamId: string): Promise<bo
     .where(and(eq(streams.id, streamId), eq(streams.accountId, accountId)))
     .returning({ id: streams.id });
   return rows.length > 0;
-}
-
-/**
- * Renews the live lease of a profile (by name) on an item: what a progress write does. A lease that already lapsed
- * stays lapsed, since its slot may have gone to another device.
- */
-export async function renewStreams(accountId: string, profileName: string, item: ItemRef, leaseSeconds: number): Promise<number> {
-  const itemId =
-    item.kind === "movie"
-      ? sql`${item.movieId}::uuid`
-      : sql`(select ${episodes.id} from ${episodes} where ${episodes.showId} = ${item.showId}
-          and ${episodes.seasonNumber} = ${item.season} and ${episodes.number} = ${item.episode})`;
-  const rows = await queryRows<{ id: string }>(sql`
-    update ${streams} s set last_seen_at = now()
-    from ${profiles} p
-    where p.account_id = ${accountId} and p.name = ${profileName} and s.profile_id = p.id and s.item_id = ${itemId}
-      and s.ended_at is null and s.last_seen_at > now() - make_interval(secs => ${leaseSeconds})
-    returning s.id`);
-  return rows.length;
 }

@@ -53,6 +53,8 @@ export const subscriptionStatus = pgEnum("subscription_status", [
   "past_due",
   "canceled",
   "incomplete",
+  "unpaid",
+  "paused",
 ]);
 
 // The account's current subscription, as last known from the billing provider.
@@ -66,6 +68,15 @@ export const subscriptions = pgTable("subscriptions", {
   currentPeriodEnd: timestamp("current_period_end", { withTimezone: true }),
   cancelAtPeriodEnd: boolean("cancel_at_period_end").notNull().default(false),
   canceledAt: timestamp("canceled_at", { withTimezone: true }),
+  /** Stripe only: the subscription this row mirrors. */
+  stripeSubscriptionId: text("stripe_subscription_id").unique(),
+  /** A downgrade waiting for the end of the period (Stripe subscription schedule), and when it takes effect. */
+  scheduledPlan: planId("scheduled_plan"),
+  scheduledChangeAt: timestamp("scheduled_change_at", { withTimezone: true }),
+  /** When the unpaid invoice that made the subscription past_due was first charged: the grace period runs from here. */
+  pastDueSince: timestamp("past_due_since", { withTimezone: true }),
+  /** When the state stored here was read from Stripe; an older read never overwrites a newer one. */
+  syncedAt: timestamp("synced_at", { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -4,3 +4,4 @@ export * from "./media";
 export * from "./profiles";
 export * from "./lists";
 export * from "./playback";
+export * from "./billing";

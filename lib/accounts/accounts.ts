@@ -7,13 +7,12 @@ import {
   updateAccountPasswordHash,
 } from "@/db/queries/accounts";
 import { listProfiles } from "@/db/queries/profiles";
-import { revokeOtherSessions } from "@/db/queries/sessions";
 import { findSubscription } from "@/db/queries/subscriptions";
 import { ApiError, uniqueViolation } from "@/lib/api/errors";
 import { activePlan, describeSubscription } from "@/lib/billing/subscriptions";
 import { assertLoginAllowed, recordLoginFailure, recordLoginSuccess } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password";
-import { createApiSession, type Principal } from "./sessions";
+import { createApiSession, signOutOtherDevices, type Principal } from "./sessions";
 
 type Device = { ip: string; userAgent?: string };
 
@@ -71,7 +70,7 @@ export async function changeEmail(principal: Principal, email: string) {
 /** Sets a new password and signs out every other device, keeping the caller's session. */
 export async function changePassword(principal: Principal, password: string) {
   await updateAccountPasswordHash(principal.accountId, await hashPassword(password));
-  return { signed_out_sessions: await revokeOtherSessions(principal.accountId, principal.sessionId) };
+  return { signed_out_sessions: await signOutOtherDevices(principal) };
 }
 
 export async function describeAccount(principal: Principal) {

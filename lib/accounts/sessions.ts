@@ -10,6 +10,7 @@ import {
 } from "@/db/queries/sessions";
 import { ApiError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
+import { TokenCache } from "./token-cache";
 
 export type Principal = { accountId: string; sessionId: string; username: string; role: "viewer" | "admin" };
 
@@ -40,15 +41,40 @@ export const createApiSession = (accountId: string, device: Device) =>
 /** A signed-in browser: the token travels only inside the site's encrypted session cookie (lib/site/auth.ts). */
 export const createWebSession = (accountId: string, device: Device) =>
   createSession("web", accountId, device, env.WEB_SESSION_TTL_DAYS);
+// One cache per process, kept on globalThis like the database connection: the custom server and Next's route bundles
+// may each load this module, and a sign-out answered by one route must be seen at once by all the others.
+const cacheKey = Symbol.for("normflix.token-cache");
+const processState = globalThis as unknown as { [cacheKey]?: TokenCache<Principal> };
+const tokenCache = (processState[cacheKey] ??= new TokenCache<Principal>());
 
 /** The principal a bearer token stands for, or undefined when it is unknown, revoked or expired. */
 export async function authenticateToken(token: string): Promise<Principal | undefined> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 128) return undefined;
-  const row = await findLiveSessionByTokenHash(hashToken(token));
+  const tokenHash = hashToken(token);
+  const now = Date.now();
+  const cached = tokenCache.get(tokenHash, now);
+  if (cached && now - cached.lastSeenAt <= TOUCH_INTERVAL_MS) return cached.value;
+
+  const generation = tokenCache.begin();
+  const row = await findLiveSessionByTokenHash(tokenHash);
   if (!row) return undefined;
   // last_seen is for the devices list; a write per minute per session is plenty.
-  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(row.sessionId);
-  return { accountId: row.accountId, sessionId: row.sessionId, username: row.username, role: row.role };
+  let lastSeenAt = row.lastSeenAt;
+  if (Date.now() - lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await touchSession(row.sessionId);
+    lastSeenAt = new Date();
+  }
+  const principal: Principal = { accountId: row.accountId, sessionId: row.sessionId, username: row.username, role: row.role };
+  tokenCache.set(tokenHash, generation, principal, { expiresAt: row.expiresAt, lastSeenAt });
+  return principal;
+}
+
+/**
+ * Drops this process's cached principals of the account's sessions (all but `exceptSessionId`, or only `sessionIds`).
+ * Whatever revokes a session, disables an account or changes its role calls this right after its database write.
+ */
+export function forgetCachedSessions(accountId: string, options?: { sessionIds?: readonly string[]; exceptSessionId?: string }) {
+  tokenCache.forget(accountId, options);
 }
 
 export async function listDevices(principal: Principal) {
@@ -66,9 +92,14 @@ export async function listDevices(principal: Principal) {
 }
 
 export async function signOutDevice(principal: Principal, sessionId: string): Promise<void> {
-  if (!(await revokeSession(principal.accountId, sessionId))) {
-    throw new ApiError("session_not_found", "This account has no active session with that id.");
-  }
+  const revoked = await revokeSession(principal.accountId, sessionId);
+  forgetCachedSessions(principal.accountId, { sessionIds: [sessionId] });
+  if (!revoked) throw new ApiError("session_not_found", "This account has no active session with that id.");
 }
 
-export const signOutOtherDevices = (principal: Principal) => revokeOtherSessions(principal.accountId, principal.sessionId);
+/** Signs out every device of the account but the caller's; the number signed out. */
+export async function signOutOtherDevices(principal: Principal): Promise<number> {
+  const revoked = await revokeOtherSessions(principal.accountId, principal.sessionId);
+  forgetCachedSessions(principal.accountId, { exceptSessionId: principal.sessionId });
+  return revoked;
+}

@@ -6,7 +6,7 @@ import { authenticateToken, type Principal } from "@/lib/accounts/sessions";
 import { env } from "@/lib/env";
 import { SITE_SESSION_COOKIE } from "@/lib/site/auth";
 import { currentPrincipal } from "@/lib/site/session";
-import { consume, retryAfterSeconds, scaledApiLimit } from "@/lib/rate-limit";
+import { consumeApiLimit, retryAfterSeconds } from "@/lib/rate-limit";
 import type { AnySchema, Endpoint } from "./endpoint";
 import { ApiError, errorResponse, isDatabaseUnavailable } from "./errors";
 import { CLIENT_IP_HEADER, GET_BODY_HEADER } from "./internal-headers";
@@ -36,7 +36,7 @@ export function withApi<E extends Endpoint>(definition: E, handler: (ctx: ApiCon
       const group = definition.limit ?? "default";
       if (group !== "none") {
         const client = principal ? `a:${principal.accountId}` : `ip:${ip}`;
-        const limit = await consume(`api:${group}:${client}`, scaledApiLimit(group));
+        const limit = await consumeApiLimit(group, client);
         headers.set("X-RateLimit-Limit", String(limit.limit));
         headers.set("X-RateLimit-Remaining", String(limit.remaining));
         headers.set("X-RateLimit-Reset", String(Math.ceil(limit.resetAt.getTime() / 1000)));

@@ -6,7 +6,7 @@ export type Plan = {
   id: PlanId;
   name: string;
   price_cents: number;
-  currency: "usd";
+  currency: string;
   interval: "month";
   max_profiles: number;
   max_streams: number;

@@ -1,43 +1,31 @@
 import "server-only";
-import { findSubscription, upsertSubscription } from "@/db/queries/subscriptions";
 import type { Subscription } from "@/db/schema";
 import type { PlanId } from "./plans";
+import { localProvider } from "./local-provider";
+import { stripeEnabled } from "./stripe/client";
+import { stripeProvider } from "./stripe/provider";
 
-// A billing provider turns "this account wants plan X" or "cancel" into a stored subscription state.
+// A billing provider turns "this account wants plan X", "cancel", "resume" into a stored subscription state, and
+// knows where to send the user to pay. Two of them: local (no payment, changes apply at once) and Stripe.
 export interface BillingProvider {
-  readonly name: string;
+  readonly name: "local" | "stripe";
+  /**
+   * Switches plan. Stripe: upgrades at once with proration, downgrades at the end of the period; without a
+   * subscription and without a saved payment method, throws 402 `payment_method_required` with `details.checkout_url`.
+   */
   changePlan(accountId: string, plan: PlanId): Promise<Subscription>;
+  /** Ends the subscription (local: at once; Stripe: at the end of the period already paid for). */
   cancel(accountId: string): Promise<Subscription | undefined>;
+  /** Undoes a cancellation that has not taken effect yet. */
+  resume(accountId: string): Promise<Subscription | undefined>;
+  /** A URL to send the user to for subscribing to `plan` (Stripe Checkout; local: the account page, plan applied). */
+  startCheckout(accountId: string, plan: PlanId): Promise<string>;
+  /** A URL of the page where the user manages payment methods and invoices (Stripe Customer Portal). */
+  openPortal(accountId: string): Promise<string>;
+  /** Brings the stored state up to date with a finished Checkout session, for the page the user returns to. */
+  reconcileCheckout(sessionId: string): Promise<Subscription | undefined>;
 }
 
-const PERIOD_MS = 30 * 86_400_000;
-
-/** No payment at all: changes apply at once. The embedded default, and what tests use. */
-export const localProvider: BillingProvider = {
-  name: "local",
-
-  async changePlan(accountId, plan) {
-    const current = await findSubscription(accountId);
-    const renewing = current && current.status === "active" && current.currentPeriodEnd && current.currentPeriodEnd > new Date();
-    return upsertSubscription({
-      accountId,
-      plan,
-      status: "active",
-      provider: "local",
-      currentPeriodEnd: renewing ? current.currentPeriodEnd : new Date(Date.now() + PERIOD_MS),
-      cancelAtPeriodEnd: false,
-      canceledAt: null,
-    });
-  },
-
-  async cancel(accountId) {
-    const current = await findSubscription(accountId);
-    if (!current || current.status === "canceled") return current;
-    const now = new Date();
-    return upsertSubscription({ ...current, status: "canceled", cancelAtPeriodEnd: false, canceledAt: now, currentPeriodEnd: now });
-  },
-};
-
 export function billingProvider(): BillingProvider {
-  return localProvider;
+  return stripeEnabled() ? stripeProvider : localProvider;
 }

@@ -51,6 +51,12 @@ async function basicViewer(): Promise<Principal> {
 const movie = () => ({ kind: "movie" as const, movieId: fixture.pgMovieId });
 const start = (principal: Principal, device: string) => modules.streams.startStream(principal, movie(), { profile: "Main", userAgent: device });
 
+/** What the player's PUT does: the contract's progress write (which renews the lease in the same statement). */
+async function renew(principal: Principal, target: { kind: "movie_watch_progress"; movie_id: string }) {
+  const { createProgress, setProgress } = await import("@/lib/profiles/progress");
+  await createProgress(principal, "Main", target, { progress: 5 }).catch(() => setProgress(principal, "Main", target, { progress: 6 }));
+}
+
 async function silence(streamId: string, seconds: number) {
   const { db } = modules.client;
   const { streams } = modules.schema;
@@ -75,11 +81,11 @@ describe("stream leases", () => {
     const target = { kind: "movie_watch_progress" as const, movie_id: fixture.pgMovieId };
     const stream = await start(principal, "tv");
     await silence(stream.stream_id, 60);
-    await modules.streams.renewLease(principal, "Main", target);
+    await renew(principal, target);
     const [live] = (await modules.streams.listStreams(principal)).items;
     expect(Date.now() - Date.parse(live.last_seen_at)).toBeLessThan(10_000);
     await silence(stream.stream_id, modules.streams.LEASE_SECONDS + 5);
-    await modules.streams.renewLease(principal, "Main", target);
+    await renew(principal, target);
     expect((await modules.streams.listStreams(principal)).items).toEqual([]);
   });
 

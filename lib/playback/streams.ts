@@ -2,14 +2,13 @@ import "server-only";
 import { findEpisode, findNextEpisode, findTitle } from "@/db/queries/catalog";
 import { findAsset, listSubtitles } from "@/db/queries/media";
 import { readProgress, type ItemRef } from "@/db/queries/progress";
-import { endStream, listLiveStreams, openStreamWithinLimit, renewStreams, type LiveStream } from "@/db/queries/streams";
+import { endStream, listLiveStreams, openStreamWithinLimit, type LiveStream } from "@/db/queries/streams";
 import { findSubscription } from "@/db/queries/subscriptions";
 import { STREAM_LEASE_SECONDS } from "@/db/schema/playback";
 import type { Principal } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
 import { activePlan } from "@/lib/billing/subscriptions";
 import { requireProfile } from "@/lib/profiles/profiles";
-import type { ProgressTarget } from "@/lib/profiles/progress";
 import { allowedRenditions, masterPath } from "./playlists";
 import { expiresIn, mediaPath, signPath } from "./signing";
 
@@ -128,13 +127,4 @@ export async function listStreams(principal: Principal) {
 export async function stopStream(principal: Principal, streamId: string) {
   if (!(await endStream(principal.accountId, streamId))) throw new ApiError("stream_not_found", "This account has no stream with this id.");
   return {};
-}
-
-/** A progress write keeps the profile's live lease on that item alive. */
-export async function renewLease(principal: Principal, profile: string, target: ProgressTarget): Promise<void> {
-  const item: ItemRef =
-    target.kind === "movie_watch_progress"
-      ? { kind: "movie", movieId: target.movie_id }
-      : { kind: "episode", showId: target.tv_show_id, season: target.tv_show_season, episode: target.tv_show_episode };
-  await renewStreams(principal.accountId, profile, item, LEASE_SECONDS);
 }

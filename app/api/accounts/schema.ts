@@ -13,9 +13,13 @@ const newPassword = z.string().min(8).max(256).describe("8–256 characters. Sto
 
 const subscription = z.object({
   plan: z.enum(PLAN_IDS).nullable(),
-  status: z.enum(["active", "trialing", "past_due", "canceled", "incomplete", "none"]),
+  status: z.enum(["active", "trialing", "past_due", "canceled", "incomplete", "unpaid", "paused", "none"]),
   current_period_end: z.string().nullable(),
   cancel_at_period_end: z.boolean(),
+  scheduled_plan: z.enum(PLAN_IDS).nullable().describe("A downgrade that takes effect at scheduled_change_at (the period's end)."),
+  scheduled_change_at: z.string().nullable(),
+  grace_period_ends_at: z.string().nullable().describe("past_due only: when access ends unless the payment succeeds."),
+  has_access: z.boolean().describe("Whether the account may watch now."),
 });
 
 const tag = "Accounts";
@@ -49,21 +53,28 @@ export const changeSubscriptionEndpoint = endpoint({
   method: "PUT",
   path: "/api/accounts/subscription",
   summary: "Change which subscription plan the account uses",
+  description:
+    "With Stripe billing: upgrades apply at once (the difference is prorated and charged now), downgrades at the end " +
+    "of the period; choosing the current plan undoes a pending downgrade or cancellation. An account with no " +
+    "subscription and no saved payment method gets 402 `payment_method_required` with `details.checkout_url`.",
   tag,
   auth: "required",
   body: z.object({ subscription: z.enum(PLAN_IDS).describe("The plan to switch to.") }),
   response: z.object({ subscription }),
-  errors: ["forbidden", "validation_failed"],
+  errors: ["forbidden", "validation_failed", "payment_method_required", "payment_failed", "service_unavailable"],
 });
 
 export const cancelSubscriptionEndpoint = endpoint({
   method: "DELETE",
   path: "/api/accounts/subscription",
   summary: "Cancel the account's subscription",
+  description:
+    "With Stripe billing the subscription ends at the end of the period already paid for (access continues until " +
+    "then, and PUT with the same plan resumes it); without Stripe it ends at once.",
   tag,
   auth: "required",
   response: z.object({ subscription }),
-  errors: ["forbidden"],
+  errors: ["forbidden", "service_unavailable"],
 });
 
 export const changeEmailEndpoint = endpoint({

@@ -1,0 +1,374 @@
+// Stripe billing end to end: a NormFlix server of its own talks to a fake of the Stripe API, and webhooks are signed
+// by the real `stripe` library. The shared test server (local provider) is not used here.
+import { randomUUID } from "node:crypto";
+import Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APP_URL, startStripeApp, WEBHOOK_SECRET, type StripeApp } from "@/test/fake-stripe/app-server";
+
+let app: StripeApp;
+beforeAll(async () => {
+  app = await startStripeApp();
+});
+afterAll(() => app?.stop());
+
+type Plan = "basic" | "standard" | "premium";
+type Member = { token: string; accountId: string };
+
+async function signUp(): Promise<Member> {
+  const username = `payer_${randomUUID().slice(0, 8)}`;
+  const password = "correct horse battery";
+  expect((await app.call("POST", "/api/accounts/new", { body: { username, password, email: `${username}@example.com` } })).status).toBe(200);
+  const token = (await app.call("POST", "/api/accounts/token", { body: { username, password }, headers: { "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` } })).body.bearer_token;
+  const accountId = (await app.call("GET", "/api/accounts/me", { token })).body.id;
+  return { token, accountId };
+}
+
+const me = async (member: Member) => (await app.call("GET", "/api/accounts/me", { token: member.token })).body;
+const subscriptionOf = async (member: Member) => (await me(member)).subscription;
+const sessionIdOf = (url: string) => url.split("/").pop()!;
+
+/** Delivers every event the fake recorded since `from`, in order; returns the webhook's answers. */
+async function deliverSince(from: number) {
+  const results = [];
+  for (const event of app.fake.events.slice(from)) {
+    const response = await app.deliver(event);
+    expect(response.status).toBe(200);
+    results.push(response.body.result);
+  }
+  return results;
+}
+
+/** A member with a paid subscription made through Checkout, with every webhook delivered. */
+async function subscribed(plan: Plan, options: { startedAt?: number } = {}) {
+  const member = await signUp();
+  const answer = await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: plan } });
+  expect(answer.status).toBe(402);
+  const from = app.fake.events.length;
+  const subscription = app.fake.completeCheckout(sessionIdOf(answer.body.error.details.checkout_url), options);
+  await deliverSince(from);
+  return { ...member, subscriptionId: subscription.id as string };
+}
+
+/** Time reaches the end of the subscription's period at Stripe, and its webhooks are delivered. */
+async function reachPeriodEnd(subscriptionId: string) {
+  const from = app.fake.events.length;
+  app.fake.reachPeriodEnd(subscriptionId);
+  await deliverSince(from);
+}
+
+const customerOf = (member: Member): string => app.fake.customersOfAccount(member.accountId)[0].id;
+
+const requestsTo = (method: string, pattern: RegExp) => app.fake.requests.filter((r) => r.method === method && pattern.test(r.path));
+
+describe("a first subscription through Checkout", () => {
+  it("answers 402 with a Checkout URL, then the webhook activates the plan and records the invoice", async () => {
+    const member = await signUp();
+    const answer = await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "standard" } });
+    expect(answer.status).toBe(402);
+    expect(answer.body.error.code).toBe("payment_method_required");
+    const checkoutUrl: string = answer.body.error.details.checkout_url;
+    expect(checkoutUrl.startsWith(app.fake.url)).toBe(true);
+
+    const session = app.fake.checkoutSessions.get(sessionIdOf(checkoutUrl))!;
+    expect(session).toMatchObject({ mode: "subscription", client_reference_id: member.accountId, cancel_url: `${APP_URL}/plans?billing=canceled` });
+    expect(session.success_url).toBe(`${APP_URL}/billing/checkout/complete?session_id=${session.id}`);
+    expect(app.fake.customersOfAccount(member.accountId)).toHaveLength(1);
+    expect((await subscriptionOf(member)).status).toBe("none");
+
+    const from = app.fake.events.length;
+    app.fake.completeCheckout(session.id);
+    // Paying is not enough: until Stripe tells us (webhook) or the user returns (reconcile), nothing is granted.
+    expect((await subscriptionOf(member)).has_access).toBe(false);
+    expect(await deliverSince(from)).not.toContain("duplicate");
+
+    const view = await me(member);
+    expect(view.subscription).toMatchObject({ plan: "standard", status: "active", cancel_at_period_end: false, has_access: true, scheduled_plan: null });
+    expect(new Date(view.subscription.current_period_end).getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+    expect(view.profile_limit).toBe(4);
+
+    const invoices = await app.call("GET", "/api/accounts/invoices", { token: member.token });
+    expect(invoices.status).toBe(200);
+    expect(invoices.body).toMatchObject({ total: 1, limit: 20, offset: 0 });
+    expect(invoices.body.items[0]).toMatchObject({ status: "paid", amount_paid: 1549, currency: "usd" });
+    expect(invoices.body.items[0].hosted_invoice_url).toContain(app.fake.url);
+  });
+
+  it("the Checkout return page stores the subscription at once, without waiting for the webhook", async () => {
+    const member = await signUp();
+    const started = await app.call("POST", "/api/billing/checkout", { token: member.token, body: { plan: "basic" } });
+    expect(started.status).toBe(200);
+    app.fake.completeCheckout(sessionIdOf(started.body.url));
+
+    const back = await app.call("GET", `/billing/checkout/complete?session_id=${sessionIdOf(started.body.url)}`);
+    expect(back.status).toBe(303);
+    expect(back.headers.get("location")).toBe(`${APP_URL}/account?billing=success`);
+    expect(await subscriptionOf(member)).toMatchObject({ plan: "basic", status: "active", has_access: true });
+    expect((await app.call("GET", "/api/accounts/invoices", { token: member.token })).body.total).toBe(1);
+
+    // An unknown or malformed session id lands on the account page too, changing nothing.
+    expect((await app.call("GET", "/billing/checkout/complete?session_id=cs_test_unknown")).headers.get("location")).toBe(`${APP_URL}/account?billing=pending`);
+    expect((await app.call("GET", "/billing/checkout/complete?session_id=../../etc")).headers.get("location")).toBe(`${APP_URL}/account?billing=invalid`);
+  });
+
+  it("an account that already subscribes gets a plan change, not a second subscription", async () => {
+    const member = await subscribed("basic");
+    const started = await app.call("POST", "/api/billing/checkout", { token: member.token, body: { plan: "premium" } });
+    expect(started.body.url).toBe(`${APP_URL}/account?billing=updated`);
+    expect(await subscriptionOf(member)).toMatchObject({ plan: "premium", status: "active" });
+    expect([...app.fake.subscriptions.values()].filter((s) => s.customer === customerOf(member))).toHaveLength(1);
+  });
+
+  it("two concurrent subscribe clicks create one Stripe customer", async () => {
+    const member = await signUp();
+    const creates = requestsTo("POST", /^\/v1\/customers$/).length;
+    app.fake.customerCreateDelayMs = 300;
+    try {
+      const answers = await Promise.all([
+        app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "premium" } }),
+        app.call("POST", "/api/billing/checkout", { token: member.token, body: { plan: "premium" } }),
+        app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "premium" } }),
+      ]);
+      expect(answers.map((a) => a.status)).toEqual([402, 200, 402]);
+    } finally {
+      app.fake.customerCreateDelayMs = 0;
+    }
+    expect(app.fake.customersOfAccount(member.accountId)).toHaveLength(1);
+    expect(requestsTo("POST", /^\/v1\/customers$/).length - creates).toBe(1);
+    const customer = customerOf(member);
+    const sessions = [...app.fake.checkoutSessions.values()].filter((s) => s.client_reference_id === member.accountId);
+    expect(sessions.map((s) => s.customer)).toEqual([customer, customer, customer]);
+  });
+
+  it("a returning customer with a saved card subscribes again without Checkout", async () => {
+    const member = await subscribed("basic");
+    await app.call("DELETE", "/api/accounts/subscription", { token: member.token });
+    await reachPeriodEnd(member.subscriptionId);
+    expect(await subscriptionOf(member)).toMatchObject({ status: "canceled", has_access: false });
+
+    const again = await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "standard" } });
+    expect(again.status).toBe(200);
+    expect(again.body.subscription).toMatchObject({ plan: "standard", status: "active", has_access: true });
+  });
+});
+
+describe("plan changes", () => {
+  it("an upgrade applies at once and invoices the prorated difference now", async () => {
+    const member = await subscribed("basic");
+    const answer = await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "premium" } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.subscription).toMatchObject({ plan: "premium", status: "active", scheduled_plan: null });
+
+    const update = requestsTo("POST", new RegExp(`^/v1/subscriptions/${member.subscriptionId}$`)).find((r) => r.params.items);
+    expect(update?.params).toMatchObject({ proration_behavior: "always_invoice", payment_behavior: "pending_if_incomplete" });
+    const proration = [...app.fake.invoices.values()].find((i) => i.parent.subscription_details.subscription === member.subscriptionId && i.billing_reason === "subscription_update");
+    expect(proration).toMatchObject({ status: "paid" });
+    expect(proration!.amount_due).toBeGreaterThan(2499 - 799 - 10);
+    expect(proration!.amount_due).toBeLessThanOrEqual(2499 - 799);
+    expect((await me(member)).profile_limit).toBe(5);
+  });
+
+  it("a declined upgrade answers 402 and leaves the plan as it was", async () => {
+    const member = await subscribed("basic");
+    app.fake.declineCards(customerOf(member));
+    const answer = await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "premium" } });
+    expect(answer.status).toBe(402);
+    expect(answer.body.error.code).toBe("payment_failed");
+    expect(await subscriptionOf(member)).toMatchObject({ plan: "basic", status: "active", has_access: true });
+  });
+
+  it("a downgrade waits for the end of the period (subscription schedule), and can be taken back", async () => {
+    const member = await subscribed("premium");
+    const periodEnd = (await subscriptionOf(member)).current_period_end;
+    const answer = await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "basic" } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.subscription).toMatchObject({ plan: "premium", scheduled_plan: "basic", scheduled_change_at: periodEnd, has_access: true });
+    expect((await me(member)).profile_limit).toBe(5);
+
+    // Choosing the current plan again cancels the pending downgrade.
+    const kept = await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "premium" } });
+    expect(kept.body.subscription).toMatchObject({ plan: "premium", scheduled_plan: null });
+
+    await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "standard" } });
+    await reachPeriodEnd(member.subscriptionId);
+    const after = await subscriptionOf(member);
+    expect(after).toMatchObject({ plan: "standard", status: "active", scheduled_plan: null, has_access: true });
+    expect(new Date(after.current_period_end).getTime()).toBeGreaterThan(new Date(periodEnd).getTime());
+    const history = (await app.call("GET", "/api/accounts/invoices", { token: member.token })).body;
+    expect(history.items.map((i: { amount_paid: number }) => i.amount_paid)).toEqual([1549, 2499]);
+  });
+
+  it("cancel keeps access to the end of the period, resume undoes it, and the period's end ends access", async () => {
+    const member = await subscribed("standard");
+    const cancelled = await app.call("DELETE", "/api/accounts/subscription", { token: member.token });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.subscription).toMatchObject({ plan: "standard", status: "active", cancel_at_period_end: true, has_access: true });
+    expect(app.fake.subscriptions.get(member.subscriptionId)!.cancel_at_period_end).toBe(true);
+
+    const resumed = await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "standard" } });
+    expect(resumed.body.subscription).toMatchObject({ cancel_at_period_end: false, status: "active" });
+    expect(app.fake.subscriptions.get(member.subscriptionId)!.cancel_at_period_end).toBe(false);
+
+    await app.call("DELETE", "/api/accounts/subscription", { token: member.token });
+    await reachPeriodEnd(member.subscriptionId);
+    expect(await subscriptionOf(member)).toMatchObject({ status: "canceled", has_access: false });
+    expect((await me(member)).profile_limit).toBe(0);
+    expect((await app.call("POST", "/api/profiles/Late/new", { token: member.token })).status).toBe(426);
+  });
+
+  it("a change after a missed webhook starts from Stripe's state, not the stale one", async () => {
+    const member = await subscribed("basic");
+    await app.call("DELETE", "/api/accounts/subscription", { token: member.token });
+    app.fake.reachPeriodEnd(member.subscriptionId); // its customer.subscription.deleted never arrives
+    expect((await subscriptionOf(member)).status).toBe("active");
+    const again = await app.call("DELETE", "/api/accounts/subscription", { token: member.token });
+    expect(again.status).toBe(200);
+    expect(again.body.subscription).toMatchObject({ status: "canceled", has_access: false });
+  });
+
+  it("cancelling a subscription with a pending downgrade drops the downgrade", async () => {
+    const member = await subscribed("premium");
+    await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "basic" } });
+    const cancelled = await app.call("DELETE", "/api/accounts/subscription", { token: member.token });
+    expect(cancelled.body.subscription).toMatchObject({ plan: "premium", cancel_at_period_end: true, scheduled_plan: null });
+  });
+});
+
+describe("failed payments", () => {
+  it("a declined renewal makes the subscription past_due: access continues through the grace period", async () => {
+    const member = await subscribed("standard");
+    app.fake.declineCards(customerOf(member));
+    await reachPeriodEnd(member.subscriptionId);
+    const view = await subscriptionOf(member);
+    expect(view).toMatchObject({ status: "past_due", has_access: true });
+    const graceEnd = new Date(view.grace_period_ends_at).getTime();
+    // BILLING_GRACE_DAYS defaults to 7, counted from the failed charge (the renewal, 30 days from now).
+    expect(graceEnd).toBeGreaterThan(Date.now() + 36 * 86_400_000);
+    expect((await app.call("POST", "/api/profiles/Still%20here/new", { token: member.token })).status).toBe(200);
+    const history = (await app.call("GET", "/api/accounts/invoices", { token: member.token })).body;
+    expect(history.items[0]).toMatchObject({ status: "open", amount_paid: 0, amount_due: 1549 });
+  });
+
+  it("access ends once the grace period after the failed charge is over", async () => {
+    // The subscription started 38 days ago, so its renewal failed 8 days ago: one day past a 7-day grace.
+    const member = await subscribed("standard", { startedAt: Math.floor(Date.now() / 1000) - 38 * 86_400 });
+    expect((await subscriptionOf(member)).has_access).toBe(true);
+    app.fake.declineCards(customerOf(member));
+    await reachPeriodEnd(member.subscriptionId);
+    const view = await subscriptionOf(member);
+    expect(view).toMatchObject({ status: "past_due", has_access: false });
+    expect(new Date(view.grace_period_ends_at).getTime()).toBeLessThan(Date.now());
+    expect((await me(member)).profile_limit).toBe(0);
+    expectStatus(await app.call("POST", "/api/profiles/Gone/new", { token: member.token }), 426);
+  });
+});
+
+describe("the webhook", () => {
+  it("applies an event once: a redelivery is a no-op", async () => {
+    const member = await signUp();
+    const started = await app.call("POST", "/api/billing/checkout", { token: member.token, body: { plan: "premium" } });
+    const from = app.fake.events.length;
+    app.fake.completeCheckout(sessionIdOf(started.body.url));
+    const completed = app.fake.eventsSince(from, "checkout.session.completed")[0];
+    expect((await app.deliver(completed)).body).toMatchObject({ received: true, event_id: completed.id, result: "applied" });
+    expect((await app.deliver(completed)).body.result).toBe("duplicate");
+    const twice = await Promise.all([app.deliver(completed), app.deliver(completed)]);
+    expect(twice.map((r) => r.body.result)).toEqual(["duplicate", "duplicate"]);
+
+    // Two deliveries of a new event at the same moment: one applies, the other finds it recorded.
+    const paid = app.fake.eventsSince(from, "invoice.paid")[0];
+    const together = await Promise.all([app.deliver(paid), app.deliver(paid), app.deliver(paid)]);
+    expect(together.map((r) => r.body.result).sort()).toEqual(["applied", "duplicate", "duplicate"]);
+    expect(await subscriptionOf(member)).toMatchObject({ plan: "premium", status: "active" });
+  });
+
+  it("events delivered late and out of order never move the state backwards", async () => {
+    const member = await subscribed("basic");
+    const from = app.fake.events.length;
+    await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "premium" } });
+    await app.call("DELETE", "/api/accounts/subscription", { token: member.token });
+    const updates = app.fake.eventsSince(from, "customer.subscription.updated");
+    expect(updates.length).toBeGreaterThanOrEqual(2);
+
+    // Newest first, then the older ones: each event's payload is stale by then, but the state stays the newest.
+    for (const event of [...updates].reverse()) expect((await app.deliver(event)).body.result).toBe("applied");
+    const created = app.fake.events.find((e) => e.type === "customer.subscription.created" && e.data.object.id === member.subscriptionId)!;
+    expect((await app.deliver(created)).body.result).toBe("duplicate");
+    expect(await subscriptionOf(member)).toMatchObject({ plan: "premium", status: "active", cancel_at_period_end: true });
+
+    // A late notice about an old, ended subscription cannot replace the account's live one.
+    const old = await subscribed("basic");
+    await app.call("DELETE", "/api/accounts/subscription", { token: old.token });
+    const ending = app.fake.events.length;
+    app.fake.reachPeriodEnd(old.subscriptionId);
+    const deleted = app.fake.eventsSince(ending, "customer.subscription.deleted")[0];
+    const renewed = await app.call("PUT", "/api/accounts/subscription", { token: old.token, body: { subscription: "standard" } });
+    expect(renewed.body.subscription).toMatchObject({ plan: "standard", status: "active" });
+    expect((await app.deliver(deleted)).body.result).toBe("applied");
+    expect(await subscriptionOf(old)).toMatchObject({ plan: "standard", status: "active", has_access: true });
+  });
+
+  it("rejects a bad signature with 400 and changes nothing", async () => {
+    const member = await signUp();
+    const started = await app.call("POST", "/api/billing/checkout", { token: member.token, body: { plan: "standard" } });
+    const from = app.fake.events.length;
+    app.fake.completeCheckout(sessionIdOf(started.body.url));
+    const completed = app.fake.eventsSince(from, "checkout.session.completed")[0];
+
+    const wrongSecret = await app.deliver(completed, "whsec_someone_else");
+    expectStatus(wrongSecret, 400);
+    expect(wrongSecret.body.error.code).toBe("invalid_signature");
+    const unsigned = await app.call("POST", "/api/billing/webhook", { raw: JSON.stringify(completed) });
+    expectStatus(unsigned, 400);
+    // A valid signature over different bytes: the body was altered on the way.
+    const signed = signedHeader(JSON.stringify(completed));
+    const tampered = await app.call("POST", "/api/billing/webhook", { raw: JSON.stringify({ ...completed, type: "invoice.paid" }), headers: { "stripe-signature": signed } });
+    expectStatus(tampered, 400);
+    expect((await subscriptionOf(member)).status).toBe("none");
+
+    // Nothing was recorded either: the genuine delivery still applies.
+    expect((await app.deliver(completed)).body.result).toBe("applied");
+    expect((await subscriptionOf(member)).plan).toBe("standard");
+  });
+
+  it("acknowledges events it does not use without acting on them", async () => {
+    const event = { ...app.fake.events[0], id: `evt_${randomUUID()}`, type: "customer.tax_id.created" };
+    expect((await app.deliver(event)).body).toMatchObject({ received: true, result: "ignored" });
+  });
+});
+
+describe("the Customer Portal, plans and the contract", () => {
+  it("shows the prices Stripe charges, with the plans' limits", async () => {
+    const plans = (await app.call("GET", "/api/plans")).body.items;
+    expect(plans.map((p: { id: string; price_cents: number }) => [p.id, p.price_cents])).toEqual([["basic", 799], ["standard", 1549], ["premium", 2499]]);
+    expect(plans[2]).toMatchObject({ currency: "usd", interval: "month", max_streams: 4, max_quality: "2160p" });
+  });
+
+  it("opens a portal session that returns to the account page", async () => {
+    const member = await subscribed("basic");
+    const portal = await app.call("POST", "/api/billing/portal", { token: member.token });
+    expect(portal.status).toBe(200);
+    expect(portal.body.url.startsWith(`${app.fake.url}/portal/`)).toBe(true);
+    const request = requestsTo("POST", /^\/v1\/billing_portal\/sessions$/).at(-1)!;
+    expect(request.params).toMatchObject({ customer: customerOf(member), return_url: `${APP_URL}/account` });
+  });
+
+  it("keeps the contract's status codes: 403 without a token, 422 for an unknown plan, 200 cancelling nothing", async () => {
+    expectStatus(await app.call("PUT", "/api/accounts/subscription", { body: { subscription: "basic" } }), 403);
+    expectStatus(await app.call("DELETE", "/api/accounts/subscription"), 403);
+    const member = await signUp();
+    expectStatus(await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "gold" } }), 422);
+    const none = await app.call("DELETE", "/api/accounts/subscription", { token: member.token });
+    expect(none.status).toBe(200);
+    expect(none.body.subscription.status).toBe("none");
+    expect((await app.call("GET", "/api/accounts/invoices", { token: member.token })).body).toMatchObject({ items: [], total: 0 });
+  });
+});
+
+function expectStatus(response: { status: number; body: any }, status: number) {
+  expect(response.status, JSON.stringify(response.body)).toBe(status);
+  expect(typeof response.body?.error?.code).toBe("string");
+}
+
+function signedHeader(payload: string) {
+  return Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { endpoint } from "@/lib/api/endpoint";
+import { listOf, pagination } from "@/lib/api/query-schemas";
+import { PLAN_IDS } from "@/lib/billing/plans";
+
+const tag = "Billing";
+
+export const stripeWebhookEndpoint = endpoint({
+  method: "POST",
+  path: "/api/billing/webhook",
+  summary: "Stripe webhook endpoint",
+  description:
+    "For Stripe only. The raw body must carry a valid `Stripe-Signature` (400 otherwise, and nothing changes). Each " +
+    "event id is applied once; the subscription is re-read from Stripe, so late or repeated events cannot regress it.",
+  tag,
+  auth: "none",
+  limit: "none",
+  response: z.object({
+    received: z.literal(true),
+    event_id: z.string(),
+    result: z.enum(["applied", "duplicate", "ignored"]).describe("ignored: an event type NormFlix does not use."),
+  }),
+  errors: ["invalid_signature", "not_found"],
+});
+
+export const startCheckoutEndpoint = endpoint({
+  method: "POST",
+  path: "/api/billing/checkout",
+  summary: "Start subscribing to a plan",
+  description:
+    "Returns the URL to send the user to: Stripe Checkout for a first subscription. An account that already " +
+    "subscribes has its plan changed instead and gets its account page's URL. Without Stripe the plan applies at once.",
+  tag,
+  auth: "required",
+  body: z.object({ plan: z.enum(PLAN_IDS) }),
+  response: z.object({ url: z.string() }),
+  errors: ["forbidden", "validation_failed", "payment_failed", "service_unavailable"],
+});
+
+export const customerPortalEndpoint = endpoint({
+  method: "POST",
+  path: "/api/billing/portal",
+  summary: "Open the Stripe Customer Portal",
+  description: "Returns a short-lived URL where the user manages payment methods and sees invoices. 409 without Stripe.",
+  tag,
+  auth: "required",
+  response: z.object({ url: z.string() }),
+  errors: ["forbidden", "billing_portal_unavailable", "service_unavailable"],
+});
+
+const invoice = z.object({
+  id: z.string(),
+  number: z.string().nullable(),
+  status: z.string().describe("open, paid, void or uncollectible."),
+  description: z.string().nullable(),
+  currency: z.string(),
+  amount_due: z.number().int().describe("In the smallest currency unit."),
+  amount_paid: z.number().int(),
+  total: z.number().int(),
+  period_start: z.string().nullable(),
+  period_end: z.string().nullable(),
+  created_at: z.string(),
+  hosted_invoice_url: z.string().nullable().describe("Stripe's page for the invoice (pay or download)."),
+  invoice_pdf: z.string().nullable(),
+});
+
+export const listInvoicesEndpoint = endpoint({
+  method: "GET",
+  path: "/api/accounts/invoices",
+  summary: "Billing history",
+  description: "The account's invoices, newest first. Empty on servers without Stripe (nothing is ever charged).",
+  tag: "Accounts",
+  auth: "required",
+  query: z.object(pagination),
+  response: listOf(invoice),
+  errors: ["forbidden", "validation_failed"],
+});

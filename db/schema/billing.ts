@@ -1,0 +1,54 @@
+import { bigint, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+
+// Stripe's side of billing. The account's current subscription lives in `subscriptions` (db/schema/accounts.ts).
+
+/**
+ * One Stripe customer per account. The row is claimed (customer id still null) before the customer is created at
+ * Stripe, so two concurrent "subscribe" clicks cannot create two customers.
+ */
+export const billingCustomers = pgTable("billing_customers", {
+  accountId: uuid("account_id")
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: "cascade" }),
+  stripeCustomerId: text("stripe_customer_id").unique(),
+  claimedAt: timestamp("claimed_at", { withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Every Stripe webhook event applied, recorded in the same transaction as its effect: a replay is a no-op. */
+export const billingEvents = pgTable("billing_events", {
+  id: text("id").primaryKey(),
+  type: text("type").notNull(),
+  receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Billing history: Stripe invoices as last read from Stripe. */
+export const billingInvoices = pgTable(
+  "billing_invoices",
+  {
+    id: text("id").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    number: text("number"),
+    status: text("status").notNull(),
+    currency: text("currency").notNull(),
+    amountDue: integer("amount_due").notNull(),
+    amountPaid: integer("amount_paid").notNull(),
+    total: integer("total").notNull(),
+    description: text("description"),
+    periodStart: timestamp("period_start", { withTimezone: true }),
+    periodEnd: timestamp("period_end", { withTimezone: true }),
+    hostedInvoiceUrl: text("hosted_invoice_url"),
+    invoicePdf: text("invoice_pdf"),
+    /** Stripe's creation time (seconds), the history's order. */
+    stripeCreated: bigint("stripe_created", { mode: "number" }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("billing_invoices_account_idx").on(t.accountId, t.stripeCreated)],
+);
+
+export type BillingCustomer = typeof billingCustomers.$inferSelect;
+export type BillingInvoice = typeof billingInvoices.$inferSelect;

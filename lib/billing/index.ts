@@ -1,0 +1,15 @@
+// The billing services the site and the API call. Server-only.
+export { listPlans, PLANS, PLAN_IDS, type Plan, type PlanId } from "./plans";
+export { plansForSale } from "./plan-prices";
+export {
+  activePlan,
+  cancelSubscription,
+  changePlan,
+  describeSubscription,
+  getSubscription,
+  resumeSubscription,
+  type SubscriptionView,
+} from "./subscriptions";
+export { openCustomerPortal, reconcileCheckout, startCheckout } from "./checkout";
+export { listInvoices, type InvoiceView } from "./invoices";
+export { billingProvider } from "./provider";

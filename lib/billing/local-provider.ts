@@ -1,0 +1,53 @@
+import "server-only";
+import { findSubscription, upsertSubscription } from "@/db/queries/subscriptions";
+import { ApiError } from "@/lib/api/errors";
+import { appUrl } from "@/lib/env";
+import type { BillingProvider } from "./provider";
+
+const PERIOD_MS = 30 * 86_400_000;
+
+/** No payment at all: changes apply at once. The embedded default, and what most tests use. */
+export const localProvider: BillingProvider = {
+  name: "local",
+
+  async changePlan(accountId, plan) {
+    const current = await findSubscription(accountId);
+    const renewing = current && current.status === "active" && current.currentPeriodEnd && current.currentPeriodEnd > new Date();
+    return upsertSubscription({
+      accountId,
+      plan,
+      status: "active",
+      provider: "local",
+      currentPeriodEnd: renewing ? current.currentPeriodEnd : new Date(Date.now() + PERIOD_MS),
+      cancelAtPeriodEnd: false,
+      canceledAt: null,
+      scheduledPlan: null,
+      scheduledChangeAt: null,
+      pastDueSince: null,
+    });
+  },
+
+  async cancel(accountId) {
+    const current = await findSubscription(accountId);
+    if (!current || current.status === "canceled") return current;
+    const now = new Date();
+    return upsertSubscription({ ...current, status: "canceled", cancelAtPeriodEnd: false, canceledAt: now, currentPeriodEnd: now });
+  },
+
+  // Local cancellations take effect at once: there is never a pending one to undo.
+  resume: (accountId) => findSubscription(accountId),
+
+  async startCheckout(accountId, plan) {
+    await localProvider.changePlan(accountId, plan);
+    return `${appUrl}/account?billing=success`;
+  },
+
+  async openPortal() {
+    throw new ApiError(
+      "billing_portal_unavailable",
+      "This server has no payment provider: plans change at once, without payment methods or invoices.",
+    );
+  },
+
+  reconcileCheckout: async () => undefined,
+};

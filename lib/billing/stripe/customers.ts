@@ -1,0 +1,52 @@
+import "server-only";
+import { findAccountById } from "@/db/queries/accounts";
+import {
+  claimBillingCustomer,
+  findBillingCustomer,
+  releaseBillingCustomerClaim,
+  setBillingCustomerId,
+} from "@/db/queries/billing";
+import { ApiError } from "@/lib/api/errors";
+import { callStripe, stripe } from "./client";
+
+const STALE_CLAIM_MS = 30_000;
+const WAIT_STEP_MS = 100;
+
+/**
+ * The account's Stripe customer, created on first need. Exactly one caller claims the creation (a row in
+ * billing_customers); concurrent callers — a double click, two tabs — wait for its result instead of creating a
+ * second customer. The idempotency key makes a retry after a lost response return the same customer.
+ */
+export async function ensureCustomer(accountId: string): Promise<string> {
+  const deadline = Date.now() + STALE_CLAIM_MS + 5_000;
+  while (Date.now() < deadline) {
+    const existing = await findBillingCustomer(accountId);
+    if (existing?.stripeCustomerId) return existing.stripeCustomerId;
+    if (await claimBillingCustomer(accountId, STALE_CLAIM_MS)) return createCustomer(accountId);
+    await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
+  }
+  throw new ApiError("service_unavailable", "Your billing account is still being set up. Please try again.", undefined, { "Retry-After": "5" });
+}
+
+async function createCustomer(accountId: string): Promise<string> {
+  try {
+    const account = await findAccountById(accountId);
+    if (!account) throw new ApiError("forbidden");
+    const customer = await callStripe(() =>
+      stripe().customers.create(
+        { email: account.email, name: account.username, metadata: { account_id: accountId } },
+        { idempotencyKey: `normflix-customer-${accountId}` },
+      ),
+    );
+    await setBillingCustomerId(accountId, customer.id);
+    return customer.id;
+  } catch (error) {
+    await releaseBillingCustomerClaim(accountId).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The account's Stripe customer id if it has one already (no Stripe call). */
+export async function existingCustomer(accountId: string): Promise<string | undefined> {
+  return (await findBillingCustomer(accountId))?.stripeCustomerId ?? undefined;
+}

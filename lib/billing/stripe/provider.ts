@@ -1,0 +1,219 @@
+import "server-only";
+import type Stripe from "stripe";
+import { findAccountIdByCustomer } from "@/db/queries/billing";
+import { findSubscription } from "@/db/queries/subscriptions";
+import { ApiError } from "@/lib/api/errors";
+import { appUrl } from "@/lib/env";
+import { PLAN_IDS, type PlanId } from "../plans";
+import { localProvider } from "../local-provider";
+import type { BillingProvider } from "../provider";
+import { callStripe, idOf, planOfPrice, priceIdOf, stripe } from "./client";
+import { ensureCustomer } from "./customers";
+import { syncSubscription } from "./sync";
+
+// Subscriptions that still bill the customer; anything else (canceled, incomplete_expired) needs a new one.
+const LIVE_STATUSES = new Set<string>(["active", "trialing", "past_due", "unpaid", "paused"]);
+
+/**
+ * The account's subscription as Stripe has it now, when it is still live. One that has ended is stored as such on
+ * the way (in case its webhook was missed), so the caller's next step starts from the truth.
+ */
+async function liveSubscription(accountId: string): Promise<Stripe.Subscription | undefined> {
+  const row = await findSubscription(accountId);
+  if (!row?.stripeSubscriptionId) return undefined;
+  const subscription = await callStripe(() => stripe().subscriptions.retrieve(row.stripeSubscriptionId!, { expand: ["schedule"] }));
+  if (LIVE_STATUSES.has(subscription.status)) return subscription;
+  if (row.status !== "canceled") await syncSubscription(subscription.id, accountId);
+  return undefined;
+}
+
+async function requireSynced(subscriptionId: string, accountId: string) {
+  const row = await syncSubscription(subscriptionId, accountId);
+  if (!row) throw new Error(`Stripe subscription ${subscriptionId} could not be stored for account ${accountId}`);
+  return row;
+}
+
+function checkoutUrls() {
+  return {
+    success_url: `${appUrl}/billing/checkout/complete?session_id={CHECKOUT_SESSION_ID}`,
+    cancel_url: `${appUrl}/plans?billing=canceled`,
+  };
+}
+
+async function createCheckout(accountId: string, plan: PlanId): Promise<string> {
+  const customer = await ensureCustomer(accountId);
+  const session = await callStripe(() =>
+    stripe().checkout.sessions.create({
+      mode: "subscription",
+      customer,
+      client_reference_id: accountId,
+      line_items: [{ price: priceIdOf(plan), quantity: 1 }],
+      subscription_data: { metadata: { account_id: accountId } },
+      metadata: { account_id: accountId, plan },
+      ...checkoutUrls(),
+    }),
+  );
+  if (!session.url) throw new Error(`Checkout session ${session.id} has no URL`);
+  return session.url;
+}
+
+/** The customer's default card, else one attached to it (Checkout attaches the card it charged). */
+async function savedPaymentMethod(customerId: string): Promise<string | undefined> {
+  const customer = await callStripe(() => stripe().customers.retrieve(customerId));
+  if ("deleted" in customer && customer.deleted) return undefined;
+  const preferred = idOf(customer.invoice_settings.default_payment_method);
+  if (preferred) return preferred;
+  const attached = await callStripe(() => stripe().customers.listPaymentMethods(customerId, { limit: 1 }));
+  return attached.data[0]?.id;
+}
+
+/** A new subscription for a returning customer whose card is on file; 402 with a Checkout URL when there is none. */
+async function subscribeWithSavedCard(accountId: string, plan: PlanId) {
+  const customerId = await ensureCustomer(accountId);
+  const paymentMethod = await savedPaymentMethod(customerId);
+  if (!paymentMethod) {
+    throw new ApiError("payment_method_required", "Add a payment method to subscribe: continue at checkout_url.", {
+      checkout_url: await createCheckout(accountId, plan),
+    });
+  }
+  const subscription = await callStripe(() =>
+    stripe().subscriptions.create(
+      {
+        customer: customerId,
+        items: [{ price: priceIdOf(plan), quantity: 1 }],
+        default_payment_method: paymentMethod,
+        payment_behavior: "error_if_incomplete",
+        metadata: { account_id: accountId },
+      },
+      // A double click within the minute creates one subscription; a new card or plan is a new request.
+      { idempotencyKey: `normflix-subscribe-${accountId}-${plan}-${paymentMethod}-${Math.floor(Date.now() / 60_000)}` },
+    ),
+  );
+  return requireSynced(subscription.id, accountId);
+}
+
+async function releaseSchedule(subscription: Stripe.Subscription) {
+  const scheduleId = idOf(subscription.schedule);
+  if (scheduleId) await callStripe(() => stripe().subscriptionSchedules.release(scheduleId));
+}
+
+/** Undoes a pending cancellation: ours (cancel_at_period_end) or one set in the portal or Dashboard (cancel_at). */
+async function keepRenewing(subscription: Stripe.Subscription) {
+  // Stripe accepts one of the two parameters per request.
+  const undo = subscription.cancel_at_period_end ? { cancel_at_period_end: false } : subscription.cancel_at ? { cancel_at: "" as const } : undefined;
+  if (undo) await callStripe(() => stripe().subscriptions.update(subscription.id, undo));
+}
+
+/** Upgrade: the new price applies now and the difference is invoiced at once; it only applies if that payment succeeds. */
+async function upgrade(subscription: Stripe.Subscription, plan: PlanId) {
+  await releaseSchedule(subscription);
+  await keepRenewing(subscription);
+  const updated = await callStripe(() =>
+    stripe().subscriptions.update(subscription.id, {
+      items: [{ id: subscription.items.data[0].id, price: priceIdOf(plan), quantity: 1 }],
+      proration_behavior: "always_invoice",
+      payment_behavior: "pending_if_incomplete",
+    }),
+  );
+  if (updated.pending_update) {
+    throw new ApiError("payment_failed", "The payment for the upgrade was declined; your plan is unchanged. Update your payment method and try again.", {
+      plan: planOfPrice(idOf(subscription.items.data[0].price)),
+    });
+  }
+}
+
+/** A schedule for the subscription; a concurrent request (double click) may have attached one already: use that. */
+async function createSchedule(subscriptionId: string): Promise<string> {
+  try {
+    return (await callStripe(() => stripe().subscriptionSchedules.create({ from_subscription: subscriptionId }))).id;
+  } catch (error) {
+    const attached = idOf((await callStripe(() => stripe().subscriptions.retrieve(subscriptionId))).schedule);
+    if (attached) return attached;
+    throw error;
+  }
+}
+
+/** Downgrade: the current plan runs to the end of the period already paid for, then the cheaper one starts. */
+async function scheduleDowngrade(subscription: Stripe.Subscription, plan: PlanId) {
+  await keepRenewing(subscription);
+  const scheduleId = idOf(subscription.schedule) ?? (await createSchedule(subscription.id));
+  const schedule = await callStripe(() => stripe().subscriptionSchedules.retrieve(scheduleId));
+  const item = subscription.items.data[0];
+  const periodStart = schedule.current_phase?.start_date ?? item.current_period_start;
+  await callStripe(() =>
+    stripe().subscriptionSchedules.update(scheduleId, {
+      end_behavior: "release",
+      phases: [
+        { items: [{ price: idOf(item.price)!, quantity: 1 }], start_date: periodStart, end_date: item.current_period_end, proration_behavior: "none" },
+        { items: [{ price: priceIdOf(plan), quantity: 1 }], duration: { interval: "month", interval_count: 1 }, proration_behavior: "none" },
+      ],
+    }),
+  );
+}
+
+export const stripeProvider: BillingProvider = {
+  name: "stripe",
+
+  async changePlan(accountId, plan) {
+    const subscription = await liveSubscription(accountId);
+    if (!subscription) return subscribeWithSavedCard(accountId, plan);
+    const current = planOfPrice(idOf(subscription.items.data[0]?.price));
+    if (current === plan) {
+      // Choosing the plan you have undoes a pending downgrade or cancellation.
+      await releaseSchedule(subscription);
+      await keepRenewing(subscription);
+    } else if (!current || PLAN_IDS.indexOf(plan) > PLAN_IDS.indexOf(current)) {
+      await upgrade(subscription, plan);
+    } else {
+      await scheduleDowngrade(subscription, plan);
+    }
+    return requireSynced(subscription.id, accountId);
+  },
+
+  async cancel(accountId) {
+    const subscription = await liveSubscription(accountId);
+    if (!subscription) {
+      // A plan granted before Stripe was configured (local provider) has nothing at Stripe to cancel: end it here.
+      const row = await findSubscription(accountId);
+      return row && !row.stripeSubscriptionId ? localProvider.cancel(accountId) : row;
+    }
+    await releaseSchedule(subscription); // a pending downgrade would otherwise renew the subscription
+    await callStripe(() => stripe().subscriptions.update(subscription.id, { cancel_at_period_end: true }));
+    return requireSynced(subscription.id, accountId);
+  },
+
+  async resume(accountId) {
+    const subscription = await liveSubscription(accountId);
+    if (!subscription) return findSubscription(accountId);
+    await keepRenewing(subscription);
+    return requireSynced(subscription.id, accountId);
+  },
+
+  async startCheckout(accountId, plan) {
+    // Already subscribed: a second subscription would bill twice, so this is a plan change.
+    if (await liveSubscription(accountId)) {
+      await stripeProvider.changePlan(accountId, plan);
+      return `${appUrl}/account?billing=updated`;
+    }
+    return createCheckout(accountId, plan);
+  },
+
+  async openPortal(accountId) {
+    const customer = await ensureCustomer(accountId);
+    const session = await callStripe(() => stripe().billingPortal.sessions.create({ customer, return_url: `${appUrl}/account` }));
+    return session.url;
+  },
+
+  async reconcileCheckout(sessionId) {
+    const session = await callStripe(() => stripe().checkout.sessions.retrieve(sessionId)).catch((error) => {
+      if ((error as { type?: string }).type === "StripeInvalidRequestError") throw new ApiError("not_found", "No such Checkout session.");
+      throw error;
+    });
+    const subscriptionId = idOf(session.subscription);
+    const customerId = idOf(session.customer);
+    if (session.mode !== "subscription" || session.status !== "complete" || !subscriptionId || !customerId) return undefined;
+    const accountId = await findAccountIdByCustomer(customerId);
+    if (!accountId) return undefined;
+    return syncSubscription(subscriptionId, accountId);
+  },
+};

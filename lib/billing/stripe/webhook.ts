@@ -1,0 +1,72 @@
+import "server-only";
+import Stripe from "stripe";
+import { applyBillingEventOnce, hasBillingEvent } from "@/db/queries/billing";
+import { ApiError } from "@/lib/api/errors";
+import { idOf, stripe, webhookSecret } from "./client";
+import { fetchInvoice, fetchSubscription, type StoreEffect } from "./sync";
+
+// Stripe webhooks: the signature is checked on the raw body, then each relevant event has one small handler. A
+// handler never trusts the event's copy of the object: it re-reads it from Stripe and returns the write to make,
+// which is applied in the same transaction that records the event id (so a redelivery is a no-op).
+
+type Handler = (event: Stripe.Event) => Promise<StoreEffect | undefined>;
+
+const subscriptionChanged: Handler = (event) => fetchSubscription((event.data.object as Stripe.Subscription).id);
+
+const invoiceChanged: Handler = (event) => fetchInvoice((event.data.object as Stripe.Invoice).id!);
+
+const scheduleChanged: Handler = async (event) => {
+  const subscriptionId = idOf((event.data.object as Stripe.SubscriptionSchedule).subscription);
+  return subscriptionId ? fetchSubscription(subscriptionId) : undefined;
+};
+
+const checkoutCompleted: Handler = async (event) => {
+  const session = event.data.object as Stripe.Checkout.Session;
+  const subscriptionId = idOf(session.subscription);
+  return session.mode === "subscription" && subscriptionId ? fetchSubscription(subscriptionId) : undefined;
+};
+
+const handlers: Partial<Record<Stripe.Event.Type, Handler>> = {
+  "checkout.session.completed": checkoutCompleted,
+  "checkout.session.async_payment_succeeded": checkoutCompleted,
+  "customer.subscription.created": subscriptionChanged,
+  "customer.subscription.updated": subscriptionChanged,
+  "customer.subscription.deleted": subscriptionChanged,
+  "customer.subscription.paused": subscriptionChanged,
+  "customer.subscription.resumed": subscriptionChanged,
+  "invoice.finalized": invoiceChanged,
+  "invoice.paid": invoiceChanged,
+  "invoice.payment_failed": invoiceChanged,
+  "invoice.voided": invoiceChanged,
+  "invoice.marked_uncollectible": invoiceChanged,
+  "subscription_schedule.updated": scheduleChanged,
+  "subscription_schedule.released": scheduleChanged,
+  "subscription_schedule.completed": scheduleChanged,
+  "subscription_schedule.canceled": scheduleChanged,
+};
+
+export const HANDLED_EVENTS = Object.keys(handlers) as Stripe.Event.Type[];
+
+export type WebhookOutcome = { received: true; event_id: string; result: "applied" | "duplicate" | "ignored" };
+
+/** Verifies and applies one webhook delivery. 400 `invalid_signature` when the body was not signed by Stripe. */
+export async function handleStripeWebhook(rawBody: string, signature: string | null): Promise<WebhookOutcome> {
+  let event: Stripe.Event;
+  try {
+    if (!signature) throw new Error("missing Stripe-Signature header");
+    event = stripe().webhooks.constructEvent(rawBody, signature, webhookSecret());
+  } catch (error) {
+    throw new ApiError("invalid_signature", `Webhook signature verification failed: ${(error as Error).message}`);
+  }
+
+  const handler = handlers[event.type];
+  if (!handler) return { received: true, event_id: event.id, result: "ignored" };
+  // Cheap early exit for redeliveries; the transaction below is what actually guarantees "once".
+  if (await hasBillingEvent(event.id)) return { received: true, event_id: event.id, result: "duplicate" };
+
+  const effect = await handler(event);
+  const applied = await applyBillingEventOnce(event, async (tx) => {
+    await effect?.(tx);
+  });
+  return { received: true, event_id: event.id, result: applied ? "applied" : "duplicate" };
+}

@@ -1,0 +1,501 @@
+// A small in-memory stand-in for the Stripe API endpoints NormFlix calls, for tests (Stripe itself is unreachable
+// here). The app's real `stripe` client talks to it over HTTP (STRIPE_API_BASE); tests drive what a customer or time
+// would do (pay at Checkout, reach the end of a period, a declined renewal) and deliver the events it records to the
+// app's webhook, signed by the real library. Objects have the fields of the API version stripe-node pins.
+import http from "node:http";
+import { randomBytes } from "node:crypto";
+import { parseForm } from "./form";
+
+type Obj = Record<string, any>;
+export type FakeEvent = { id: string; object: "event"; type: string; created: number; data: { object: Obj; previous_attributes?: Obj } } & Obj;
+type Route = { method: string; pattern: RegExp; handle: (params: Obj, match: string[]) => Obj | Promise<Obj> };
+type Request = { method: string; path: string; params: Obj; idempotencyKey?: string };
+
+const DAY = 86_400;
+const PERIOD = 30 * DAY;
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+class StripeFailure extends Error {
+  constructor(readonly status: number, readonly error: Obj) {
+    super(error.message);
+  }
+}
+
+const missing = (kind: string, id: string) =>
+  new StripeFailure(404, { type: "invalid_request_error", code: "resource_missing", message: `No such ${kind}: '${id}'`, param: "id" });
+const invalid = (message: string, param?: string) => new StripeFailure(400, { type: "invalid_request_error", message, param });
+
+export class FakeStripe {
+  url = "";
+  readonly customers = new Map<string, Obj>();
+  readonly subscriptions = new Map<string, Obj>();
+  readonly invoices = new Map<string, Obj>();
+  readonly schedules = new Map<string, Obj>();
+  readonly checkoutSessions = new Map<string, Obj>();
+  readonly paymentMethods = new Map<string, Obj>();
+  readonly events: FakeEvent[] = [];
+  readonly requests: Request[] = [];
+  /** Added to customer creation so that concurrent requests really overlap. */
+  customerCreateDelayMs = 0;
+  private readonly declining = new Set<string>();
+  private readonly idempotent = new Map<string, { status: number; body: Obj } | "in_flight">();
+  private readonly server = http.createServer((req, res) => void this.serve(req, res));
+  private seq = 0;
+
+  /** `prices`: price id → monthly amount in cents. */
+  constructor(private readonly prices: Record<string, number>, private readonly secretKey = "sk_test_fake") {}
+
+  async start(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as { port: number }).port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  // ---- what customers and time do -------------------------------------------------------------------------------
+
+  /** The customer pays at Checkout: card saved, subscription created (its period may start in the past). */
+  completeCheckout(sessionId: string, options: { startedAt?: number } = {}): Obj {
+    const session = this.get(this.checkoutSessions, "checkout session", sessionId);
+    if (session.status !== "open") throw new Error(`checkout session ${sessionId} is ${session.status}`);
+    // As Stripe does: the card is attached to the customer and becomes the subscription's default (not the customer's).
+    const card = { id: this.id("pm"), object: "payment_method", type: "card", customer: session.customer, card: { brand: "visa", last4: "4242" } };
+    this.paymentMethods.set(card.id, card);
+    const subscription = this.createSubscription(session.customer, session.__price, session.subscription_data_metadata ?? {}, options.startedAt);
+    subscription.default_payment_method = card.id;
+    Object.assign(session, { status: "complete", payment_status: "paid", subscription: subscription.id });
+    this.emit("checkout.session.completed", session);
+    return subscription;
+  }
+
+  /** Every later charge to this customer's card is declined. */
+  declineCards(customerId: string, declining = true) {
+    if (declining) this.declining.add(customerId);
+    else this.declining.delete(customerId);
+  }
+
+  /** Time reaches the end of the subscription's period: it ends, or renews (on a scheduled price if there is one). */
+  reachPeriodEnd(subscriptionId: string): Obj {
+    const sub = this.get(this.subscriptions, "subscription", subscriptionId);
+    const item = sub.items.data[0];
+    const at = item.current_period_end;
+    const previous = structuredClone(sub);
+    if (sub.cancel_at_period_end) {
+      Object.assign(sub, { status: "canceled", ended_at: at, canceled_at: sub.canceled_at ?? at });
+      this.emit("customer.subscription.deleted", sub);
+      return sub;
+    }
+    const schedule = sub.schedule ? this.schedules.get(sub.schedule) : undefined;
+    if (schedule) {
+      const next = schedule.phases.find((phase: Obj) => phase.start_date >= at);
+      if (next) {
+        item.price = this.price(next.items[0].price);
+        schedule.current_phase = { start_date: next.start_date, end_date: next.end_date };
+        this.emit("subscription_schedule.updated", schedule);
+      } else {
+        this.releaseSchedule(schedule, at);
+      }
+    }
+    Object.assign(item, { current_period_start: at, current_period_end: at + PERIOD });
+    const invoice = this.invoice(sub, "subscription_cycle", item.price.unit_amount, at);
+    this.charge(sub, invoice, at);
+    this.emit("customer.subscription.updated", sub, changed(previous, sub));
+    return sub;
+  }
+
+  /** Events recorded after `index` (the length of `events` at some earlier moment). */
+  eventsSince(index: number, type?: string): FakeEvent[] {
+    return this.events.slice(index).filter((event) => !type || event.type === type);
+  }
+
+  customersOfAccount(accountId: string): Obj[] {
+    return [...this.customers.values()].filter((customer) => customer.metadata.account_id === accountId);
+  }
+
+  // ---- the HTTP API ---------------------------------------------------------------------------------------------
+
+  private readonly routes: Route[] = [
+    { method: "POST", pattern: /^\/v1\/customers$/, handle: (p) => this.createCustomer(p) },
+    { method: "GET", pattern: /^\/v1\/customers\/([^/]+)\/payment_methods$/, handle: (p, [id]) => this.listPaymentMethods(id, p) },
+    { method: "GET", pattern: /^\/v1\/customers\/([^/]+)$/, handle: (_, [id]) => this.get(this.customers, "customer", id) },
+    { method: "POST", pattern: /^\/v1\/checkout\/sessions$/, handle: (p) => this.createCheckoutSession(p) },
+    { method: "GET", pattern: /^\/v1\/checkout\/sessions\/([^/]+)$/, handle: (_, [id]) => this.get(this.checkoutSessions, "checkout.session", id) },
+    { method: "POST", pattern: /^\/v1\/billing_portal\/sessions$/, handle: (p) => this.createPortalSession(p) },
+    { method: "POST", pattern: /^\/v1\/subscriptions$/, handle: (p) => this.createSubscriptionFromApi(p) },
+    { method: "GET", pattern: /^\/v1\/subscriptions\/([^/]+)$/, handle: (_, [id]) => this.get(this.subscriptions, "subscription", id) },
+    { method: "POST", pattern: /^\/v1\/subscriptions\/([^/]+)$/, handle: (p, [id]) => this.updateSubscription(id, p) },
+    { method: "POST", pattern: /^\/v1\/subscription_schedules$/, handle: (p) => this.createSchedule(p) },
+    { method: "GET", pattern: /^\/v1\/subscription_schedules\/([^/]+)$/, handle: (_, [id]) => this.get(this.schedules, "subscription schedule", id) },
+    { method: "POST", pattern: /^\/v1\/subscription_schedules\/([^/]+)\/release$/, handle: (_, [id]) => this.releaseSchedule(this.get(this.schedules, "subscription schedule", id)) },
+    { method: "POST", pattern: /^\/v1\/subscription_schedules\/([^/]+)$/, handle: (p, [id]) => this.updateSchedule(id, p) },
+    { method: "GET", pattern: /^\/v1\/prices\/([^/]+)$/, handle: (_, [id]) => this.price(id) },
+    { method: "GET", pattern: /^\/v1\/invoices\/([^/]+)$/, handle: (_, [id]) => this.get(this.invoices, "invoice", id) },
+  ];
+
+  private async serve(req: http.IncomingMessage, res: http.ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const url = new URL(req.url ?? "/", "http://fake");
+    const params = parseForm(req.method === "GET" ? url.search.slice(1) : Buffer.concat(chunks).toString("utf8"));
+    const key = req.headers["idempotency-key"] as string | undefined;
+    this.requests.push({ method: req.method!, path: url.pathname, params, idempotencyKey: key });
+    const send = (status: number, body: Obj) => {
+      res.writeHead(status, { "content-type": "application/json", "request-id": this.id("req") });
+      res.end(JSON.stringify(body));
+    };
+
+    if (req.headers.authorization !== `Bearer ${this.secretKey}`) {
+      return send(401, { error: { type: "invalid_request_error", message: "Invalid API Key provided" } });
+    }
+    const route = this.routes.find((r) => r.method === req.method && r.pattern.test(url.pathname));
+    if (!route) return send(404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${url.pathname})` } });
+
+    const cacheKey = key && req.method === "POST" ? `${url.pathname}:${key}` : undefined;
+    const cached = cacheKey ? this.idempotent.get(cacheKey) : undefined;
+    if (cached === "in_flight") {
+      return send(409, { error: { type: "idempotency_error", code: "idempotency_key_in_use", message: "There is currently another in-progress request using this Idempotent Key." } });
+    }
+    if (cached) return send(cached.status, cached.body);
+    if (cacheKey) this.idempotent.set(cacheKey, "in_flight");
+
+    let status = 200;
+    let body: Obj;
+    try {
+      const match = route.pattern.exec(url.pathname)!.slice(1);
+      body = this.expand(await route.handle(params, match), (params.expand as string[] | undefined) ?? []);
+    } catch (error) {
+      if (!(error instanceof StripeFailure)) throw error;
+      status = error.status;
+      body = { error: error.error };
+    }
+    if (cacheKey) {
+      if (status < 500) this.idempotent.set(cacheKey, { status, body });
+      else this.idempotent.delete(cacheKey);
+    }
+    send(status, body);
+  }
+
+  private createCustomer(params: Obj) {
+    const customer = {
+      id: this.id("cus"),
+      object: "customer",
+      created: nowSeconds(),
+      email: params.email ?? null,
+      name: params.name ?? null,
+      metadata: params.metadata ?? {},
+      invoice_settings: { default_payment_method: null },
+      livemode: false,
+    };
+    this.customers.set(customer.id, customer);
+    return new Promise<Obj>((resolve) => setTimeout(() => resolve(customer), this.customerCreateDelayMs));
+  }
+
+  private listPaymentMethods(customerId: string, params: Obj) {
+    this.get(this.customers, "customer", customerId);
+    const all = [...this.paymentMethods.values()].filter((pm) => pm.customer === customerId).reverse();
+    const limit = Number(params.limit ?? 10);
+    return { object: "list", url: `/v1/customers/${customerId}/payment_methods`, has_more: all.length > limit, data: all.slice(0, limit) };
+  }
+
+  private createCheckoutSession(params: Obj) {
+    if (params.mode !== "subscription") throw invalid("Only subscription mode is supported by this fake.", "mode");
+    const customer = this.get(this.customers, "customer", params.customer);
+    const lineItems = params.line_items as Obj[] | undefined;
+    if (lineItems?.length !== 1) throw invalid("Exactly one line item is expected.", "line_items");
+    const price = this.price(lineItems[0].price);
+    for (const name of ["success_url", "cancel_url"]) if (!params[name]) throw invalid(`Missing required param: ${name}.`, name);
+    const id = `cs_test_${randomBytes(12).toString("hex")}`;
+    const session = {
+      id,
+      object: "checkout.session",
+      mode: "subscription",
+      status: "open",
+      payment_status: "unpaid",
+      customer: customer.id,
+      client_reference_id: params.client_reference_id ?? null,
+      metadata: params.metadata ?? {},
+      subscription: null,
+      success_url: String(params.success_url).replace("{CHECKOUT_SESSION_ID}", id),
+      cancel_url: params.cancel_url,
+      url: `${this.url}/checkout/${id}`,
+      created: nowSeconds(),
+      livemode: false,
+      __price: price.id,
+      subscription_data_metadata: params.subscription_data?.metadata ?? {},
+    };
+    this.checkoutSessions.set(id, session);
+    return session;
+  }
+
+  private createPortalSession(params: Obj) {
+    const customer = this.get(this.customers, "customer", params.customer);
+    const id = this.id("bps");
+    return { id, object: "billing_portal.session", customer: customer.id, return_url: params.return_url ?? null, url: `${this.url}/portal/${id}`, created: nowSeconds(), livemode: false };
+  }
+
+  private createSubscriptionFromApi(params: Obj) {
+    const customer = this.get(this.customers, "customer", params.customer);
+    const items = params.items as Obj[] | undefined;
+    if (items?.length !== 1) throw invalid("Exactly one item is expected.", "items");
+    const card = params.default_payment_method ?? customer.invoice_settings.default_payment_method;
+    if (!card) throw invalid("This customer has no attached payment source or default payment method.");
+    if (this.paymentMethods.get(card)?.customer !== customer.id) throw invalid(`The payment method ${card} is not attached to customer ${customer.id}.`, "default_payment_method");
+    if (params.payment_behavior === "error_if_incomplete" && this.declining.has(customer.id)) {
+      throw new StripeFailure(402, { type: "card_error", code: "card_declined", decline_code: "generic_decline", message: "Your card was declined." });
+    }
+    const sub = this.createSubscription(customer.id, this.price(items[0].price).id, params.metadata ?? {});
+    sub.default_payment_method = card;
+    return sub;
+  }
+
+  private createSubscription(customerId: string, priceId: string, metadata: Obj, startedAt = nowSeconds()) {
+    const price = this.price(priceId);
+    const sub: Obj = {
+      id: this.id("sub"),
+      object: "subscription",
+      customer: customerId,
+      status: "incomplete",
+      cancel_at_period_end: false,
+      cancel_at: null,
+      canceled_at: null,
+      ended_at: null,
+      created: startedAt,
+      start_date: startedAt,
+      currency: "usd",
+      metadata,
+      schedule: null,
+      default_payment_method: null,
+      pending_update: null,
+      latest_invoice: null,
+      livemode: false,
+      items: {
+        object: "list",
+        has_more: false,
+        url: "/v1/subscription_items",
+        data: [{ id: this.id("si"), object: "subscription_item", price, quantity: 1, current_period_start: startedAt, current_period_end: startedAt + PERIOD }],
+      },
+    };
+    this.subscriptions.set(sub.id, sub);
+    const invoice = this.invoice(sub, "subscription_create", price.unit_amount, startedAt);
+    if (!this.declining.has(customerId)) sub.status = "active";
+    this.emit("customer.subscription.created", sub);
+    this.charge(sub, invoice, startedAt);
+    return sub;
+  }
+
+  private updateSubscription(id: string, params: Obj) {
+    const sub = this.get(this.subscriptions, "subscription", id);
+    if (sub.status === "canceled") throw invalid("A canceled subscription can only update its cancellation_details and metadata.");
+    const previous = structuredClone(sub);
+    if (params.cancel_at_period_end !== undefined && params.cancel_at !== undefined) {
+      throw invalid("You may only specify one of these parameters: cancel_at, cancel_at_period_end.");
+    }
+    if (params.cancel_at_period_end !== undefined) {
+      sub.cancel_at_period_end = params.cancel_at_period_end === "true";
+      sub.canceled_at = sub.cancel_at_period_end ? nowSeconds() : null;
+    }
+    if (params.cancel_at === "") sub.cancel_at = null;
+    if (params.cancel_at_period_end !== undefined) sub.cancel_at = sub.cancel_at_period_end ? sub.items.data[0].current_period_end : null;
+    const items = params.items as Obj[] | undefined;
+    if (items) {
+      const item = sub.items.data[0];
+      if (items.length !== 1 || items[0].id !== item.id) throw invalid("Update the subscription's one item by its id.", "items");
+      const price = this.price(items[0].price);
+      if (params.payment_behavior === "pending_if_incomplete" && params.proration_behavior !== "always_invoice") {
+        throw invalid("pending_if_incomplete needs proration_behavior=always_invoice here.", "payment_behavior");
+      }
+      const now = nowSeconds();
+      const remaining = Math.max(0, item.current_period_end - now) / (item.current_period_end - item.current_period_start);
+      const proration = Math.round((price.unit_amount - item.price.unit_amount) * remaining);
+      if (params.proration_behavior === "always_invoice" && proration > 0) {
+        const invoice = this.invoice(sub, "subscription_update", proration, now);
+        const paid = this.charge(sub, invoice, now, { keepStatus: params.payment_behavior === "pending_if_incomplete" });
+        if (!paid && params.payment_behavior === "pending_if_incomplete") {
+          sub.pending_update = { expires_at: now + DAY, subscription_items: [{ id: item.id, price: price.id }] };
+          this.emit("customer.subscription.updated", sub, changed(previous, sub));
+          return sub;
+        }
+      }
+      item.price = price;
+      sub.pending_update = null;
+    }
+    this.emit("customer.subscription.updated", sub, changed(previous, sub));
+    return sub;
+  }
+
+  private createSchedule(params: Obj) {
+    const sub = this.get(this.subscriptions, "subscription", params.from_subscription);
+    if (sub.schedule) throw invalid(`You cannot migrate a subscription that is already attached to a schedule: \`${sub.schedule}\`.`, "from_subscription");
+    const item = sub.items.data[0];
+    const schedule = {
+      id: this.id("sub_sched"),
+      object: "subscription_schedule",
+      customer: sub.customer,
+      subscription: sub.id,
+      status: "active",
+      end_behavior: "release",
+      released_at: null,
+      released_subscription: null,
+      created: nowSeconds(),
+      current_phase: { start_date: item.current_period_start, end_date: item.current_period_end },
+      phases: [{ start_date: item.current_period_start, end_date: item.current_period_end, items: [{ price: item.price.id, quantity: 1 }] }],
+      livemode: false,
+    };
+    this.schedules.set(schedule.id, schedule);
+    const previous = structuredClone(sub);
+    sub.schedule = schedule.id;
+    this.emit("subscription_schedule.created", schedule);
+    this.emit("customer.subscription.updated", sub, changed(previous, sub));
+    return schedule;
+  }
+
+  private updateSchedule(id: string, params: Obj) {
+    const schedule = this.get(this.schedules, "subscription schedule", id);
+    if (schedule.status !== "active" && schedule.status !== "not_started") throw invalid(`You cannot update a subscription schedule that is ${schedule.status}.`);
+    if (params.end_behavior) schedule.end_behavior = params.end_behavior;
+    const phases = params.phases as Obj[] | undefined;
+    if (phases) {
+      let start = Number(phases[0].start_date);
+      if (start !== schedule.current_phase.start_date) throw invalid("You can not modify the start date of the current phase.", "phases[0][start_date]");
+      schedule.phases = phases.map((phase, i) => {
+        const end = phase.end_date ? Number(phase.end_date) : phase.duration ? start + Number(phase.duration.interval_count) * PERIOD : undefined;
+        if (!end) throw invalid("A phase needs an end_date or a duration.", `phases[${i}]`);
+        const result = { start_date: start, end_date: end, items: (phase.items as Obj[]).map((it) => ({ price: this.price(it.price).id, quantity: Number(it.quantity ?? 1) })) };
+        start = end;
+        return result;
+      });
+      schedule.current_phase = { start_date: schedule.phases[0].start_date, end_date: schedule.phases[0].end_date };
+    }
+    this.emit("subscription_schedule.updated", schedule);
+    return schedule;
+  }
+
+  private releaseSchedule(schedule: Obj, at = nowSeconds()) {
+    if (schedule.status !== "active" && schedule.status !== "not_started") throw invalid(`You cannot release a subscription schedule that is currently ${schedule.status}.`);
+    const sub = this.subscriptions.get(schedule.subscription)!;
+    const previous = structuredClone(sub);
+    Object.assign(schedule, { status: "released", released_at: at, released_subscription: sub.id, subscription: null, current_phase: null });
+    sub.schedule = null;
+    this.emit("subscription_schedule.released", schedule);
+    this.emit("customer.subscription.updated", sub, changed(previous, sub));
+    return schedule;
+  }
+
+  // ---- billing --------------------------------------------------------------------------------------------------
+
+  private invoice(sub: Obj, reason: string, amount: number, at: number): Obj {
+    const customer = this.customers.get(sub.customer)!;
+    const count = [...this.invoices.values()].filter((invoice) => invoice.customer === sub.customer).length;
+    const item = sub.items.data[0];
+    const invoice = {
+      id: this.id("in"),
+      object: "invoice",
+      customer: sub.customer,
+      customer_email: customer.email,
+      number: `${customer.id.slice(-8).toUpperCase()}-${String(count + 1).padStart(4, "0")}`,
+      status: "open",
+      billing_reason: reason,
+      currency: "usd",
+      amount_due: amount,
+      amount_paid: 0,
+      amount_remaining: amount,
+      total: amount,
+      subtotal: amount,
+      attempt_count: 0,
+      created: at,
+      period_start: at,
+      period_end: at,
+      description: null,
+      hosted_invoice_url: `${this.url}/invoices/${sub.customer}`,
+      invoice_pdf: `${this.url}/invoices/${sub.customer}/pdf`,
+      status_transitions: { finalized_at: at, paid_at: null, voided_at: null, marked_uncollectible_at: null },
+      parent: { type: "subscription_details", quote_details: null, subscription_details: { subscription: sub.id, metadata: sub.metadata } },
+      lines: {
+        object: "list",
+        has_more: false,
+        data: [{ id: this.id("il"), object: "line_item", amount, currency: "usd", description: `1 × NormFlix (${item.price.id})`, period: { start: item.current_period_start, end: item.current_period_end } }],
+      },
+      livemode: false,
+    };
+    this.invoices.set(invoice.id, invoice);
+    sub.latest_invoice = invoice.id;
+    this.emit("invoice.finalized", invoice);
+    return invoice;
+  }
+
+  /** Tries the customer's card; a failure makes the subscription past_due (incomplete for its first invoice). */
+  private charge(sub: Obj, invoice: Obj, at: number, options: { keepStatus?: boolean } = {}): boolean {
+    invoice.attempt_count += 1;
+    const previous = structuredClone(sub);
+    if (this.declining.has(sub.customer)) {
+      invoice.next_payment_attempt = at + 3 * DAY;
+      this.emit("invoice.payment_failed", invoice);
+      if (!options.keepStatus) sub.status = invoice.billing_reason === "subscription_create" ? "incomplete" : "past_due";
+      if (sub.status !== previous.status) this.emit("customer.subscription.updated", sub, changed(previous, sub));
+      return false;
+    }
+    Object.assign(invoice, { status: "paid", amount_paid: invoice.amount_due, amount_remaining: 0 });
+    invoice.status_transitions.paid_at = at;
+    this.emit("invoice.paid", invoice);
+    if (sub.status === "past_due" || sub.status === "incomplete") {
+      sub.status = "active";
+      this.emit("customer.subscription.updated", sub, changed(previous, sub));
+    }
+    return true;
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------------------------
+
+  private id(prefix: string) {
+    return `${prefix}_${(++this.seq).toString(36).padStart(4, "0")}${randomBytes(6).toString("hex")}`;
+  }
+
+  private get(map: Map<string, Obj>, kind: string, id: string): Obj {
+    const found = map.get(id);
+    if (!found) throw missing(kind, id);
+    return found;
+  }
+
+  private price(id: string): Obj {
+    const amount = this.prices[id];
+    if (amount === undefined) throw missing("price", id);
+    return { id, object: "price", active: true, currency: "usd", unit_amount: amount, type: "recurring", recurring: { interval: "month", interval_count: 1 } };
+  }
+
+  private emit(type: string, object: Obj, previous?: Obj) {
+    this.events.push({
+      id: this.id("evt"),
+      object: "event",
+      api_version: "2026-10-28.endive",
+      created: nowSeconds(),
+      livemode: false,
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+      type,
+      data: { object: this.public(object), ...(previous && { previous_attributes: previous }) },
+    });
+  }
+
+  /** What the API shows of an object: a deep copy without the fake's own `__` fields. */
+  private public(object: Obj): Obj {
+    return JSON.parse(JSON.stringify(object, (key, value) => (key.startsWith("__") || key === "subscription_data_metadata" ? undefined : value)));
+  }
+
+  private expand(object: Obj, paths: string[]): Obj {
+    const result = this.public(object);
+    const sources: Record<string, Map<string, Obj>> = { latest_invoice: this.invoices, schedule: this.schedules, subscription: this.subscriptions, customer: this.customers };
+    for (const path of paths) {
+      const value = result[path];
+      if (typeof value === "string" && sources[path]?.has(value)) result[path] = this.public(sources[path].get(value)!);
+    }
+    return result;
+  }
+}
+
+/** Stripe's previous_attributes: the top-level fields that changed, with their old values. */
+function changed(before: Obj, after: Obj): Obj {
+  return Object.fromEntries(Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])).map((key) => [key, before[key]]));
+}
