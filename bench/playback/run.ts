@@ -88,7 +88,13 @@ async function measureOnce(browser: Browser, base: string, state: Awaited<Return
   await context.addInitScript(probe);
   const page = await context.newPage();
   await page.goto(`/watch/movie/${movieId}`, { waitUntil: "commit" });
-  const firstFrame = await page.waitForFunction(() => (window as any).__bench.firstFrame, undefined, { timeout: 30_000, polling: 10 }).then((h) => h.jsonValue() as Promise<number>);
+  const firstFrame = await page
+    .waitForFunction(() => (window as any).__bench.firstFrame, undefined, { timeout: 30_000, polling: 10 })
+    .then((h) => h.jsonValue() as Promise<number>)
+    .catch(async (error) => {
+      await page.screenshot({ path: "bench-playback-failure.png" });
+      throw new Error(`no frame within 30 s at ${page.url()} (screenshot: bench-playback-failure.png): ${error.message}`);
+    });
   // Seek at least 12 s ahead and past the buffered range where the video is long enough (else as far as it allows).
   const seekToPlay = await page.evaluate(async () => {
     const video = document.querySelector("video")!;
