@@ -71,6 +71,16 @@ const probe = () => {
       video.requestVideoFrameCallback(onFrame);
     };
     video.requestVideoFrameCallback(onFrame);
+    // Headless Chromium may present no frames to requestVideoFrameCallback: then playback actually advancing (the
+    // first timeupdate past where it started, or past the seek) stands for the frame.
+    let startedAt: number | undefined;
+    video.addEventListener("playing", () => (startedAt ??= video.currentTime));
+    video.addEventListener("timeupdate", () => {
+      const now = performance.now();
+      if (w.__bench.firstFrame === undefined && startedAt !== undefined && video.currentTime > startedAt) w.__bench.firstFrame = now;
+      if (w.__bench.seekAt !== undefined && w.__bench.seekFrame === undefined && !video.seeking && !video.paused && now > w.__bench.seekAt && (w as any).__seekedAt !== undefined && video.currentTime > (w as any).__seekedAt) w.__bench.seekFrame = now;
+    });
+    video.addEventListener("seeked", () => ((w as any).__seekedAt ??= w.__bench.seekAt !== undefined ? video.currentTime : undefined));
   };
   new MutationObserver((_, observer) => {
     const video = document.querySelector("video");
@@ -85,7 +95,8 @@ type Sample = { firstFrame: number; seekToPlay: number };
 
 async function measureOnce(browser: Browser, base: string, state: Awaited<ReturnType<typeof signedInState>>, movieId: string): Promise<Sample> {
   const context: BrowserContext = await browser.newContext({ baseURL: base, storageState: state });
-  await context.addInitScript(probe);
+  // As source text: tsx's compiled functions call helpers (__name) that do not exist in the page.
+  await context.addInitScript({ content: `var __name = (fn) => fn; (${probe.toString()})();` });
   const page = await context.newPage();
   await page.goto(`/watch/movie/${movieId}`, { waitUntil: "commit" });
   const firstFrame = await page
@@ -164,7 +175,7 @@ async function main() {
       `Command: \`npm run bench:playback\` (bench/playback/run.ts). Headless Chromium (${(await browser.version())}) against the production server on`,
       `PGlite, localhost; ${LOADS} loads of \`/watch/movie/<id>\` for a demo movie (30 s, 360p–1080p ladder, premium plan), each in a`,
       "fresh browser context (no HTTP cache), after one warm-up load. First frame: navigation start → first frame presented",
-      "(requestVideoFrameCallback), so it includes the server render, the stream API's checks, hls.js loading and the first",
+      "(requestVideoFrameCallback; where headless Chromium presents none, the first timeupdate after playback starts), so it includes the server render, the stream API's checks, hls.js loading and the first",
       "segments. Seek-to-play: right after the first frame, a seek ≥ 12 s ahead and past the buffer where the clip allows → first",
       "frame presented there. Baseline, same run:",
       "the bare request chain from Node (stream API → master → variant → first segment).",
