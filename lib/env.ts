@@ -57,6 +57,13 @@ const schema = z.object({
   STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional().or(z.literal("").transform(() => undefined)),
   /** Days a subscription whose payment failed (past_due) keeps access before it ends. */
   BILLING_GRACE_DAYS: z.coerce.number().min(0).max(60).default(7),
+  /** Signs media URLs (nginx secure_link_md5 form); generated into DATA_DIR when unset. Share it across instances. */
+  MEDIA_SIGNING_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters")
+    .regex(/^[A-Za-z0-9._~+/=-]+$/, "letters, digits and ._~+/=- only (it is written into nginx's config)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Signs and encrypts site sessions; generated once into DATA_DIR/auth-secret when unset. */
   AUTH_SECRET: z
     .string()

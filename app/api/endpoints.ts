@@ -14,6 +14,7 @@ import * as plans from "./plans/schema";
 import * as profiles from "./profiles/schema";
 import * as profileLists from "./profiles/lists-schema";
 import * as shows from "./shows/schema";
+import * as streams from "./streams/schema";
 
 const isEndpoint = (value: unknown): value is Endpoint =>
   typeof value === "object" && value !== null && "method" in value && "path" in value;
@@ -29,6 +30,7 @@ export const endpoints: Endpoint[] = [
   profileLists,
   movies,
   shows,
+  streams,
   browse,
   health,
   adminUsers,

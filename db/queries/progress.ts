@@ -1,4 +1,5 @@
 import "server-only";
+import { STREAM_LEASE_SECONDS } from "../schema/playback";
 import { runStatement } from "./prepared";
 
 // Each progress request is one statement, so the hot path (the player's PUT every few seconds) is one round trip:
@@ -54,6 +55,16 @@ const OUTCOME = `
     exists(select 1 from changed) as applied,
     coalesce((select watched from changed), (select watched from existing)) as watched`;
 
+// A write is the player's heartbeat: it renews the profile's live stream lease on the item (lib/playback/streams.ts),
+// in the same statement. A lapsed lease stays lapsed: its slot may have gone to another device.
+const RENEW_LEASE = `
+  lease as (
+    update streams s set last_seen_at = now()
+    from p, i
+    where s.profile_id = p.id and s.item_id = i.item_id and s.ended_at is null
+      and s.last_seen_at > now() - interval '${STREAM_LEASE_SECONDS} seconds'
+    returning s.id)`;
+
 const READ = `with ${CONTEXT},
   changed as (select position_seconds, watched from existing where false)
   ${OUTCOME}`;
@@ -64,7 +75,7 @@ const INSERT = `with ${CONTEXT},
     select p.id, i.item_id, i.kind, i.title_id, i.episode_id, ${POSITION}, i.duration, ${FINISHED}, $7::timestamptz
     from p, i
     on conflict (profile_id, item_id) do nothing
-    returning position_seconds, watched)
+    returning position_seconds, watched),${RENEW_LEASE}
   ${OUTCOME}`;
 
 const UPDATE = `with ${CONTEXT},
@@ -74,7 +85,7 @@ const UPDATE = `with ${CONTEXT},
       client_updated_at = $7::timestamptz, updated_at = now(), hidden_at = null
     from p, i
     where w.profile_id = p.id and w.item_id = i.item_id and w.client_updated_at <= $7::timestamptz
-    returning w.position_seconds, w.watched)
+    returning w.position_seconds, w.watched),${RENEW_LEASE}
   ${OUTCOME}`;
 
 const itemParams = (item: ItemRef) =>

@@ -5,6 +5,7 @@ import { createProgressEndpoint, getProgressEndpoint, updateProgressEndpoint } f
 
 export const GET = withApi(getProgressEndpoint, ({ principal, params, body }) => getProgress(principal, params.name, body));
 
+// Writes also renew the profile's stream lease on the item, in the same statement (db/queries/progress.ts).
 export const POST = withApi(createProgressEndpoint, ({ principal, params, body }) => createProgress(principal, params.name, body, body));
 
 export const PUT = withApi(updateProgressEndpoint, ({ principal, params, body }) => setProgress(principal, params.name, body, body));

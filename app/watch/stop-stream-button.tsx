@@ -1,0 +1,27 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { endStream } from "@/components/player/playback-api";
+
+/** Ends another of the account's streams, then tries this one again. */
+export function StopStreamButton({ streamId }: { streamId: string }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [stopped, setStopped] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={pending || stopped}
+      onClick={() =>
+        startTransition(async () => {
+          await endStream(streamId);
+          setStopped(true);
+          router.refresh();
+        })
+      }
+      className="rounded bg-white px-3 py-1.5 text-sm font-semibold text-black hover:bg-white/80 disabled:opacity-50"
+    >
+      {stopped ? "Stopped" : pending ? "Stopping…" : "Stop and watch here"}
+    </button>
+  );
+}

@@ -1,0 +1,81 @@
+import "server-only";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { Profile } from "@/db/schema";
+import Player from "@/components/player/player";
+import type { ProgressTarget, UpNext } from "@/components/player/types";
+import type { Principal } from "@/lib/accounts/sessions";
+import { ApiError } from "@/lib/api/errors";
+import { CLIENT_IP_HEADER } from "@/lib/api/internal-headers";
+import { startStream, type PlaybackItem } from "@/lib/playback/streams";
+import { StopStreamButton } from "./stop-stream-button";
+
+export type WatchInfo = { title: string; subtitle?: string; backHref: string; next: UpNext | null };
+
+const NOT_FOUND = new Set(["movie_not_found", "show_not_found", "episode_not_found"]);
+
+/** Starts the stream for the signed-in profile and renders the player, or says plainly why it cannot play. */
+export async function Watch({ principal, profile, item, info }: { principal: Principal; profile: Profile; item: PlaybackItem; info: WatchInfo }) {
+  const request = await headers();
+  let stream;
+  try {
+    stream = await startStream(principal, item, {
+      profile: profile.name,
+      userAgent: request.get("user-agent") ?? undefined,
+      ip: request.get(CLIENT_IP_HEADER) ?? undefined,
+    });
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (NOT_FOUND.has(error.code)) notFound();
+    return <Problem error={error} backHref={info.backHref} />;
+  }
+  const target: ProgressTarget =
+    item.kind === "movie"
+      ? { kind: "movie_watch_progress", movie_id: item.movieId }
+      : { kind: "tv_show_watch_progress", tv_show_id: item.showId, tv_show_season: item.season, tv_show_episode: item.episode };
+  return <Player stream={stream} profile={profile.name} target={target} title={info.title} subtitle={info.subtitle} backHref={info.backHref} next={info.next} />;
+}
+
+type ActiveStream = { stream_id: string; profile: string; title: string; device: string | null; started_at: string };
+
+function Problem({ error, backHref }: { error: ApiError; backHref: string }) {
+  const heading: Partial<Record<string, string>> = {
+    subscription_required: "Choose a plan to start watching",
+    maturity_restricted: "This title isn't available on this profile",
+    stream_limit_reached: "Too many people are watching right now",
+    media_not_ready: "This video is still being prepared",
+  };
+  const streams = error.code === "stream_limit_reached" ? ((error.details as { active_streams: ActiveStream[] }).active_streams ?? []) : [];
+  return (
+    <main className="flex min-h-dvh items-center justify-center bg-black p-6">
+      <div className="w-full max-w-lg space-y-5 text-center">
+        <h1 className="text-2xl font-bold">{heading[error.code] ?? "This video can't be played"}</h1>
+        <p className="text-muted">{error.message}</p>
+        {streams.length > 0 && (
+          <ul className="space-y-2 text-left">
+            {streams.map((stream) => (
+              <li key={stream.stream_id} className="flex items-center gap-3 rounded bg-surface-raised p-3">
+                <div className="min-w-0 flex-1">
+                  <p className="font-semibold">{stream.profile} · {stream.title}</p>
+                  <p className="truncate text-sm text-muted">{stream.device ?? "Unknown device"} · since {new Date(stream.started_at).toLocaleTimeString("en", { timeStyle: "short" })}</p>
+                </div>
+                <StopStreamButton streamId={stream.stream_id} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="flex justify-center gap-3">
+          {error.code === "subscription_required" && (
+            <Link href="/account#plan" className="rounded bg-brand px-5 py-2 font-semibold hover:bg-brand-strong">
+              See plans
+            </Link>
+          )}
+          <Link href={backHref} className="rounded px-5 py-2 ring-1 ring-white/40 hover:bg-white/10">
+            Back
+          </Link>
+        </div>
+      </div>
+    </main>
+  );
+}

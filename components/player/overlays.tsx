@@ -1,0 +1,70 @@
+"use client";
+import { useEffect, useState } from "react";
+import type { PlaybackError } from "./use-hls";
+import type { UpNext } from "./types";
+
+export function SkipIntro({ onSkip }: { onSkip: () => void }) {
+  return (
+    <button type="button" onClick={onSkip} className="absolute right-8 bottom-28 rounded border border-white/70 bg-black/60 px-5 py-2.5 font-semibold hover:bg-white hover:text-black">
+      Skip intro
+    </button>
+  );
+}
+
+const COUNTDOWN_SECONDS = 10;
+
+/** The next episode, played when the countdown runs out unless dismissed. */
+export function UpNextCard({ next, onPlay, onDismiss }: { next: UpNext; onPlay: () => void; onDismiss: () => void }) {
+  const [left, setLeft] = useState(COUNTDOWN_SECONDS);
+  useEffect(() => {
+    if (left <= 0) {
+      onPlay();
+      return;
+    }
+    const timer = window.setTimeout(() => setLeft(left - 1), 1000);
+    return () => window.clearTimeout(timer);
+  }, [left, onPlay]);
+  return (
+    <div role="dialog" aria-label="Up next" className="absolute right-8 bottom-28 w-80 overflow-hidden rounded-md bg-neutral-900/95 shadow-2xl ring-1 ring-white/10">
+      {next.stillUrl && <img src={next.stillUrl} alt="" className="aspect-video w-full object-cover" />}
+      <div className="p-4">
+        <p className="text-xs font-semibold tracking-wide text-muted uppercase">Next episode in {left}s</p>
+        <p className="mt-1 font-semibold">{next.title}</p>
+        <div className="mt-3 flex gap-2">
+          <button type="button" onClick={onPlay} className="flex-1 rounded bg-white px-3 py-1.5 font-semibold text-black hover:bg-white/80">
+            Play now
+          </button>
+          <button type="button" onClick={onDismiss} className="rounded px-3 py-1.5 ring-1 ring-white/40 hover:bg-white/10">
+            Cancel
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorMessage({ error, onRetry }: { error: PlaybackError; onRetry: () => void }) {
+  return (
+    <div role="alert" className="absolute inset-0 flex flex-col items-center justify-center gap-4 bg-black/85 p-8 text-center">
+      <p className="text-xl font-semibold">Playback stopped</p>
+      <p className="max-w-md text-muted">{error.message}</p>
+      {error.action && (
+        <button
+          type="button"
+          onClick={() => (error.action === "reload" ? window.location.reload() : onRetry())}
+          className="rounded bg-white px-5 py-2 font-semibold text-black hover:bg-white/80"
+        >
+          {error.action === "reload" ? "Reload" : "Try again"}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Spinner() {
+  return (
+    <div className="pointer-events-none absolute inset-0 flex items-center justify-center" aria-label="Loading">
+      <div className="size-14 animate-spin rounded-full border-4 border-white/20 border-t-brand" />
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+import { useEffect, useState, type RefObject } from "react";
+
+export type VideoState = {
+  current: number;
+  duration: number;
+  buffered: number;
+  paused: boolean;
+  waiting: boolean;
+  muted: boolean;
+  volume: number;
+  ended: boolean;
+};
+
+const initial: VideoState = { current: 0, duration: 0, buffered: 0, paused: true, waiting: true, muted: false, volume: 1, ended: false };
+const EVENTS = ["timeupdate", "durationchange", "progress", "play", "pause", "playing", "waiting", "canplay", "seeking", "seeked", "volumechange", "ended", "emptied"];
+
+/** The video element's state, for rendering controls. */
+export function useVideoState(video: RefObject<HTMLVideoElement | null>, fallbackDuration: number): VideoState {
+  const [state, setState] = useState(initial);
+  useEffect(() => {
+    const media = video.current;
+    if (!media) return;
+    const update = (event?: Event) => {
+      const ranges = media.buffered;
+      let buffered = 0;
+      for (let i = 0; i < ranges.length; i++) if (ranges.start(i) <= media.currentTime + 0.5) buffered = Math.max(buffered, ranges.end(i));
+      setState({
+        current: media.currentTime,
+        duration: Number.isFinite(media.duration) && media.duration > 0 ? media.duration : fallbackDuration,
+        buffered,
+        paused: media.paused,
+        waiting: event?.type === "waiting" || event?.type === "seeking" || (media.readyState < 3 && !media.paused),
+        muted: media.muted,
+        volume: media.volume,
+        ended: media.ended,
+      });
+    };
+    for (const name of EVENTS) media.addEventListener(name, update);
+    update();
+    return () => EVENTS.forEach((name) => media.removeEventListener(name, update));
+  }, [video, fallbackDuration]);
+  return state;
+}

@@ -1,0 +1,46 @@
+import { sql } from "drizzle-orm";
+import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+import { titles } from "./catalog";
+import { mediaAssets } from "./media";
+import { profiles, progressKind } from "./profiles";
+
+/** A stream whose progress writes stop for this long has lapsed: its slot is free. */
+export const STREAM_LEASE_SECONDS = 120;
+
+// A stream is a lease on one of the plan's concurrent streams: alive while the player's progress writes keep
+// `last_seen_at` fresh, ended by DELETE /api/streams/<id> or by STREAM_LEASE_SECONDS of silence.
+export const streams = pgTable(
+  "streams",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    profileId: uuid("profile_id")
+      .notNull()
+      .references(() => profiles.id, { onDelete: "cascade" }),
+    kind: progressKind("kind").notNull(),
+    /** The movie's id, or the episode's (as in watch_progress). */
+    itemId: uuid("item_id").notNull(),
+    /** The movie, or the episode's show. */
+    titleId: uuid("title_id")
+      .notNull()
+      .references(() => titles.id, { onDelete: "cascade" }),
+    assetId: uuid("asset_id")
+      .notNull()
+      .references(() => mediaAssets.id, { onDelete: "cascade" }),
+    userAgent: text("user_agent"),
+    ip: text("ip"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+  },
+  (t) => [
+    // Counting an account's live streams, and renewing a profile's lease on an item, only look at open rows.
+    index("streams_open_account_idx").on(t.accountId).where(sql`${t.endedAt} is null`),
+    index("streams_open_profile_item_idx").on(t.profileId, t.itemId).where(sql`${t.endedAt} is null`),
+  ],
+);
+
+export type Stream = typeof streams.$inferSelect;

@@ -1,0 +1,130 @@
+import "server-only";
+import { findEpisode, findNextEpisode, findTitle } from "@/db/queries/catalog";
+import { findAsset, listSubtitles } from "@/db/queries/media";
+import { readProgress, type ItemRef } from "@/db/queries/progress";
+import { endStream, listLiveStreams, openStreamWithinLimit, type LiveStream } from "@/db/queries/streams";
+import { findSubscription } from "@/db/queries/subscriptions";
+import { STREAM_LEASE_SECONDS } from "@/db/schema/playback";
+import type { Principal } from "@/lib/accounts/sessions";
+import { ApiError } from "@/lib/api/errors";
+import { activePlan } from "@/lib/billing/subscriptions";
+import { requireProfile } from "@/lib/profiles/profiles";
+import { allowedRenditions, masterPath } from "./playlists";
+import { expiresIn, mediaPath, signPath } from "./signing";
+
+// Starting playback: entitlement (subscription, maturity, the plan's concurrent streams), a lease on one stream, and
+// signed URLs. A lease lives while the player's progress writes renew it, and ends on DELETE or LEASE_SECONDS of silence.
+
+export const LEASE_SECONDS = STREAM_LEASE_SECONDS;
+/** How long the manifest URL in a stream response may be first fetched. */
+export const MANIFEST_TTL_SECONDS = 600;
+/** Variant, segment, subtitle and thumbnail URLs stay valid this long past the video's length (pauses, rewatching). */
+const PLAYBACK_WINDOW_SLACK_SECONDS = 4 * 3600;
+
+export type PlaybackItem = ItemRef;
+
+export type StreamRequest = { profile: string; userAgent?: string; ip?: string };
+
+export async function startStream(principal: Principal, item: PlaybackItem, request: StreamRequest, now = Date.now()) {
+  const plan = activePlan(await findSubscription(principal.accountId));
+  if (!plan) throw new ApiError("subscription_required", "Choose a plan to watch (PUT /api/accounts/subscription).");
+  const profile = await requireProfile(principal, request.profile);
+  const found = await findItem(item);
+  if (found.title.maturityLevel > profile.maturityLevel) {
+    throw new ApiError(
+      "maturity_restricted",
+      `“${found.title.title}” is rated ${found.title.maturityRating}, above what the profile “${profile.name}” may watch (${profile.maturityRating}).`,
+      { title_rating: found.title.maturityRating, profile_rating: profile.maturityRating },
+    );
+  }
+  const asset = found.assetId ? await findAsset(found.assetId) : undefined;
+  if (!asset || asset.status !== "ready" || asset.renditions.length === 0) {
+    throw new ApiError("media_not_ready", "This video is still being prepared or is unavailable. Try again in a few minutes.");
+  }
+
+  const opened = await openStreamWithinLimit(
+    {
+      accountId: principal.accountId,
+      profileId: profile.id,
+      kind: item.kind,
+      itemId: found.itemId,
+      titleId: found.title.id,
+      assetId: asset.id,
+      userAgent: request.userAgent?.slice(0, 500) ?? null,
+      ip: request.ip ?? null,
+    },
+    plan.max_streams,
+    LEASE_SECONDS,
+  );
+  if (!opened.stream) {
+    throw new ApiError(
+      "stream_limit_reached",
+      `Your ${plan.name} plan allows ${plan.max_streams} stream${plan.max_streams === 1 ? "" : "s"} at a time. Stop another stream or upgrade.`,
+      { max_streams: plan.max_streams, active_streams: opened.live.map(liveStreamView) },
+    );
+  }
+
+  const progress = await readProgress(principal.accountId, profile.name, item);
+  const duration = asset.durationSeconds ?? 0;
+  const windowExpires = expiresIn(duration + PLAYBACK_WINDOW_SLACK_SECONDS, now);
+  const manifestExpires = expiresIn(MANIFEST_TTL_SECONDS, now);
+  const renditions = allowedRenditions(asset.renditions, plan.max_quality);
+  const subtitles = await listSubtitles(asset.id);
+  return {
+    stream_id: opened.stream.id,
+    manifest_url: signPath(masterPath(asset.id, plan.max_quality), manifestExpires),
+    expires_at: new Date(manifestExpires * 1000).toISOString(),
+    max_quality: renditions[renditions.length - 1].name,
+    qualities: renditions.map((r) => r.name),
+    subtitles: subtitles.map((s) => ({ language: s.language, label: s.label, url: signPath(mediaPath(asset.id, s.path), windowExpires) })),
+    resume_from: progress.watched || progress.position === null ? 0 : progress.position,
+    duration_seconds: asset.durationSeconds,
+    thumbnails_url: asset.thumbnailsVtt ? signPath(mediaPath(asset.id, asset.thumbnailsVtt), windowExpires) : null,
+    intro:
+      asset.introStartSeconds != null && asset.introEndSeconds != null
+        ? { start: asset.introStartSeconds, end: asset.introEndSeconds }
+        : null,
+    credits_start: asset.creditsStartSeconds,
+    next: found.next,
+    lease_seconds: LEASE_SECONDS,
+  };
+}
+
+export type StreamStart = Awaited<ReturnType<typeof startStream>>;
+
+async function findItem(item: PlaybackItem) {
+  if (item.kind === "movie") {
+    const title = await findTitle(item.movieId, "movie");
+    if (!title) throw new ApiError("movie_not_found", "There is no movie with this id.");
+    return { title, itemId: title.id, assetId: title.mediaAssetId, next: null };
+  }
+  const title = await findTitle(item.showId, "show");
+  if (!title) throw new ApiError("show_not_found", "There is no show with this id.");
+  const episode = await findEpisode(item.showId, item.season, item.episode);
+  if (!episode) throw new ApiError("episode_not_found", `This show has no episode ${item.episode} in season ${item.season}.`);
+  const next = await findNextEpisode(item.showId, item.season, item.episode);
+  return { title, itemId: episode.id, assetId: episode.mediaAssetId, next: next ?? null };
+}
+
+function liveStreamView(stream: LiveStream) {
+  return {
+    stream_id: stream.id,
+    profile: stream.profileName,
+    type: stream.kind,
+    title: stream.title,
+    title_id: stream.titleId,
+    device: stream.userAgent,
+    started_at: stream.startedAt.toISOString(),
+    last_seen_at: stream.lastSeenAt.toISOString(),
+  };
+}
+
+/** The account's streams whose lease is alive. */
+export async function listStreams(principal: Principal) {
+  return { items: (await listLiveStreams(principal.accountId, LEASE_SECONDS)).map(liveStreamView) };
+}
+
+export async function stopStream(principal: Principal, streamId: string) {
+  if (!(await endStream(principal.accountId, streamId))) throw new ApiError("stream_not_found", "This account has no stream with this id.");
+  return {};
+}
