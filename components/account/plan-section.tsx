@@ -13,6 +13,8 @@ const STATUS: Record<SubscriptionView["status"], string> = {
   past_due: "Payment overdue",
   canceled: "Cancelled",
   incomplete: "Awaiting payment",
+  unpaid: "Unpaid",
+  paused: "Paused",
   none: "No plan",
 };
 
