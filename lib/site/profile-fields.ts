@@ -26,9 +26,9 @@ export const profileSettingsFields = z
     avatar: z.enum(AVATARS, "Choose an avatar."),
     maturity_rating: z.enum(MATURITY_CHOICES.map((choice) => choice.value), "Choose a maturity rating."),
   })
-  .refine((settings) => !settings.kids || maturityLevel(settings.maturity_rating) <= KIDS_MAX_LEVEL, {
-    path: ["maturity_rating"],
-    message: "A kids profile can be rated PG-13 at most.",
-  });
+  // Ticking "Kids profile" is the stronger choice: a rating above what kids may see is lowered to the kids maximum.
+  .transform((settings) =>
+    settings.kids && maturityLevel(settings.maturity_rating) > KIDS_MAX_LEVEL ? { ...settings, maturity_rating: "PG-13" as const } : settings,
+  );
 
 export const pinField = z.string().regex(/^\d{4}$/, "A PIN is exactly 4 digits.");
