@@ -81,6 +81,7 @@ stripeTest.describe("with Stripe", () => {
     await expect(account.invoices()).toHaveCount(0);
     await expect(page.locator("#billing")).toContainText("No charges yet.");
     await expect(account.plan()).toContainText("You'll pay at secure checkout.");
+    await expect(page.getByRole("button", { name: "Manage payment methods & invoices" })).toHaveCount(0);
 
     // Leaving Checkout without paying lands on the plans page, which shows Stripe's prices (Premium is $24.99 there).
     let session = await goToCheckout(page, account, "Standard");

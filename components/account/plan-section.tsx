@@ -70,7 +70,11 @@ export function PlanSection({
         )}
         {live && periodEnd && subscription.status !== "past_due" && subscription.status !== "unpaid" && subscription.status !== "paused" && (
           <p className="mt-1 text-sm text-muted">
-            {ending ? `Your membership ends on ${formatDate(periodEnd)}.` : `Renews on ${formatDate(periodEnd)}.`}
+            {ending
+              ? `Your membership ends on ${formatDate(periodEnd)}.`
+              : subscription.status === "trialing"
+                ? `Your free trial ends on ${formatDate(periodEnd)}; your first payment is taken then.`
+                : `Renews on ${formatDate(periodEnd)}.`}
           </p>
         )}
       </div>
@@ -146,7 +150,8 @@ export function PlanSection({
         </ul>
       </ActionForm>
 
-      {stripe && (
+      {/* Nothing to manage before a first Checkout. */}
+      {stripe && subscription.status !== "none" && (
         <ActionForm action={billingPortalAction} label="Payment methods and invoices">
           <SubmitButton variant="secondary" pendingLabel="Opening…">
             Manage payment methods &amp; invoices
