@@ -15,10 +15,9 @@ const ROWS: { label: string; value: (plan: Plan) => string }[] = [
 
 /**
  * The plans side by side (the same data as GET /api/plans), each with a "Choose" link: to sign-up for visitors, to the
- * account's plan section for members.
+ * account's plan section for members. `plans` carries the prices charged (plansForSale) when the caller has them.
  */
-export function PlanComparison({ signedIn, current }: { signedIn: boolean; current?: PlanId }) {
-  const plans = listPlans();
+export function PlanComparison({ signedIn, current, plans = listPlans() }: { signedIn: boolean; current?: PlanId; plans?: Plan[] }) {
   const chooseHref = (plan: Plan) => (signedIn ? `/account?plan=${plan.id}#plan` : `/signup?plan=${plan.id}`);
   return (
     <div className="overflow-x-auto">

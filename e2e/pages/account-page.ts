@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 
-/** The account page: plan, email, password and devices. */
+/** The account page: plan, billing history, email, password and devices. */
 export class AccountPage {
   constructor(readonly page: Page) {}
 
@@ -16,6 +16,28 @@ export class AccountPage {
   async choosePlan(name: "Basic" | "Standard" | "Premium") {
     await this.plan().getByRole("button", { name: new RegExp(`(Choose|Upgrade to|Switch to|Restart with) ${name}$`) }).click();
     await expect(this.plan().getByRole("status")).toHaveText(`You are on the ${name} plan.`);
+  }
+
+  /** The plan button for `name` ("Choose Standard", "Upgrade to Premium", …), without waiting for the outcome. */
+  planButton(name: "Basic" | "Standard" | "Premium") {
+    return this.plan().getByRole("button", { name: new RegExp(`(Choose|Upgrade to|Switch to|Restart with) ${name}$`) });
+  }
+
+  /** The plan section's summary line, e.g. "Standard · $15.49 / month Active". */
+  planSummary() {
+    return this.page.locator("#plan").getByText(/^(Basic|Standard|Premium) · .+ \/ month/);
+  }
+
+  async cancelMembership() {
+    await this.page.locator("#plan summary", { hasText: "Cancel membership" }).click();
+    const form = this.page.getByRole("form", { name: "Cancel membership" });
+    await form.getByLabel("Yes, cancel my membership").check();
+    await form.getByRole("button", { name: "Cancel membership" }).click();
+  }
+
+  /** The rows of the billing history table (without its header). */
+  invoices() {
+    return this.page.locator("#billing").getByRole("table").locator("tbody").getByRole("row");
   }
 
   devices() {

@@ -1,13 +1,27 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { assertCurrentPassword, changeEmail, changePassword } from "@/lib/accounts/accounts";
 import { signOutDevice, signOutOtherDevices } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
-import { PLAN_IDS, PLANS } from "@/lib/billing/plans";
-import { cancelSubscription, changePlan } from "@/lib/billing/subscriptions";
+import {
+  billingProvider,
+  cancelSubscription,
+  changePlan,
+  getSubscription,
+  openCustomerPortal,
+  PLAN_IDS,
+  PLANS,
+  type PlanId,
+  resumeSubscription,
+  startCheckout,
+  type SubscriptionView,
+} from "@/lib/billing";
+import { appUrl } from "@/lib/env";
 import { emailField, newPasswordField } from "@/lib/site/account-fields";
+import { formatDate } from "@/lib/site/format";
 import { clientIp } from "@/lib/site/client-ip";
 import { validatedActionWithPrincipal } from "@/lib/site/form-action";
 import { checkbox } from "@/lib/site/profile-fields";
@@ -44,20 +58,73 @@ export const changePasswordAction = validatedActionWithPrincipal(passwordForm, a
   };
 });
 
+/** Statuses with nothing left to change at the provider: choosing a plan starts a new subscription (Checkout). */
+const FRESH_START = new Set<SubscriptionView["status"]>(["none", "canceled", "incomplete"]);
+
+/** Our own pages are redirected to by path (APP_URL may name a proxy in front of this server); others as given. */
+const redirectTarget = (url: string) => (url.startsWith(`${appUrl}/`) ? url.slice(appUrl.length) : url);
+
+/**
+ * Choosing a plan. With Stripe, a first (or new) subscription goes through Checkout; an upgrade is charged the prorated
+ * difference at once; a downgrade starts at the end of the period; choosing the current plan keeps it (undoing a
+ * scheduled downgrade or a cancellation). Locally every change applies at once, free.
+ */
 export const changePlanAction = validatedActionWithPrincipal(z.object({ plan: z.enum(PLAN_IDS, "Choose a plan.") }), async ({ plan }, principal) => {
-  await changePlan(principal.accountId, plan);
-  revalidatePath("/", "layout");
-  return { success: `You are on the ${PLANS[plan].name} plan.` };
+  const stripe = billingProvider().name === "stripe";
+  const before = await getSubscription(principal.accountId);
+  let target: string;
+  if (stripe && FRESH_START.has(before.status)) {
+    target = await startCheckout(principal.accountId, plan);
+  } else {
+    let after: SubscriptionView;
+    try {
+      after = await changePlan(principal.accountId, plan);
+    } catch (error) {
+      // No card on file for a returning member: pay at Checkout. (redirect() throws, outside this catch.)
+      if (!(error instanceof ApiError && error.code === "payment_method_required")) throw error;
+      target = String((error.details as { checkout_url: string }).checkout_url);
+      redirect(redirectTarget(target));
+    }
+    revalidatePath("/", "layout");
+    return { success: planChangeMessage(before, after, plan, stripe) };
+  }
+  redirect(redirectTarget(target));
 });
+
+function planChangeMessage(before: SubscriptionView, after: SubscriptionView, plan: PlanId, stripe: boolean): string {
+  const name = PLANS[plan].name;
+  if (!stripe || FRESH_START.has(before.status) || !before.plan) return `You are on the ${name} plan.`;
+  if (before.plan === plan) return `You are staying on the ${name} plan.`;
+  if (after.scheduled_plan === plan && after.scheduled_change_at) {
+    return `Your plan changes to ${name} from ${formatDate(after.scheduled_change_at)}. You keep ${PLANS[before.plan].name} until then.`;
+  }
+  return `You are on the ${name} plan. You were charged the prorated difference now.`;
+}
 
 export const cancelPlanAction = validatedActionWithPrincipal(
   z.object({ confirm: checkbox.refine((value) => value, "Tick the box to confirm.") }),
   async (_form, principal) => {
-    await cancelSubscription(principal.accountId);
+    const after = await cancelSubscription(principal.accountId);
     revalidatePath("/", "layout");
+    if (after.cancel_at_period_end && after.current_period_end) {
+      return { success: `Your membership ends on ${formatDate(after.current_period_end)}. You can keep watching until then.` };
+    }
     return { success: "Your membership is cancelled. Your profiles and lists are kept if you come back." };
   },
 );
+
+/** Undoes a cancellation at period end. */
+export const resumePlanAction = validatedActionWithPrincipal(z.object({}), async (_form, principal) => {
+  const after = await resumeSubscription(principal.accountId);
+  revalidatePath("/", "layout");
+  if (after.cancel_at_period_end) return { error: "Your membership could not be resumed. Please try again." };
+  return { success: `Your membership continues${after.current_period_end ? ` and renews on ${formatDate(after.current_period_end)}` : ""}.` };
+});
+
+/** The Stripe Customer Portal: payment methods and invoices. */
+export const billingPortalAction = validatedActionWithPrincipal(z.object({}), async (_form, principal) => {
+  redirect(await openCustomerPortal(principal.accountId));
+});
 
 export const signOutDeviceAction = validatedActionWithPrincipal(z.object({ session_id: z.uuid() }), async ({ session_id }, principal) => {
   if (session_id === principal.sessionId) return { error: "Use “Sign out” in the profile menu to sign out of this browser." };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BillingHistory } from "@/components/account/billing-history";
 import { DevicesList } from "@/components/account/devices-list";
 import { PlanSection } from "@/components/account/plan-section";
 import { ActionForm } from "@/components/forms/action-form";
@@ -7,21 +8,54 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { PanelSection } from "@/components/site/panel-section";
 import { describeAccount } from "@/lib/accounts/accounts";
 import { listDevices } from "@/lib/accounts/sessions";
-import { PLAN_IDS, type PlanId } from "@/lib/billing/plans";
+import { billingProvider, listInvoices, PLAN_IDS, plansForSale, type PlanId, type SubscriptionView } from "@/lib/billing";
 import { formatDate } from "@/lib/site/format";
 import { requirePrincipal } from "@/lib/site/session";
 import { changeEmailAction, changePasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account" };
 
-type Props = { searchParams: Promise<{ welcome?: string; plan?: string }> };
+type Props = { searchParams: Promise<{ welcome?: string; plan?: string; billing?: string; invoices?: string }> };
+
+const INVOICES_PER_PAGE = 12;
+
+/** What a return from Checkout (or a plan change made through it) says; `billing` is in the URL Stripe returns to. */
+function billingBanner(billing: string | undefined, subscription: SubscriptionView) {
+  switch (billing) {
+    case "success":
+      return subscription.has_access
+        ? { tone: "success", text: "Payment received. Your membership is active: enjoy watching!" }
+        : { tone: "info", text: "Payment received. Your plan will appear here in a moment; refresh this page shortly." };
+    case "pending":
+      return { tone: "info", text: "We are confirming your payment with the payment provider. Your plan will appear here in a moment; refresh this page shortly." };
+    case "invalid":
+      return { tone: "error", text: "That checkout link was not valid, so nothing changed. If you did pay, your plan will appear here shortly; otherwise choose a plan below." };
+    case "updated":
+      return { tone: "success", text: "Your plan has been updated." };
+    default:
+      return undefined;
+  }
+}
+
+const TONES = {
+  success: "bg-success/15 ring-success/40",
+  info: "bg-white/5 ring-white/20",
+  error: "bg-danger/15 ring-danger/40",
+} as const;
 
 
 export default async function AccountPage({ searchParams }: Props) {
-  const { welcome, plan } = await searchParams;
+  const { welcome, plan, billing, invoices: invoicesPage } = await searchParams;
   const principal = await requirePrincipal("/account");
-  const [account, devices] = await Promise.all([describeAccount(principal), listDevices(principal)]);
+  const page = Math.max(1, Math.min(10_000, Math.floor(Number(invoicesPage)) || 1));
+  const [account, devices, plans, invoices] = await Promise.all([
+    describeAccount(principal),
+    listDevices(principal),
+    plansForSale(),
+    listInvoices(principal.accountId, { limit: INVOICES_PER_PAGE, offset: (page - 1) * INVOICES_PER_PAGE }),
+  ]);
   const suggested = PLAN_IDS.find((id) => id === plan) as PlanId | undefined;
+  const banner = billingBanner(billing, account.subscription);
 
   return (
     <div className="mx-auto max-w-4xl space-y-8 px-4 py-10 sm:py-14">
@@ -31,6 +65,11 @@ export default async function AccountPage({ searchParams }: Props) {
           {account.username} · member since {formatDate(account.created_at)}
         </p>
       </div>
+      {banner && (
+        <p role={banner.tone === "error" ? "alert" : "status"} className={`rounded-lg p-4 ring-1 ${TONES[banner.tone as keyof typeof TONES]}`}>
+          {banner.text}
+        </p>
+      )}
       {welcome && account.subscription.plan === null && (
         <p role="status" className="rounded-lg bg-brand/15 p-4 ring-1 ring-brand/50">
           Welcome to NormFlix, {account.username}! Choose a plan below to start watching.
@@ -38,7 +77,17 @@ export default async function AccountPage({ searchParams }: Props) {
       )}
 
       <PanelSection id="plan" title="Plan">
-        <PlanSection subscription={account.subscription} profileCount={account.profile_count} suggested={suggested} />
+        <PlanSection
+          subscription={account.subscription}
+          plans={plans}
+          profileCount={account.profile_count}
+          suggested={suggested}
+          provider={billingProvider().name}
+        />
+      </PanelSection>
+
+      <PanelSection id="billing" title="Billing history">
+        <BillingHistory invoices={invoices.items} total={invoices.total} page={page} pageSize={INVOICES_PER_PAGE} />
       </PanelSection>
 
       <PanelSection id="email" title="Email">
