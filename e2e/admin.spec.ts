@@ -1,13 +1,15 @@
 // The admin area in a browser, on a server of its own (the first account signed up there is the admin): a video goes
-// from upload to a published, playable title; and every admin page and API endpoint refuses a viewer with 403.
+// from upload to a published title a viewer plays in the browser; and every admin page and API endpoint refuses a
+// viewer with 403.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test as base } from "@playwright/test";
 import { makeTestVideo } from "../lib/media/test-video";
 import { startServer, tempDataDir } from "../test/server-process";
+import { chooseProfile, createProfile, signInBrowser } from "./fixtures";
 import { AdminTitlePage } from "./pages/admin-title-page";
-import { SignInPage } from "./pages/sign-in-page";
+import { WatchPage } from "./pages/watch-page";
 
 type Account = { username: string; password: string; token: string };
 
@@ -36,13 +38,6 @@ async function signUp(base: string, username: string, plan?: string): Promise<Ac
   return { ...account, token };
 }
 
-async function signInBrowser(page: import("@playwright/test").Page, account: Account, callbackUrl: string) {
-  const signIn = new SignInPage(page);
-  await signIn.goto(callbackUrl);
-  await signIn.signIn(account.username, account.password);
-  await expect(page).not.toHaveURL(/\/signin/);
-}
-
 /** Every admin page, found on disk, so a page added later is covered without touching this test. */
 function adminPagePaths(titleId: string): string[] {
   const root = path.join(import.meta.dirname, "..", "app", "(site)", "admin");
@@ -58,10 +53,10 @@ function adminPagePaths(titleId: string): string[] {
 }
 
 test.describe("admin", () => {
-  test("uploads a generated video, watches its job reach ready, publishes it, and viewers then get it as ready to play", async ({ page, adminServer }) => {
-    test.setTimeout(240_000);
+  test("uploads a generated video, watches its job reach ready, publishes it, and a viewer then plays it", async ({ page, browser, adminServer }) => {
+    test.setTimeout(300_000);
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "normflix-e2e-video-"));
-    const video = await makeTestVideo(path.join(work, "pattern.mp4"), { width: 640, height: 360, seconds: 4 });
+    const video = await makeTestVideo(path.join(work, "pattern.mp4"), { width: 640, height: 360, seconds: 12 });
 
     await signInBrowser(page, adminServer.admin, "/admin/titles");
     const admin = new AdminTitlePage(page);
@@ -87,6 +82,19 @@ test.describe("admin", () => {
     expect(after.status()).toBe(200);
     expect(await after.json()).toMatchObject({ title: "Upload Test Pattern", availability: "ready", available_qualities: ["360p"] });
     fs.rmSync(work, { recursive: true, force: true });
+
+    // The viewer, in a browser of their own, watches it: the video's clock moves.
+    await createProfile(page.request, viewer.token, "Viewer");
+    const context = await browser.newContext({ baseURL: adminServer.url });
+    const viewerPage = await context.newPage();
+    await signInBrowser(viewerPage, viewer, "/profiles");
+    await chooseProfile(viewerPage, "Viewer");
+    await viewerPage.goto(`/watch/movie/${movieId}`);
+    await expect(viewerPage.getByRole("heading", { name: "Upload Test Pattern" })).toBeVisible();
+    const player = new WatchPage(viewerPage);
+    await player.ensurePlaying();
+    await player.expectAdvancing(2);
+    await context.close();
   });
 
   test("a viewer gets 403 on every admin page and every admin API endpoint", async ({ page, adminServer }) => {

@@ -28,3 +28,9 @@ export class SearchPage {
     return this.page.getByRole("status").filter({ hasText: /result|No matches/ });
   }
 }
+
+/** "Dustwalker" → "Dustwaker": a letter dropped from the title's longest word, as people mistype. */
+export function misspell(title: string) {
+  const word = title.split(/\s+/).sort((a, b) => b.length - a.length)[0];
+  return word.slice(0, -2) + word.slice(-1);
+}

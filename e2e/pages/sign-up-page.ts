@@ -14,4 +14,14 @@ export class SignUpPage {
     await this.page.getByLabel("Password").fill(account.password);
     await this.page.getByRole("button", { name: "Create account" }).click();
   }
+
+  /** From the plans page: "Choose <plan>" keeps the plan through the form, which leads to the account page to pay. */
+  async signUpFromPlans(plan: "Basic" | "Standard" | "Premium", account: { username: string; email: string; password: string }) {
+    const slug = plan.toLowerCase();
+    await this.page.goto("/plans");
+    await this.page.getByRole("link", { name: `Choose ${plan}` }).click();
+    await expect(this.page).toHaveURL(new RegExp(`/signup\\?plan=${slug}$`));
+    await this.signUp(account);
+    await expect(this.page).toHaveURL(new RegExp(`/account\\?welcome=1&plan=${slug}#plan$`));
+  }
 }

@@ -1,0 +1,47 @@
+import { expect, type Page } from "@playwright/test";
+
+/** The player page (/watch/movie/<id>, /watch/show/<id>/<season>/<episode>): one <video> under custom controls. */
+export class WatchPage {
+  constructor(readonly page: Page) {}
+
+  video() {
+    return this.page.locator("video");
+  }
+
+  currentTime(): Promise<number> {
+    return this.video().evaluate((video: HTMLVideoElement) => video.currentTime);
+  }
+
+  /** Starts playback if the browser held autoplay back (the player then shows a big Play button). */
+  async ensurePlaying() {
+    const video = this.video();
+    await expect(video).toBeAttached();
+    await expect
+      .poll(async () => {
+        if (await video.evaluate((v: HTMLVideoElement) => !v.paused && v.currentTime > 0)) return true;
+        const play = this.page.getByRole("button", { name: "Play", exact: true });
+        if (await play.isVisible()) await play.click();
+        return false;
+      }, { timeout: 30_000 })
+      .toBe(true);
+  }
+
+  /** Waits until playback has moved `seconds` on from where the video is now: it plays, not just sits at a position. */
+  async expectAdvancing(seconds: number, timeout = 30_000) {
+    const from = await this.currentTime();
+    await expect.poll(() => this.currentTime(), { timeout }).toBeGreaterThan(from + seconds);
+  }
+
+  /** Pauses with the keyboard (space) and returns where the video stopped. */
+  async pause(): Promise<number> {
+    await this.page.keyboard.press("Space");
+    await expect.poll(() => this.video().evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
+    return this.currentTime();
+  }
+
+  /** Leaves through the player's Back link; the player writes the final position as it unmounts. */
+  async leave() {
+    await this.page.getByRole("link", { name: "Back" }).click();
+    await expect(this.page).not.toHaveURL(/\/watch\//);
+  }
+}
