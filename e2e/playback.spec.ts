@@ -1,23 +1,8 @@
 // Watching a demo movie in Chromium: it plays, the position is saved when the viewer leaves, and coming back resumes
 // there. Progress goes through the contract's endpoints, so the API sees the same position.
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { expect, test, waitForPlayableMovie } from "./fixtures";
-
-const currentTime = (page: Page) => page.locator("video").evaluate((video: HTMLVideoElement) => video.currentTime);
-
-/** Starts playback if the browser held autoplay back (the player then shows a big Play button). */
-async function ensurePlaying(page: Page) {
-  const video = page.locator("video");
-  await expect(video).toBeAttached();
-  await expect
-    .poll(async () => {
-      if (await video.evaluate((v: HTMLVideoElement) => !v.paused && v.currentTime > 0)) return true;
-      const play = page.getByRole("button", { name: "Play", exact: true });
-      if (await play.isVisible()) await play.click();
-      return false;
-    }, { timeout: 30_000 })
-    .toBe(true);
-}
+import { WatchPage } from "./pages/watch-page";
 
 async function savedProgress(request: APIRequestContext, token: string, profile: string, movieId: string): Promise<number | null> {
   const response = await request.get(`/api/profiles/${encodeURIComponent(profile)}/progress?kind=movie_watch_progress&movie_id=${movieId}`, {
@@ -31,18 +16,17 @@ test("plays a demo movie, saves the position on leaving, and resumes there", asy
   test.setTimeout(12 * 60_000); // the demo catalog may still be transcoding on a first start
   const movie = await waitForPlayableMovie(request);
 
+  const watch = new WatchPage(page);
+  const currentTime = () => watch.currentTime();
   await page.goto(`/watch/movie/${movie.id}`);
   await expect(page.getByRole("heading", { name: movie.title })).toBeVisible();
-  await ensurePlaying(page);
-  await expect.poll(() => currentTime(page), { timeout: 30_000 }).toBeGreaterThan(6);
+  await watch.ensurePlaying();
+  await expect.poll(currentTime, { timeout: 30_000 }).toBeGreaterThan(6);
 
   // Pause (space), then leave through the player's Back link: the page unmounts, writes the final position and ends
   // the lease. (While playing, the controls fade out after 3 s without pointer movement.)
-  await page.keyboard.press("Space");
-  await expect.poll(() => page.locator("video").evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
-  const leftAt = await currentTime(page);
-  await page.getByRole("link", { name: "Back" }).click();
-  await expect(page).not.toHaveURL(/\/watch\//);
+  const leftAt = await watch.pause();
+  await watch.leave();
   // The final write goes out as the player unmounts (keepalive): the API shows where the viewer left.
   await expect
     .poll(async () => Math.abs(((await savedProgress(request, viewer.token, viewer.profile, movie.id)) ?? -100) - leftAt))
@@ -57,13 +41,13 @@ test("plays a demo movie, saves the position on leaving, and resumes there", asy
   await page.goto(`/watch/movie/${movie.id}`);
   const video = page.locator("video");
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState >= 1 && !v.seeking && v.currentTime > 0), { timeout: 30_000 }).toBe(true);
-  const resumedAt = await currentTime(page);
+  const resumedAt = await currentTime();
   expect(Math.abs(resumedAt - saved)).toBeLessThan(3);
-  await ensurePlaying(page);
-  await expect.poll(() => currentTime(page)).toBeGreaterThan(resumedAt + 1);
+  await watch.ensurePlaying();
+  await expect.poll(currentTime).toBeGreaterThan(resumedAt + 1);
 
   // Keyboard: → skips 10 s ahead.
-  const before = await currentTime(page);
+  const before = await currentTime();
   await page.keyboard.press("ArrowRight");
-  await expect.poll(() => currentTime(page)).toBeGreaterThan(before + 8);
+  await expect.poll(() => currentTime()).toBeGreaterThan(before + 8);
 });
