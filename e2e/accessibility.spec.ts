@@ -1,14 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { createProfile, expect, signInBrowser, test } from "./fixtures";
+import { expectAccessible } from "./axe";
+import { createProfile, signInBrowser, test } from "./fixtures";
 
-// No serious or critical axe-core violations (WCAG 2.1 A/AA rules) on the account screens.
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const blocking = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
-
+// No serious or critical axe-core violations on the account screens.
 test("signed-out pages: sign-in, sign-up and plans", async ({ page }) => {
   for (const path of ["/signin", "/signup", "/plans", "/"]) {
     await page.goto(path);

@@ -1,8 +1,8 @@
 // The account page with Stripe billing: a NormFlix server of its own (this file starts it) talks to the fake Stripe of
 // test/fake-stripe, whose webhooks are delivered signed by the real library. The fake has no browser-facing Checkout or
 // portal page, so the test pays the Checkout session the way Stripe would and then follows its return URL.
-import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { APP_URL, PRICES, startStripeApp, type StripeApp } from "../test/fake-stripe/app-server";
 import { createAccount, expect, signInBrowser, test } from "./fixtures";
 import { AccountPage } from "./pages/account-page";
@@ -141,9 +141,7 @@ stripeTest.describe("with Stripe", () => {
     expect(app.fake.subscriptions.get(subscription.id)!.cancel_at_period_end).toBe(false);
 
     // No serious or critical accessibility problems on the account page of a Stripe member.
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    const blocking = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-    expect(blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+    await expectAccessible(page);
 
     // Payment methods and invoices are managed in Stripe's Customer Portal.
     from = app.fake.requests.length;

@@ -1,5 +1,6 @@
 import { BrowsePage } from "./pages/browse-page";
-import { expectAccessible, listTitles, postProgress } from "./catalog-helpers";
+import { expectAccessible } from "./axe";
+import { listTitles, postProgress } from "./catalog-helpers";
 import { expect, test } from "./fixtures";
 
 // Several page loads per test while the demo catalog transcodes on the same two cores.

@@ -1,6 +1,5 @@
 // Catalog look-ups and viewer set-up for the browse, title and search specs, through the public API.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext } from "@playwright/test";
 
 export type Item = { id: string; title: string; maturity_rating: string; availability: string; runtime_seconds?: number };
 
@@ -32,11 +31,4 @@ export async function setProfile(request: APIRequestContext, token: string, name
 
 export async function postProgress(request: APIRequestContext, token: string, profile: string, body: Record<string, unknown>) {
   await json(request, `/api/profiles/${encodeURIComponent(profile)}/progress`, { method: "POST", token, data: body });
-}
-
-/** axe-core on the page as it is: no serious or critical violation. */
-export async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const severe = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`)).toEqual([]);
 }

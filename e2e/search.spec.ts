@@ -1,7 +1,8 @@
 import { BrowsePage } from "./pages/browse-page";
 import { SearchPage } from "./pages/search-page";
 import { TitlePage } from "./pages/title-page";
-import { expectAccessible, listTitles } from "./catalog-helpers";
+import { expectAccessible } from "./axe";
+import { listTitles } from "./catalog-helpers";
 import { expect, test } from "./fixtures";
 
 // Several page loads per test while the demo catalog transcodes on the same two cores.

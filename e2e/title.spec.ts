@@ -1,7 +1,8 @@
 import { BrowsePage } from "./pages/browse-page";
 import { SearchPage } from "./pages/search-page";
 import { TitlePage } from "./pages/title-page";
-import { expectAccessible, getShow, listTitles, postProgress, setProfile } from "./catalog-helpers";
+import { expectAccessible } from "./axe";
+import { getShow, listTitles, postProgress, setProfile } from "./catalog-helpers";
 import { chooseProfile, createProfile, expect, signInBrowser, test } from "./fixtures";
 
 // Several page loads per test while the demo catalog transcodes on the same two cores.
