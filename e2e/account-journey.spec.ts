@@ -8,11 +8,7 @@ test("a new member signs up, chooses a plan, creates two profiles and signs anot
   const password = "a long enough secret";
 
   // Sign up from the plans page: the chosen plan is waiting on the account page.
-  await page.goto("/plans");
-  await page.getByRole("link", { name: "Choose Standard" }).click();
-  await expect(page).toHaveURL(/\/signup\?plan=standard$/);
-  await new SignUpPage(page).signUp({ username, email: `${username}@example.com`, password });
-  await expect(page).toHaveURL(/\/account\?welcome=1&plan=standard#plan$/);
+  await new SignUpPage(page).signUpFromPlans("Standard", { username, email: `${username}@example.com`, password });
   await expect(page.getByText(`Welcome to NormFlix, ${username}!`)).toBeVisible();
 
   const account = new AccountPage(page);

@@ -1,5 +1,5 @@
 import { BrowsePage } from "./pages/browse-page";
-import { SearchPage } from "./pages/search-page";
+import { misspell, SearchPage } from "./pages/search-page";
 import { TitlePage } from "./pages/title-page";
 import { expectAccessible } from "./axe";
 import { listTitles } from "./catalog-helpers";
@@ -7,12 +7,6 @@ import { expect, test } from "./fixtures";
 
 // Several page loads per test while the demo catalog transcodes on the same two cores.
 test.describe.configure({ timeout: 180_000 });
-
-/** "Dustwalker" → "Dustwaker": a letter dropped from the title's longest word, as people mistype. */
-function typo(title: string) {
-  const word = title.split(/\s+/).sort((a, b) => b.length - a.length)[0];
-  return word.slice(0, -2) + word.slice(-1);
-}
 
 test("browse → search with a typo → open the title → add it to My List", async ({ page, request, viewer }) => {
   const movies = await listTitles(request, "movies");
@@ -23,7 +17,7 @@ test("browse → search with a typo → open the title → add it to My List", a
 
   const search = new SearchPage(page);
   await expect(search.input()).toBeVisible();
-  const query = typo(movie.title);
+  const query = misspell(movie.title);
   await search.type(query);
   await expect(page).toHaveURL(new RegExp(`/search\\?q=${encodeURIComponent(query)}$`));
   const result = search.group("Movies").getByRole("link", { name: new RegExp(`^${movie.title}`) });
