@@ -106,6 +106,12 @@ async function measureOnce(browser: Browser, base: string, state: Awaited<Return
       await page.screenshot({ path: "bench-playback-failure.png" });
       throw new Error(`no frame within 30 s at ${page.url()} (screenshot: bench-playback-failure.png): ${error.message}`);
     });
+  if (process.env.BENCH_TRACE) console.log(await page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    const rows = [`nav responseStart ${Math.round(nav.responseStart)} responseEnd ${Math.round(nav.responseEnd)} dcl ${Math.round(nav.domContentLoadedEventEnd)}`];
+    for (const r of performance.getEntriesByType("resource") as PerformanceResourceTiming[]) rows.push(`${Math.round(r.startTime)}→${Math.round(r.responseEnd)} ${r.initiatorType} ${r.name.replace(location.origin, "").slice(0, 90)}`);
+    return rows.join("\n") + `\nfirstFrame ${Math.round((window as any).__bench.firstFrame)}`;
+  }));
   // Seek at least 12 s ahead and past the buffered range where the video is long enough (else as far as it allows).
   const seekToPlay = await page.evaluate(async () => {
     const video = document.querySelector("video")!;
