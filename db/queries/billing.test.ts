@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { useDatabase } from "@/test/database";
 import { insertAccount } from "./accounts";
-import { applyBillingEventOnce, claimBillingCustomer, findBillingCustomer, setBillingCustomerId } from "./billing";
+import { applyBillingEventOnce, claimBillingCustomer, findBillingCustomer, hasBillingEvent, pruneBillingEvents, setBillingCustomerId } from "./billing";
 import { findSubscription, storeStripeSubscription } from "./subscriptions";
 
 useDatabase();
@@ -32,6 +32,15 @@ describe("billing queries", () => {
     await setBillingCustomerId(accountId, `cus_${accountId}`);
     expect(await claimBillingCustomer(accountId, 0)).toBe(false); // a finished claim is never taken over
     expect((await findBillingCustomer(accountId))?.stripeCustomerId).toBe(`cus_${accountId}`);
+  });
+
+  it("prunes only the event ids received before the cut-off", async () => {
+    const id = `evt_${randomUUID()}`;
+    await applyBillingEventOnce({ id, type: "invoice.paid" }, async () => undefined);
+    await pruneBillingEvents(new Date(Date.now() - 60_000));
+    expect(await hasBillingEvent(id)).toBe(true);
+    expect(await pruneBillingEvents(new Date(Date.now() + 60_000))).toBeGreaterThanOrEqual(1);
+    expect(await hasBillingEvent(id)).toBe(false);
   });
 
   it("runs an event's effect once, and not at all when the effect fails", async () => {

@@ -74,6 +74,12 @@ export async function applyBillingEventOnce(
   });
 }
 
+/** Forgets event ids received before `before`; returns how many. */
+export async function pruneBillingEvents(before: Date): Promise<number> {
+  const removed = await db().delete(billingEvents).where(lt(billingEvents.receivedAt, before)).returning({ id: billingEvents.id });
+  return removed.length;
+}
+
 export async function hasBillingEvent(id: string): Promise<boolean> {
   const [row] = await db().select({ id: billingEvents.id }).from(billingEvents).where(eq(billingEvents.id, id));
   return row !== undefined;

@@ -9,6 +9,7 @@ import {
 import { listProfiles } from "@/db/queries/profiles";
 import { findSubscription } from "@/db/queries/subscriptions";
 import { ApiError, uniqueViolation } from "@/lib/api/errors";
+import { updateCustomerEmail } from "@/lib/billing";
 import { activePlan, describeSubscription } from "@/lib/billing/subscriptions";
 import { assertLoginAllowed, recordLoginFailure, recordLoginSuccess } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password";
@@ -65,6 +66,7 @@ export async function assertCurrentPassword(principal: Principal, password: stri
 
 export async function changeEmail(principal: Principal, email: string) {
   await updateAccountEmail(principal.accountId, email).catch(conflictFrom);
+  await updateCustomerEmail(principal.accountId, email);
 }
 
 /** Sets a new password and signs out every other device, keeping the caller's session. */

@@ -13,3 +13,4 @@ export {
 export { openCustomerPortal, reconcileCheckout, startCheckout } from "./checkout";
 export { listInvoices, type InvoiceView } from "./invoices";
 export { billingProvider } from "./provider";
+export { updateCustomerEmail } from "./stripe/customers";

@@ -121,6 +121,7 @@ export class FakeStripe {
     { method: "POST", pattern: /^\/v1\/customers$/, handle: (p) => this.createCustomer(p) },
     { method: "GET", pattern: /^\/v1\/customers\/([^/]+)\/payment_methods$/, handle: (p, [id]) => this.listPaymentMethods(id, p) },
     { method: "GET", pattern: /^\/v1\/customers\/([^/]+)$/, handle: (_, [id]) => this.get(this.customers, "customer", id) },
+    { method: "POST", pattern: /^\/v1\/customers\/([^/]+)$/, handle: (p, [id]) => this.updateCustomer(id, p) },
     { method: "POST", pattern: /^\/v1\/checkout\/sessions$/, handle: (p) => this.createCheckoutSession(p) },
     { method: "GET", pattern: /^\/v1\/checkout\/sessions\/([^/]+)$/, handle: (_, [id]) => this.get(this.checkoutSessions, "checkout.session", id) },
     { method: "POST", pattern: /^\/v1\/billing_portal\/sessions$/, handle: (p) => this.createPortalSession(p) },
@@ -191,6 +192,12 @@ export class FakeStripe {
     };
     this.customers.set(customer.id, customer);
     return new Promise<Obj>((resolve) => setTimeout(() => resolve(customer), this.customerCreateDelayMs));
+  }
+
+  private updateCustomer(customerId: string, params: Obj) {
+    const customer = this.get(this.customers, "customer", customerId);
+    for (const field of ["email", "name"] as const) if (params[field] !== undefined) customer[field] = params[field];
+    return customer;
   }
 
   private listPaymentMethods(customerId: string, params: Obj) {

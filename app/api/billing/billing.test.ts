@@ -352,6 +352,13 @@ describe("the Customer Portal, plans and the contract", () => {
     expect(request.params).toMatchObject({ customer: customerOf(member), return_url: `${APP_URL}/account` });
   });
 
+  it("an email change reaches the Stripe customer, so receipts go to the new address", async () => {
+    const member = await subscribed("basic");
+    const email = `moved_${randomUUID().slice(0, 8)}@example.com`;
+    expect((await app.call("PUT", "/api/accounts/email", { token: member.token, body: { email } })).status).toBe(200);
+    expect(app.fake.customers.get(customerOf(member))!.email).toBe(email);
+  });
+
   it("keeps the contract's status codes: 403 without a token, 422 for an unknown plan, 200 cancelling nothing", async () => {
     expectStatus(await app.call("PUT", "/api/accounts/subscription", { body: { subscription: "basic" } }), 403);
     expectStatus(await app.call("DELETE", "/api/accounts/subscription"), 403);

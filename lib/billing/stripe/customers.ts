@@ -7,7 +7,7 @@ import {
   setBillingCustomerId,
 } from "@/db/queries/billing";
 import { ApiError } from "@/lib/api/errors";
-import { callStripe, stripe } from "./client";
+import { callStripe, stripe, stripeEnabled } from "./client";
 
 const STALE_CLAIM_MS = 30_000;
 const WAIT_STEP_MS = 100;
@@ -49,4 +49,16 @@ async function createCustomer(accountId: string): Promise<string> {
 /** The account's Stripe customer id if it has one already (no Stripe call). */
 export async function existingCustomer(accountId: string): Promise<string | undefined> {
   return (await findBillingCustomer(accountId))?.stripeCustomerId ?? undefined;
+}
+
+/**
+ * Gives the account's Stripe customer (if it has one) a new email, so receipts and the portal follow an email change.
+ * The change itself is already saved: if Stripe cannot be reached it is logged, not undone.
+ */
+export async function updateCustomerEmail(accountId: string, email: string): Promise<void> {
+  const customerId = stripeEnabled() ? await existingCustomer(accountId) : undefined;
+  if (!customerId) return;
+  await callStripe(() => stripe().customers.update(customerId, { email })).catch((error) =>
+    console.error(`billing: the Stripe customer ${customerId} keeps its old email: ${error instanceof Error ? error.message : error}`),
+  );
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import Stripe from "stripe";
-import { applyBillingEventOnce, hasBillingEvent } from "@/db/queries/billing";
+import { applyBillingEventOnce, hasBillingEvent, pruneBillingEvents } from "@/db/queries/billing";
 import { ApiError } from "@/lib/api/errors";
 import { idOf, stripe, webhookSecret } from "./client";
 import { fetchInvoice, fetchSubscription, type StoreEffect } from "./sync";
@@ -68,5 +68,19 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   const applied = await applyBillingEventOnce(event, async (tx) => {
     await effect?.(tx);
   });
+  if (applied) forgetOldEvents();
   return { received: true, event_id: event.id, result: applied ? "applied" : "duplicate" };
+}
+
+// Event ids are kept to recognise redeliveries, which Stripe makes for up to three days; after 30 days they only take
+// space. Pruned at most once an hour per process, after an event was applied.
+const EVENT_RETENTION_MS = 30 * 24 * 3600_000;
+let lastPrunedAt = 0;
+
+function forgetOldEvents() {
+  if (Date.now() - lastPrunedAt < 3600_000) return;
+  lastPrunedAt = Date.now();
+  pruneBillingEvents(new Date(Date.now() - EVENT_RETENTION_MS)).catch((error: Error) =>
+    console.error(`billing: pruning old webhook event ids failed: ${error.message}`),
+  );
 }
