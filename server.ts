@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { closeDatabase, databaseKind, openDatabase } from "./db/client";
 import { startViewingFold } from "./lib/admin/analytics";
+import { flushApiLimits } from "./lib/rate-limit";
 import { streamsItsOwnBody } from "./lib/admin/upload-paths";
 import { CLIENT_IP_HEADER, GET_BODY_HEADER, INTERNAL_HEADERS } from "./lib/api/internal-headers";
 import { seedDemoCatalog } from "./db/seed/seed-demo";
@@ -117,6 +118,7 @@ async function main() {
       clearTimeout(force);
       await app.close().catch(() => undefined);
       await workerStopped;
+      await flushApiLimits().catch((error: Error) => console.error(`rate-limit counts not saved: ${error.message}`));
       await closeDatabase();
       console.log("NormFlix stopped");
       process.exit(0);

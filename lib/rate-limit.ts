@@ -158,6 +158,11 @@ const countersKey = Symbol.for("normflix.api-rate-counters");
 const processState = globalThis as unknown as { [countersKey]?: BatchedCounters };
 const apiCounters = (processState[countersKey] ??= new BatchedCounters());
 
+/** Adds this process's pending counts to the shared counters now: on shutdown, so a restart forgets no request. */
+export function flushApiLimits(): Promise<void> {
+  return apiCounters.flush();
+}
+
 /** Counts an API request against its client's budget in `group`. */
 export function consumeApiLimit(group: ApiLimitGroup, client: string): Promise<LimitState> {
   return apiCounters.consume(`api:${group}:${client}`, scaledApiLimit(group));

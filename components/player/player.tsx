@@ -2,7 +2,6 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { preload } from "react-dom";
 import { Controls } from "./controls";
 import { BackIcon, PlayIcon } from "./icons";
 import { ErrorMessage, SkipIntro, Spinner, UpNextCard } from "./overlays";
@@ -22,9 +21,6 @@ export default function Player({ stream, profile, target, title, subtitle, backH
   const router = useRouter();
   const container = useRef<HTMLDivElement>(null);
   const video = useRef<HTMLVideoElement>(null);
-  // The master playlist is asked for in the page's <head>, so it is there by the time hls.js starts (as hls.js
-  // requests it: a CORS-mode XHR with same-origin credentials).
-  preload(stream.manifest_url, { as: "fetch", crossOrigin: "anonymous" });
   const hls = useHls(video, stream.manifest_url, stream.resume_from);
   const state = useVideoState(video, stream.duration_seconds ?? 0);
   const thumbnails = useThumbnails(stream.thumbnails_url);
@@ -101,7 +97,7 @@ export default function Player({ stream, profile, target, title, subtitle, backH
       )}
       <div className={`transition-opacity duration-300 ${chrome ? "opacity-100" : "pointer-events-none opacity-0"}`}>
         <div className="absolute inset-x-0 top-0 flex items-center gap-4 bg-gradient-to-b from-black/80 to-transparent px-6 pt-4 pb-12">
-          <Link href={backHref} prefetch={false} aria-label="Back" className="rounded-full p-2 hover:bg-white/10">
+          <Link href={backHref} aria-label="Back" className="rounded-full p-2 hover:bg-white/10">
             <BackIcon />
           </Link>
           <div>

@@ -1,7 +1,5 @@
 "use client";
-// A static import: the player only exists on the watch route, and loading hls.js with the page's other scripts,
-// rather than from an effect after hydration, is the largest single saving before the first frame.
-import Hls from "hls.js";
+import type Hls from "hls.js";
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 
 export type Quality = { index: number; name: string };
@@ -26,12 +24,15 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: s
   useEffect(() => {
     const media = video.current;
     if (!media) return;
+    let destroyed = false;
     let hls: Hls | null = null;
     const from = restartAt.current;
     setError(null);
 
-    const attach = () => {
-      if (!Hls.isSupported()) {
+    (async () => {
+      const { default: HlsClass } = await import("hls.js");
+      if (destroyed) return;
+      if (!HlsClass.isSupported()) {
         if (!media.canPlayType("application/vnd.apple.mpegurl")) {
           setError({ message: "This browser cannot play HLS video. Try a current Chrome, Firefox, Edge or Safari.", action: null });
           return;
@@ -40,32 +41,32 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: s
         media.addEventListener("loadedmetadata", () => from > 0 && (media.currentTime = from), { once: true });
         return;
       }
-      hls = new Hls({ startPosition: from > 0 ? from : -1, capLevelToPlayerSize: true, maxBufferLength: 30 });
+      hls = new HlsClass({ startPosition: from > 0 ? from : -1, capLevelToPlayerSize: true, maxBufferLength: 30 });
       hlsRef.current = hls;
       let networkRetries = 0;
       let mediaRecoveries = 0;
-      hls.on(Hls.Events.MANIFEST_PARSED, (_, data) => {
+      hls.on(HlsClass.Events.MANIFEST_PARSED, (_, data) => {
         setQualities(data.levels.map((level, index) => ({ index, name: level.name || `${level.height}p` })).reverse());
       });
-      hls.on(Hls.Events.LEVEL_SWITCHED, (_, data) => {
+      hls.on(HlsClass.Events.LEVEL_SWITCHED, (_, data) => {
         const level = hls?.levels[data.level];
         setPlaying(level ? `${level.height}p` : null);
       });
-      hls.on(Hls.Events.FRAG_LOADED, () => (networkRetries = 0));
-      hls.on(Hls.Events.ERROR, (_, data) => {
+      hls.on(HlsClass.Events.FRAG_LOADED, () => (networkRetries = 0));
+      hls.on(HlsClass.Events.ERROR, (_, data) => {
         if (!data.fatal) return;
         const status = data.response?.code;
-        if (data.type === Hls.ErrorTypes.NETWORK_ERROR && status === 403) {
+        if (data.type === HlsClass.ErrorTypes.NETWORK_ERROR && status === 403) {
           setError({ message: "This playback link has expired. Reload to pick up where you left off.", action: "reload" });
           hls?.destroy();
-        } else if (data.type === Hls.ErrorTypes.NETWORK_ERROR && networkRetries < MAX_NETWORK_RETRIES) {
+        } else if (data.type === HlsClass.ErrorTypes.NETWORK_ERROR && networkRetries < MAX_NETWORK_RETRIES) {
           networkRetries++;
           window.setTimeout(() => hls?.startLoad(), 1000 * networkRetries);
-        } else if (data.type === Hls.ErrorTypes.MEDIA_ERROR && mediaRecoveries < 2) {
+        } else if (data.type === HlsClass.ErrorTypes.MEDIA_ERROR && mediaRecoveries < 2) {
           if (mediaRecoveries++ === 1) hls?.swapAudioCodec();
           hls?.recoverMediaError();
         } else {
-          const network = data.type === Hls.ErrorTypes.NETWORK_ERROR;
+          const network = data.type === HlsClass.ErrorTypes.NETWORK_ERROR;
           setError({
             message: network
               ? "We lost the connection to the video. Check your network and try again."
@@ -77,8 +78,7 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: s
       });
       hls.loadSource(manifestUrl);
       hls.attachMedia(media);
-    };
-    attach();
+    })().catch(() => setError({ message: "The player failed to load. Reload the page to try again.", action: "reload" }));
 
     const onNativeError = () => {
       if (hlsRef.current || !media.error) return;
@@ -86,6 +86,7 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: s
     };
     media.addEventListener("error", onNativeError);
     return () => {
+      destroyed = true;
       media.removeEventListener("error", onNativeError);
       hls?.destroy();
       hlsRef.current = null;
