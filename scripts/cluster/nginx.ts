@@ -23,12 +23,12 @@ export function renderNginxTemplate(values: NginxValues, template = fs.readFileS
 
 /** The nginx binary, or an error saying how to get it (this script installs nothing). */
 export function findNginx(): string {
-  for (const candidate of [process.env.NGINX_PATH, "/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx"]) {
-    if (candidate && fs.existsSync(candidate)) return candidate;
+  for (const candidate of ["/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx"]) {
+    if (fs.existsSync(candidate)) return candidate;
   }
   const onPath = spawnSync("sh", ["-c", "command -v nginx"], { encoding: "utf8" }).stdout.trim();
   if (onPath) return onPath;
-  throw new Error("nginx is not installed (Debian/Ubuntu: apt-get install -y nginx), or set NGINX_PATH.");
+  throw new Error("nginx is not installed (Debian/Ubuntu: apt-get install -y nginx) or not on PATH.");
 }
 
 export type NginxHandle = { url: string; prefix: string; accessLog: () => string; stop: () => Promise<void> };

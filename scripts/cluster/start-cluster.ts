@@ -29,6 +29,8 @@ export type ClusterOptions = {
   /** Extra environment for the app instances (and the worker). */
   env?: Record<string, string>;
   label?: string;
+  /** A MEDIA_DIR that already holds media (default: a new empty one). */
+  mediaDir?: string;
 };
 
 /** `npm run worker`: waits until it says it is ready. */
@@ -62,7 +64,7 @@ async function startWorkerProcess(env: Record<string, string>): Promise<WorkerHa
 
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const root = tempDataDir(options.label ?? "cluster");
-  const mediaDir = path.join(root, "media");
+  const mediaDir = options.mediaDir ?? path.join(root, "media");
   fs.mkdirSync(mediaDir, { recursive: true });
   const secrets = { auth: randomBytes(32).toString("base64url"), mediaSigning: randomBytes(32).toString("base64url") };
   const shared = {
