@@ -86,7 +86,9 @@ export async function uploadAndTranscode(cluster: Cluster, token: string, work: 
     await new Promise((resolve) => setTimeout(resolve, 500));
     job = (await call(`${cluster.url}/api/admin/jobs/${jobId}`, { token })).body;
   } while (!["ready", "failed", "canceled"].includes(job?.stage) && Date.now() < deadline);
-  const byWorker = cluster.worker?.output().includes(`transcode ${jobId}: started`) ?? false;
+  // The worker logs jobs by the first 8 characters of their id (lib/media/worker.ts).
+  const line = `transcode ${jobId?.slice(0, 8)}: ready`;
+  const byWorker = (cluster.worker?.output().includes(line) ?? false) && cluster.apps.every((app) => !app.output().includes(line));
   report(job?.stage === "ready" && byWorker, "the worker process (not an app instance) transcoded it", `stage ${job?.stage}`);
   if (job?.stage !== "ready") return undefined;
 

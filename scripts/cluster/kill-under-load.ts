@@ -12,9 +12,12 @@ export type Outcome = {
   status: number;
   /** The instance nginx says answered (the last of X-Upstream's addresses). */
   upstream?: string;
+  /** Why there was no answer. */
+  error?: string;
 };
 
-export type KillReport = { outcomes: Outcome[]; killedAt: number; exitedAt: number; inFlightAtExit: number };
+/** `killedAt`: when SIGKILL was sent; `exitedAt`: when this process saw the victim's exit (its sockets closed in between). */
+export type KillReport = { outcomes: Outcome[]; killedAt: number; exitedAt: number; inFlightAtKill: number };
 
 /** nginx's own answer when no instance could (or the one it used died mid-request), or no answer at all. */
 export const failed = (outcome: Outcome) => outcome.status === 0 || outcome.status === 502 || outcome.status === 503 || outcome.status === 504;
@@ -25,8 +28,9 @@ async function send(baseUrl: string, request: LoadRequest, started: number): Pro
     await response.arrayBuffer();
     const upstream = response.headers.get("x-upstream")?.split(",").pop()?.trim();
     return { request, started, finished: performance.now(), status: response.status, upstream };
-  } catch {
-    return { request, started, finished: performance.now(), status: 0 };
+  } catch (error) {
+    const cause = (error as Error & { cause?: Error }).cause;
+    return { request, started, finished: performance.now(), status: 0, error: `${(error as Error).message}${cause ? `: ${cause.message}` : ""}` };
   }
 }
 
@@ -47,15 +51,16 @@ export async function killUnderLoad(options: {
   let id = 0;
   const exited = new Promise<number>((resolve) => options.victim.once("exit", () => resolve(performance.now())));
   const start = performance.now();
-  const killedAt = start + options.beforeMs;
-  let inFlightAtExit = -1;
+  let killedAt = Infinity;
+  let inFlightAtKill = 0;
   // Bounded even if the victim never dies.
-  let end = killedAt + 30_000;
-  void exited.then((at) => {
-    inFlightAtExit = inFlight.size;
-    end = at + options.afterMs;
-  });
-  const timer = setTimeout(() => options.victim.kill("SIGKILL"), options.beforeMs);
+  let end = start + options.beforeMs + 30_000;
+  void exited.then((at) => (end = at + options.afterMs));
+  const timer = setTimeout(() => {
+    inFlightAtKill = inFlight.size;
+    killedAt = performance.now();
+    options.victim.kill("SIGKILL");
+  }, options.beforeMs);
   await Promise.all(
     Array.from({ length: options.loops }, async (_, loop) => {
       for (let i = 0; performance.now() < end; i++) {
@@ -67,5 +72,5 @@ export async function killUnderLoad(options: {
     }),
   );
   clearTimeout(timer);
-  return { outcomes, killedAt, exitedAt: await exited, inFlightAtExit };
+  return { outcomes, killedAt, exitedAt: await exited, inFlightAtKill };
 }

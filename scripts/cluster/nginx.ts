@@ -31,7 +31,7 @@ export function findNginx(): string {
   throw new Error("nginx is not installed (Debian/Ubuntu: apt-get install -y nginx) or not on PATH.");
 }
 
-export type NginxHandle = { url: string; prefix: string; accessLog: () => string; stop: () => Promise<void> };
+export type NginxHandle = { url: string; prefix: string; accessLog: () => string; errorLog: () => string; stop: () => Promise<void> };
 
 /** Starts nginx in the foreground of a child process, with its pid, logs and temp files in `prefix`. */
 export async function startNginx(values: NginxValues, prefix: string): Promise<NginxHandle> {
@@ -77,6 +77,7 @@ export async function startNginx(values: NginxValues, prefix: string): Promise<N
     url,
     prefix,
     accessLog: () => read(path.join(prefix, "access.log")),
+    errorLog: () => read(path.join(prefix, "error.log")),
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGQUIT"); // graceful: finish the requests in hand
       await exited;
