@@ -15,7 +15,7 @@ import { failed, killUnderLoad, type LoadRequest } from "./cluster/kill-under-lo
 const adminUrl = process.env.CLUSTER_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 let failures = 0;
 
-export function report(ok: boolean, what: string, detail = ""): boolean {
+function report(ok: boolean, what: string, detail = ""): boolean {
   if (!ok) failures++;
   console.log(`${ok ? "PASS" : "FAIL"} ${what}${detail ? ` — ${detail}` : ""}`);
   return ok;
