@@ -1,0 +1,64 @@
+// The nginx template is filled two ways — by the nginx image's envsubst in compose.yaml (not runnable here: no Docker
+// daemon) and by scripts/cluster/nginx.ts for the loopback cluster. These keep the two in step with the template.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { projectRoot } from "@/test/server-process";
+import { findNginx, NGINX_TEMPLATE, renderNginxTemplate } from "./nginx";
+
+const template = fs.readFileSync(NGINX_TEMPLATE, "utf8");
+const placeholders = new Set([...template.matchAll(/\$\{([A-Z_]+)\}/g)].map((match) => match[1]));
+
+/** The nginx service's `environment:` entries in compose.yaml (a two-level block: no YAML parser needed). */
+function composeNginxEnvironment(): Map<string, string> {
+  const compose = fs.readFileSync(path.join(projectRoot, "compose.yaml"), "utf8");
+  const service = /^ {2}nginx:\n((?: {4}.*\n|\n)+)/m.exec(compose)?.[1] ?? "";
+  const environment = /^ {4}environment:\n((?: {6}.*\n)+)/m.exec(service)?.[1] ?? "";
+  return new Map([...environment.matchAll(/^ {6}([A-Z_]+): (.*)$/gm)].map((match) => [match[1], match[2].replace(/^"|"$/g, "")]));
+}
+
+const nginxInstalled = (() => {
+  try {
+    return Boolean(findNginx());
+  } catch {
+    return false;
+  }
+})();
+
+const values = { listen: "127.0.0.1:8080", upstreams: ["127.0.0.1:3001", "127.0.0.1:3002"], mediaDir: "/srv/media", mediaSigningSecret: "s".repeat(40) };
+
+describe("deploy/nginx/normflix.conf.template", () => {
+  it("has exactly the placeholders compose.yaml gives nginx, and its envsubst filter lets each through", () => {
+    const environment = composeNginxEnvironment();
+    expect([...placeholders].sort()).toEqual([...environment.keys()].filter((name) => name !== "NGINX_ENVSUBST_FILTER").sort());
+    // compose writes `$$` for a literal `$`.
+    const filter = new RegExp(environment.get("NGINX_ENVSUBST_FILTER")!.replaceAll("$$", "$"));
+    for (const name of placeholders) expect(filter.test(name), name).toBe(true);
+    expect(filter.test("HOSTNAME")).toBe(false);
+  });
+
+  it("is filled completely by the loopback renderer, leaving nginx's own variables alone", () => {
+    const rendered = renderNginxTemplate(values);
+    expect(rendered).not.toMatch(/\$\{[A-Z_]+\}/);
+    expect(rendered).toContain('secure_link_md5 "$secure_link_expires$uri ' + values.mediaSigningSecret + '";');
+    expect(rendered).toContain("alias /srv/media/assets/$asset/$file;");
+    expect(rendered).toContain("server 127.0.0.1:3001 max_fails=1 fail_timeout=10s; server 127.0.0.1:3002 max_fails=1 fail_timeout=10s;");
+  });
+
+  it.skipIf(!nginxInstalled)("renders to a configuration nginx accepts", () => {
+    const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "normflix-nginx-test-"));
+    try {
+      fs.writeFileSync(path.join(prefix, "normflix.conf"), renderNginxTemplate(values));
+      fs.writeFileSync(
+        path.join(prefix, "nginx.conf"),
+        `pid ${prefix}/nginx.pid; error_log ${prefix}/error.log; events {} http { access_log off; proxy_temp_path ${prefix}/t; client_body_temp_path ${prefix}/t; include ${prefix}/normflix.conf; }\n`,
+      );
+      const test = spawnSync(findNginx(), ["-t", "-p", prefix, "-c", path.join(prefix, "nginx.conf")], { encoding: "utf8" });
+      expect(test.stderr).toContain("test is successful");
+    } finally {
+      fs.rmSync(prefix, { recursive: true, force: true });
+    }
+  });
+});
