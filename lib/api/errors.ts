@@ -75,11 +75,14 @@ export function errorResponse(error: ApiError, headers?: HeadersInit): Response 
   return response;
 }
 
-/** Errors from a database that cannot be reached right now (connection refused, terminated, timed out). */
+/**
+ * Errors from a database that cannot serve us right now: connection refused, terminated or timed out, or a query
+ * cancelled by `statement_timeout` (57014) or `lock_timeout` (55P03). All are worth retrying shortly (503).
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined; e; e = e.cause as typeof e) {
     const code = typeof e.code === "string" ? e.code : "";
-    if (["ECONNREFUSED", "ECONNRESET", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "57P01", "57P02", "57P03", "08006", "08001", "08003"].includes(code)) {
+    if (["ECONNREFUSED", "ECONNRESET", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "57014", "55P03", "57P01", "57P02", "57P03", "08006", "08001", "08003"].includes(code)) {
       return true;
     }
   }
