@@ -118,5 +118,5 @@ describe("the server process", () => {
     } finally {
       fs.rmSync(crashDir, { recursive: true, force: true });
     }
-  });
+  }, 180_000); // two embedded starts: migrations and the demo titles take a while on a busy machine
 });
