@@ -1,8 +1,10 @@
 import type http from "node:http";
+import { databaseKind } from "../../db/client";
 import { checkHealth } from "../health";
 
-// While the database is unreachable every page would fail half-way through rendering (a 500 and a generic error
-// boundary). The custom server asks first and answers an honest 503 with Retry-After, without touching Next.
+// While PostgreSQL is unreachable every page would fail half-way through rendering (a 500 and a generic error
+// boundary). The custom server asks first (one `select 1` per page view) and answers an honest 503 with Retry-After,
+// without touching Next. PGlite runs in-process and cannot be unreachable: a slow ping there only means it is busy.
 
 const RETRY_AFTER_SECONDS = 5;
 
@@ -41,8 +43,9 @@ export function isPageRequest(req: http.IncomingMessage): boolean {
   return req.headers.rsc === "1" || (req.headers.accept ?? "").includes("text/html");
 }
 
-/** Answers the 503 page and returns true when the database is unreachable; false (nothing sent) when it answers. */
+/** Answers the 503 page and returns true when PostgreSQL is unreachable; false (nothing sent) otherwise. */
 export async function answerIfUnavailable(res: http.ServerResponse): Promise<boolean> {
+  if (databaseKind() !== "postgres") return false;
   const reachable = await checkHealth().then(() => true, () => false);
   if (reachable) return false;
   res.writeHead(503, {
