@@ -11,6 +11,7 @@ import { flushApiLimits } from "./lib/rate-limit";
 import { streamsItsOwnBody } from "./lib/admin/upload-paths";
 import { CLIENT_IP_HEADER, GET_BODY_HEADER, INTERNAL_HEADERS } from "./lib/api/internal-headers";
 import { seedDemoCatalog } from "./db/seed/seed-demo";
+import { answerIfUnavailable, isPageRequest } from "./lib/site/unavailable-page";
 import { dataDir, env } from "./lib/env";
 import { startWorker } from "./lib/media/worker";
 
@@ -73,6 +74,8 @@ async function main() {
           if (!body) return sendError(res, 413, "payload_too_large", `Request bodies are limited to ${env.MAX_BODY_BYTES} bytes.`);
           if (body.length > 0) req.headers[GET_BODY_HEADER] = body.toString("base64url");
         }
+      } else if (isPageRequest(req) && (await answerIfUnavailable(res))) {
+        return;
       }
       await handle(req, res);
     } catch (error) {

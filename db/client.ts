@@ -9,6 +9,7 @@ import type { SQL } from "drizzle-orm";
 import type { Sql } from "postgres";
 import { dataDir, env } from "../lib/env";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { createNotifications, type NotificationState, type Notifications } from "./notifications";
 import * as schema from "./schema";
 
 // One database per process, opened once by server.ts (or a script) and shared through globalThis: the custom server
@@ -17,7 +18,7 @@ import * as schema from "./schema";
 export type Database = PostgresJsDatabase<typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-type Driver = { kind: "pglite"; client: PGlite } | { kind: "postgres"; client: Sql };
+type Driver = { kind: "pglite"; client: PGlite } | { kind: "postgres"; client: Sql; notifications: Notifications };
 type SharedState = { opening: Promise<Driver>; driver?: Driver; close: () => Promise<void> };
 
 const globalKey = Symbol.for("normflix.database");
@@ -58,13 +59,22 @@ async function openPostgres(url: string): Promise<{ driver: Driver; close: () =>
   } finally {
     await migrator.end({ timeout: 5 });
   }
-  const client = postgres(url, {
-    max: env.DATABASE_POOL_MAX,
+  const options = {
     onnotice: () => {},
-    connect_timeout: 5,
-    idle_timeout: 60,
-  });
-  return { driver: { kind: "postgres", client }, close: () => client.end({ timeout: 5 }) };
+    // While the database is unreachable a request fails after this long (503) instead of queueing for a connection.
+    connect_timeout: env.DATABASE_CONNECT_TIMEOUT_SECONDS,
+    // App queries only (the migrator above may wait on its lock): a stuck query answers 503 instead of holding a
+    // connection and its request forever.
+    connection: { statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS },
+  };
+  const client = postgres(url, { ...options, max: env.DATABASE_POOL_MAX, idle_timeout: 60 });
+  const notifications = createNotifications(postgres, url, options);
+  return {
+    driver: { kind: "postgres", client, notifications },
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), notifications.close()]);
+    },
+  };
 }
 
 /** Opens the database (lock, connect, migrate) once per process; later calls return the same promise. */
@@ -121,13 +131,18 @@ export function databaseKind(): Driver["kind"] {
 }
 
 /**
- * Calls `onPayload` for every NOTIFY on `channel` (postgres.js keeps one extra connection for it and re-listens after
- * a reconnect). Returns the function that stops listening.
+ * Calls `onPayload` for every NOTIFY on `channel` (on PostgreSQL over one extra connection, re-established after the
+ * database drops it; `onGap` then runs, as notifications sent meanwhile are lost). Returns the function that stops.
  */
-export async function listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+export async function listen(channel: string, onPayload: (payload: string) => void, onGap?: () => void): Promise<() => Promise<void>> {
   await openDatabase();
   const driver = shared[globalKey]!.driver!;
   if (driver.kind === "pglite") return driver.client.listen(channel, onPayload);
-  const { unlisten } = await driver.client.listen(channel, onPayload);
-  return unlisten;
+  return driver.notifications.listen(channel, onPayload, onGap);
+}
+
+/** Whether this process is receiving notifications (PGlite's are in-process, so always when anything listens). */
+export function notificationState(): NotificationState {
+  const driver = shared[globalKey]?.driver;
+  return driver?.kind === "postgres" ? driver.notifications.state() : "listening";
 }

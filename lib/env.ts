@@ -28,6 +28,10 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  /** Seconds to wait for a PostgreSQL connection before a request fails with 503. */
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(5),
+  /** PostgreSQL cancels an app query running longer than this (503 to the client); 0 turns the limit off. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   TRUST_PROXY: booleanString,
   RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().default(1),

@@ -12,6 +12,10 @@ export type RequestOptions = {
   headers?: Record<string, string>;
   /** Client IP as seen by the server (the test server trusts X-Forwarded-For). */
   ip?: string;
+  /** Another server than the global setup's (tests that start their own). */
+  baseUrl?: string;
+  /** Give up (the fetch rejects) after this long. */
+  timeoutMs?: number;
 };
 
 export async function api<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
@@ -21,7 +25,8 @@ export async function api<T = any>(method: string, path: string, options: Reques
   let payload: string | undefined = options.raw;
   if (payload === undefined && options.body !== undefined) payload = JSON.stringify(options.body);
   if (payload !== undefined) headers["content-type"] ??= "application/json";
-  const response = await fetch(inject("baseUrl") + path, { method, headers, body: payload });
+  const signal = options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined;
+  const response = await fetch((options.baseUrl ?? inject("baseUrl")) + path, { method, headers, body: payload, signal });
   const text = await response.text();
   let body: unknown = undefined;
   try {
@@ -39,17 +44,17 @@ export const randomIp = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random()
 
 export type TestAccount = { username: string; email: string; password: string; token: string };
 
-export async function createAccount(overrides: Partial<Omit<TestAccount, "token">> = {}): Promise<TestAccount> {
+export async function createAccount(overrides: Partial<Omit<TestAccount, "token">> = {}, baseUrl?: string): Promise<TestAccount> {
   const username = overrides.username ?? uniqueName();
   const account = { username, email: overrides.email ?? `${username}@example.com`, password: overrides.password ?? "correct horse battery" };
-  const created = await api("POST", "/api/accounts/new", { body: account });
+  const created = await api("POST", "/api/accounts/new", { body: account, baseUrl });
   if (created.status !== 200) throw new Error(`sign-up failed: ${created.status} ${created.text}`);
-  const token = await signIn(account.username, account.password);
+  const token = await signIn(account.username, account.password, randomIp(), baseUrl);
   return { ...account, token };
 }
 
-export async function signIn(username: string, password: string, ip = randomIp()): Promise<string> {
-  const response = await api("POST", "/api/accounts/token", { body: { username, password }, ip });
+export async function signIn(username: string, password: string, ip = randomIp(), baseUrl?: string): Promise<string> {
+  const response = await api("POST", "/api/accounts/token", { body: { username, password }, ip, baseUrl });
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${response.text}`);
   return response.body.bearer_token;
 }

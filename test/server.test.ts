@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import http from "node:http";
 import { afterAll, describe, expect, it } from "vitest";
+import { api, createAccount } from "./http";
 import { startServer, tempDataDir, type ServerHandle } from "./server-process";
 
 // These start their own embedded (PGlite) servers: the lock and the shutdown behaviour are properties of the process.
@@ -81,4 +82,47 @@ describe("the server process", () => {
     const next = await start();
     expect((await fetch(`${next.url}/api/health`)).status).toBe(200);
   });
+
+  it("keeps every acknowledged write when killed mid-write (SIGKILL, then a restart on the same DATA_DIR)", async () => {
+    // Its own directory with the demo titles only: the write load needs movies, not video.
+    const crashDir = tempDataDir("crash");
+    const options = { DATA_DIR: crashDir, DATABASE_URL: "", DEMO_CATALOG: "metadata" };
+    try {
+      const server = await startServer(options);
+      const call = (method: string, path: string, token: string, body?: unknown) =>
+        api(method, path, { baseUrl: server.url, token, body });
+      const { token } = await createAccount({}, server.url);
+      await call("PUT", "/api/accounts/subscription", token, { subscription: "standard" });
+      expect((await call("POST", "/api/profiles/Main/new", token)).status).toBe(200);
+      const target = { kind: "movie_watch_progress", movie_id: (await call("GET", "/api/movies?limit=1", token)).body.items[0].id };
+      expect((await call("POST", "/api/profiles/Main/progress", token, { ...target, progress: 0 })).status).toBe(200);
+
+      // Writes one after another; the kill lands while some are in flight.
+      let acknowledged = 0;
+      const writing = (async () => {
+        for (let position = 0.25; ; position += 0.25) {
+          const response = await call("PUT", "/api/profiles/Main/progress", token, { ...target, progress: position }).catch(() => undefined);
+          if (!response) return;
+          if (response.status === 200 && response.body.applied) acknowledged = position;
+        }
+      })();
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      server.child.kill("SIGKILL");
+      await writing;
+      await server.stop();
+      expect(acknowledged).toBeGreaterThan(0);
+
+      const restarted = await startServer(options);
+      try {
+        const query = `kind=movie_watch_progress&movie_id=${target.movie_id}`;
+        const read = await api("GET", `/api/profiles/Main/progress?${query}`, { baseUrl: restarted.url, token });
+        expect(read.status).toBe(200);
+        expect(read.body.progress).toBeGreaterThanOrEqual(acknowledged);
+      } finally {
+        await restarted.stop();
+      }
+    } finally {
+      fs.rmSync(crashDir, { recursive: true, force: true });
+    }
+  }, 180_000); // two embedded starts: migrations and the demo titles take a while on a busy machine
 });

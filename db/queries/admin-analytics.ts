@@ -13,6 +13,9 @@ const FOLD_LOCK_ID = 727_004;
 export async function foldViewing(): Promise<number> {
   return db().transaction(async (tx) => {
     // One fold at a time across every instance: a second would count the same progress twice.
+    // Background work, not a request: waiting for another instance's fold, or folding after a long outage, may
+    // outlast DATABASE_STATEMENT_TIMEOUT_MS.
+    await tx.execute(sql`set local statement_timeout = '5min'`);
     await tx.execute(sql`select pg_advisory_xact_lock(${FOLD_LOCK_ID})`);
     const result = await tx.execute<{ folded: number }>(sql`
       with changed as (

@@ -75,11 +75,12 @@ const SESSION_CHANGES = "normflix_session_changes";
 
 /**
  * Calls `onChange` whenever any instance ends a session (`sessionId`) or changes an account's role or disabled state
- * (`sessionId` undefined: all of its sessions), sent by the triggers of migration 0008.
+ * (`sessionId` undefined: all of its sessions), sent by the triggers of migration 0008. `onGap` runs after the
+ * listening connection was lost and re-established: changes made meanwhile were not announced.
  */
-export function listenForSessionChanges(onChange: (accountId: string, sessionId: string | undefined) => void) {
+export function listenForSessionChanges(onChange: (accountId: string, sessionId: string | undefined) => void, onGap: () => void) {
   return listen(SESSION_CHANGES, (payload) => {
     const [accountId, sessionId] = payload.split(":");
     onChange(accountId, sessionId === "*" ? undefined : sessionId);
-  });
+  }, onGap);
 }

@@ -46,8 +46,9 @@ const tokenCache = (processState[cacheKey] ??= new TokenCache<Principal>());
 // Revocations made by other instances (or by any code path writing the tables directly) arrive as notifications;
 // should listening fail, entries still expire after TOKEN_CACHE_TTL_MS.
 function followSessionChanges() {
-  processState[listenerKey] ??= listenForSessionChanges((accountId, sessionId) =>
-    tokenCache.forget(accountId, sessionId ? { sessionIds: [sessionId] } : {}),
+  processState[listenerKey] ??= listenForSessionChanges(
+    (accountId, sessionId) => tokenCache.forget(accountId, sessionId ? { sessionIds: [sessionId] } : {}),
+    () => tokenCache.clear(),
   ).catch((error: Error) => {
     console.error(`token cache: cannot follow session changes: ${error.message.split("\n")[0]}`);
     delete processState[listenerKey];

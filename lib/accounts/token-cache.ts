@@ -58,6 +58,12 @@ export class TokenCache<T extends Identity> {
     }
   }
 
+  /** Forgets everything (after notifications may have been missed). */
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -140,6 +140,7 @@ describe("service endpoints", () => {
     expect(response.status).toBe(200);
     expect(response.body.status).toBe("ok");
     expect(response.body.database.kind).toBe(inject("databaseUrl") ? "postgres" : "pglite");
+    expect(["idle", "listening"]).toContain(response.body.database.notifications);
   });
 
   it("GET /api/plans lists the three plans with their limits", async () => {

@@ -75,13 +75,21 @@ export function errorResponse(error: ApiError, headers?: HeadersInit): Response 
   return response;
 }
 
-/** Errors from a database that cannot be reached right now (connection refused, terminated, timed out). */
+// Socket errors, postgres.js's own connection errors, and SQLSTATEs: query_canceled (statement_timeout),
+// lock_not_available (lock_timeout), admin/crash shutdown, cannot connect now, connection failure/exception.
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN",
+  "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED",
+  "57014", "55P03", "57P01", "57P02", "57P03", "08006", "08001", "08003",
+]);
+
+/**
+ * Errors from a database that cannot serve us right now: connection refused, cut, terminated or timed out, or a
+ * query cancelled by `statement_timeout` or `lock_timeout`. All are worth retrying shortly (503).
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined; e; e = e.cause as typeof e) {
-    const code = typeof e.code === "string" ? e.code : "";
-    if (["ECONNREFUSED", "ECONNRESET", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "57P01", "57P02", "57P03", "08006", "08001", "08003"].includes(code)) {
-      return true;
-    }
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (typeof e.code === "string" && UNAVAILABLE_CODES.has(e.code)) return true;
   }
   return false;
 }

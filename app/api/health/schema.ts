@@ -10,7 +10,13 @@ export const healthEndpoint = endpoint({
   limit: "none",
   response: z.object({
     status: z.literal("ok"),
-    database: z.object({ kind: z.enum(["pglite", "postgres"]), latency_ms: z.number() }),
+    database: z.object({
+      kind: z.enum(["pglite", "postgres"]),
+      latency_ms: z.number(),
+      notifications: z
+        .enum(["idle", "listening", "reconnecting"])
+        .describe("Whether this instance hears session revocations made elsewhere (idle: nothing has asked yet)"),
+    }),
   }),
   errors: ["service_unavailable"],
 });
