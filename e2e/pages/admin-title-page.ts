@@ -52,6 +52,6 @@ export class AdminTitlePage {
 
   async publish() {
     await this.page.getByRole("button", { name: "Publish" }).click();
-    await expect(this.page.getByRole("status")).toHaveText("Published: viewers can see it now.");
+    await expect(this.page.getByRole("form", { name: "Publishing" }).getByRole("status")).toHaveText("Published: viewers can see it now.");
   }
 }
