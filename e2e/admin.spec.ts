@@ -98,6 +98,7 @@ test.describe("admin", () => {
   });
 
   test("adds cast and crew to a title, reorders them, and a viewer sees them on the title's page", async ({ page, browser, adminServer }) => {
+    test.setTimeout(180_000);
     const auth = { authorization: `Bearer ${adminServer.admin.token}` };
     await page.request.post("/api/admin/people", { headers: auth, data: { name: "Dana Director" } });
     await signInBrowser(page, adminServer.admin, "/admin/titles");
