@@ -18,6 +18,9 @@ export function JobsLive({ initial, assetId }: { initial: AdminJobView[]; assetI
   const [error, setError] = useState<string>();
   const [polling, setPolling] = useState(false);
   const query = assetId ? `?asset_id=${assetId}&limit=5` : "?limit=100";
+  // One video's jobs (a show's page has one panel per episode) follow along only while one is unfinished: browsers
+  // allow six connections per server, and idle streams would take them all.
+  const live = !assetId || jobs.some((job) => job.stage === "queued" || running.has(job.stage));
 
   async function refresh() {
     const response = await fetch(`/api/admin/jobs${query}`, { cache: "no-store" }).catch(() => undefined);
@@ -28,7 +31,7 @@ export function JobsLive({ initial, assetId }: { initial: AdminJobView[]; assetI
   }
 
   useEffect(() => {
-    if (polling || typeof EventSource === "undefined") return;
+    if (!live || polling || typeof EventSource === "undefined") return;
     const events = new EventSource(`/api/admin/jobs/events${query}`);
     events.addEventListener("jobs", (event) => {
       setJobs(JSON.parse(event.data).items);
@@ -37,10 +40,10 @@ export function JobsLive({ initial, assetId }: { initial: AdminJobView[]; assetI
     // EventSource retries dropped connections itself; CLOSED means it gave up (an error status or a non-stream answer).
     events.onerror = () => events.readyState === EventSource.CLOSED && setPolling(true);
     return () => events.close();
-  }, [query, polling]);
+  }, [query, polling, live]);
 
   useEffect(() => {
-    if (!polling && typeof EventSource !== "undefined") return;
+    if (!live || (!polling && typeof EventSource !== "undefined")) return;
     const timer = setInterval(() => document.visibilityState === "visible" && void refresh(), POLL_MS);
     return () => clearInterval(timer);
   });
