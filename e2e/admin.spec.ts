@@ -1,6 +1,6 @@
 // The admin area in a browser, on a server of its own (the first account signed up there is the admin): a video goes
-// from upload to a published title a viewer plays in the browser; and every admin page and API endpoint refuses a
-// viewer with 403.
+// from upload to a published title a viewer plays in the browser; cast and crew edited by the admin reach the title's
+// page; and every admin page and API endpoint refuses a viewer with 403.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -94,6 +94,37 @@ test.describe("admin", () => {
     const player = new WatchPage(viewerPage);
     await player.ensurePlaying();
     await player.expectAdvancing(2);
+    await context.close();
+  });
+
+  test("adds cast and crew to a title, reorders them, and a viewer sees them on the title's page", async ({ page, browser, adminServer }) => {
+    test.setTimeout(180_000);
+    const auth = { authorization: `Bearer ${adminServer.admin.token}` };
+    await page.request.post("/api/admin/people", { headers: auth, data: { name: "Dana Director" } });
+    await signInBrowser(page, adminServer.admin, "/admin/titles");
+    const admin = new AdminTitlePage(page);
+    const movieId = await admin.createMovie("Credits Test");
+
+    await admin.addCredit({ newPerson: "Casey Lead", role: "Cast", character: "The Hero" });
+    await admin.addCredit({ newPerson: "Sam Second", role: "Cast" });
+    await admin.addCredit({ search: "dana", pick: "Dana Director", role: "Director" });
+    await expect(admin.credits()).toHaveText([/Casey Lead.*as The Hero/, /Sam Second/, /Dana Director.*Director/]);
+    await admin.credits().filter({ hasText: "Sam Second" }).getByRole("button", { name: "Move up" }).click();
+    await expect(admin.credits()).toHaveText([/Sam Second/, /Casey Lead/, /Dana Director/]);
+    await admin.credits().filter({ hasText: "Sam Second" }).getByRole("button", { name: "Remove" }).click();
+    await expect(admin.credits()).toHaveText([/Casey Lead/, /Dana Director/]);
+    await admin.publish();
+
+    const viewer = await signUp(adminServer.url, "e2e_credits_viewer", "standard");
+    await createProfile(page.request, viewer.token, "Viewer");
+    const context = await browser.newContext({ baseURL: adminServer.url });
+    const viewerPage = await context.newPage();
+    await signInBrowser(viewerPage, viewer, "/profiles");
+    await chooseProfile(viewerPage, "Viewer");
+    await viewerPage.goto(`/title/movie/${movieId}`);
+    const credits = viewerPage.getByRole("region", { name: "Cast and crew" });
+    await expect(credits.getByRole("listitem")).toHaveText([/^Casey Lead as The Hero,?$/, /^Dana Director$/]);
+    await expect(credits.getByText("Director", { exact: true })).toBeVisible();
     await context.close();
   });
 

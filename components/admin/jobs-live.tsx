@@ -9,11 +9,18 @@ const running = new Set(["probing", "encoding", "thumbnails"]);
 const duration = (seconds: number | null) =>
   seconds === null ? "" : seconds >= 3600 ? `${Math.floor(seconds / 3600)} h ${Math.round((seconds % 3600) / 60)} min` : seconds >= 60 ? `${Math.round(seconds / 60)} min` : `${seconds} s`;
 
-/** The transcode queue, polled every two seconds while the page is visible, with retry and cancel. */
+/**
+ * The transcode queue, live: server-sent events from /api/admin/jobs/events; should the stream fail for good (a proxy
+ * that refuses it, an old browser), it polls every two seconds while the page is visible. With retry and cancel.
+ */
 export function JobsLive({ initial, assetId }: { initial: AdminJobView[]; assetId?: string }) {
   const [jobs, setJobs] = useState(initial);
   const [error, setError] = useState<string>();
+  const [polling, setPolling] = useState(false);
   const query = assetId ? `?asset_id=${assetId}&limit=5` : "?limit=100";
+  // One video's jobs (a show's page has one panel per episode) follow along only while one is unfinished: browsers
+  // allow six connections per server, and idle streams would take them all.
+  const live = !assetId || jobs.some((job) => job.stage === "queued" || running.has(job.stage));
 
   async function refresh() {
     const response = await fetch(`/api/admin/jobs${query}`, { cache: "no-store" }).catch(() => undefined);
@@ -24,6 +31,19 @@ export function JobsLive({ initial, assetId }: { initial: AdminJobView[]; assetI
   }
 
   useEffect(() => {
+    if (!live || polling || typeof EventSource === "undefined") return;
+    const events = new EventSource(`/api/admin/jobs/events${query}`);
+    events.addEventListener("jobs", (event) => {
+      setJobs(JSON.parse(event.data).items);
+      setError(undefined);
+    });
+    // EventSource retries dropped connections itself; CLOSED means it gave up (an error status or a non-stream answer).
+    events.onerror = () => events.readyState === EventSource.CLOSED && setPolling(true);
+    return () => events.close();
+  }, [query, polling, live]);
+
+  useEffect(() => {
+    if (!live || (!polling && typeof EventSource !== "undefined")) return;
     const timer = setInterval(() => document.visibilityState === "visible" && void refresh(), POLL_MS);
     return () => clearInterval(timer);
   });

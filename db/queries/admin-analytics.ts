@@ -2,7 +2,8 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db, queryRows } from "../client";
 
-// Viewing analytics. watch_progress keeps one row per (profile, item) with the latest position; foldViewing turns
+// Viewing analytics. Views are stream starts (the streams log, one row per playback lease); watch time and
+// completions come from progress. watch_progress keeps one row per (profile, item) with the latest position; foldViewing turns
 // what changed since the last fold into per-day viewing (viewing_days), comparing each row with the position the
 // previous fold saw (viewing_positions). It reads the progress table and never writes it: the player's progress
 // path does no extra work.
@@ -55,31 +56,53 @@ export async function foldViewing(): Promise<number> {
 
 export type DailyViewing = { day: string; views: number; hours: number; completions: number };
 
-/** Views (a profile watching an item on a day), watch hours and completions per day, every day of the range. */
+/**
+ * Stream starts as views: a profile starting an item on a day, however many times it (re)started it that day (a
+ * reload or the player's recovery opens a new stream). From the streams log, so a title opened and abandoned before
+ * any progress still counts.
+ */
+const views = (days: number) => sql`
+  select (started_at at time zone 'UTC')::date as day, title_id, count(distinct (profile_id, item_id))::int as views
+  from streams
+  where started_at >= (now() at time zone 'UTC')::date - ${days - 1}::int
+  group by 1, 2`;
+
+/** Views (stream starts), watch hours (from progress) and completions per day, every day of the range. */
 export async function viewingPerDay(days: number): Promise<DailyViewing[]> {
   return queryRows<DailyViewing>(
     sql`
+      with started as (${views(days)}),
+           watched as (
+             select day, sum(seconds_watched) as seconds, (count(*) filter (where completed))::int as completions
+             from viewing_days where day >= (now() at time zone 'UTC')::date - ${days - 1}::int
+             group by day
+           )
       select to_char(d.day, 'YYYY-MM-DD') as day,
-             count(v.item_id)::int as views,
-             coalesce(round((sum(v.seconds_watched) / 3600)::numeric, 2), 0)::float8 as hours,
-             (count(*) filter (where v.completed))::int as completions
+             coalesce((select sum(views) from started s where s.day = d.day::date), 0)::int as views,
+             coalesce(round((w.seconds / 3600)::numeric, 2), 0)::float8 as hours,
+             coalesce(w.completions, 0)::int as completions
       from generate_series((now() at time zone 'UTC')::date - ${days - 1}::int, (now() at time zone 'UTC')::date, interval '1 day') as d(day)
-      left join viewing_days v on v.day = d.day::date
-      group by d.day
+      left join watched w on w.day = d.day::date
       order by d.day`,
   );
 }
 
 export type TopTitle = { title_id: string; title: string; kind: "movie" | "show"; views: number; viewers: number; hours: number };
 
+/** Titles by watch hours, with their views (stream starts) and distinct viewing profiles. */
 export async function topTitles(days: number, limit: number): Promise<TopTitle[]> {
   return queryRows<TopTitle>(
     sql`
-      select v.title_id, t.title, t.kind, count(*)::int as views, count(distinct v.profile_id)::int as viewers,
-             round((sum(v.seconds_watched) / 3600)::numeric, 2)::float8 as hours
-      from viewing_days v join titles t on t.id = v.title_id
-      where v.day > (now() at time zone 'UTC')::date - ${days}::int
-      group by v.title_id, t.title, t.kind
+      with started as (select title_id, sum(views)::int as views from (${views(days)}) v group by title_id),
+           watched as (
+             select title_id, count(distinct profile_id)::int as viewers, sum(seconds_watched) as seconds
+             from viewing_days where day >= (now() at time zone 'UTC')::date - ${days - 1}::int
+             group by title_id
+           )
+      select t.id as title_id, t.title, t.kind, coalesce(s.views, 0)::int as views, coalesce(w.viewers, 0)::int as viewers,
+             coalesce(round((w.seconds / 3600)::numeric, 2), 0)::float8 as hours
+      from started s full join watched w on w.title_id = s.title_id
+      join titles t on t.id = coalesce(s.title_id, w.title_id)
       order by hours desc, views desc, t.title
       limit ${limit}`,
   );

@@ -29,8 +29,29 @@ export class AdminTitlePage {
     return this.page.getByRole("listitem", { name: /^Job / });
   }
 
+  /** Adds a credit: a new person typed in, or an existing one found with the people search. */
+  async addCredit(credit: { newPerson?: string; search?: string; pick?: string; role: "Cast" | "Director" | "Creator"; character?: string }) {
+    if (credit.search) {
+      await this.page.getByRole("searchbox", { name: "Search people" }).fill(credit.search);
+      await this.page.getByRole("search", { name: "Find people" }).getByRole("button", { name: "Search" }).click();
+      await expect(this.page.getByLabel(`Person matching "${credit.search}"`)).toBeVisible();
+    }
+    const form = this.page.getByRole("form", { name: "Add credit" });
+    if (credit.pick) await form.getByLabel(/^Person/).selectOption({ label: credit.pick });
+    if (credit.newPerson) await form.getByLabel("Or a new person").fill(credit.newPerson);
+    await form.getByLabel("Role").selectOption({ label: credit.role });
+    if (credit.character) await form.getByLabel("Character (cast only)").fill(credit.character);
+    await form.getByRole("button", { name: "Add credit" }).click();
+    await expect(form.getByRole("status")).toHaveText(`${credit.newPerson ?? credit.pick} added.`);
+  }
+
+  /** The title's credits in billing order, as "Name, role" labels. */
+  credits() {
+    return this.page.getByRole("list", { name: "Credits" }).getByRole("listitem");
+  }
+
   async publish() {
     await this.page.getByRole("button", { name: "Publish" }).click();
-    await expect(this.page.getByRole("status")).toHaveText("Published: viewers can see it now.");
+    await expect(this.page.getByRole("form", { name: "Publishing" }).getByRole("status")).toHaveText("Published: viewers can see it now.");
   }
 }

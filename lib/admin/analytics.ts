@@ -3,7 +3,8 @@ import { completion, foldViewing, planMix, topTitles, viewingPerDay } from "@/db
 import type { Principal } from "@/lib/accounts/sessions";
 import { requireAdmin } from "./guard";
 
-// Viewing analytics, recorded from viewers' watch progress: each fold credits the day on which the position moved.
+// Viewing analytics, recorded as viewers watch: views from stream starts, watch time and completions from progress
+// (each fold credits the day on which the position moved).
 // Folds run every FOLD_INTERVAL_MS in every app process (one at a time, under a database lock) and before a report.
 
 const FOLD_INTERVAL_MS = 5 * 60_000;

@@ -19,6 +19,8 @@ export type Endpoint = {
   query?: AnySchema;
   body?: AnySchema;
   response?: AnySchema;
+  /** The 200 response's media type when it is not JSON (the `response` schema then describes each message). */
+  contentType?: string;
   errors?: readonly ErrorCode[];
 };
 

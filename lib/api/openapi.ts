@@ -24,7 +24,7 @@ function responsesOf(definition: Endpoint) {
   const responses: Record<string, unknown> = {
     200: {
       description: "OK",
-      content: { "application/json": { schema: definition.response ? toSchema(definition.response) : {} } },
+      content: { [definition.contentType ?? "application/json"]: { schema: definition.response ? toSchema(definition.response) : {} } },
     },
   };
   const codes: ErrorCode[] = [...(definition.errors ?? [])];

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import * as catalog from "@/lib/admin/catalog";
 import { updateMarkers, uploadSubtitle } from "@/lib/admin/assets";
+import { editCredits } from "@/lib/admin/credits";
 import { disableAccount, enableAccount } from "@/lib/admin/users";
 import { MATURITY_RATINGS } from "@/lib/catalog/maturity";
 import { validatedActionWithPrincipal } from "@/lib/site/form-action";
@@ -80,6 +81,33 @@ export const deleteEpisodeAction = validatedActionWithPrincipal(z.object({ id, t
   await catalog.deleteEpisode(principal, data.id);
   revalidatePath(`/admin/titles/${data.title_id}`);
 });
+
+const creditRole = z.enum(["cast", "director", "creator"]);
+
+export const addCreditAction = validatedActionWithPrincipal(
+  z.object({
+    title_id: id,
+    person_id: z.union([id, z.literal("")]).default(""),
+    new_person: z.string().trim().max(200).default(""),
+    role: creditRole,
+    character: z.string().trim().max(200).default(""),
+  }),
+  async (data, principal) => {
+    if (!data.person_id && !data.new_person) return { error: "Pick a person or type a new name.", fieldErrors: { person_id: ["Pick a person"], new_person: ["or type a new name"] } };
+    const person = data.new_person ? { name: data.new_person } : { id: data.person_id };
+    const name = await editCredits(principal, data.title_id, { op: "add", person, role: data.role, character: data.character || null });
+    revalidatePath(`/admin/titles/${data.title_id}`);
+    return { success: `${name} added.`, values: {} };
+  },
+);
+
+export const editCreditAction = validatedActionWithPrincipal(
+  z.object({ title_id: id, person_id: id, role: creditRole, op: z.enum(["up", "down", "remove"]) }),
+  async ({ title_id, op, ...credit }, principal) => {
+    await editCredits(principal, title_id, { op, credit });
+    revalidatePath(`/admin/titles/${title_id}`);
+  },
+);
 
 export const markersAction = validatedActionWithPrincipal(
   z.object({

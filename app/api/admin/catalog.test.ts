@@ -113,20 +113,34 @@ describe("titles", () => {
 });
 
 describe("analytics", () => {
-  it("records viewing as viewers watch: views, watch hours, completion, top titles and plan mix", async () => {
+  it("records viewing as viewers watch: views from stream starts; watch hours, completion, top titles and plan mix", { timeout: 180_000 }, async () => {
+    // Watch time on a ten-minute film (progress needs no video); stream starts on a one-second clip (they need one).
     const movie = (await call("POST", "/api/admin/titles", { type: "movie", title: "Counted Film", year: 2022, maturity_rating: "PG", runtime_seconds: 600 })).body;
-    await call("PUT", `/api/admin/titles/${movie.id}/published`, { published: true });
+    const clip = (await call("POST", "/api/admin/titles", { type: "movie", title: "Streamed Clip", year: 2022, maturity_rating: "PG" })).body;
+    const { job } = await server.waitForJob(admin, await server.uploadVideo(admin, clip.id));
+    expect(job.stage).toBe("ready");
+    for (const title of [movie, clip]) await call("PUT", `/api/admin/titles/${title.id}/published`, { published: true });
     const viewer = await server.signUp("analytics_viewer");
     await server.call("PUT", "/api/accounts/subscription", { token: viewer.token, body: { subscription: "premium" } });
     expect((await server.call("POST", "/api/profiles/Sam/new", { token: viewer.token })).status).toBe(200);
 
     const before = (await call("GET", "/api/admin/analytics?days=7")).body;
     expect(before.per_day).toHaveLength(7);
+    expect(before.totals.views).toBe(0);
+
+    // Progress alone (say, written by another client) is watch time, not a view: views count streams started.
     const target = { kind: "movie_watch_progress", movie_id: movie.id };
     expect((await server.call("POST", "/api/profiles/Sam/progress", { token: viewer.token, body: { ...target, progress: 45 } })).status).toBe(200);
-    const started = (await call("GET", "/api/admin/analytics?days=7")).body;
-    expect(started.totals.views).toBe(before.totals.views + 1);
-    expect(started.totals.completion_rate).toBe(0);
+    const watched = (await call("GET", "/api/admin/analytics?days=7")).body;
+    expect(watched.totals.views).toBe(0);
+    expect(watched.totals.watch_hours).toBeGreaterThan(0);
+    expect(watched.totals.completion_rate).toBe(0);
+
+    // Starting playback is a view; starting it again the same day (a reload) is the same view.
+    const stream = () => server.call("GET", `/api/movies/${clip.id}/stream?profile=Sam`, { token: viewer.token });
+    expect((await stream()).status).toBe(200);
+    expect((await call("GET", "/api/admin/analytics?days=7")).body.totals.views).toBe(1);
+    expect((await stream()).status).toBe(200);
 
     // Jumping to the end: finished, but a seek is not ten minutes of watching.
     expect((await server.call("PUT", "/api/profiles/Sam/progress", { token: viewer.token, body: { ...target, progress: 590 } })).status).toBe(200);
@@ -137,7 +151,10 @@ describe("analytics", () => {
     expect(today.hours).toBeGreaterThan(0);
     expect(today.hours).toBeLessThan(0.1);
     expect(report.totals.completion_rate).toBe(1);
-    expect(report.top_titles[0]).toMatchObject({ title_id: movie.id, title: "Counted Film", views: 1, viewers: 1 });
+    expect(report.top_titles).toEqual([
+      expect.objectContaining({ title_id: movie.id, title: "Counted Film", views: 0, viewers: 1 }),
+      { title_id: clip.id, title: "Streamed Clip", kind: "movie", views: 1, viewers: 0, hours: 0 },
+    ]);
     expect(report.plan_mix).toContainEqual({ plan: "premium", accounts: 1 });
     expect(report.plan_mix.find((p: { plan: string }) => p.plan === "none").accounts).toBeGreaterThanOrEqual(1);
 

@@ -1,7 +1,9 @@
 // For admin tests: a NormFlix server of their own, on a fresh database, so the first account signed up (the admin)
 // is theirs whatever other test files do on the shared server.
 import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
+import { makeTestVideo } from "@/lib/media/test-video";
 import { createTestDatabase, startServer, tempDataDir, type ServerHandle } from "@/test/server-process";
 
 export type Call = (
@@ -15,6 +17,10 @@ export type AdminServer = {
   dataDir: string;
   call: Call;
   signUp: (username: string) => Promise<{ id: string; token: string; username: string; password: string }>;
+  /** Uploads a one-second test video (tus, one PATCH) for `titleId`; returns the transcode job's id. */
+  uploadVideo: (token: string, titleId: string) => Promise<string>;
+  /** Polls a job until it is ready, failed or canceled; returns it with every stage seen on the way. */
+  waitForJob: (token: string, jobId: string) => Promise<{ job: any; stages: Set<string> }>;
 };
 
 /** Starts the server before the file's tests (with the in-process transcode worker) and stops it after. */
@@ -71,6 +77,35 @@ export function useAdminServer(env: Record<string, string> = {}): AdminServer {
     const signedIn = await handle.call("POST", "/api/accounts/token", { body: { username, password } });
     if (signedIn.status !== 200) throw new Error(`sign-in failed: ${signedIn.status} ${signedIn.text}`);
     return { id: created.body.id, token: signedIn.body.bearer_token, username, password };
+  };
+
+  handle.uploadVideo = async (token, titleId) => {
+    const file = await makeTestVideo(path.join(handle.dataDir, `upload-${Date.now()}.mp4`), { width: 160, height: 120, seconds: 1 });
+    const video = fs.readFileSync(file);
+    fs.rmSync(file);
+    const tus = { "tus-resumable": "1.0.0" };
+    const metadata = `filename ${Buffer.from("clip.mp4").toString("base64")},title_id ${Buffer.from(titleId).toString("base64")}`;
+    const created = await handle.call("POST", "/api/admin/uploads", { token, headers: { ...tus, "upload-length": String(video.length), "upload-metadata": metadata } });
+    if (created.status !== 201) throw new Error(`upload refused: ${created.status} ${created.text}`);
+    const sent = await handle.call("PATCH", created.headers.get("location")!, {
+      token,
+      raw: new Uint8Array(video),
+      headers: { ...tus, "upload-offset": "0", "content-type": "application/offset+octet-stream" },
+    });
+    if (sent.status !== 204) throw new Error(`upload failed: ${sent.status} ${sent.text}`);
+    return sent.headers.get("normflix-job-id")!;
+  };
+
+  handle.waitForJob = async (token, jobId) => {
+    const deadline = Date.now() + 120_000;
+    const stages = new Set<string>();
+    for (;;) {
+      const job = await handle.call("GET", `/api/admin/jobs/${jobId}`, { token });
+      stages.add(job.body.stage);
+      if (["ready", "failed", "canceled"].includes(job.body.stage)) return { job: job.body, stages };
+      if (Date.now() > deadline) throw new Error(`job stuck: ${job.text}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   };
 
   return handle;

@@ -57,18 +57,6 @@ function interruptedPatch(location: string, offset: number, rest: Buffer, sendBy
   });
 }
 
-async function waitForJob(jobId: string) {
-  const deadline = Date.now() + 120_000;
-  const stages = new Set<string>();
-  for (;;) {
-    const job = await server.call("GET", `/api/admin/jobs/${jobId}`, { token: admin });
-    stages.add(job.body.stage);
-    if (["ready", "failed", "canceled"].includes(job.body.stage)) return { job: job.body, stages };
-    if (Date.now() > deadline) throw new Error(`job stuck: ${job.text}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 describe("tus uploads", () => {
   it("resumes after a dropped connection, queues the transcode, and the published movie is playable", async () => {
     const movie = await server.call("POST", "/api/admin/titles", {
@@ -111,7 +99,7 @@ describe("tus uploads", () => {
     const status = await server.call("GET", location, { token: admin });
     expect(status.body).toMatchObject({ status: "complete", offset: video.length, length: video.length, job_id: jobId });
 
-    const { job, stages } = await waitForJob(jobId);
+    const { job, stages } = await server.waitForJob(admin, jobId);
     expect(job.stage).toBe("ready");
     expect(job.label).toBe("Test Pattern");
     expect(stages.has("ready")).toBe(true);

@@ -6,8 +6,9 @@ export const analyticsEndpoint = endpoint({
   path: "/api/admin/analytics",
   summary: "Viewing: views per day, watch hours, top titles, completion rate and plan mix",
   description:
-    "Recorded from viewers' watch progress. A view is a profile watching a movie or episode on a day; watch hours " +
-    "count forward playback; completion rate is the share of items started in the range that were finished.",
+    "Recorded as viewers watch. A view is a profile starting a movie or episode (a stream) on a day, restarts that day " +
+    "counted once; watch hours count forward playback from progress; completion rate is the share of items watched in " +
+    "the range that were finished.",
   tag: "Admin: analytics",
   auth: "admin",
   query: z.object({ days: z.coerce.number().int().min(1).max(366).default(30).describe("Days back from today (UTC), 1–366.") }),

@@ -23,18 +23,37 @@ const job = z.object({
 });
 const jobWithLog = job.extend({ log: z.string().nullable().describe("The end of ffmpeg's output for the last attempt.") });
 
+const queueFilter = z.object({
+  stage: z.enum(JOB_STAGES).optional(),
+  asset_id: z.guid().optional().describe("Only this video's jobs."),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+const queue = z.object({ items: z.array(job) });
+
 export const listJobsEndpoint = endpoint({
   method: "GET",
   path: "/api/admin/jobs",
   summary: "The transcode queue, newest first",
   tag,
   auth: "admin",
-  query: z.object({
-    stage: z.enum(JOB_STAGES).optional(),
-    asset_id: z.guid().optional().describe("Only this video's jobs."),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-  }),
-  response: z.object({ items: z.array(job) }),
+  query: queueFilter,
+  response: queue,
+  errors: ["forbidden", "validation_failed"],
+});
+
+export const jobEventsEndpoint = endpoint({
+  method: "GET",
+  path: "/api/admin/jobs/events",
+  summary: "The transcode queue as server-sent events, live",
+  description:
+    "A `text/event-stream`: a `jobs` event whose data is the same list as GET /api/admin/jobs (same filters), sent at once " +
+    "and again whenever a job changes on any worker; comment lines as heartbeats. The server ends the stream after a few " +
+    "minutes; EventSource reconnects by itself.",
+  tag,
+  auth: "admin",
+  query: queueFilter,
+  response: queue,
+  contentType: "text/event-stream",
   errors: ["forbidden", "validation_failed"],
 });
 

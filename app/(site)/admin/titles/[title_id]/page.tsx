@@ -5,8 +5,9 @@ import { ActionForm } from "@/components/forms/action-form";
 import { Field } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextArea, SelectField } from "@/components/admin/form-bits";
+import { CreditsEditor } from "@/components/admin/credits-editor";
 import { VideoPanel } from "@/components/admin/video-panel";
-import { getAdminTitle, listGenres } from "@/lib/admin/catalog";
+import { getAdminTitle, listGenres, listPeople } from "@/lib/admin/catalog";
 import { requireAdminPage } from "@/lib/admin/page-guard";
 import { ApiError } from "@/lib/api/errors";
 import { MATURITY_RATINGS } from "@/lib/catalog/maturity";
@@ -23,11 +24,11 @@ import {
 
 export const metadata: Metadata = { title: "Edit title" };
 
-type Props = { params: Promise<{ title_id: string }> };
+type Props = { params: Promise<{ title_id: string }>; searchParams: Promise<{ people?: string }> };
 
 const card = "space-y-4 rounded-lg bg-surface-raised p-5 ring-1 ring-white/10";
 
-export default async function AdminTitlePage({ params }: Props) {
+export default async function AdminTitlePage({ params, searchParams }: Props) {
   const { title_id } = await params;
   const path = `/admin/titles/${title_id}`;
   const principal = await requireAdminPage(path);
@@ -36,7 +37,8 @@ export default async function AdminTitlePage({ params }: Props) {
     if (error instanceof ApiError && error.code === "not_found") notFound();
     throw error;
   });
-  const genres = await listGenres(principal);
+  const search = (await searchParams).people?.trim().slice(0, 200) || undefined;
+  const [genres, people] = await Promise.all([listGenres(principal), listPeople(principal, { q: search, limit: 100, offset: 0 })]);
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-center gap-4">
@@ -90,6 +92,11 @@ export default async function AdminTitlePage({ params }: Props) {
           })}
         </section>
       </div>
+
+      <section aria-labelledby="cast-and-crew" className={card}>
+        <h2 id="cast-and-crew" className="text-lg font-semibold">Cast and crew</h2>
+        <CreditsEditor titleId={title.id} kind={title.type} credits={title.credits} people={people.items} search={search} />
+      </section>
 
       {title.type === "movie" ? (
         <section aria-labelledby="video" className={card}>
