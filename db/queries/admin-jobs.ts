@@ -20,7 +20,10 @@ export async function labelsForAssets(assetIds: string[]): Promise<Map<string, s
   return new Map([...movieRows, ...episodeRows].map((row) => [row.assetId!, row.label]));
 }
 
-/** Calls `onChange` with a job's id whenever any process inserts, updates or deletes it (trigger of migration 0010). */
-export function listenForJobChanges(onChange: (jobId: string) => void) {
-  return listen("normflix_job_changes", onChange);
+/**
+ * Calls `onChange` with a job's id whenever any process inserts, updates or deletes it (trigger of migration 0010),
+ * and with no id after the listening connection came back: changes made meanwhile were not announced.
+ */
+export function listenForJobChanges(onChange: (jobId?: string) => void) {
+  return listen("normflix_job_changes", onChange, () => onChange());
 }
