@@ -11,6 +11,7 @@ import { streamsItsOwnBody } from "./lib/admin/upload-paths";
 import { CLIENT_IP_HEADER, GET_BODY_HEADER, INTERNAL_HEADERS } from "./lib/api/internal-headers";
 import { seedDemoCatalog } from "./db/seed/seed-demo";
 import { dataDir, env } from "./lib/env";
+import { baselineSecurityHeaders, cameOverHttps } from "./lib/security/headers";
 import { startWorker } from "./lib/media/worker";
 
 const projectDir = path.dirname(fileURLToPath(import.meta.url));
@@ -61,6 +62,10 @@ async function main() {
     try {
       for (const name of INTERNAL_HEADERS) delete req.headers[name];
       req.headers[CLIENT_IP_HEADER] = clientIp(req);
+      // Every response, whoever writes it; pages get their nonce CSP from proxy.ts, which replaces this one.
+      for (const [name, value] of Object.entries(baselineSecurityHeaders(cameOverHttps(req.headers["x-forwarded-proto"])))) {
+        res.setHeader(name, value);
+      }
       if (draining) res.setHeader("connection", "close");
 
       if (req.url?.startsWith("/api/")) {
