@@ -45,6 +45,16 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | un
   });
 }
 
+/** Whether the path decodes (Next answers a malformed escape such as `%ZZ` or `%c0%af` in a path with a bare 500). */
+function hasDecodablePath(url: string | undefined): boolean {
+  try {
+    decodeURIComponent((url ?? "/").split("?")[0]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const hasBody = (req: http.IncomingMessage) =>
   req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
 
@@ -67,6 +77,7 @@ async function main() {
         res.setHeader(name, value);
       }
       if (draining) res.setHeader("connection", "close");
+      if (!hasDecodablePath(req.url)) return sendError(res, 400, "bad_request", "The request path is not valid percent-encoding.");
 
       if (req.url?.startsWith("/api/")) {
         if (Number(req.headers["content-length"] ?? 0) > env.MAX_BODY_BYTES && !streamsItsOwnBody(req.method, req.url)) {

@@ -1,3 +1,4 @@
+import http from "node:http";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, startServer, type ServerHandle } from "@/test/server-process";
@@ -21,6 +22,7 @@ let server: ServerHandle;
 let firstOutput = "";
 const tokens = { viewer: "", admin: "" };
 let operations: Operation[] = [];
+const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 
 const serverEnv = () => ({
   DATA_DIR: process.env.DATA_DIR!,
@@ -65,15 +67,23 @@ afterAll(async () => {
   await database?.drop();
 });
 
-function send(request: HostileRequest, base: string) {
+/** Sent with node:http: fetch refuses GET bodies, which server.ts accepts (and the fuzzer must try). */
+function send(request: HostileRequest, base: string): Promise<{ status: number; text: string }> {
   const headers: Record<string, string> = { "x-forwarded-for": "10.77.0.1" };
   if (request.auth === "viewer" || request.auth === "admin") headers.authorization = `Bearer ${tokens[request.auth]}`;
   if (request.badAuthorization) headers.authorization = request.badAuthorization;
-  if (request.raw !== undefined) headers["content-type"] = "application/json";
-  return fetch(base + request.url, { method: request.method, headers, body: request.raw }).then(async (response) => ({
-    status: response.status,
-    text: await response.text(),
-  }));
+  const body = request.raw === undefined ? undefined : Buffer.from(request.raw, "utf8");
+  if (body) Object.assign(headers, { "content-type": "application/json", "content-length": String(body.length) });
+  return new Promise((resolve, reject) => {
+    const req = http.request(base + request.url, { method: request.method, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode!, text: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
 }
 
 const isEnvelope = (text: string) => {
@@ -94,27 +104,34 @@ describe("API fuzzing", () => {
     const perOperation = Math.ceil(TOTAL_REQUESTS / operations.length);
     const requests = operations.flatMap((operation, index) => fc.sample(hostileRequest(operation), { numRuns: perOperation, seed: SEED + index }));
     const statuses = new Map<number, number>();
-    const problems: string[] = [];
+    // One example per operation and kind of failure.
+    const problems = new Map<string, string>();
+    const report = (kind: string, request: HostileRequest, detail: string) => {
+      const key = `${kind} ${request.operation}`;
+      if (!problems.has(key)) problems.set(key, `${key}: ${describeRequest(request)} → ${detail.slice(0, 300)}`);
+    };
     let next = 0;
     const describeRequest = (r: HostileRequest) => `${r.method} ${r.url.slice(0, 200)} [${r.auth}] ${String(r.raw).slice(0, 200)}`;
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         while (next < requests.length) {
           const request = requests[next++];
-          const reply = await send(request, server.url).catch((error: Error) => ({ status: 0, text: error.message }));
+          const reply = await send(request, server.url).catch((error: Error) => ({ status: 0, text: `${error.name}: ${error.message}` }));
           statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
-          if (reply.status === 0 || reply.status >= 500) problems.push(`${reply.status} ${describeRequest(request)} → ${reply.text.slice(0, 300)}`);
-          // Node refuses an oversized request line or headers itself (431) before NormFlix sees it.
-          else if (reply.status >= 400 && reply.status !== 431 && !isEnvelope(reply.text)) problems.push(`no envelope: ${reply.status} ${describeRequest(request)}`);
-          else if (reply.status < 400 && isUnsafe(request.method)) problems.push(`accepted: ${reply.status} ${describeRequest(request)}`);
+          if (reply.status === 0 || reply.status >= 500) report(String(reply.status), request, reply.text);
+          // Node refuses oversized headers itself (431) before NormFlix sees them; HEAD answers have no body.
+          else if (reply.status >= 400 && reply.status !== 431 && request.method !== "HEAD" && !isEnvelope(reply.text)) report(`no envelope ${reply.status}`, request, reply.text);
+          // 3xx: Next's redirect of a path with an empty segment (…/users//role) to its canonical form.
+          else if (reply.status < 300 && isUnsafe(request.method)) report(`accepted ${reply.status}`, request, reply.text);
         }
       }),
     );
     await server.stop();
+    agent.destroy();
     console.log(`fuzz (seed ${SEED}): ${requests.length} requests over ${operations.length} operations:`, Object.fromEntries(statuses));
 
     expect(requests.length).toBeGreaterThanOrEqual(TOTAL_REQUESTS);
-    expect(problems.slice(0, 20)).toEqual([]);
+    expect([...problems.values()]).toEqual([]);
     // The generator got past authentication and validation too, not only into 403s and 422s.
     expect([...statuses.keys()].filter((status) => status >= 200 && status < 300).length).toBeGreaterThan(0);
     expect(statuses.get(404) ?? 0).toBeGreaterThan(0);

@@ -6,7 +6,7 @@ type Parameter = { name: string; in: "path" | "query"; schema: JsonSchema };
 export type Operation = { method: string; path: string; parameters: Parameter[]; body?: JsonSchema; secured: boolean };
 
 export type Auth = "viewer" | "admin" | "bad" | "none";
-export type HostileRequest = { method: string; url: string; auth: Auth; badAuthorization?: string; raw?: string; invalidBody: boolean };
+export type HostileRequest = { operation: string; method: string; url: string; auth: Auth; badAuthorization?: string; raw?: string; invalidBody: boolean };
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export const isUnsafe = (method: string) => UNSAFE.has(method);
@@ -42,7 +42,10 @@ export const hostileString = fc.oneof(
 );
 
 const hugeNumber = fc.constantFrom(2 ** 53 + 1, -(2 ** 63), 1e308, -1e308, 5e-324, 2_147_483_648, -1, 0, 0.5);
-const deepNesting = fc.integer({ min: 50, max: 5_000 }).map((depth) => JSON.parse("[".repeat(depth) + "]".repeat(depth)));
+// Deep enough to hurt a recursive parser or validator, shallow enough for JSON.stringify to write it out.
+const deepNesting = fc.integer({ min: 50, max: 400 }).map((depth) => JSON.parse("[".repeat(depth) + "]".repeat(depth)));
+// Far deeper, written as text: a top-level array, so never a valid body.
+const deepText = fc.integer({ min: 1_000, max: 50_000 }).map((depth) => "[".repeat(depth) + '{"a":1}' + "]".repeat(depth));
 
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   hostileString,
@@ -76,8 +79,9 @@ const objectWith = (schema: JsonSchema) =>
 export function invalidBody(schema: JsonSchema | undefined): fc.Arbitrary<string> {
   const broken: fc.Arbitrary<string>[] = [
     fc.constantFrom("{", "{'a':1}", '{"a":}', "\u0000", "nul", '{"a":1}}', "[".repeat(100_000)),
+    deepText,
     fc.oneof(fc.array(hostileValue, { maxLength: 3 }), hostileString, fc.integer(), fc.constant(null)).map((v) => JSON.stringify(v)),
-    fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes).toString("latin1")).filter((text) => !isObjectJson(text)),
+    fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes).toString("latin1")).filter((text) => text.trim() !== "" && !isObjectJson(text)),
   ];
   const required = schema?.required ?? [];
   if (required.length > 0) {
@@ -110,18 +114,32 @@ function omit(body: Record<string, unknown>, name: string) {
   return rest;
 }
 
-const paramValue = fc.oneof(hostileString, fc.uuid(), fc.integer().map(String), fc.constant("1"));
+// Short enough that a request line stays under Node's 16 KiB header limit (beyond it Node answers 431 and resets).
+const paramValue = fc.oneof(hostileString.map((text) => text.slice(0, 1_500)), fc.uuid(), fc.integer().map(String), fc.constant("1"));
+// Lone surrogates cannot be percent-encoded: they travel as U+FFFD, as a browser would send them.
+const wellFormed = (value: string) => Buffer.from(value, "utf8").toString("utf8");
+// Path segments sent as they are: broken percent-encoding and encoded traversal.
+const pathSegment = fc.oneof(
+  { weight: 9, arbitrary: paramValue.map((value) => encodeURIComponent(wellFormed(value))) },
+  { weight: 1, arbitrary: fc.constantFrom("%", "%ZZ", "%E0%A4%A", "%c0%af", "..%2F..%2Fetc", "%2e%2e", "%00", "a%20b") },
+);
 
 function urlOf(operation: Operation, params: Record<string, string>, query: [string, string][]): string {
-  const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
-  const search = new URLSearchParams(query).toString();
+  const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? "");
+  // Under Node's 16 KiB header limit with the other headers: drop parameters until it fits.
+  const kept = [...query];
+  let search = new URLSearchParams(kept).toString();
+  while (path.length + search.length > 10_000 && kept.length > 0) {
+    kept.pop();
+    search = new URLSearchParams(kept).toString();
+  }
   return search ? `${path}?${search}` : path;
 }
 
 const badAuthorization = fc.oneof(
   fc.constantFrom("Bearer", "Bearer ", "Basic YWRtaW46YWRtaW4=", "Bearer nf_", "Bearer nf_' OR 1=1 --", "bearer null", "Bearer a b"),
   fc.stringMatching(/^[A-Za-z0-9_-]{0,200}$/).map((token) => `Bearer nf_${token}`),
-  fc.integer({ min: 129, max: 8_000 }).map((n) => `Bearer nf_${"A".repeat(n)}`),
+  fc.integer({ min: 129, max: 6_000 }).map((n) => `Bearer nf_${"A".repeat(n)}`),
 );
 
 /**
@@ -132,8 +150,8 @@ export function hostileRequest(operation: Operation): fc.Arbitrary<HostileReques
   const pathNames = operation.parameters.filter((p) => p.in === "path").map((p) => p.name);
   const queryNames = operation.parameters.filter((p) => p.in === "query").map((p) => p.name);
   const unsafe = isUnsafe(operation.method);
-  const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...queryNames, "extra", "__proto__"), hostileString), paramValue), { maxLength: 4 });
-  const params = fc.record(Object.fromEntries(pathNames.map((name) => [name, paramValue])));
+  const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...queryNames, "extra", "__proto__"), paramValue), paramValue).map(([name, value]) => [wellFormed(name), wellFormed(value)] as [string, string]), { maxLength: 4 });
+  const params = fc.record(Object.fromEntries(pathNames.map((name) => [name, pathSegment])));
   // A secured unsafe endpoint with neither body nor path to break (e.g. sign-out) is only sent refused credentials;
   // one with a path only gets ids that exist nowhere (random or malformed).
   const canBreak = !unsafe || operation.body !== undefined || pathNames.length > 0;
@@ -144,6 +162,7 @@ export function hostileRequest(operation: Operation): fc.Arbitrary<HostileReques
     // GETs without a declared body may still carry one (server.ts hands it on): send junk sometimes.
     const stray = fc.option(fc.json(), { freq: 5 });
     return fc.tuple(body, stray).map(([raw, strayBody]) => ({
+      operation: `${operation.method} ${operation.path}`,
       method: operation.method,
       url: urlOf(operation, params, query),
       auth,
