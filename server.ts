@@ -13,6 +13,7 @@ import { CLIENT_IP_HEADER, GET_BODY_HEADER, INTERNAL_HEADERS } from "./lib/api/i
 import { seedDemoCatalog } from "./db/seed/seed-demo";
 import { answerIfUnavailable, isPageRequest } from "./lib/site/unavailable-page";
 import { dataDir, env } from "./lib/env";
+import { baselineSecurityHeaders, cameOverHttps } from "./lib/security/headers";
 import { startWorker } from "./lib/media/worker";
 
 const projectDir = path.dirname(fileURLToPath(import.meta.url));
@@ -46,6 +47,16 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | un
   });
 }
 
+/** Whether the path decodes (Next answers a malformed escape such as `%ZZ` or `%c0%af` in a path with a bare 500). */
+function hasDecodablePath(url: string | undefined): boolean {
+  try {
+    decodeURIComponent((url ?? "/").split("?")[0]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const hasBody = (req: http.IncomingMessage) =>
   req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
 
@@ -63,7 +74,12 @@ async function main() {
     try {
       for (const name of INTERNAL_HEADERS) delete req.headers[name];
       req.headers[CLIENT_IP_HEADER] = clientIp(req);
+      // Every response, whoever writes it; pages get their nonce CSP from proxy.ts, which replaces this one.
+      for (const [name, value] of Object.entries(baselineSecurityHeaders(cameOverHttps(req.headers["x-forwarded-proto"])))) {
+        res.setHeader(name, value);
+      }
       if (draining) res.setHeader("connection", "close");
+      if (!hasDecodablePath(req.url)) return sendError(res, 400, "bad_request", "The request path is not valid percent-encoding.");
 
       if (req.url?.startsWith("/api/")) {
         if (Number(req.headers["content-length"] ?? 0) > env.MAX_BODY_BYTES && !streamsItsOwnBody(req.method, req.url)) {

@@ -79,8 +79,10 @@ const schema = z.object({
     .url()
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  /** How long a browser stays signed in without signing in again. */
-  WEB_SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** How long a browser stays signed in without signing in again, however much it is used (fractions allowed). */
+  WEB_SESSION_TTL_DAYS: z.coerce.number().positive().max(365).default(30),
+  /** A browser that has not used its session for this long is signed out (fractions allowed). */
+  WEB_SESSION_IDLE_HOURS: z.coerce.number().positive().max(8760).default(336),
 }).superRefine((values, ctx) => {
   if (!values.STRIPE_SECRET_KEY) return;
   for (const name of ["STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_BASIC", "STRIPE_PRICE_STANDARD", "STRIPE_PRICE_PREMIUM"] as const) {

@@ -5,6 +5,9 @@ import { credits, episodes, genres, mediaAssets, people, seasons, titleGenres, t
 
 // Catalog writes for administrators. Unlike db/queries/catalog.ts, reads here include unpublished titles.
 
+/** An empty PATCH sets nothing: drizzle refuses an empty SET, so such an update reads the row instead. */
+const setsNothing = (values: object) => Object.values(values).every((value) => value === undefined);
+
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export type TitleValues = Partial<Omit<typeof titles.$inferInsert, "id" | "createdAt" | "updatedAt" | "searchVector">>;
@@ -105,7 +108,9 @@ export async function deleteTitle(id: string): Promise<string[] | undefined> {
 export async function saveSeason(id: string | undefined, values: Partial<typeof seasons.$inferInsert>): Promise<Season | undefined> {
   return db().transaction(async (tx) => {
     const [row] = id
-      ? await tx.update(seasons).set(values).where(eq(seasons.id, id)).returning()
+      ? setsNothing(values)
+        ? await tx.select().from(seasons).where(eq(seasons.id, id))
+        : await tx.update(seasons).set(values).where(eq(seasons.id, id)).returning()
       : await tx.insert(seasons).values(values as typeof seasons.$inferInsert).returning();
     // Episodes carry their season's number for ordering and lookups: keep it in step.
     if (row && id && values.number !== undefined) {
@@ -130,7 +135,9 @@ export async function deleteSeason(id: string): Promise<string[] | undefined> {
 
 export async function saveEpisode(id: string | undefined, values: Partial<typeof episodes.$inferInsert>): Promise<Episode | undefined> {
   const [row] = id
-    ? await db().update(episodes).set(values).where(eq(episodes.id, id)).returning()
+    ? setsNothing(values)
+        ? await db().select().from(episodes).where(eq(episodes.id, id))
+        : await db().update(episodes).set(values).where(eq(episodes.id, id)).returning()
     : await db().insert(episodes).values(values as typeof episodes.$inferInsert).returning();
   return row;
 }
@@ -175,7 +182,9 @@ export async function listPeople(filter: { q?: string; limit: number; offset: nu
 
 export async function savePerson(id: string | undefined, values: { name?: string; bio?: string | null }) {
   const [row] = id
-    ? await db().update(people).set(values).where(eq(people.id, id)).returning()
+    ? setsNothing(values)
+        ? await db().select().from(people).where(eq(people.id, id))
+        : await db().update(people).set(values).where(eq(people.id, id)).returning()
     : await db().insert(people).values(values as typeof people.$inferInsert).returning();
   return row;
 }
@@ -193,7 +202,9 @@ export async function listGenresForAdmin() {
 
 export async function saveGenre(id: string | undefined, values: { slug?: string; name?: string }) {
   const [row] = id
-    ? await db().update(genres).set(values).where(eq(genres.id, id)).returning()
+    ? setsNothing(values)
+        ? await db().select().from(genres).where(eq(genres.id, id))
+        : await db().update(genres).set(values).where(eq(genres.id, id)).returning()
     : await db().insert(genres).values(values as typeof genres.$inferInsert).returning();
   return row;
 }

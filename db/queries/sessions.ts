@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
 import { db, listen } from "../client";
 import { accounts, sessions, type Session } from "../schema";
 
@@ -8,8 +8,17 @@ export async function insertSession(values: typeof sessions.$inferInsert): Promi
   return row;
 }
 
-/** The live session with this token hash, with its account, or undefined when revoked, expired or disabled. */
-export async function findLiveSessionByTokenHash(tokenHash: string) {
+/** Web sessions unused for `webIdleSeconds` have ended (API tokens have no idle timeout). */
+const notIdle = (webIdleSeconds: number | undefined) =>
+  webIdleSeconds === undefined
+    ? undefined
+    : or(ne(sessions.kind, "web"), gt(sessions.lastSeenAt, sql`now() - make_interval(secs => ${webIdleSeconds})`));
+
+/**
+ * The live session with this token hash, with its account, or undefined when revoked, expired, idle for longer than
+ * `webIdleSeconds` (web sessions) or disabled.
+ */
+export async function findLiveSessionByTokenHash(tokenHash: string, webIdleSeconds?: number) {
   const [row] = await db()
     .select({
       sessionId: sessions.id,
@@ -27,6 +36,7 @@ export async function findLiveSessionByTokenHash(tokenHash: string) {
         eq(sessions.tokenHash, tokenHash),
         isNull(sessions.revokedAt),
         gt(sessions.expiresAt, sql`now()`),
+        notIdle(webIdleSeconds),
         isNull(accounts.disabledAt),
       ),
     );
@@ -37,11 +47,11 @@ export async function touchSession(sessionId: string): Promise<void> {
   await db().update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sessionId));
 }
 
-export async function listLiveSessions(accountId: string): Promise<Session[]> {
+export async function listLiveSessions(accountId: string, webIdleSeconds?: number): Promise<Session[]> {
   return db()
     .select()
     .from(sessions)
-    .where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
+    .where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`), notIdle(webIdleSeconds)))
     .orderBy(desc(sessions.lastSeenAt));
 }
 

@@ -17,7 +17,10 @@ export type Principal = { accountId: string; sessionId: string; username: string
 
 // Opaque tokens: 256 random bits; only their SHA-256 is stored.
 const TOKEN_PREFIX = "nf_";
-const TOUCH_INTERVAL_MS = 60_000;
+// last_seen_at is written at most once a minute per session (more often only when the idle timeout is shorter than
+// four minutes), and a web session unused for WEB_SESSION_IDLE_HOURS has ended.
+const WEB_IDLE_SECONDS = env.WEB_SESSION_IDLE_HOURS * 3600;
+const TOUCH_INTERVAL_MS = Math.min(60_000, (WEB_IDLE_SECONDS * 1000) / 4);
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -58,7 +61,10 @@ function followSessionChanges() {
 export const createApiSession = (accountId: string, device: Device) =>
   createSession("api", accountId, device, env.API_TOKEN_TTL_DAYS);
 
-/** A signed-in browser: the token travels only inside the site's encrypted session cookie (lib/site/auth.ts). */
+/**
+ * A signed-in browser: the token travels only inside the site's encrypted session cookie (lib/site/auth.ts). It ends
+ * WEB_SESSION_TTL_DAYS after sign-in however much it is used (absolute timeout), or earlier when idle.
+ */
 export const createWebSession = (accountId: string, device: Device) =>
   createSession("web", accountId, device, env.WEB_SESSION_TTL_DAYS);
 
@@ -72,9 +78,9 @@ export async function authenticateToken(token: string): Promise<Principal | unde
   if (cached && now - cached.lastSeenAt <= TOUCH_INTERVAL_MS) return cached.value;
 
   const generation = tokenCache.begin();
-  const row = await findLiveSessionByTokenHash(tokenHash);
+  const row = await findLiveSessionByTokenHash(tokenHash, WEB_IDLE_SECONDS);
   if (!row) return undefined;
-  // last_seen is for the devices list; a write per minute per session is plenty.
+  // last_seen is the devices list's and the idle timeout's: renewed on use, but not written on every request.
   let lastSeenAt = row.lastSeenAt;
   if (Date.now() - lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await touchSession(row.sessionId);
@@ -94,7 +100,7 @@ export function forgetCachedSessions(accountId: string, options?: { sessionIds?:
 }
 
 export async function listDevices(principal: Principal) {
-  const rows = await listLiveSessions(principal.accountId);
+  const rows = await listLiveSessions(principal.accountId, WEB_IDLE_SECONDS);
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,

@@ -51,7 +51,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),
   // Self-hosted behind whatever host name the operator chose; AUTH_URL pins it when set.
   trustHost: true,
-  session: { strategy: "jwt", maxAge: env.WEB_SESSION_TTL_DAYS * 86_400 },
+  session: { strategy: "jwt", maxAge: Math.ceil(env.WEB_SESSION_TTL_DAYS * 86_400) },
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     Credentials({

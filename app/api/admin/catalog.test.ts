@@ -86,6 +86,13 @@ describe("titles", () => {
     expect(episode.body).toMatchObject({ season: 1, number: 1, title: "Low Tide" });
     await call("POST", `/api/admin/seasons/${season.body.id}/episodes`, { number: 2, title: "High Water" });
     await call("PATCH", `/api/admin/seasons/${season.body.id}`, { number: 2 });
+    // An empty PATCH changes nothing (it was a 500: an empty SET), for each kind of row.
+    for (const path of [`/api/admin/seasons/${season.body.id}`, `/api/admin/episodes/${episode.body.id}`, `/api/admin/people/${person.body.id}`]) {
+      const unchanged = await call("PATCH", path, {});
+      expect(unchanged.status, path).toBe(200);
+    }
+    expect((await call("PATCH", `/api/admin/people/${person.body.id}`, {})).body).toMatchObject({ name: "Ada Quill", bio: "Actor." });
+    expect((await call("PATCH", "/api/admin/people/00000000-0000-4000-8000-000000000000", {})).status).toBe(404);
 
     // A 1×1 PNG.
     const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
