@@ -12,6 +12,23 @@ export class WatchPage {
     return this.video().evaluate((video: HTMLVideoElement) => video.currentTime);
   }
 
+  /** From the next page load on, remembers where the video first starts playing: the position a viewer sees first. */
+  async recordFirstPlayingPosition() {
+    await this.page.addInitScript(() => {
+      // Media events do not bubble, but a capturing listener on the document sees them.
+      document.addEventListener("playing", (event) => {
+        const page = window as unknown as { firstPlayingAt?: number };
+        page.firstPlayingAt ??= (event.target as HTMLVideoElement).currentTime;
+      }, true);
+    });
+  }
+
+  /** Where the video first started playing (after recordFirstPlayingPosition, once it plays). */
+  async firstPlayingPosition(): Promise<number> {
+    const position = await this.page.waitForFunction(() => (window as unknown as { firstPlayingAt?: number }).firstPlayingAt);
+    return position.jsonValue() as Promise<number>;
+  }
+
   /** Starts playback if the browser held autoplay back (the player then shows a big Play button). */
   async ensurePlaying() {
     const video = this.video();
