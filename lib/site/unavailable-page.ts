@@ -52,6 +52,8 @@ export async function answerIfUnavailable(res: http.ServerResponse): Promise<boo
     "content-type": "text/html; charset=utf-8",
     "cache-control": "no-store",
     "retry-after": String(RETRY_AFTER_SECONDS),
+    // The baseline policy for non-pages forbids styles; this page's own inline style is all it loads.
+    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
   });
   res.end(page);
   return true;
