@@ -9,7 +9,6 @@ const PERMISSIONS_POLICY = [
   "geolocation=()",
   "payment=()",
   "usb=()",
-  "interest-cohort=()",
   "autoplay=(self)",
   "fullscreen=(self)",
   "picture-in-picture=(self)",
