@@ -12,6 +12,8 @@ import { hostileRequest, isUnsafe, operationsOf, type HostileRequest, type Opera
 
 const TOTAL_REQUESTS = 10_000;
 const CONCURRENCY = 8;
+/** A request still unanswered after this is reported as a failure (status 0), not left to stall the run. */
+const REQUEST_TIMEOUT_MS = 30_000;
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 const AUTH_SECRET = "fuzz-auth-secret-0123456789abcdefghijklmnop";
 const MEDIA_SIGNING_SECRET = "fuzz-media-secret-0123456789abcdefghijklmn";
@@ -75,12 +77,18 @@ function send(request: HostileRequest, base: string): Promise<{ status: number; 
   const body = request.raw === undefined ? undefined : Buffer.from(request.raw, "utf8");
   if (body) Object.assign(headers, { "content-type": "application/json", "content-length": String(body.length) });
   return new Promise((resolve, reject) => {
-    const req = http.request(base + request.url, { method: request.method, headers, agent }, (res) => {
+    const req = http.request(base + request.url, { method: request.method, headers, agent, timeout: REQUEST_TIMEOUT_MS }, (res) => {
+      // An event stream (the admin jobs feed) stays open by design: its status and headers are the answer.
+      if (String(res.headers["content-type"]).startsWith("text/event-stream")) {
+        res.destroy();
+        return resolve({ status: res.statusCode!, text: "" });
+      }
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("end", () => resolve({ status: res.statusCode!, text: Buffer.concat(chunks).toString("utf8") }));
       res.on("error", reject);
     });
+    req.on("timeout", () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
     req.on("error", reject);
     req.end(body);
   });
