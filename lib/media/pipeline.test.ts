@@ -191,11 +191,12 @@ describe("transcoding a source into an HLS ladder", { timeout: 120_000 }, () => 
     expect(await cancelJob(queued.jobId)).toMatchObject({ stage: "canceled" });
     expect(await cancelJob(running.jobId)).toMatchObject({ stage: "canceled" });
     await expect(cancelJob(running.jobId)).rejects.toThrow(/Only queued or running jobs/);
-    // The worker notices within a heartbeat, kills ffmpeg and removes its staging directory.
+    // The worker notices within a heartbeat, kills ffmpeg, removes its staging directory, then logs why it stopped.
+    const stopped = `transcode ${running.jobId.slice(0, 8)}: stopped (canceled)`;
     const deadline = Date.now() + 10_000;
-    while (leftovers(running.jobId).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while ((leftovers(running.jobId).length > 0 || !logLines.includes(stopped)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(leftovers(running.jobId)).toEqual([]);
-    expect(logLines).toContain(`transcode ${running.jobId.slice(0, 8)}: stopped (canceled)`);
+    expect(logLines).toContain(stopped);
     for (const { assetId, jobId } of [running, queued]) {
       expect(await getJob(jobId)).toMatchObject({ stage: "canceled", attempts: jobId === running.jobId ? 1 : 0 });
       expect(await findAsset(assetId)).toMatchObject({ status: "failed", error: "Transcoding was canceled." });
