@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test as base } from "@playwright/test";
+import { expect, test as base, type Browser, type Page } from "@playwright/test";
 import { makeTestVideo } from "../lib/media/test-video";
 import { startServer, tempDataDir } from "../test/server-process";
 import { chooseProfile, createProfile, signInBrowser } from "./fixtures";
@@ -36,6 +36,16 @@ async function signUp(base: string, username: string, plan?: string): Promise<Ac
   const { bearer_token: token } = await (await post("/api/accounts/token", account)).json();
   if (plan) await post("/api/accounts/subscription", { subscription: plan }, token, "PUT");
   return { ...account, token };
+}
+
+/** A viewer's own browser on the admin tests' server: signed in, with a "Viewer" profile chosen. */
+async function viewerBrowser(browser: Browser, baseURL: string, viewer: Account): Promise<Page> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await createProfile(page.request, viewer.token, "Viewer");
+  await signInBrowser(page, viewer, "/profiles");
+  await chooseProfile(page, "Viewer");
+  return page;
 }
 
 /** Every admin page, found on disk, so a page added later is covered without touching this test. */
@@ -84,17 +94,13 @@ test.describe("admin", () => {
     fs.rmSync(work, { recursive: true, force: true });
 
     // The viewer, in a browser of their own, watches it: the video's clock moves.
-    await createProfile(page.request, viewer.token, "Viewer");
-    const context = await browser.newContext({ baseURL: adminServer.url });
-    const viewerPage = await context.newPage();
-    await signInBrowser(viewerPage, viewer, "/profiles");
-    await chooseProfile(viewerPage, "Viewer");
+    const viewerPage = await viewerBrowser(browser, adminServer.url, viewer);
     await viewerPage.goto(`/watch/movie/${movieId}`);
     await expect(viewerPage.getByRole("heading", { name: "Upload Test Pattern" })).toBeVisible();
     const player = new WatchPage(viewerPage);
     await player.ensurePlaying();
     await player.expectAdvancing(2);
-    await context.close();
+    await viewerPage.context().close();
   });
 
   test("adds cast and crew to a title, reorders them, and a viewer sees them on the title's page", async ({ page, browser, adminServer }) => {
@@ -116,16 +122,12 @@ test.describe("admin", () => {
     await admin.publish();
 
     const viewer = await signUp(adminServer.url, "e2e_credits_viewer", "standard");
-    await createProfile(page.request, viewer.token, "Viewer");
-    const context = await browser.newContext({ baseURL: adminServer.url });
-    const viewerPage = await context.newPage();
-    await signInBrowser(viewerPage, viewer, "/profiles");
-    await chooseProfile(viewerPage, "Viewer");
+    const viewerPage = await viewerBrowser(browser, adminServer.url, viewer);
     await viewerPage.goto(`/title/movie/${movieId}`);
     const credits = viewerPage.getByRole("region", { name: "Cast and crew" });
     await expect(credits.getByRole("listitem")).toHaveText([/^Casey Lead as The Hero,?$/, /^Dana Director$/]);
     await expect(credits.getByText("Director", { exact: true })).toBeVisible();
-    await context.close();
+    await viewerPage.context().close();
   });
 
   test("a viewer gets 403 on every admin page and every admin API endpoint", async ({ page, adminServer }) => {
