@@ -9,6 +9,7 @@ import { closeDatabase, databaseKind, openDatabase } from "./db/client";
 import { startViewingFold } from "./lib/admin/analytics";
 import { flushApiLimits } from "./lib/rate-limit";
 import { streamsItsOwnBody } from "./lib/admin/upload-paths";
+import { allowedMethods } from "./lib/api/allowed-methods";
 import { CLIENT_IP_HEADER, GET_BODY_HEADER, INTERNAL_HEADERS } from "./lib/api/internal-headers";
 import { seedDemoCatalog } from "./db/seed/seed-demo";
 import { answerIfUnavailable, isPageRequest } from "./lib/site/unavailable-page";
@@ -89,6 +90,11 @@ async function main() {
           const body = await readBody(req, env.MAX_BODY_BYTES);
           if (!body) return sendError(res, 413, "payload_too_large", `Request bodies are limited to ${env.MAX_BODY_BYTES} bytes.`);
           if (body.length > 0) req.headers[GET_BODY_HEADER] = body.toString("base64url");
+        }
+        const allowed = allowedMethods(req.url);
+        if (allowed && !allowed.includes(req.method ?? "")) {
+          res.setHeader("allow", allowed.join(", "));
+          return sendError(res, 405, "method_not_allowed", `This endpoint accepts ${allowed.join(", ")}, not ${req.method}.`);
         }
       } else if (isPageRequest(req) && (await answerIfUnavailable(res))) {
         return;

@@ -1,4 +1,4 @@
-import type { Avatar } from "@/lib/profiles/profiles";
+import type { Avatar } from "@/lib/profiles/avatars";
 
 // The eight avatar colours a profile can choose from (lib/profiles AVATARS), as gradients that keep the white face
 // readable.

@@ -10,6 +10,17 @@ describe("the API wrapper", () => {
     expectEnvelope(await api("POST", "/api/accounts/new/extra"), 404, "not_found");
   });
 
+  it("answers a method the endpoint does not accept with a 405 envelope", async () => {
+    const put = await api("PUT", "/api/plans");
+    expectEnvelope(put, 405, "method_not_allowed");
+    expect(put.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+    // A "." path parameter resolves to the parent route, which has no PUT (found by the fuzzer).
+    expectEnvelope(await api("PUT", "/api/admin/titles/./published", { body: { published: true } }), 405, "method_not_allowed");
+    const options = await api("OPTIONS", "/api/plans");
+    expect(options.status).toBe(204);
+    expect(options.headers.get("allow")).toContain("GET");
+  });
+
   it("answers malformed JSON with 400", async () => {
     for (const raw of ["{", "{'a':1}", "undefined", '{"username": "x",}', "\u0000"]) {
       expectEnvelope(await api("POST", "/api/accounts/new", { raw }), 400, "invalid_json");

@@ -7,9 +7,8 @@ import type { Principal } from "@/lib/accounts/sessions";
 import { ApiError, uniqueViolation } from "@/lib/api/errors";
 import { activePlan } from "@/lib/billing/subscriptions";
 import { maturityLevel, type MaturityRating } from "@/lib/catalog/maturity";
+import type { Avatar } from "./avatars";
 
-export const AVATARS = ["red", "blue", "green", "yellow", "purple", "teal", "orange", "pink"] as const;
-export type Avatar = (typeof AVATARS)[number];
 
 // Kids profiles start at PG unless told otherwise.
 const KIDS_DEFAULT_RATING: MaturityRating = "PG";

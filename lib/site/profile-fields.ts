@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { maturityLevel, type MaturityRating } from "@/lib/catalog/maturity";
-import { AVATARS } from "@/lib/profiles/profiles";
+import { AVATARS } from "@/lib/profiles/avatars";
 
 // The profile form's fields and choices. The site offers the film scale; TV ratings map onto the same levels
 // (lib/catalog/maturity.ts), so a profile rated TV-14 by the API shows as "PG-13 and below".

@@ -4,7 +4,7 @@ import { MATURITY_RATINGS } from "@/lib/catalog/maturity";
 import { profileName } from "@/lib/profiles/profile-name";
 
 export { profileName };
-import { AVATARS } from "@/lib/profiles/profiles";
+import { AVATARS } from "@/lib/profiles/avatars";
 
 const tag = "Profiles";
 

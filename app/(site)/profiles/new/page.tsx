@@ -5,7 +5,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { ProfileSettingsFields } from "@/components/profiles/profile-settings-fields";
 import { UpgradePrompt } from "@/components/profiles/upgrade-prompt";
 import { UpgradeOnLimit } from "@/components/profiles/upgrade-on-limit";
-import { AVATARS } from "@/lib/profiles/profiles";
+import { AVATARS } from "@/lib/profiles/avatars";
 import { profileAllowance } from "@/lib/site/profile-allowance";
 import { requirePrincipal } from "@/lib/site/session";
 import { createProfileAction } from "../actions";
