@@ -2,8 +2,8 @@ import { expectAccessible } from "./axe";
 import { createProfile, signInBrowser, test } from "./fixtures";
 
 // No serious or critical axe-core violations on the account screens.
-test("signed-out pages: sign-in, sign-up and plans", async ({ page }) => {
-  for (const path of ["/signin", "/signup", "/plans", "/"]) {
+test("signed-out pages: sign-in, sign-up, password reset and plans", async ({ page }) => {
+  for (const path of ["/signin", "/signup", "/forgot-password", "/reset-password?token=nfr_spent", "/plans", "/"]) {
     await page.goto(path);
     await expectAccessible(page);
   }

@@ -1,3 +1,4 @@
+import { waitForResetLink } from "../test/mail";
 import { createAccount, createProfile, expect, signInBrowser, test } from "./fixtures";
 import { SignInPage } from "./pages/sign-in-page";
 
@@ -50,6 +51,44 @@ test.describe("signing in", () => {
     // Replaying the cookie from before the sign-out must not sign anyone in.
     const replay = await request.get("/api/accounts/me", { headers: { cookie: `${session!.name}=${session!.value}` } });
     expect(replay.status()).toBe(403);
+  });
+});
+
+test.describe("a forgotten password", () => {
+  test("is reset through the mailed link, which works once and signs every device out", async ({ page, browser, request }) => {
+    const account = await createAccount(request, "basic");
+    const otherDevice = await (await browser.newContext()).newPage();
+    await signInBrowser(otherDevice, account);
+
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await page.getByRole("link", { name: "Forgot your password?" }).click();
+    await page.getByLabel("Email address").fill(account.email);
+    await page.getByRole("button", { name: "Email me a link" }).click();
+    await expect(page.getByRole("status")).toContainText(`If an account uses ${account.email}, a link`);
+
+    // The e2e server has no SMTP_URL: the message is in its DATA_DIR/mail. The link names APP_URL; open it here.
+    const link = new URL(await waitForResetLink(process.env.E2E_DATA_DIR!, account.email));
+    await page.goto(link.pathname + link.search);
+    await page.getByLabel("New password", { exact: true }).fill("a brand new passphrase");
+    await page.getByLabel("Confirm new password").fill("a different one");
+    await page.getByRole("button", { name: "Save password" }).click();
+    await expect(page.getByText("The passwords do not match.")).toBeVisible();
+    await page.getByLabel("New password", { exact: true }).fill("a brand new passphrase");
+    await page.getByLabel("Confirm new password").fill("a brand new passphrase");
+    await page.getByRole("button", { name: "Save password" }).click();
+
+    await expect(page).toHaveURL(/\/signin\?reset=1$/);
+    await expect(page.getByRole("status")).toContainText("Your password was changed");
+    await signIn.signIn(account.username, account.password);
+    await expect(signIn.error()).toHaveText("The username or password is incorrect.");
+    await signIn.signIn(account.username, "a brand new passphrase");
+    await expect(page).toHaveURL(/\/profiles$/);
+
+    await otherDevice.goto("/account");
+    await expect(otherDevice).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/);
+    await page.goto(link.pathname + link.search);
+    await expect(page.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
   });
 });
 

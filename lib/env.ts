@@ -49,8 +49,14 @@ const schema = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 ** 3),
   FFMPEG_PATH: z.string().optional(),
   FFPROBE_PATH: z.string().optional(),
-  /** Public base URL of the site (Stripe Checkout and Portal return here); derived from HOST/PORT when unset. */
+  /** Public base URL of the site (Stripe Checkout and Portal return here, reset links point here); from HOST/PORT when unset. */
   APP_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal("").transform(() => undefined)),
+  /** Outgoing mail (password reset links) through this SMTP server; unset: each message is written to DATA_DIR/mail. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional().or(z.literal("").transform(() => undefined)),
+  /** The From address of NormFlix's mail. */
+  MAIL_FROM: z.string().min(3).default("NormFlix <no-reply@normflix.localhost>"),
+  /** How long a password reset link works. */
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(10_080).default(60),
   /** Stripe billing: all of these, or none (the local provider: plan changes apply at once, no payment). */
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,

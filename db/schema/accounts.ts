@@ -46,6 +46,20 @@ export const sessions = pgTable(
   (t) => [uniqueIndex("sessions_token_hash_key").on(t.tokenHash), index("sessions_account_idx").on(t.accountId)],
 );
 
+// A password reset link: single use, expiring. Only the token's SHA-256 is stored, like session tokens.
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("password_resets_account_idx").on(t.accountId)],
+);
+
 export const planId = pgEnum("plan_id", ["basic", "standard", "premium"]);
 export const subscriptionStatus = pgEnum("subscription_status", [
   "active",

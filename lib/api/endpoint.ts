@@ -19,6 +19,8 @@ export type Endpoint = {
   query?: AnySchema;
   body?: AnySchema;
   response?: AnySchema;
+  /** The success status when it is not 200 (e.g. 202 for work that continues after the answer). */
+  status?: 201 | 202;
   /** The 200 response's media type when it is not JSON (the `response` schema then describes each message). */
   contentType?: string;
   errors?: readonly ErrorCode[];

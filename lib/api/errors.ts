@@ -23,6 +23,7 @@ const statusByCode = {
   not_in_continue_watching: 404,
   not_on_watchlist: 404,
   method_not_allowed: 405,
+  reset_link_invalid: 410,
   username_taken: 409,
   email_taken: 409,
   conflict: 409,

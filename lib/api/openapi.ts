@@ -20,10 +20,13 @@ function parametersOf(schema: AnySchema | undefined, location: "path" | "query")
   }));
 }
 
+const SUCCESS = { 200: "OK", 201: "Created", 202: "Accepted" } as const;
+
 function responsesOf(definition: Endpoint) {
+  const success = definition.status ?? 200;
   const responses: Record<string, unknown> = {
-    200: {
-      description: "OK",
+    [success]: {
+      description: SUCCESS[success],
       content: { [definition.contentType ?? "application/json"]: { schema: definition.response ? toSchema(definition.response) : {} } },
     },
   };

@@ -62,7 +62,7 @@ export function withApi<E extends Endpoint>(definition: E, handler: (ctx: ApiCon
       } as ApiContext<E>;
 
       const result = await handler(ctx);
-      const response = result instanceof Response ? result : Response.json(result ?? {});
+      const response = result instanceof Response ? result : Response.json(result ?? {}, { status: definition.status ?? 200 });
       headers.forEach((value, name) => {
         if (!response.headers.has(name)) response.headers.set(name, value);
       });

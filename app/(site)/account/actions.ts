@@ -20,7 +20,7 @@ import {
   type SubscriptionView,
 } from "@/lib/billing";
 import { appUrl } from "@/lib/env";
-import { emailField, newPasswordField } from "@/lib/site/account-fields";
+import { emailField, newPasswordTwice, passwordsMatch } from "@/lib/site/account-fields";
 import { formatDate } from "@/lib/site/format";
 import { clientIp } from "@/lib/site/client-ip";
 import { validatedActionWithPrincipal } from "@/lib/site/form-action";
@@ -40,8 +40,8 @@ export const changeEmailAction = validatedActionWithPrincipal(z.object({ email: 
 });
 
 const passwordForm = z
-  .object({ current_password: z.string().min(1, "Enter your current password."), new_password: newPasswordField, confirm_password: z.string() })
-  .refine((form) => form.new_password === form.confirm_password, { path: ["confirm_password"], message: "The passwords do not match." });
+  .object({ current_password: z.string().min(1, "Enter your current password."), ...newPasswordTwice })
+  .refine(...passwordsMatch);
 
 /** A new password, after the current one; every other device and API token is signed out. */
 export const changePasswordAction = validatedActionWithPrincipal(passwordForm, async (form, principal) => {

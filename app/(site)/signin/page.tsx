@@ -11,10 +11,10 @@ import { signInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; reset?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, reset } = await searchParams;
   const returnTo = safeReturnPath(callbackUrl, "/profiles");
   if (await currentPrincipal()) redirect(returnTo);
   const signUpHref = callbackUrl ? `/signup?callbackUrl=${encodeURIComponent(returnTo)}` : "/signup";
@@ -30,6 +30,11 @@ export default async function SignInPage({ searchParams }: Props) {
         </>
       }
     >
+      {reset && (
+        <p role="status" className="mb-4 rounded-md bg-success/15 px-3 py-2 text-sm text-success-soft ring-1 ring-success/40">
+          Your password was changed and every device was signed out. Sign in with your new password.
+        </p>
+      )}
       {error && (
         <p role="alert" className="mb-4 rounded-md bg-danger/15 px-3 py-2 text-sm text-danger-soft ring-1 ring-danger/40">
           Signing in failed. Check your username and password and try again.
@@ -39,6 +44,11 @@ export default async function SignInPage({ searchParams }: Props) {
         <input type="hidden" name="callbackUrl" value={returnTo} />
         <Field name="username" label="Username" autoComplete="username" autoCapitalize="none" spellCheck={false} required autoFocus />
         <Field name="password" label="Password" type="password" autoComplete="current-password" required />
+        <p className="-mt-2 text-right text-sm">
+          <Link href="/forgot-password" className="text-muted hover:text-white hover:underline">
+            Forgot your password?
+          </Link>
+        </p>
         <SubmitButton pendingLabel="Signing in…" className="w-full">
           Sign in
         </SubmitButton>

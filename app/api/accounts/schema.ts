@@ -100,6 +100,36 @@ export const changePasswordEndpoint = endpoint({
   errors: ["forbidden", "validation_failed"],
 });
 
+export const forgotPasswordEndpoint = endpoint({
+  method: "POST",
+  path: "/api/accounts/password/forgot",
+  summary: "Mail a password reset link",
+  description:
+    "Always 202, whether or not an account uses the address, so the answer reveals nothing. When an enabled account " +
+    "does, its address gets a single-use link to `/reset-password` (at most one per minute), valid for " +
+    "PASSWORD_RESET_TTL_MINUTES. Its `token` is what POST /api/accounts/password/reset takes.",
+  tag,
+  auth: "none",
+  limit: "auth",
+  status: 202,
+  body: z.object({ email: z.string().trim().min(3).max(254).describe("The account's email address.") }),
+  response: z.object({ message: z.string() }),
+  errors: ["validation_failed", "rate_limited"],
+});
+
+export const resetPasswordEndpoint = endpoint({
+  method: "POST",
+  path: "/api/accounts/password/reset",
+  summary: "Set a new password with a reset link's token",
+  description: "The token works once. Every session of the account (all tokens, all browsers) is signed out.",
+  tag,
+  auth: "none",
+  limit: "auth",
+  body: z.object({ token: z.string().min(1).max(256), new_password: newPassword }),
+  response: z.object({ message: z.string(), signed_out_sessions: z.number().int() }),
+  errors: ["reset_link_invalid", "validation_failed", "rate_limited"],
+});
+
 export const meEndpoint = endpoint({
   method: "GET",
   path: "/api/accounts/me",
