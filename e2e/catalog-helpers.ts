@@ -1,5 +1,7 @@
 // Catalog look-ups and viewer set-up for the browse, title and search specs, through the public API.
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { SearchPage } from "./pages/search-page";
+import { TitlePage } from "./pages/title-page";
 
 export type Item = { id: string; title: string; maturity_rating: string; availability: string; runtime_seconds?: number };
 
@@ -31,4 +33,15 @@ export async function setProfile(request: APIRequestContext, token: string, name
 
 export async function postProgress(request: APIRequestContext, token: string, profile: string, body: Record<string, unknown>) {
   await json(request, `/api/profiles/${encodeURIComponent(profile)}/progress`, { method: "POST", token, data: body });
+}
+
+/** The browser's profile finds the movie neither by searching its exact name nor by opening its page (a 404). */
+export async function expectMovieHidden(page: Page, movie: { id: string; title: string }) {
+  const search = new SearchPage(page);
+  await search.goto(movie.title);
+  await expect(search.summary()).toBeVisible();
+  await expect(page.locator(`[data-title-card="${movie.id}"]`)).toHaveCount(0);
+  const title = new TitlePage(page);
+  expect((await title.goto("movie", movie.id))?.status()).toBe(404);
+  await expect(title.notFoundHeading()).toBeVisible();
 }

@@ -77,17 +77,22 @@ export async function SiteHeader() {
                     Switch profile
                   </Link>
                 </li>
-                <li>
-                  <Link href="/profiles?manage=1" className={menuItem}>
-                    Manage profiles
-                  </Link>
-                </li>
-                <li>
-                  <Link href="/account" className={menuItem}>
-                    Account
-                  </Link>
-                </li>
-                {principal.role === "admin" && (
+                {/* A kids profile may watch and switch, not change the account (its pages send it to the picker). */}
+                {!profile?.kids && (
+                  <>
+                    <li>
+                      <Link href="/profiles/manage" className={menuItem}>
+                        Manage profiles
+                      </Link>
+                    </li>
+                    <li>
+                      <Link href="/account" className={menuItem}>
+                        Account
+                      </Link>
+                    </li>
+                  </>
+                )}
+                {principal.role === "admin" && !profile?.kids && (
                   <li>
                     <Link href="/admin" className={menuItem}>
                       Admin

@@ -37,6 +37,14 @@ export async function findAccountByUsername(username: string): Promise<Account |
   return row;
 }
 
+export async function findAccountByEmail(email: string): Promise<Account | undefined> {
+  const [row] = await db()
+    .select()
+    .from(accounts)
+    .where(sql`lower(${accounts.email}) = lower(${email})`);
+  return row;
+}
+
 export async function findAccountById(id: string): Promise<Account | undefined> {
   const [row] = await db().select().from(accounts).where(eq(accounts.id, id));
   return row;

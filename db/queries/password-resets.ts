@@ -1,15 +1,7 @@
 import "server-only";
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { db } from "../client";
-import { accounts, passwordResets, sessions, type Account } from "../schema";
-
-export async function findAccountByEmail(email: string): Promise<Account | undefined> {
-  const [row] = await db()
-    .select()
-    .from(accounts)
-    .where(sql`lower(${accounts.email}) = lower(${email})`);
-  return row;
-}
+import { accounts, passwordResets, sessions } from "../schema";
 
 /**
  * Stores a reset token's hash unless the account got one less than `minIntervalSeconds` ago (false then), and drops

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { findAccountByUsername } from "@/db/queries/accounts";
-import { findAccountByEmail, insertPasswordReset, isPasswordResetLive, redeemPasswordReset } from "@/db/queries/password-resets";
+import { findAccountByEmail, findAccountByUsername } from "@/db/queries/accounts";
+import { insertPasswordReset, isPasswordResetLive, redeemPasswordReset } from "@/db/queries/password-resets";
 import { ApiError } from "@/lib/api/errors";
 import { appUrl, env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/mailer";

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Principal } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
-import { currentPrincipal } from "./session";
+import { currentPrincipal, watchingAsKids } from "./session";
 
 /** What a form's server action answers: a message for the whole form, messages per field, echoed values. */
 export type FormState = {
@@ -69,6 +69,17 @@ export function validatedActionWithPrincipal<S extends z.ZodType>(
   return validatedAction(schema, async (data, formData) => {
     const principal = await currentPrincipal();
     if (!principal) return { error: "You have been signed out. Sign in again to continue." };
+    return action(data, principal, formData);
+  });
+}
+
+/** validatedActionWithPrincipal for the account holder's forms: refused while the browser watches as a kids profile. */
+export function validatedAccountAction<S extends z.ZodType>(
+  schema: S,
+  action: (data: z.output<S>, principal: Principal, formData: FormData) => Promise<FormState | void>,
+) {
+  return validatedActionWithPrincipal(schema, async (data, principal, formData) => {
+    if (await watchingAsKids(principal)) return { error: "Switch to a grown-up profile to change the account or its profiles." };
     return action(data, principal, formData);
   });
 }

@@ -25,6 +25,21 @@ export async function requirePrincipal(returnTo: string): Promise<Principal> {
 
 const currentProfile = cache(async (principal: Principal) => selectedProfile(principal));
 
+/** Whether this browser is watching as a kids profile, which may not change the account (as on Netflix). */
+export async function watchingAsKids(principal: Principal): Promise<boolean> {
+  return (await currentProfile(principal))?.kids === true;
+}
+
+/**
+ * The signed-in account, for the account holder's pages (account, profile management, admin). A browser watching as a
+ * kids profile goes to "Who's watching?" first, to pick a grown-up profile (with its PIN, if it has one) and come back.
+ */
+export async function requireAccountHolder(returnTo: string): Promise<Principal> {
+  const principal = await requirePrincipal(returnTo);
+  if (await watchingAsKids(principal)) redirect(`/profiles?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}&from=kids`);
+  return principal;
+}
+
 /** The signed-in account and the profile chosen in this browser; otherwise redirects to sign-in or "Who's watching". */
 export async function requireViewer(returnTo: string): Promise<{ principal: Principal; profile: Profile }> {
   const principal = await requirePrincipal(returnTo);

@@ -23,12 +23,12 @@ import { appUrl } from "@/lib/env";
 import { emailField, newPasswordTwice, passwordsMatch } from "@/lib/site/account-fields";
 import { formatDate } from "@/lib/site/format";
 import { clientIp } from "@/lib/site/client-ip";
-import { validatedActionWithPrincipal } from "@/lib/site/form-action";
+import { validatedAccountAction } from "@/lib/site/form-action";
 import { checkbox } from "@/lib/site/profile-fields";
 
 // The account page's forms: the same services as PUT /api/accounts/{email,password,subscription} and the sessions API.
 
-export const changeEmailAction = validatedActionWithPrincipal(z.object({ email: emailField }), async ({ email }, principal) => {
+export const changeEmailAction = validatedAccountAction(z.object({ email: emailField }), async ({ email }, principal) => {
   try {
     await changeEmail(principal, email);
   } catch (error) {
@@ -44,7 +44,7 @@ const passwordForm = z
   .refine(...passwordsMatch);
 
 /** A new password, after the current one; every other device and API token is signed out. */
-export const changePasswordAction = validatedActionWithPrincipal(passwordForm, async (form, principal) => {
+export const changePasswordAction = validatedAccountAction(passwordForm, async (form, principal) => {
   try {
     await assertCurrentPassword(principal, form.current_password, await clientIp());
   } catch (error) {
@@ -69,7 +69,7 @@ const redirectTarget = (url: string) => (url.startsWith(`${appUrl}/`) ? url.slic
  * difference at once; a downgrade starts at the end of the period; choosing the current plan keeps it (undoing a
  * scheduled downgrade or a cancellation). Locally every change applies at once, free.
  */
-export const changePlanAction = validatedActionWithPrincipal(z.object({ plan: z.enum(PLAN_IDS, "Choose a plan.") }), async ({ plan }, principal) => {
+export const changePlanAction = validatedAccountAction(z.object({ plan: z.enum(PLAN_IDS, "Choose a plan.") }), async ({ plan }, principal) => {
   const stripe = billingProvider().name === "stripe";
   const before = await getSubscription(principal.accountId);
   let target: string;
@@ -101,7 +101,7 @@ function planChangeMessage(before: SubscriptionView, after: SubscriptionView, pl
   return `You are on the ${name} plan. You were charged the prorated difference now.`;
 }
 
-export const cancelPlanAction = validatedActionWithPrincipal(
+export const cancelPlanAction = validatedAccountAction(
   z.object({ confirm: checkbox.refine((value) => value, "Tick the box to confirm.") }),
   async (_form, principal) => {
     const after = await cancelSubscription(principal.accountId);
@@ -114,7 +114,7 @@ export const cancelPlanAction = validatedActionWithPrincipal(
 );
 
 /** Undoes a cancellation at period end. */
-export const resumePlanAction = validatedActionWithPrincipal(z.object({}), async (_form, principal) => {
+export const resumePlanAction = validatedAccountAction(z.object({}), async (_form, principal) => {
   const after = await resumeSubscription(principal.accountId);
   revalidatePath("/", "layout");
   if (after.cancel_at_period_end) return { error: "Your membership could not be resumed. Please try again." };
@@ -122,18 +122,18 @@ export const resumePlanAction = validatedActionWithPrincipal(z.object({}), async
 });
 
 /** The Stripe Customer Portal: payment methods and invoices. */
-export const billingPortalAction = validatedActionWithPrincipal(z.object({}), async (_form, principal) => {
+export const billingPortalAction = validatedAccountAction(z.object({}), async (_form, principal) => {
   redirect(await openCustomerPortal(principal.accountId));
 });
 
-export const signOutDeviceAction = validatedActionWithPrincipal(z.object({ session_id: z.uuid() }), async ({ session_id }, principal) => {
+export const signOutDeviceAction = validatedAccountAction(z.object({ session_id: z.uuid() }), async ({ session_id }, principal) => {
   if (session_id === principal.sessionId) return { error: "Use “Sign out” in the profile menu to sign out of this browser." };
   await signOutDevice(principal, session_id);
   revalidatePath("/account");
   return { success: "Device signed out." };
 });
 
-export const signOutOthersAction = validatedActionWithPrincipal(z.object({}), async (_form, principal) => {
+export const signOutOthersAction = validatedAccountAction(z.object({}), async (_form, principal) => {
   const count = await signOutOtherDevices(principal);
   revalidatePath("/account");
   return { success: count ? `Signed out of ${count} other ${count === 1 ? "device" : "devices"}.` : "No other device was signed in." };

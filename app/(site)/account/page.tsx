@@ -10,7 +10,7 @@ import { describeAccount } from "@/lib/accounts/accounts";
 import { listDevices } from "@/lib/accounts/sessions";
 import { billingProvider, listInvoices, PLAN_IDS, plansForSale, type PlanId, type SubscriptionView } from "@/lib/billing";
 import { formatDate } from "@/lib/site/format";
-import { requirePrincipal } from "@/lib/site/session";
+import { requireAccountHolder } from "@/lib/site/session";
 import { changeEmailAction, changePasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account" };
@@ -46,7 +46,7 @@ const TONES = {
 
 export default async function AccountPage({ searchParams }: Props) {
   const { welcome, plan, billing, invoices: invoicesPage } = await searchParams;
-  const principal = await requirePrincipal("/account");
+  const principal = await requireAccountHolder("/account");
   const page = Math.max(1, Math.min(10_000, Math.floor(Number(invoicesPage)) || 1));
   const [account, devices, plans, invoices] = await Promise.all([
     describeAccount(principal),

@@ -8,7 +8,7 @@ import { updateMarkers, uploadSubtitle } from "@/lib/admin/assets";
 import { editCredits } from "@/lib/admin/credits";
 import { disableAccount, enableAccount } from "@/lib/admin/users";
 import { MATURITY_RATINGS } from "@/lib/catalog/maturity";
-import { validatedActionWithPrincipal } from "@/lib/site/form-action";
+import { validatedAccountAction } from "@/lib/site/form-action";
 
 // Admin forms. Every service called here checks the admin role itself, so a forged form post gets nothing.
 
@@ -26,31 +26,31 @@ const titleForm = {
 const genresOf = (formData: FormData) => formData.getAll("genres").map(String);
 const runtime = (minutes: number | null | undefined) => (minutes === undefined ? undefined : minutes === null ? null : minutes * 60);
 
-export const createTitleAction = validatedActionWithPrincipal(z.object({ type: z.enum(["movie", "show"]), ...titleForm }), async (data, principal, formData) => {
+export const createTitleAction = validatedAccountAction(z.object({ type: z.enum(["movie", "show"]), ...titleForm }), async (data, principal, formData) => {
   const created = await catalog.createTitle(principal, { ...data, kind: data.type, runtime_seconds: runtime(data.runtime_minutes), genres: genresOf(formData) });
   redirect(`/admin/titles/${created.id}`);
 });
 
-export const updateTitleAction = validatedActionWithPrincipal(z.object({ id, ...titleForm }), async (data, principal, formData) => {
+export const updateTitleAction = validatedAccountAction(z.object({ id, ...titleForm }), async (data, principal, formData) => {
   await catalog.updateTitle(principal, data.id, { ...data, runtime_seconds: runtime(data.runtime_minutes), genres: genresOf(formData) });
   revalidatePath(`/admin/titles/${data.id}`);
   return { success: "Saved." };
 });
 
-export const publishAction = validatedActionWithPrincipal(z.object({ id, published: z.enum(["true", "false"]) }), async (data, principal) => {
+export const publishAction = validatedAccountAction(z.object({ id, published: z.enum(["true", "false"]) }), async (data, principal) => {
   await catalog.setPublished(principal, data.id, data.published === "true");
   revalidatePath(`/admin/titles/${data.id}`);
   return { success: data.published === "true" ? "Published: viewers can see it now." : "Unpublished: hidden from viewers." };
 });
 
-export const deleteTitleAction = validatedActionWithPrincipal(z.object({ id, confirm: z.string() }), async (data, principal) => {
+export const deleteTitleAction = validatedAccountAction(z.object({ id, confirm: z.string() }), async (data, principal) => {
   const title = await catalog.getAdminTitle(principal, data.id);
   if (data.confirm.trim() !== title.title) return { error: `Type "${title.title}" to confirm.`, fieldErrors: { confirm: ["Does not match the title."] } };
   await catalog.deleteTitle(principal, data.id);
   redirect("/admin/titles");
 });
 
-export const artworkAction = validatedActionWithPrincipal(z.object({ id, slot: z.enum(["poster", "backdrop"]) }), async (data, principal, formData) => {
+export const artworkAction = validatedAccountAction(z.object({ id, slot: z.enum(["poster", "backdrop"]) }), async (data, principal, formData) => {
   const file = formData.get("image");
   if (!(file instanceof File) || file.size === 0) return { error: "Choose an image." };
   if (file.size > 10 * 1024 * 1024) return { error: "Images are limited to 10 MiB." };
@@ -59,17 +59,17 @@ export const artworkAction = validatedActionWithPrincipal(z.object({ id, slot: z
   return { success: `The ${data.slot} is updated.` };
 });
 
-export const createSeasonAction = validatedActionWithPrincipal(z.object({ id, number: z.coerce.number().int().min(0).max(1000), title: z.string().trim().max(300).optional() }), async (data, principal) => {
+export const createSeasonAction = validatedAccountAction(z.object({ id, number: z.coerce.number().int().min(0).max(1000), title: z.string().trim().max(300).optional() }), async (data, principal) => {
   await catalog.createSeason(principal, data.id, { number: data.number, title: data.title || undefined });
   revalidatePath(`/admin/titles/${data.id}`);
 });
 
-export const deleteSeasonAction = validatedActionWithPrincipal(z.object({ id, title_id: id }), async (data, principal) => {
+export const deleteSeasonAction = validatedAccountAction(z.object({ id, title_id: id }), async (data, principal) => {
   await catalog.deleteSeason(principal, data.id);
   revalidatePath(`/admin/titles/${data.title_id}`);
 });
 
-export const createEpisodeAction = validatedActionWithPrincipal(
+export const createEpisodeAction = validatedAccountAction(
   z.object({ season_id: id, title_id: id, number: z.coerce.number().int().min(0).max(10_000), title: z.string().trim().min(1, "Give it a title").max(300), runtime_minutes: nullableNumber(z.number().int().min(1).max(1440)) }),
   async (data, principal) => {
     await catalog.createEpisode(principal, data.season_id, { number: data.number, title: data.title, runtime_seconds: runtime(data.runtime_minutes) });
@@ -77,14 +77,14 @@ export const createEpisodeAction = validatedActionWithPrincipal(
   },
 );
 
-export const deleteEpisodeAction = validatedActionWithPrincipal(z.object({ id, title_id: id }), async (data, principal) => {
+export const deleteEpisodeAction = validatedAccountAction(z.object({ id, title_id: id }), async (data, principal) => {
   await catalog.deleteEpisode(principal, data.id);
   revalidatePath(`/admin/titles/${data.title_id}`);
 });
 
 const creditRole = z.enum(["cast", "director", "creator"]);
 
-export const addCreditAction = validatedActionWithPrincipal(
+export const addCreditAction = validatedAccountAction(
   z.object({
     title_id: id,
     person_id: z.union([id, z.literal("")]).default(""),
@@ -101,7 +101,7 @@ export const addCreditAction = validatedActionWithPrincipal(
   },
 );
 
-export const editCreditAction = validatedActionWithPrincipal(
+export const editCreditAction = validatedAccountAction(
   z.object({ title_id: id, person_id: id, role: creditRole, op: z.enum(["up", "down", "remove"]) }),
   async ({ title_id, op, ...credit }, principal) => {
     await editCredits(principal, title_id, { op, credit });
@@ -109,7 +109,7 @@ export const editCreditAction = validatedActionWithPrincipal(
   },
 );
 
-export const markersAction = validatedActionWithPrincipal(
+export const markersAction = validatedAccountAction(
   z.object({
     asset_id: id,
     path: z.string().startsWith("/admin/"),
@@ -124,7 +124,7 @@ export const markersAction = validatedActionWithPrincipal(
   },
 );
 
-export const subtitleAction = validatedActionWithPrincipal(
+export const subtitleAction = validatedAccountAction(
   z.object({ asset_id: id, path: z.string().startsWith("/admin/"), language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "A language tag such as en or pt-BR"), label: z.string().trim().min(1).max(100) }),
   async (data, principal, formData) => {
     const file = formData.get("vtt");
@@ -136,18 +136,18 @@ export const subtitleAction = validatedActionWithPrincipal(
   },
 );
 
-export const savePersonAction = validatedActionWithPrincipal(z.object({ name: z.string().trim().min(1, "Enter a name").max(200), bio: z.string().trim().max(5000).optional() }), async (data, principal) => {
+export const savePersonAction = validatedAccountAction(z.object({ name: z.string().trim().min(1, "Enter a name").max(200), bio: z.string().trim().max(5000).optional() }), async (data, principal) => {
   await catalog.savePerson(principal, undefined, { name: data.name, bio: data.bio || null });
   revalidatePath("/admin/people");
   return { success: `${data.name} added.` };
 });
 
-export const deletePersonAction = validatedActionWithPrincipal(z.object({ id }), async (data, principal) => {
+export const deletePersonAction = validatedAccountAction(z.object({ id }), async (data, principal) => {
   await catalog.deletePerson(principal, data.id);
   revalidatePath("/admin/people");
 });
 
-export const saveGenreAction = validatedActionWithPrincipal(
+export const saveGenreAction = validatedAccountAction(
   z.object({ name: z.string().trim().min(1, "Enter a name").max(100), slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Lowercase words joined by '-'") }),
   async (data, principal) => {
     await catalog.saveGenre(principal, undefined, data);
@@ -156,12 +156,12 @@ export const saveGenreAction = validatedActionWithPrincipal(
   },
 );
 
-export const deleteGenreAction = validatedActionWithPrincipal(z.object({ id }), async (data, principal) => {
+export const deleteGenreAction = validatedAccountAction(z.object({ id }), async (data, principal) => {
   await catalog.deleteGenre(principal, data.id);
   revalidatePath("/admin/people");
 });
 
-export const accountStateAction = validatedActionWithPrincipal(z.object({ id, disabled: z.enum(["true", "false"]) }), async (data, principal) => {
+export const accountStateAction = validatedAccountAction(z.object({ id, disabled: z.enum(["true", "false"]) }), async (data, principal) => {
   const account = data.disabled === "true" ? await disableAccount(principal, data.id) : await enableAccount(principal, data.id);
   revalidatePath("/admin/users");
   return { success: account.disabled ? `${account.username} is disabled and signed out everywhere.` : `${account.username} can sign in again.` };

@@ -7,7 +7,7 @@ import { assertCurrentPassword } from "@/lib/accounts/accounts";
 import { changeProfileSettings, createProfile, removeProfile, renameProfile, requireProfile } from "@/lib/profiles/profiles";
 import { profileName } from "@/lib/profiles/profile-name";
 import { clientIp } from "@/lib/site/client-ip";
-import { validatedActionWithPrincipal } from "@/lib/site/form-action";
+import { validatedAccountAction } from "@/lib/site/form-action";
 import { checkbox, pinField, profileSettingsFields } from "@/lib/site/profile-fields";
 import { selectedProfile, selectProfile } from "@/lib/site/profile-selection";
 
@@ -16,7 +16,7 @@ import { selectedProfile, selectProfile } from "@/lib/site/profile-selection";
 
 const named = z.object({ name: profileName });
 
-export const createProfileAction = validatedActionWithPrincipal(
+export const createProfileAction = validatedAccountAction(
   z.intersection(named, profileSettingsFields),
   async ({ name, ...settings }, principal) => {
     await createProfile(principal, name);
@@ -26,7 +26,7 @@ export const createProfileAction = validatedActionWithPrincipal(
   },
 );
 
-export const updateProfileAction = validatedActionWithPrincipal(
+export const updateProfileAction = validatedAccountAction(
   z.intersection(z.object({ original: z.string(), name: profileName }), profileSettingsFields),
   async ({ original, name, ...settings }, principal) => {
     if (name !== original) await renameProfile(principal, original, name);
@@ -41,7 +41,7 @@ const pinForm = z.discriminatedUnion("action", [
 ]);
 
 /** Sets or removes a profile's PIN; asks for the account password, as a PIN is there to keep others out. */
-export const changePinAction = validatedActionWithPrincipal(pinForm, async (form, principal) => {
+export const changePinAction = validatedAccountAction(pinForm, async (form, principal) => {
   const ip = await clientIp();
   try {
     await assertCurrentPassword(principal, form.password, ip);
@@ -56,7 +56,7 @@ export const changePinAction = validatedActionWithPrincipal(pinForm, async (form
   return { success: pin ? "PIN saved. This profile now asks for it." : "PIN removed." };
 });
 
-export const deleteProfileAction = validatedActionWithPrincipal(
+export const deleteProfileAction = validatedAccountAction(
   z.object({ name: z.string(), confirm: checkbox.refine((value) => value, "Tick the box to confirm.") }),
   async ({ name }, principal) => {
     await removeProfile(principal, name);

@@ -11,10 +11,10 @@ import { chooseProfileAction, unlockProfileAction } from "./select-actions";
 
 export const metadata: Metadata = { title: "Who's watching?" };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string; pin?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string; pin?: string; from?: string }> };
 
 export default async function ProfilesPage({ searchParams }: Props) {
-  const { callbackUrl, pin } = await searchParams;
+  const { callbackUrl, pin, from } = await searchParams;
   const next = safeReturnPath(callbackUrl, "/browse");
   const principal = await requirePrincipal(callbackUrl ? `/profiles?callbackUrl=${encodeURIComponent(next)}` : "/profiles");
   const [{ items: profiles }, allowance] = await Promise.all([listAccountProfiles(principal), profileAllowance(principal)]);
@@ -40,6 +40,11 @@ export default async function ProfilesPage({ searchParams }: Props) {
   return (
     <div className="px-4 py-12 sm:py-20">
       <h1 className="text-center text-3xl font-semibold sm:text-5xl">Who&apos;s watching?</h1>
+      {from === "kids" && (
+        <p role="status" className="mt-4 text-center text-muted">
+          Kids profiles can&apos;t change the account. Choose a grown-up profile to continue.
+        </p>
+      )}
       {profiles.length === 0 && (
         <p className="mt-4 text-center text-muted">
           {allowance.limit > 0 ? "Create a profile for each person who watches." : ""}

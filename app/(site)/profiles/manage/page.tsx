@@ -4,14 +4,14 @@ import { ProfileAvatar } from "@/components/profiles/avatar";
 import { ProfileGrid } from "@/components/profiles/profile-grid";
 import { listAccountProfiles } from "@/lib/profiles/profiles";
 import { profileAllowance } from "@/lib/site/profile-allowance";
-import { requirePrincipal } from "@/lib/site/session";
+import { requireAccountHolder } from "@/lib/site/session";
 
 export const metadata: Metadata = { title: "Manage profiles" };
 
 const editHref = (name: string) => `/profiles/${encodeURIComponent(name)}/edit`;
 
 export default async function ManageProfilesPage() {
-  const principal = await requirePrincipal("/profiles/manage");
+  const principal = await requireAccountHolder("/profiles/manage");
   const [{ items: profiles }, allowance] = await Promise.all([listAccountProfiles(principal), profileAllowance(principal)]);
 
   return (

@@ -7,13 +7,13 @@ import { UpgradePrompt } from "@/components/profiles/upgrade-prompt";
 import { UpgradeOnLimit } from "@/components/profiles/upgrade-on-limit";
 import { AVATARS } from "@/lib/profiles/avatars";
 import { profileAllowance } from "@/lib/site/profile-allowance";
-import { requirePrincipal } from "@/lib/site/session";
+import { requireAccountHolder } from "@/lib/site/session";
 import { createProfileAction } from "../actions";
 
 export const metadata: Metadata = { title: "Add profile" };
 
 export default async function NewProfilePage() {
-  const principal = await requirePrincipal("/profiles/new");
+  const principal = await requireAccountHolder("/profiles/new");
   const allowance = await profileAllowance(principal);
   // A fresh colour for each new profile, so a household's avatars tell apart at a glance.
   const avatar = AVATARS[allowance.count % AVATARS.length];

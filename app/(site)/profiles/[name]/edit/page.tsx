@@ -11,7 +11,7 @@ import { ProfileSettingsFields } from "@/components/profiles/profile-settings-fi
 import { ApiError } from "@/lib/api/errors";
 import { profileView, requireProfile } from "@/lib/profiles/profiles";
 import { maturityChoiceFor } from "@/lib/site/profile-fields";
-import { requirePrincipal } from "@/lib/site/session";
+import { requireAccountHolder } from "@/lib/site/session";
 import { changePinAction, deleteProfileAction, updateProfileAction } from "../../actions";
 
 type Props = { params: Promise<{ name: string }> };
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EditProfilePage({ params }: Props) {
   const name = (await params).name;
-  const principal = await requirePrincipal(`/profiles/${encodeURIComponent(name)}/edit`);
+  const principal = await requireAccountHolder(`/profiles/${encodeURIComponent(name)}/edit`);
   const profile = profileView(
     await requireProfile(principal, name).catch((error) => {
       if (error instanceof ApiError && error.code === "profile_not_found") notFound();
