@@ -40,6 +40,8 @@ export const streams = pgTable(
     // Counting an account's live streams, and renewing a profile's lease on an item, only look at open rows.
     index("streams_open_account_idx").on(t.accountId).where(sql`${t.endedAt} is null`),
     index("streams_open_profile_item_idx").on(t.profileId, t.itemId).where(sql`${t.endedAt} is null`),
+    // The admin analytics count views as stream starts over the last N days.
+    index("streams_started_idx").on(t.startedAt),
   ],
 );
 

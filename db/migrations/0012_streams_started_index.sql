@@ -1,0 +1,1 @@
+CREATE INDEX "streams_started_idx" ON "streams" USING btree ("started_at");
