@@ -23,7 +23,7 @@ export default function Player({ stream, profile, target, title, subtitle, backH
   const video = useRef<HTMLVideoElement>(null);
   const hls = useHls(video, stream.manifest_url, stream.resume_from);
   const state = useVideoState(video, stream.duration_seconds ?? 0);
-  const thumbnails = useThumbnails(stream.thumbnails_url);
+  const thumbnails = useThumbnails(stream.thumbnails_url, video);
   const subtitles = useSubtitles(video, stream.subtitles);
   const fullscreen = useFullscreen(container);
   const { idle, wake } = useIdle(!state.paused);
@@ -97,7 +97,7 @@ export default function Player({ stream, profile, target, title, subtitle, backH
       )}
       <div className={`transition-opacity duration-300 ${chrome ? "opacity-100" : "pointer-events-none opacity-0"}`}>
         <div className="absolute inset-x-0 top-0 flex items-center gap-4 bg-gradient-to-b from-black/80 to-transparent px-6 pt-4 pb-12">
-          <Link href={backHref} aria-label="Back" className="rounded-full p-2 hover:bg-white/10">
+          <Link href={backHref} prefetch={false} aria-label="Back" className="rounded-full p-2 hover:bg-white/10">
             <BackIcon />
           </Link>
           <div>

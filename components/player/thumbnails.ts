@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type RefObject } from "react";
 
 export type Thumbnail = { start: number; end: number; url: string; x: number; y: number; width: number; height: number };
 
@@ -35,16 +35,21 @@ export function thumbnailAt(cues: Thumbnail[], time: number): Thumbnail | undefi
   return undefined;
 }
 
-export function useThumbnails(url: string | null): Thumbnail[] {
+export function useThumbnails(url: string | null, video: RefObject<HTMLVideoElement | null>): Thumbnail[] {
   const [cues, setCues] = useState<Thumbnail[]>([]);
   useEffect(() => {
-    if (!url) return;
+    const media = video.current;
+    if (!url || !media) return;
     const controller = new AbortController();
-    fetch(url, { signal: controller.signal })
-      .then((response) => (response.ok ? response.text() : ""))
-      .then((text) => setCues(parseThumbnailsVtt(text, new URL(url, window.location.href).href)))
-      .catch(() => undefined); // previews are optional
+    const load = () =>
+      fetch(url, { signal: controller.signal })
+        .then((response) => (response.ok ? response.text() : ""))
+        .then((text) => setCues(parseThumbnailsVtt(text, new URL(url, window.location.href).href)))
+        .catch(() => undefined); // previews are optional
+    // Once playback has started: previews must not compete with the first segments.
+    if (!media.paused && media.readyState >= 3) load();
+    else media.addEventListener("playing", load, { once: true, signal: controller.signal });
     return () => controller.abort();
-  }, [url]);
+  }, [url, video]);
   return cues;
 }

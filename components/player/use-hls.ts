@@ -7,6 +7,10 @@ export type PlaybackError = { message: string; action: "retry" | "reload" | null
 
 const MAX_NETWORK_RETRIES = 3;
 
+// Requested as soon as the player's code runs, before React hydrates and runs effects: hls.js is on the critical path
+// to the first frame. (On the server this module renders the player's markup only.)
+const hlsModule = typeof window === "undefined" ? undefined : import("hls.js");
+
 /**
  * Attaches `manifestUrl` to the video: hls.js where Media Source Extensions exist (loaded only here, on the watch
  * page), the browser's own HLS otherwise (Safari on iOS). Starts at `startAt`. Recovers from network and media
@@ -30,7 +34,7 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: s
     setError(null);
 
     (async () => {
-      const { default: HlsClass } = await import("hls.js");
+      const { default: HlsClass } = await (hlsModule ?? import("hls.js"));
       if (destroyed) return;
       if (!HlsClass.isSupported()) {
         if (!media.canPlayType("application/vnd.apple.mpegurl")) {

@@ -23,7 +23,9 @@ export function useProgressReporter(video: RefObject<HTMLVideoElement | null>, p
     window.clearTimeout(pendingExits.get(streamId));
     pendingExits.delete(streamId);
     const item = JSON.parse(targetKey) as ProgressTarget;
-    let created: Promise<boolean> = hasProgress(profile, item).catch(() => false);
+    // Whether progress exists is asked once playback starts (or at the first write), not while the first segments load.
+    let created: Promise<boolean> | undefined;
+    const knownCreated = () => (created ??= hasProgress(profile, item).catch(() => false));
     let lastSent = -1;
     let lastSentAt = 0;
     let gone = false;
@@ -39,7 +41,7 @@ export function useProgressReporter(video: RefObject<HTMLVideoElement | null>, p
       if (!Number.isFinite(position) || (position === 0 && lastSent < 0)) return; // nothing watched yet
       lastSent = position;
       lastSentAt = Date.now();
-      const exists = await created;
+      const exists = await knownCreated();
       const status = await writeProgress(profile, item, position, { create: !exists, keepalive }).catch(() => 0);
       if (!exists && (status === 200 || status === 409)) created = Promise.resolve(true);
       if (exists && status === 404) {
@@ -62,6 +64,7 @@ export function useProgressReporter(video: RefObject<HTMLVideoElement | null>, p
     // A page restored from the back/forward cache has ended its lease on the way out: start over.
     const onShow = (event: PageTransitionEvent) => event.persisted && window.location.reload();
 
+    media.addEventListener("playing", knownCreated, { once: true });
     media.addEventListener("timeupdate", track);
     for (const name of ["pause", "seeked", "ended"]) media.addEventListener(name, onEvent);
     document.addEventListener("visibilitychange", onHidden);
@@ -69,6 +72,7 @@ export function useProgressReporter(video: RefObject<HTMLVideoElement | null>, p
     window.addEventListener("pageshow", onShow);
     return () => {
       window.clearInterval(tick);
+      media.removeEventListener("playing", knownCreated);
       media.removeEventListener("timeupdate", track);
       for (const name of ["pause", "seeked", "ended"]) media.removeEventListener(name, onEvent);
       document.removeEventListener("visibilitychange", onHidden);
