@@ -12,6 +12,7 @@ import { streamsItsOwnBody } from "./lib/admin/upload-paths";
 import { allowedMethods } from "./lib/api/allowed-methods";
 import { CLIENT_IP_HEADER, GET_BODY_HEADER, INTERNAL_HEADERS } from "./lib/api/internal-headers";
 import { seedDemoCatalog } from "./db/seed/seed-demo";
+import { createStaticAssets } from "./lib/site/static-assets";
 import { answerIfUnavailable, isPageRequest } from "./lib/site/unavailable-page";
 import { dataDir, env } from "./lib/env";
 import { baselineSecurityHeaders, cameOverHttps } from "./lib/security/headers";
@@ -69,6 +70,8 @@ async function main() {
   const app = next({ dev, dir: projectDir, hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // The build's scripts and styles, compressed once (a development build changes them, so Next serves those).
+  const serveStaticAsset = dev ? undefined : createStaticAssets(path.join(projectDir, ".next", "static"));
   let draining = false;
 
   const server = http.createServer(async (req, res) => {
@@ -81,6 +84,7 @@ async function main() {
       }
       if (draining) res.setHeader("connection", "close");
       if (!hasDecodablePath(req.url)) return sendError(res, 400, "bad_request", "The request path is not valid percent-encoding.");
+      if (await serveStaticAsset?.(req, res)) return;
 
       if (req.url?.startsWith("/api/")) {
         if (Number(req.headers["content-length"] ?? 0) > env.MAX_BODY_BYTES && !streamsItsOwnBody(req.method, req.url)) {

@@ -8,8 +8,9 @@ export type PlaybackError = { message: string; action: "retry" | "reload" | null
 const MAX_NETWORK_RETRIES = 3;
 
 // Requested as soon as the player's code runs, before React hydrates and runs effects: hls.js is on the critical path
-// to the first frame. (On the server this module renders the player's markup only.)
-const hlsModule = typeof window === "undefined" ? undefined : import("hls.js");
+// to the first frame. (On the server this module renders the player's markup only.) The light build (37% smaller)
+// has all we use: our ladders mux audio into each rendition, and subtitles are WebVTT <track>s, not HLS renditions.
+const hlsModule = typeof window === "undefined" ? undefined : import("hls.js/light");
 
 /**
  * Attaches `manifestUrl` to the video: hls.js where Media Source Extensions exist (loaded only here, on the watch
@@ -34,7 +35,7 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: s
     setError(null);
 
     (async () => {
-      const { default: HlsClass } = await (hlsModule ?? import("hls.js"));
+      const { default: HlsClass } = await (hlsModule ?? import("hls.js/light"));
       if (destroyed) return;
       if (!HlsClass.isSupported()) {
         if (!media.canPlayType("application/vnd.apple.mpegurl")) {
