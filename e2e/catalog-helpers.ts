@@ -45,3 +45,19 @@ export async function expectMovieHidden(page: Page, movie: { id: string; title: 
   expect((await title.goto("movie", movie.id))?.status()).toBe(404);
   await expect(title.notFoundHeading()).toBeVisible();
 }
+
+/** A demo show whose first two episodes of a season are transcoded (minutes after a first start on two cores). */
+export async function waitForPlayableEpisodes(request: APIRequestContext, timeoutMs = 10 * 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const item of await listTitles(request, "shows")) {
+      const show = await getShow(request, item.id);
+      for (const season of show.seasons) {
+        const [first, second] = season.episodes;
+        if (first?.availability === "ready" && second?.availability === "ready") return { show, season: season.season, first, second };
+      }
+    }
+    if (Date.now() > deadline) throw new Error("no demo show had two playable episodes in time");
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}

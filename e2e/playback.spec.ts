@@ -1,6 +1,7 @@
 // Watching a demo movie in Chromium: it plays, the position is saved when the viewer leaves, and coming back resumes
 // there. Progress goes through the contract's endpoints, so the API sees the same position.
 import type { APIRequestContext } from "@playwright/test";
+import { waitForPlayableEpisodes } from "./catalog-helpers";
 import { expect, test, waitForPlayableMovie } from "./fixtures";
 import { WatchPage } from "./pages/watch-page";
 
@@ -50,4 +51,29 @@ test("plays a demo movie, saves the position on leaving, and resumes there", asy
   const before = await currentTime();
   await page.keyboard.press("ArrowRight");
   await expect.poll(() => currentTime()).toBeGreaterThan(before + 8);
+});
+
+test("an episode offers to skip its intro, and its credits bring up the next episode, which plays", async ({ page, request, viewer: _signedIn }) => {
+  test.setTimeout(12 * 60_000);
+  const { show, season, first, second } = await waitForPlayableEpisodes(request);
+  // Demo episodes have an intro from 0 to 6 s and credits from 5 s before the end (db/seed/seed-demo.ts).
+  const watch = new WatchPage(page);
+  await page.goto(`/watch/show/${show.id}/${season}/${first.episode}`);
+  await watch.ensurePlaying();
+  const skipIntro = page.getByRole("button", { name: "Skip intro" });
+  await skipIntro.click();
+  await expect.poll(() => watch.currentTime()).toBeGreaterThanOrEqual(6);
+  await expect(skipIntro).toBeHidden();
+
+  // Into the credits: → twice (10 s each) from past the intro lands in the last 5 s.
+  const upNext = page.getByRole("dialog", { name: "Up next" });
+  await expect(upNext).toBeHidden();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect(upNext).toBeVisible();
+  await expect(upNext).toContainText(second.title);
+  await upNext.getByRole("button", { name: "Play now" }).click();
+  await expect(page).toHaveURL(new RegExp(`/watch/show/${show.id}/${season}/${second.episode}$`));
+  await watch.ensurePlaying();
+  await watch.expectAdvancing(1);
 });
