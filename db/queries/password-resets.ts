@@ -42,13 +42,13 @@ export async function isPasswordResetLive(tokenHash: string): Promise<boolean> {
 
 /**
  * Redeems a live reset token of an enabled account in one transaction: sets the password hash, revokes every session
- * and deletes the account's reset tokens. The account id and the number of sessions revoked, or undefined when the
+ * and deletes the account's reset tokens. The account and the number of sessions revoked, or undefined when the
  * token is unknown, used, expired, or its account is disabled.
  */
 export async function redeemPasswordReset(
   tokenHash: string,
   passwordHash: string,
-): Promise<{ accountId: string; revokedSessions: number } | undefined> {
+): Promise<{ accountId: string; username: string; revokedSessions: number } | undefined> {
   return db().transaction(async (tx) => {
     const [reset] = await tx
       .delete(passwordResets)
@@ -59,7 +59,7 @@ export async function redeemPasswordReset(
       .update(accounts)
       .set({ passwordHash, updatedAt: sql`now()` })
       .where(and(eq(accounts.id, reset.accountId), isNull(accounts.disabledAt)))
-      .returning({ id: accounts.id });
+      .returning({ id: accounts.id, username: accounts.username });
     if (!account) return undefined;
     await tx.delete(passwordResets).where(eq(passwordResets.accountId, account.id));
     const revoked = await tx
@@ -67,6 +67,6 @@ export async function redeemPasswordReset(
       .set({ revokedAt: sql`now()` })
       .where(and(eq(sessions.accountId, account.id), isNull(sessions.revokedAt)))
       .returning({ id: sessions.id });
-    return { accountId: account.id, revokedSessions: revoked.length };
+    return { accountId: account.id, username: account.username, revokedSessions: revoked.length };
   });
 }

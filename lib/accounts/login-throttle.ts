@@ -38,3 +38,9 @@ export async function recordLoginFailure(username: string, ip: string): Promise<
 export async function recordLoginSuccess(username: string, ip: string): Promise<void> {
   await resetLimit(keysFor(username, ip).pair);
 }
+
+/** After a password reset: the failures were guesses at the old password, so the owner may sign in at once. */
+export async function clearLoginFailures(username: string, ip: string): Promise<void> {
+  const keys = keysFor(username, ip);
+  await Promise.all([resetLimit(keys.pair), resetLimit(keys.username)]);
+}

@@ -5,6 +5,7 @@ import { insertPasswordReset, isPasswordResetLive, redeemPasswordReset } from "@
 import { ApiError } from "@/lib/api/errors";
 import { appUrl, env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/mailer";
+import { clearLoginFailures } from "./login-throttle";
 import { hashPassword } from "./password";
 import { forgetCachedSessions, hashToken } from "./sessions";
 
@@ -65,11 +66,15 @@ export async function createPasswordResetLink(username: string): Promise<{ link:
 /** Whether a reset link's token can still be used, so the page can say so before anyone types a new password. */
 export const isResetTokenLive = async (token: string) => token.startsWith(TOKEN_PREFIX) && isPasswordResetLive(hashToken(token));
 
-/** Sets a new password with a reset token and signs out every session of the account. */
-export async function resetPassword(token: string, password: string): Promise<{ signed_out_sessions: number }> {
+/**
+ * Sets a new password with a reset token and signs out every session of the account; failed sign-ins counted against
+ * it (from `ip`, and account-wide) are forgotten.
+ */
+export async function resetPassword(token: string, password: string, ip: string): Promise<{ signed_out_sessions: number }> {
   const passwordHash = await hashPassword(password);
   const redeemed = token.startsWith(TOKEN_PREFIX) ? await redeemPasswordReset(hashToken(token), passwordHash) : undefined;
   if (!redeemed) throw new ApiError("reset_link_invalid", "This reset link has expired or was already used. Ask for a new one.");
   forgetCachedSessions(redeemed.accountId);
+  await clearLoginFailures(redeemed.username, ip);
   return { signed_out_sessions: redeemed.revokedSessions };
 }

@@ -42,6 +42,20 @@ describe("password reset", () => {
     expectEnvelope(await reset(token, "yet another passphrase"), 410, "reset_link_invalid");
   });
 
+  it("lets an owner locked out by failed sign-ins sign in right after the reset", async () => {
+    const account = await createAccount();
+    const ip = randomIp();
+    const attempt = (password: string) => api("POST", "/api/accounts/token", { body: { username: account.username, password }, ip });
+    for (let i = 0; i < 10; i++) expect((await attempt("a wrong guess")).status).toBe(401);
+    expectEnvelope(await attempt(account.password), 429, "rate_limited");
+
+    await forgot(account.email);
+    const token = tokenOf(await waitForResetLink(inject("dataDir"), account.email));
+    const done = await api("POST", "/api/accounts/password/reset", { body: { token, new_password: "a brand new passphrase" }, ip });
+    expect(done.status).toBe(200);
+    expect((await attempt("a brand new passphrase")).status).toBe(200);
+  });
+
   it("refuses made-up tokens and mails one link a minute per account", async () => {
     expectEnvelope(await reset("nfr_" + "A".repeat(43), "a brand new passphrase"), 410, "reset_link_invalid");
     expectEnvelope(await reset("not even the shape", "a brand new passphrase"), 410, "reset_link_invalid");
