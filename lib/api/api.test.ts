@@ -21,6 +21,19 @@ describe("the API wrapper", () => {
     expect(options.headers.get("allow")).toContain("GET");
   });
 
+  it("refuses NUL characters, which PostgreSQL text cannot store, with a 422 naming the field", async () => {
+    const { token } = await createAccount();
+    for (const [path, field] of [
+      ["/api/movies?genre=%00", "query.genre"],
+      ["/api/movies?q=a%00b", "query.q"],
+      ["/api/browse/trending?genre=%00", "query.genre"],
+    ]) {
+      const response = await api("GET", path, { token });
+      expectEnvelope(response, 422, "validation_failed");
+      expect(response.body.error.details, path).toEqual([{ field, message: "NUL characters are not allowed." }]);
+    }
+  });
+
   it("answers malformed JSON with 400", async () => {
     for (const raw of ["{", "{'a':1}", "undefined", '{"username": "x",}', "\u0000"]) {
       expectEnvelope(await api("POST", "/api/accounts/new", { raw }), 400, "invalid_json");

@@ -10,6 +10,7 @@ import { SITE_SESSION_COOKIE } from "@/lib/site/auth";
 import { currentPrincipal } from "@/lib/site/session";
 import type { AnySchema, Endpoint } from "./endpoint";
 import { ApiError, errorResponse, isDatabaseUnavailable } from "./errors";
+import { nulPath } from "./nul-path";
 import { CLIENT_IP_HEADER, GET_BODY_HEADER } from "./internal-headers";
 import { readRawBody } from "./raw-body";
 
@@ -112,6 +113,13 @@ function validate<S extends AnySchema | undefined>(schema: S, input: unknown, lo
       message: issue.message,
     }));
     throw new ApiError("validation_failed", `The request ${location} is invalid: ${details[0].field}: ${details[0].message}`, details);
+  }
+  const nul = nulPath(parsed.data);
+  if (nul) {
+    const field = [location, ...nul].join(".");
+    throw new ApiError("validation_failed", `The request ${location} is invalid: ${field}: NUL characters are not allowed.`, [
+      { field, message: "NUL characters are not allowed." },
+    ]);
   }
   return parsed.data as Out<S>;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Principal } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
+import { nulPath } from "@/lib/api/nul-path";
 import { currentPrincipal, watchingAsKids } from "./session";
 
 /** What a form's server action answers: a message for the whole form, messages per field, echoed values. */
@@ -52,6 +53,8 @@ export function validatedAction<S extends z.ZodType>(
     if (!parsed.success) {
       return { error: "Please correct the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
     }
+    const nul = nulPath(parsed.data);
+    if (nul) return { error: "Please correct the highlighted fields.", fieldErrors: { [nul.join(".")]: ["Remove the invisible NUL character."] }, values };
     try {
       return { values, ...(await action(parsed.data, formData)) };
     } catch (error) {
