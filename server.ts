@@ -87,6 +87,11 @@ async function main() {
       if (await serveStaticAsset?.(req, res)) return;
 
       if (req.url?.startsWith("/api/")) {
+        const allowed = allowedMethods(req.url);
+        if (allowed && !allowed.includes(req.method ?? "")) {
+          res.setHeader("allow", allowed.join(", "));
+          return sendError(res, 405, "method_not_allowed", `This endpoint accepts ${allowed.join(", ")}, not ${req.method}.`);
+        }
         if (Number(req.headers["content-length"] ?? 0) > env.MAX_BODY_BYTES && !streamsItsOwnBody(req.method, req.url)) {
           return sendError(res, 413, "payload_too_large", `Request bodies are limited to ${env.MAX_BODY_BYTES} bytes.`);
         }
@@ -94,11 +99,6 @@ async function main() {
           const body = await readBody(req, env.MAX_BODY_BYTES);
           if (!body) return sendError(res, 413, "payload_too_large", `Request bodies are limited to ${env.MAX_BODY_BYTES} bytes.`);
           if (body.length > 0) req.headers[GET_BODY_HEADER] = body.toString("base64url");
-        }
-        const allowed = allowedMethods(req.url);
-        if (allowed && !allowed.includes(req.method ?? "")) {
-          res.setHeader("allow", allowed.join(", "));
-          return sendError(res, 405, "method_not_allowed", `This endpoint accepts ${allowed.join(", ")}, not ${req.method}.`);
         }
       } else if (isPageRequest(req) && (await answerIfUnavailable(res))) {
         return;

@@ -16,6 +16,9 @@ const optionalString = z
   .optional()
   .transform((value) => (value?.trim() ? value.trim() : undefined));
 
+/** An http(s) (or other `protocol`) URL, or unset; an empty value counts as unset. */
+const optionalUrl = (protocol = /^https?$/) => z.url({ protocol }).optional().or(z.literal("").transform(() => undefined));
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().min(1).default("0.0.0.0"),
@@ -50,9 +53,9 @@ const schema = z.object({
   FFMPEG_PATH: z.string().optional(),
   FFPROBE_PATH: z.string().optional(),
   /** Public base URL of the site (Stripe Checkout and Portal return here, reset links point here); from HOST/PORT when unset. */
-  APP_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal("").transform(() => undefined)),
+  APP_URL: optionalUrl(),
   /** Outgoing mail (password reset links) through this SMTP server; unset: each message is written to DATA_DIR/mail. */
-  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional().or(z.literal("").transform(() => undefined)),
+  SMTP_URL: optionalUrl(/^smtps?$/),
   /** The From address of NormFlix's mail. */
   MAIL_FROM: z.string().min(3).default("NormFlix <no-reply@normflix.localhost>"),
   /** How long a password reset link works. */
@@ -64,7 +67,7 @@ const schema = z.object({
   STRIPE_PRICE_STANDARD: optionalString,
   STRIPE_PRICE_PREMIUM: optionalString,
   /** Testing/development only: send Stripe API calls to this base URL (a local fake or mock) instead of api.stripe.com. */
-  STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional().or(z.literal("").transform(() => undefined)),
+  STRIPE_API_BASE: optionalUrl(),
   /** Days a subscription whose payment failed (past_due) keeps access before it ends. */
   BILLING_GRACE_DAYS: z.coerce.number().min(0).max(60).default(7),
   /** Signs media URLs (nginx secure_link_md5 form); generated into DATA_DIR when unset. Share it across instances. */

@@ -90,14 +90,14 @@ export async function SiteHeader() {
                         Account
                       </Link>
                     </li>
+                    {principal.role === "admin" && (
+                      <li>
+                        <Link href="/admin" className={menuItem}>
+                          Admin
+                        </Link>
+                      </li>
+                    )}
                   </>
-                )}
-                {principal.role === "admin" && !profile?.kids && (
-                  <li>
-                    <Link href="/admin" className={menuItem}>
-                      Admin
-                    </Link>
-                  </li>
                 )}
                 <li className="mt-1 border-t border-white/10 pt-1">
                   <form action={signOutAction}>

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { db } from "../client";
-import { accounts, passwordResets, sessions } from "../schema";
+import { accounts, passwordResets } from "../schema";
+import { revokeOtherSessions } from "./sessions";
 
 /**
  * Stores a reset token's hash unless the account got one less than `minIntervalSeconds` ago (false then), and drops
@@ -62,11 +63,7 @@ export async function redeemPasswordReset(
       .returning({ id: accounts.id, username: accounts.username });
     if (!account) return undefined;
     await tx.delete(passwordResets).where(eq(passwordResets.accountId, account.id));
-    const revoked = await tx
-      .update(sessions)
-      .set({ revokedAt: sql`now()` })
-      .where(and(eq(sessions.accountId, account.id), isNull(sessions.revokedAt)))
-      .returning({ id: sessions.id });
-    return { accountId: account.id, username: account.username, revokedSessions: revoked.length };
+    const revokedSessions = await revokeOtherSessions(account.id, undefined, tx);
+    return { accountId: account.id, username: account.username, revokedSessions };
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
-import { db, listen } from "../client";
+import { db, listen, type Database, type Transaction } from "../client";
 import { accounts, sessions, type Session } from "../schema";
 
 export async function insertSession(values: typeof sessions.$inferInsert): Promise<Session> {
@@ -65,9 +65,9 @@ export async function revokeSession(accountId: string, sessionId: string): Promi
   return rows.length > 0;
 }
 
-/** Revokes every live session of the account except `keepSessionId` (when given). */
-export async function revokeOtherSessions(accountId: string, keepSessionId?: string): Promise<number> {
-  const rows = await db()
+/** Revokes every live session of the account except `keepSessionId` (when given); inside `executor`'s transaction. */
+export async function revokeOtherSessions(accountId: string, keepSessionId?: string, executor: Database | Transaction = db()): Promise<number> {
+  const rows = await executor
     .update(sessions)
     .set({ revokedAt: sql`now()` })
     .where(

@@ -45,13 +45,18 @@ function resetMail(username: string, link: string) {
 
 /**
  * Mails a reset link when an enabled account uses `email`; does nothing otherwise. Callers answer the same either way
- * (and run this after answering), so the form tells nobody which addresses have accounts.
+ * and run this after answering, so the form tells nobody which addresses have accounts; it therefore never throws,
+ * and a failure (database, mail server) is logged.
  */
 export async function requestPasswordReset(email: string): Promise<void> {
-  const account = await findAccountByEmail(email);
-  if (!account || account.disabledAt) return;
-  const link = await issueLink(account.id, MIN_INTERVAL_SECONDS);
-  if (link) await sendMail({ to: account.email, ...resetMail(account.username, link) });
+  try {
+    const account = await findAccountByEmail(email);
+    if (!account || account.disabledAt) return;
+    const link = await issueLink(account.id, MIN_INTERVAL_SECONDS);
+    if (link) await sendMail({ to: account.email, ...resetMail(account.username, link) });
+  } catch (error) {
+    console.error(`password reset mail failed: ${(error as Error).message}`);
+  }
 }
 
 /** An administrator's way in for a user without mail: a reset link for the account, to hand over in person. */

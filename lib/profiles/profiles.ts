@@ -9,7 +9,6 @@ import { activePlan } from "@/lib/billing/subscriptions";
 import { maturityLevel, type MaturityRating } from "@/lib/catalog/maturity";
 import type { Avatar } from "./avatars";
 
-
 // Kids profiles start at PG unless told otherwise.
 const KIDS_DEFAULT_RATING: MaturityRating = "PG";
 const KIDS_MAX_RATING: MaturityRating = "PG-13";

@@ -15,7 +15,7 @@ export const forgotPasswordAction = validatedAction(z.object({ email: emailField
   if ((await consumeApiLimit("auth", `ip:${await clientIp()}`)).exceeded) {
     throw new ApiError("rate_limited", "Too many requests from this network. Please wait a few minutes and try again.");
   }
-  after(() => requestPasswordReset(email).catch((error: Error) => console.error(`password reset mail failed: ${error.message}`)));
+  after(() => requestPasswordReset(email));
   return {
     success: `If an account uses ${email}, a link to choose a new password is on its way. It works for ${env.PASSWORD_RESET_TTL_MINUTES} minutes.`,
   };
