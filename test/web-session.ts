@@ -33,3 +33,26 @@ export async function signInToSite(baseUrl: string, username: string, password: 
   }
   return cookieHeader(jar);
 }
+
+/**
+ * Picks a profile on "Who's watching?" as a browser without JavaScript does: the page's form for that profile, posted
+ * to its server action. Returns the Cookie header with the browser's profile selection added.
+ */
+export async function chooseProfileOnSite(baseUrl: string, cookie: string, name: string): Promise<string> {
+  const page = await fetch(`${baseUrl}/profiles`, { headers: { cookie } });
+  const html = await page.text();
+  const forms = html.split("<form").slice(1);
+  const escaped = name.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const form = forms.find((text) => text.includes(`name="name" value="${escaped}"`));
+  const actionId = form?.match(/name="(\$ACTION_ID_[^"]+)"/)?.[1];
+  if (!actionId) throw new Error(`no form for profile ${name} on /profiles (${page.status})`);
+  const body = new FormData();
+  body.set(actionId, "");
+  body.set("name", name);
+  body.set("callbackUrl", "/browse");
+  const response = await fetch(`${baseUrl}/profiles`, { method: "POST", redirect: "manual", headers: { cookie, origin: baseUrl }, body });
+  const jar = new Map(cookie.split("; ").map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]));
+  collectCookies(response, jar);
+  if (!jar.has("nf_profile")) throw new Error(`choosing profile ${name} set no cookie: ${response.status} ${response.headers.get("location")}`);
+  return cookieHeader(jar);
+}

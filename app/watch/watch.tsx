@@ -2,10 +2,9 @@ import "server-only";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { Profile } from "@/db/schema";
 import Player from "@/components/player/player";
 import type { ProgressTarget, UpNext } from "@/components/player/types";
-import type { Principal } from "@/lib/accounts/sessions";
+import type { Viewer } from "@/lib/access/rules";
 import { ApiError } from "@/lib/api/errors";
 import { CLIENT_IP_HEADER } from "@/lib/api/internal-headers";
 import { startStream, type PlaybackItem } from "@/lib/playback/streams";
@@ -16,12 +15,11 @@ export type WatchInfo = { title: string; subtitle?: string; backHref: string; ne
 const NOT_FOUND = new Set(["movie_not_found", "show_not_found", "episode_not_found"]);
 
 /** Starts the stream for the signed-in profile and renders the player, or says plainly why it cannot play. */
-export async function Watch({ principal, profile, item, info }: { principal: Principal; profile: Profile; item: PlaybackItem; info: WatchInfo }) {
+export async function Watch({ viewer, item, info }: { viewer: Viewer; item: PlaybackItem; info: WatchInfo }) {
   const request = await headers();
   let stream;
   try {
-    stream = await startStream(principal, item, {
-      profile: profile.name,
+    stream = await startStream(viewer, item, {
       userAgent: request.get("user-agent") ?? undefined,
       ip: request.get(CLIENT_IP_HEADER) ?? undefined,
     });
@@ -34,7 +32,7 @@ export async function Watch({ principal, profile, item, info }: { principal: Pri
     item.kind === "movie"
       ? { kind: "movie_watch_progress", movie_id: item.movieId }
       : { kind: "tv_show_watch_progress", tv_show_id: item.showId, tv_show_season: item.season, tv_show_episode: item.episode };
-  return <Player stream={stream} profile={profile.name} target={target} title={info.title} subtitle={info.subtitle} backHref={info.backHref} next={info.next} />;
+  return <Player stream={stream} profile={viewer.profile.name} target={target} title={info.title} subtitle={info.subtitle} backHref={info.backHref} next={info.next} />;
 }
 
 type ActiveStream = { stream_id: string; profile: string; title: string; device: string | null; started_at: string };

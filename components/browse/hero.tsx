@@ -5,7 +5,7 @@ import { MaturityBadge } from "@/components/catalog/maturity-badge";
 import { BackdropLayer } from "@/components/catalog/poster";
 import { browseTitles, titleFilter } from "@/lib/catalog/catalog";
 import { maturityLevel } from "@/lib/catalog/maturity";
-import type { Viewer } from "./viewer";
+import type { Viewer } from "@/lib/access/rules";
 import { Icon } from "@/components/catalog/icons";
 
 // How many of the most popular titles take turns in the hero: a different one each day, the same all day.
@@ -13,7 +13,7 @@ const ROTATION = 5;
 
 /** The featured title: one of the most popular the profile may watch, preferring those ready to play. */
 export async function FeaturedHero({ viewer }: { viewer: Viewer }) {
-  const { items } = await browseTitles(titleFilter(undefined, {}, viewer.profile.maturityLevel), "popular", { limit: 20, offset: 0 });
+  const { items } = await browseTitles(titleFilter(undefined, {}, viewer.profile), "popular", { limit: 20, offset: 0 });
   const candidates = items.filter((item) => item.backdrop_url && item.availability === "ready");
   const pool = (candidates.length ? candidates : items).slice(0, ROTATION);
   if (!pool.length) {

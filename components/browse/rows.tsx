@@ -9,7 +9,7 @@ import { getContinueWatching, getWatchlist } from "@/lib/profiles/lists";
 import { getRecommendations } from "@/lib/profiles/recommendations";
 import { hideFromContinueWatching } from "@/app/(site)/title/actions";
 import { Row } from "./row";
-import type { Viewer } from "./viewer";
+import type { Viewer } from "@/lib/access/rules";
 import { Icon } from "@/components/catalog/icons";
 
 // The browse page's rows. Each is an async server component calling the same services as the API, streamed in its own
@@ -22,7 +22,7 @@ function Cards({ titles }: { titles: CardTitle[] }) {
 }
 
 export async function ContinueWatchingRow({ viewer }: { viewer: Viewer }) {
-  const { items } = await getContinueWatching(viewer.principal, viewer.profile.name, ROW_LENGTH);
+  const { items } = await getContinueWatching(viewer, ROW_LENGTH);
   if (!items.length) return null;
   return (
     <Row title="Continue Watching">
@@ -57,7 +57,7 @@ export async function ContinueWatchingRow({ viewer }: { viewer: Viewer }) {
 }
 
 export async function MyListRow({ viewer }: { viewer: Viewer }) {
-  const { items } = await getWatchlist(viewer.principal, viewer.profile.name, { limit: ROW_LENGTH, offset: 0 });
+  const { items } = await getWatchlist(viewer, { limit: ROW_LENGTH, offset: 0 });
   if (!items.length) return null;
   return (
     <Row title="My List">
@@ -68,7 +68,7 @@ export async function MyListRow({ viewer }: { viewer: Viewer }) {
 
 /** A catalog row (trending, new, a genre), limited to what the profile may watch. */
 export async function CatalogRow({ viewer, title, sort, genre }: { viewer: Viewer; title: string; sort: TitleSort; genre?: string }) {
-  const filter = titleFilter(undefined, { genre }, viewer.profile.maturityLevel);
+  const filter = titleFilter(undefined, { genre }, viewer.profile);
   const { items } = await browseTitles(filter, sort, { limit: ROW_LENGTH, offset: 0 });
   if (!items.length) return null;
   return (
@@ -88,7 +88,7 @@ const reasonTitle = (item: Recommendation) =>
  * picks as "Top Picks for <profile>". Nothing for a profile without history.
  */
 export async function RecommendationRows({ viewer }: { viewer: Viewer }) {
-  const { items } = await getRecommendations(viewer.principal, viewer.profile.name, 40);
+  const { items } = await getRecommendations(viewer, 40);
   // Before the profile has watched or rated anything, every pick is a popular filler: Trending Now says that already.
   if (items.every((item) => item.reason === "popular")) return null;
   const groups = new Map<string, { liked: boolean; items: Recommendation[] }>();
@@ -120,6 +120,6 @@ export async function RecommendationRows({ viewer }: { viewer: Viewer }) {
 
 /** The genres with the most titles the profile may watch, most first. */
 export async function topGenres(viewer: Viewer, count: number) {
-  const { items } = await listGenres(viewer.profile.maturityLevel);
+  const { items } = await listGenres(viewer.profile);
   return [...items].sort((a, b) => b.title_count - a.title_count || a.name.localeCompare(b.name)).slice(0, count);
 }

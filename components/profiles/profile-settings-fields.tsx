@@ -16,7 +16,7 @@ export function ProfileSettingsFields({ defaults }: { defaults: Defaults }) {
         name="kids"
         label="Kids profile"
         defaultChecked={defaults.kids}
-        hint="Only titles rated PG-13 and below, in a simpler home; a higher maturity rating below is lowered to PG-13."
+        hint="Only titles rated PG-13 and below, in a simpler home; with a higher maturity rating below, it gets PG."
       />
       <SelectField
         name="maturity_rating"

@@ -3,7 +3,7 @@ import { episodeCode } from "@/components/catalog/format";
 import { titleHref } from "@/components/catalog/links";
 import { Still } from "@/components/catalog/poster";
 import { GRID, TitleGrid } from "@/components/catalog/title-grid";
-import type { Viewer } from "@/components/browse/viewer";
+import type { Viewer } from "@/lib/access/rules";
 import { browseTitles, titleFilter } from "@/lib/catalog/catalog";
 import { search } from "@/lib/catalog/search";
 
@@ -27,7 +27,7 @@ function Group({ id, title, count, children }: { id: string; title: string; coun
 
 /** Popular titles the profile may watch: what the search page offers before (or instead of) results. */
 async function Popular({ viewer, heading }: { viewer: Viewer; heading: string }) {
-  const { items } = await browseTitles(titleFilter(undefined, {}, viewer.profile.maturityLevel), "popular", { limit: 18, offset: 0 });
+  const { items } = await browseTitles(titleFilter(undefined, {}, viewer.profile), "popular", { limit: 18, offset: 0 });
   return (
     <Group id="popular" title={heading}>
       <TitleGrid titles={items} />
@@ -38,7 +38,7 @@ async function Popular({ viewer, heading }: { viewer: Viewer; heading: string })
 /** Results for `query`, grouped by kind; ranked within each group as the service ranked them. */
 export async function SearchResults({ viewer, query }: { viewer: Viewer; query: string }) {
   if (!query) return <Popular viewer={viewer} heading="Popular on NormFlix" />;
-  const { items } = await search(query, { maxMaturityLevel: viewer.profile.maturityLevel, limit: RESULT_LIMIT });
+  const { items } = await search(query, { audience: viewer.profile, limit: RESULT_LIMIT });
   const of = <T extends Found["type"]>(type: T) => items.filter((item): item is Of<T> => item.type === type);
   const [movies, shows, episodes, people] = [of("movie"), of("show"), of("episode"), of("person")];
   return (

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { ProfileAvatar } from "@/components/profiles/avatar";
 import { chooseProfileAction } from "@/app/(site)/profiles/select-actions";
-import { listAccountProfiles } from "@/lib/profiles/profiles";
+
 import { signOutAction } from "@/lib/site/auth-actions";
-import { selectedProfile } from "@/lib/site/profile-selection";
+import { accountProfiles, selectedProfile } from "@/lib/site/profile-selection";
 import { currentPrincipal } from "@/lib/site/session";
 import { MenuDisclosure } from "./menu-disclosure";
 import { NavLinks } from "./nav-links";
@@ -21,8 +21,8 @@ const menuItem = "block w-full px-4 py-2 text-left text-sm text-neutral-200 hove
 /** The site's header: logo, the main sections and the profile menu when signed in; sign-in otherwise. */
 export async function SiteHeader() {
   const principal = await currentPrincipal();
-  const [profile, profiles] = principal ? await Promise.all([selectedProfile(principal), listAccountProfiles(principal)]) : [];
-  const others = profile ? (profiles?.items ?? []).filter((p) => p.name !== profile.name) : [];
+  const [profile, profiles] = principal ? await Promise.all([selectedProfile(principal), accountProfiles(principal.accountId)]) : [];
+  const others = profile ? (profiles ?? []).filter((p) => p.id !== profile.id) : [];
   return (
     <header className="sticky top-0 z-40 bg-gradient-to-b from-black/90 to-surface/80 backdrop-blur-sm">
       <div className="mx-auto flex h-16 max-w-screen-2xl items-center gap-2 px-3 sm:gap-8 sm:px-8 3xl:max-w-none 3xl:px-16">

@@ -18,19 +18,19 @@ const missing = (error: unknown): never => {
 async function viewerState(kind: TitleKind, id: string) {
   const viewer = await requireViewer(titleHref(kind, id));
   // The state's query checks the id's form and the profile's rating before the catalog is asked.
-  const state = await getTitleState(viewer.principal, viewer.profile.name, id);
+  const state = await getTitleState(viewer, id);
   if (!state) notFound();
   return { viewer, state };
 }
 
 export const loadMovie = cache(async (id: string) => {
   const { viewer, state } = await viewerState("movie", id);
-  const movie = await getMovie(id, viewer.profile.maturityLevel).catch(missing);
+  const movie = await getMovie(id, viewer.profile).catch(missing);
   return { viewer, state, movie };
 });
 
 export const loadShow = cache(async (id: string) => {
   const { viewer, state } = await viewerState("show", id);
-  const show = await getShow(id, viewer.profile.maturityLevel).catch(missing);
+  const show = await getShow(id, viewer.profile).catch(missing);
   return { viewer, state, show };
 });

@@ -1,23 +1,26 @@
 import "server-only";
-import { and, asc, eq, gt, ilike, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, ilike, sql, type SQL } from "drizzle-orm";
+import { visibleTo, type Audience } from "@/lib/access/visibility";
 import { db } from "../client";
 import { credits, episodes, genres, mediaAssets, people, ratings, seasons, subtitles, titleGenres, titles } from "../schema";
 
 export type TitleSort = "popular" | "new" | "title" | "year" | "rating";
 
 export type TitleFilter = {
+  /** Whom the list is for: only titles visible to them. */
+  audience: Audience;
   kind?: "movie" | "show";
   q?: string;
   genre?: string;
   year?: number;
   maturityRating?: string;
-  maxMaturityLevel?: number;
 };
 
 export type Availability = "ready" | "processing" | "unavailable";
 
 // Subqueries refer to the outer row by qualified name: drizzle leaves single-table columns unqualified.
-const outerTitleId = sql.raw(`"titles"."id"`);
+const TITLES = `"titles"`;
+const outerTitleId = sql.raw(`${TITLES}."id"`);
 
 const genreList = sql<Array<{ slug: string; name: string }>>`coalesce((
   select json_agg(json_build_object('slug', ${genres.slug}, 'name', ${genres.name}) order by ${genres.name})
@@ -61,7 +64,7 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function filterConditions(filter: TitleFilter): SQL | undefined {
   return and(
-    eq(titles.published, true),
+    visibleTo(filter.audience, TITLES),
     filter.kind ? eq(titles.kind, filter.kind) : undefined,
     filter.q ? sql`(${ilike(titles.title, `%${escapeLike(filter.q)}%`)} or ${filter.q} <% ${titles.title})` : undefined,
     filter.genre
@@ -70,7 +73,6 @@ function filterConditions(filter: TitleFilter): SQL | undefined {
       : undefined,
     filter.year !== undefined ? eq(titles.year, filter.year) : undefined,
     filter.maturityRating ? eq(titles.maturityRating, filter.maturityRating) : undefined,
-    filter.maxMaturityLevel !== undefined ? lte(titles.maturityLevel, filter.maxMaturityLevel) : undefined,
   );
 }
 
@@ -97,7 +99,7 @@ function selectTitles(where: SQL | undefined, sort: TitleSort, limit: number, of
     .offset(offset);
 }
 
-/** One page of published titles matching `filter`, with the number of matches in all. */
+/** One page of the titles visible to the filter's audience matching `filter`, with the number of matches in all. */
 export async function listTitles(filter: TitleFilter, sort: TitleSort, limit: number, offset: number) {
   const rows = await selectTitles(filterConditions(filter), sort, limit, offset);
   // Past the last page the window count is lost with the rows: count separately then.
@@ -110,11 +112,12 @@ async function countTitles(filter: TitleFilter): Promise<number> {
   return row.count;
 }
 
-export async function findTitle(id: string, kind: "movie" | "show", maxMaturityLevel?: number) {
+/** The title, if it exists with this kind and `audience` may see it (without one: if it is published). */
+export async function findTitle(id: string, kind: "movie" | "show", audience?: Audience) {
   const [row] = await db()
     .select(titleColumns)
     .from(titles)
-    .where(and(eq(titles.id, id), filterConditions({ kind, maxMaturityLevel })));
+    .where(and(eq(titles.id, id), filterConditions({ kind, audience })));
   return row;
 }
 
@@ -174,7 +177,7 @@ export async function findNextEpisode(showId: string, season: number, episode: n
   return row;
 }
 
-export async function listGenresWithCounts(maxMaturityLevel?: number) {
+export async function listGenresWithCounts(audience: Audience) {
   return db()
     .select({
       slug: genres.slug,
@@ -183,14 +186,7 @@ export async function listGenresWithCounts(maxMaturityLevel?: number) {
     })
     .from(genres)
     .leftJoin(titleGenres, eq(titleGenres.genreId, genres.id))
-    .leftJoin(
-      titles,
-      and(
-        eq(titles.id, titleGenres.titleId),
-        eq(titles.published, true),
-        maxMaturityLevel !== undefined ? lte(titles.maturityLevel, maxMaturityLevel) : undefined,
-      ),
-    )
+    .leftJoin(titles, and(eq(titles.id, titleGenres.titleId), visibleTo(audience, TITLES)))
     .groupBy(genres.id)
     .having(gt(sql`count(${titles.id})`, 0))
     .orderBy(asc(genres.name));

@@ -1,11 +1,14 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import { visibleTo } from "@/lib/access/visibility";
 import { queryRows } from "../client";
+import type { Profile } from "../schema";
 
 // A profile's lists: continue watching and history (from watch_progress), the watchlist and ratings. Every list shows
 // only published titles within the profile's maturity level, so restricting a profile hides what it watched before.
 
-export type ProfileScope = { profileId: string; maturityLevel: number };
+/** The profile whose lists these are: its id, and its maturity level for what it may see (lib/access/rules.ts). */
+export type ProfileScope = Pick<Profile, "id" | "maturityLevel">;
 export type TitleKind = "movie" | "show";
 
 /** The title columns every list returns (the titles table as `t`). */
@@ -29,9 +32,6 @@ export const titleFields = sql`t.id, t.kind, t.title, t.synopsis, t.year, t.matu
 
 /** A timestamp as ISO 8601 in UTC: raw statements get timestamps as the driver's text, which differs between drivers. */
 const iso = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
-/** Whether the title `t` may be shown to the profile. */
-export const visibleTo = (scope: ProfileScope) => sql`(t.published and t.maturity_level <= ${scope.maturityLevel})`;
 
 type EpisodeFields = { season: number | null; episode: number | null; episode_title: string | null; still_path: string | null };
 
@@ -67,7 +67,7 @@ const itemAsset = sql`a.id = case when e.id is not null then e.media_asset_id el
 const episodeColumns = sql`e.season_number as season, e.number as episode, e.title as episode_title, e.still_path`;
 
 export async function listContinueWatching(scope: ProfileScope, limit: number): Promise<ContinueRow[]> {
-  return queryRows<ContinueRow>(sql`with ${continueEntries(scope.profileId)}
+  return queryRows<ContinueRow>(sql`with ${continueEntries(scope.id)}
     select ${titleFields}, ${episodeColumns}, en.progress_seconds, coalesce(en.stored_duration, ${itemDuration}) as duration_seconds,
       ${iso(sql`en.updated_at`)} as updated_at
     from entries en join titles t on t.id = en.title_id
@@ -80,10 +80,10 @@ export async function listContinueWatching(scope: ProfileScope, limit: number): 
 
 /** Hides a title that is on continue watching; false when it is not there. */
 export async function hideFromContinueWatching(scope: ProfileScope, titleId: string): Promise<boolean> {
-  const rows = await queryRows<{ title_id: string }>(sql`with ${continueEntries(scope.profileId)},
+  const rows = await queryRows<{ title_id: string }>(sql`with ${continueEntries(scope.id)},
     shown as (select en.title_id from entries en join titles t on t.id = en.title_id where en.title_id = ${titleId} and ${visibleTo(scope)})
     update watch_progress set hidden_at = now()
-    where profile_id = ${scope.profileId} and title_id in (select title_id from shown) and hidden_at is null
+    where profile_id = ${scope.id} and title_id in (select title_id from shown) and hidden_at is null
     returning title_id`);
   return rows.length > 0;
 }
@@ -102,7 +102,7 @@ export async function listHistory(scope: ProfileScope, limit: number, offset: nu
   const from = sql`from watch_progress w join titles t on t.id = w.title_id
     left join episodes e on e.id = w.episode_id
     left join media_assets a on ${itemAsset}
-    where w.profile_id = ${scope.profileId} and ${visibleTo(scope)}`;
+    where w.profile_id = ${scope.id} and ${visibleTo(scope)}`;
   const [rows, [{ total }]] = await Promise.all([
     queryRows<HistoryRow>(sql`select ${titleFields}, ${episodeColumns}, w.item_id, w.kind as item_kind,
         w.position_seconds as progress_seconds, coalesce(w.duration_seconds, ${itemDuration}) as duration_seconds, w.watched,
@@ -128,7 +128,7 @@ async function visibleTitle(scope: ProfileScope, kind: TitleKind, titleId: strin
 export type WatchlistRow = TitleFields & { added_at: string };
 
 export async function listWatchlist(scope: ProfileScope, limit: number, offset: number) {
-  const from = sql`from watchlist l join titles t on t.id = l.title_id where l.profile_id = ${scope.profileId} and ${visibleTo(scope)}`;
+  const from = sql`from watchlist l join titles t on t.id = l.title_id where l.profile_id = ${scope.id} and ${visibleTo(scope)}`;
   const [rows, [{ total }]] = await Promise.all([
     queryRows<WatchlistRow>(sql`select ${titleFields}, ${iso(sql`l.added_at`)} as added_at ${from} order by l.added_at desc, t.id limit ${limit} offset ${offset}`),
     countRows(from),
@@ -139,15 +139,15 @@ export async function listWatchlist(scope: ProfileScope, limit: number, offset: 
 /** Adds the title (kept as it is when already there); undefined when there is no such title for this profile. */
 export async function addToWatchlist(scope: ProfileScope, kind: TitleKind, titleId: string): Promise<WatchlistRow | undefined> {
   if (!(await visibleTitle(scope, kind, titleId))) return undefined;
-  await queryRows(sql`insert into watchlist (profile_id, title_id) values (${scope.profileId}, ${titleId}) on conflict do nothing`);
+  await queryRows(sql`insert into watchlist (profile_id, title_id) values (${scope.id}, ${titleId}) on conflict do nothing`);
   const [row] = await queryRows<WatchlistRow>(sql`select ${titleFields}, ${iso(sql`l.added_at`)} as added_at
-    from watchlist l join titles t on t.id = l.title_id where l.profile_id = ${scope.profileId} and l.title_id = ${titleId}`);
+    from watchlist l join titles t on t.id = l.title_id where l.profile_id = ${scope.id} and l.title_id = ${titleId}`);
   return row;
 }
 
 export async function removeFromWatchlist(scope: ProfileScope, kind: TitleKind, titleId: string): Promise<boolean> {
   const rows = await queryRows<{ title_id: string }>(sql`delete from watchlist l using titles t
-    where l.profile_id = ${scope.profileId} and l.title_id = ${titleId} and t.id = l.title_id and t.kind = ${kind}
+    where l.profile_id = ${scope.id} and l.title_id = ${titleId} and t.id = l.title_id and t.kind = ${kind}
     returning l.title_id`);
   return rows.length > 0;
 }
@@ -157,7 +157,7 @@ export type RatingRow = TitleFields & { rating: RatingValue; updated_at: string 
 
 export async function listRatings(scope: ProfileScope, rating: RatingValue | undefined, limit: number, offset: number) {
   const from = sql`from ratings r join titles t on t.id = r.title_id
-    where r.profile_id = ${scope.profileId} and ${visibleTo(scope)} ${rating ? sql`and r.rating = ${rating}` : sql``}`;
+    where r.profile_id = ${scope.id} and ${visibleTo(scope)} ${rating ? sql`and r.rating = ${rating}` : sql``}`;
   const [rows, [{ total }]] = await Promise.all([
     queryRows<RatingRow>(sql`select ${titleFields}, r.rating, ${iso(sql`r.updated_at`)} as updated_at ${from} order by r.updated_at desc, t.id limit ${limit} offset ${offset}`),
     countRows(from),
@@ -177,11 +177,11 @@ export async function setRating(
 ): Promise<{ rating: RatingValue; updated_at: string } | null | undefined> {
   if (!(await visibleTitle(scope, kind, titleId))) return undefined;
   if (rating === null) {
-    await queryRows(sql`delete from ratings where profile_id = ${scope.profileId} and title_id = ${titleId}`);
+    await queryRows(sql`delete from ratings where profile_id = ${scope.id} and title_id = ${titleId}`);
     return null;
   }
   const [row] = await queryRows<{ rating: RatingValue; updated_at: string }>(sql`insert into ratings (profile_id, title_id, rating)
-    values (${scope.profileId}, ${titleId}, ${rating})
+    values (${scope.id}, ${titleId}, ${rating})
     on conflict (profile_id, title_id) do update set rating = excluded.rating, updated_at = now()
     returning rating, ${iso(sql`updated_at`)} as updated_at`);
   return row;

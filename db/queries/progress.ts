@@ -1,11 +1,14 @@
 import "server-only";
+import { visibleToText, type Audience } from "@/lib/access/visibility";
+import type { Profile } from "../schema";
 import { STREAM_LEASE_SECONDS } from "../schema/playback";
 import { runStatement } from "./prepared";
 
 // Each progress request is one statement, so the hot path (the player's PUT every few seconds) is one round trip:
-// it finds the profile and the item, applies the write, and reports which of them was missing. The statements are
-// fixed text run as prepared statements (no query building per request). Parameters, the same in all of them:
-//   $1 account id · $2 profile name · $3 movie id, or show id · $4 season (null for a movie) · $5 episode number
+// it finds the profile and the item (among the titles the profile may see), applies the write, and reports which of
+// them was missing. The statements are fixed text run as prepared statements (no query building per request).
+// Parameters, the same in all of them:
+//   $1 profile id · $2 its maturity level · $3 movie id, or show id · $4 season (null for a movie) · $5 episode number
 //   $6 position in seconds · $7 the client's timestamp of the write
 // New steps of a write (another table to touch in the same round trip) go in as further CTEs before `outcome`.
 
@@ -27,19 +30,21 @@ export type ProgressOutcome = {
   watched: boolean | null;
 };
 
-// p: the profile; i: the movie or episode with its duration and credits mark; existing: its stored progress.
+// p: the profile (gone if deleted meanwhile); i: the movie or episode, if the profile may see it, with its duration and
+// credits mark; existing: its stored progress.
+const VISIBLE = visibleToText("t", "$2::int");
 const CONTEXT = `
-  p as (select id from profiles where account_id = $1::uuid and name = $2::text),
+  p as (select id from profiles where id = $1::uuid),
   i as (
     select t.id as item_id, t.id as title_id, null::uuid as episode_id, 'movie'::progress_kind as kind,
       coalesce(a.duration_seconds, t.runtime_seconds) as duration, a.credits_start_seconds as credits
     from titles t left join media_assets a on a.id = t.media_asset_id
-    where $4::int is null and t.id = $3::uuid and t.kind = 'movie' and t.published
+    where $4::int is null and t.id = $3::uuid and t.kind = 'movie' and ${VISIBLE}
     union all
     select e.id, e.show_id, e.id, 'episode'::progress_kind,
       coalesce(a.duration_seconds, e.runtime_seconds), a.credits_start_seconds
     from episodes e join titles t on t.id = e.show_id left join media_assets a on a.id = e.media_asset_id
-    where e.show_id = $3::uuid and e.season_number = $4::int and e.number = $5::int and t.published),
+    where e.show_id = $3::uuid and e.season_number = $4::int and e.number = $5::int and ${VISIBLE}),
   existing as (select w.position_seconds, w.watched from watch_progress w, p, i where w.profile_id = p.id and w.item_id = i.item_id)`;
 
 // Never beyond the end.
@@ -96,16 +101,21 @@ async function run(text: string, params: unknown[]): Promise<ProgressOutcome> {
   return row;
 }
 
-export function readProgress(accountId: string, profileName: string, item: ItemRef): Promise<ProgressOutcome> {
-  return run(READ, [accountId, profileName, ...itemParams(item)]);
+/** The profile writing or reading progress, and what it may see. */
+export type ProgressProfile = Pick<Profile, "id"> & NonNullable<Audience>;
+
+const profileParams = (profile: ProgressProfile) => [profile.id, profile.maturityLevel];
+
+export function readProgress(profile: ProgressProfile, item: ItemRef): Promise<ProgressOutcome> {
+  return run(READ, [...profileParams(profile), ...itemParams(item)]);
 }
 
 /** Creates the row; does nothing (applied = false) when one exists. */
-export function insertProgress(accountId: string, profileName: string, item: ItemRef, write: ProgressWrite): Promise<ProgressOutcome> {
-  return run(INSERT, [accountId, profileName, ...itemParams(item), write.positionSeconds, write.clientUpdatedAt.toISOString()]);
+export function insertProgress(profile: ProgressProfile, item: ItemRef, write: ProgressWrite): Promise<ProgressOutcome> {
+  return run(INSERT, [...profileParams(profile), ...itemParams(item), write.positionSeconds, write.clientUpdatedAt.toISOString()]);
 }
 
 /** Moves the stored position unless the stored write is newer (by the client's clock); a watched item stays watched. */
-export function updateProgress(accountId: string, profileName: string, item: ItemRef, write: ProgressWrite): Promise<ProgressOutcome> {
-  return run(UPDATE, [accountId, profileName, ...itemParams(item), write.positionSeconds, write.clientUpdatedAt.toISOString()]);
+export function updateProgress(profile: ProgressProfile, item: ItemRef, write: ProgressWrite): Promise<ProgressOutcome> {
+  return run(UPDATE, [...profileParams(profile), ...itemParams(item), write.positionSeconds, write.clientUpdatedAt.toISOString()]);
 }

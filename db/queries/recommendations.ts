@@ -1,7 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows } from "../client";
-import { titleFields, visibleTo, type ProfileScope, type TitleFields } from "./lists";
+import { visibleTo } from "@/lib/access/visibility";
+import { titleFields, type ProfileScope, type TitleFields } from "./lists";
 
 // "Because you watched …", in one statement. Each signal of the profile is a seed with a weight: a finished title 1,
 // a started one 0.5, thumbs up +2, thumbs down -2 (so a watched-then-disliked title pushes away). A candidate earns,
@@ -22,7 +23,7 @@ export type RecommendationRow = TitleFields & {
 };
 
 export async function listRecommendations(scope: ProfileScope, limit: number): Promise<RecommendationRow[]> {
-  const profileId = scope.profileId;
+  const profileId = scope.id;
   return queryRows<RecommendationRow>(sql`with
     progress as (
       select w.title_id, bool_or(w.watched) as watched, max(w.updated_at) as at

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { union, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { visibleTo, type Audience } from "@/lib/access/visibility";
 import type { SearchKind } from "@/lib/catalog/kinds";
 import { db } from "../client";
 import { credits, episodes, people, titles } from "../schema";
@@ -11,7 +12,8 @@ export type SearchInput = {
   /** Prefix tsquery built from its words ("star:* & wars:*"), or undefined when it has none. */
   prefixQuery: string | undefined;
   kinds: SearchKind[];
-  maxMaturityLevel?: number;
+  /** Whom the results are for: only titles (and episodes of shows) visible to them. */
+  audience: Audience;
   limit: number;
 };
 
@@ -19,6 +21,7 @@ export type SearchInput = {
 // trigram word similarity (a GiST KNN scan, which tolerates typos) and the best full-text matches of the words typed
 // so far (a GIN tsvector scan, also covering synopses). Only the candidates are scored and ranked.
 const CANDIDATES = 40;
+const TITLES = `"titles"`;
 const MIN_SIMILARITY = 0.3;
 
 const tsquery = (input: SearchInput) =>
@@ -43,11 +46,7 @@ function textRelevance(input: SearchInput, vector: SQL, name: SQL) {
 }
 
 function titleCandidates(input: SearchInput, kinds: Array<"movie" | "show">) {
-  const visible = and(
-    eq(titles.published, true),
-    inArray(titles.kind, kinds),
-    input.maxMaturityLevel !== undefined ? lte(titles.maturityLevel, input.maxMaturityLevel) : undefined,
-  );
+  const visible = and(visibleTo(input.audience, TITLES), inArray(titles.kind, kinds));
   const nearest = db().select({ id: titles.id }).from(titles).where(visible).orderBy(sql`${input.text} <<-> ${titles.title}`).limit(CANDIDATES);
   if (!input.prefixQuery) return nearest;
   const matching = db()
@@ -79,10 +78,7 @@ async function searchTitles(input: SearchInput, kinds: Array<"movie" | "show">) 
 }
 
 function episodeCandidates(input: SearchInput) {
-  const visible = and(
-    eq(titles.published, true),
-    input.maxMaturityLevel !== undefined ? lte(titles.maturityLevel, input.maxMaturityLevel) : undefined,
-  );
+  const visible = visibleTo(input.audience, TITLES);
   const base = () => db().select({ id: episodes.id }).from(episodes).innerJoin(titles, eq(titles.id, episodes.showId));
   const nearest = base().where(visible).orderBy(sql`${input.text} <<-> ${episodes.title}`).limit(CANDIDATES);
   if (!input.prefixQuery) return nearest;
@@ -121,8 +117,7 @@ async function searchPeople(input: SearchInput) {
     select array_agg(t.title order by t.popularity desc) from (
       select ${titles.title} as title, ${titles.popularity} as popularity
       from ${credits} join ${titles} on ${titles.id} = ${credits.titleId}
-      where ${credits.personId} = "people"."id" and ${titles.published}
-        ${input.maxMaturityLevel !== undefined ? sql`and ${titles.maturityLevel} <= ${input.maxMaturityLevel}` : sql``}
+      where ${credits.personId} = "people"."id" and ${visibleTo(input.audience, TITLES)}
       order by ${titles.popularity} desc limit 3) t), '{}')`;
   const nearest = db().select({ id: people.id }).from(people).orderBy(sql`${input.text} <<-> ${people.name}`).limit(CANDIDATES);
   return db()

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, pgEnum, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, pgEnum, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { episodes, titles } from "./catalog";
 
@@ -20,7 +20,11 @@ export const profiles = pgTable(
     pinHash: text("pin_hash"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("profiles_account_name_key").on(t.accountId, t.name)],
+  (t) => [
+    uniqueIndex("profiles_account_name_key").on(t.accountId, t.name),
+    // A kids profile is never rated above PG-13 (KIDS_MAX_RATING in lib/access/rules.ts), whatever writes it.
+    check("profiles_kids_rating_check", sql`not ${t.kids} or ${t.maturityLevel} <= 2`),
+  ],
 );
 
 export const progressKind = pgEnum("progress_kind", ["movie", "episode"]);

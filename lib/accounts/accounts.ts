@@ -8,6 +8,7 @@ import {
 } from "@/db/queries/accounts";
 import { listProfiles } from "@/db/queries/profiles";
 import { findSubscription } from "@/db/queries/subscriptions";
+import type { Credential } from "@/lib/access/profile-access";
 import { ApiError, uniqueViolation } from "@/lib/api/errors";
 import { updateCustomerEmail } from "@/lib/billing";
 import { activePlan, describeSubscription } from "@/lib/billing/subscriptions";
@@ -60,7 +61,24 @@ export async function assertCurrentPassword(principal: Principal, password: stri
   const account = await findAccountById(principal.accountId);
   if (!(await verifyPassword(account?.passwordHash, password))) {
     await recordLoginFailure(principal.username, ip);
-    throw new ApiError("invalid_credentials", "Your current password is incorrect.");
+    throw new ApiError("current_password_incorrect", "Your current password is incorrect.");
+  }
+}
+
+/**
+ * Before a sensitive change (password, email, a profile's PIN): through the site's session the current password is
+ * required, as a browser left signed in must not be enough to take the account over; a bearer token was itself
+ * obtained with the password, so for it the password is checked only when given.
+ */
+export async function confirmSensitiveChange(
+  principal: Principal,
+  credential: Credential,
+  currentPassword: string | undefined,
+  ip: string,
+): Promise<void> {
+  if (currentPassword !== undefined) return assertCurrentPassword(principal, currentPassword, ip);
+  if (credential.kind === "cookie") {
+    throw new ApiError("current_password_incorrect", "Enter your current password (current_password) to make this change.");
   }
 }
 

@@ -13,6 +13,13 @@ export type Endpoint = {
   tag: string;
   /** "admin": a bearer token of an account with the admin role (403 `forbidden` for anyone else). */
   auth: "required" | "admin" | "none";
+  /**
+   * The profile the call acts as, loaded and authorized once (lib/access/profile-access.ts) from the `{name}` path
+   * segment, else `profile` in the query or body: "required", or "optional" for catalog reads that may name one.
+   */
+  profile?: "required" | "optional";
+  /** Account, profile-management and billing endpoints: a site session watching as a kids profile gets 403 `kids_profile`. */
+  accountHolder?: true;
   /** The rate-limit group; "none" for probes such as the health check. Defaults to "default". */
   limit?: ApiLimitGroup | "none";
   params?: AnySchema;

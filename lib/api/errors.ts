@@ -12,6 +12,10 @@ const statusByCode = {
   forbidden: 403,
   account_disabled: 403,
   maturity_restricted: 403,
+  profile_locked: 403,
+  pin_incorrect: 403,
+  kids_profile: 403,
+  current_password_incorrect: 403,
   not_found: 404,
   session_not_found: 404,
   movie_not_found: 404,
@@ -104,4 +108,12 @@ export function uniqueViolation(error: unknown): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Whether the write failed on a CHECK constraint (SQLSTATE 23514). */
+export function checkViolation(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === "23514") return true;
+  }
+  return false;
 }

@@ -20,6 +20,14 @@ function parametersOf(schema: AnySchema | undefined, location: "path" | "query")
   }));
 }
 
+const PROFILE_TOKEN_PARAMETER = {
+  name: "X-Profile-Token",
+  in: "header",
+  required: false,
+  description: "Acting as a profile with a PIN: the token from POST /api/profiles/{name}/unlock (else 403 profile_locked).",
+  schema: { type: "string" },
+};
+
 const SUCCESS = { 200: "OK", 201: "Created", 202: "Accepted" } as const;
 
 function responsesOf(definition: Endpoint) {
@@ -33,7 +41,9 @@ function responsesOf(definition: Endpoint) {
   const codes: ErrorCode[] = [...(definition.errors ?? [])];
   if (definition.limit !== "none") codes.push("rate_limited");
   if (definition.body) codes.push("invalid_json", "payload_too_large");
-  for (const code of codes) {
+  if (definition.profile) codes.push("profile_not_found", "profile_locked", "kids_profile");
+  if (definition.accountHolder || definition.auth === "admin") codes.push("kids_profile");
+  for (const code of new Set(codes)) {
     const status = String(statusOf(code));
     const existing = responses[status] as { description: string } | undefined;
     responses[status] = {
@@ -53,7 +63,11 @@ export function buildOpenApiDocument(endpoints: Endpoint[]) {
       description: definition.description,
       tags: [definition.tag],
       security: definition.auth !== "none" ? [{ bearer: [] }] : [],
-      parameters: [...parametersOf(definition.params, "path"), ...parametersOf(definition.query, "query")],
+      parameters: [
+        ...parametersOf(definition.params, "path"),
+        ...parametersOf(definition.query, "query"),
+        ...(definition.profile ? [PROFILE_TOKEN_PARAMETER] : []),
+      ],
       requestBody: definition.body
         ? { required: true, content: { "application/json": { schema: toSchema(definition.body) } } }
         : undefined,

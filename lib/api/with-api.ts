@@ -3,16 +3,22 @@ import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { authenticateToken, type Principal } from "@/lib/accounts/sessions";
+import { actAsProfile, assertAccountHolder, type Credential } from "@/lib/access/profile-access";
+import type { Viewer } from "@/lib/access/rules";
 import { requireAdmin } from "@/lib/admin/guard";
 import { env } from "@/lib/env";
 import { consumeApiLimit, retryAfterSeconds } from "@/lib/rate-limit";
 import { SITE_SESSION_COOKIE } from "@/lib/site/auth";
+import { selectedProfile } from "@/lib/site/profile-selection";
 import { currentPrincipal } from "@/lib/site/session";
 import type { AnySchema, Endpoint } from "./endpoint";
 import { ApiError, errorResponse, isDatabaseUnavailable } from "./errors";
 import { nulPath } from "./nul-path";
 import { CLIENT_IP_HEADER, GET_BODY_HEADER } from "./internal-headers";
 import { readRawBody } from "./raw-body";
+
+/** Carries the token from POST /api/profiles/{name}/unlock when acting as a locked profile. */
+const PROFILE_TOKEN_HEADER = "x-profile-token";
 
 type Out<S> = S extends AnySchema ? z.output<S> : undefined;
 
@@ -22,6 +28,10 @@ export type ApiContext<E extends Endpoint> = {
   query: Out<E["query"]>;
   body: Out<E["body"]>;
   principal: E["auth"] extends "required" | "admin" ? Principal : Principal | undefined;
+  /** How the principal signed in (undefined without one). */
+  credential: E["auth"] extends "required" | "admin" ? Credential : Credential | undefined;
+  /** The principal acting as the profile the call names (see Endpoint.profile). */
+  viewer: E["profile"] extends "required" ? Viewer : Viewer | undefined;
   ip: string;
   userAgent: string | undefined;
 };
@@ -34,7 +44,7 @@ export function withApi<E extends Endpoint>(definition: E, handler: (ctx: ApiCon
     const headers = new Headers({ "x-request-id": randomUUID(), "cache-control": "no-store" });
     try {
       const ip = req.headers.get(CLIENT_IP_HEADER) ?? "unknown";
-      const principal = await principalFrom(req);
+      const { principal, credential, refusal } = await callerFrom(req);
 
       const group = definition.limit ?? "default";
       if (group !== "none") {
@@ -48,18 +58,24 @@ export function withApi<E extends Endpoint>(definition: E, handler: (ctx: ApiCon
         }
       }
 
-      if (definition.auth !== "none" && !principal) throw new ApiError("forbidden");
+      if (definition.auth !== "none" && !principal) throw new ApiError("forbidden", refusal);
       // Checked before validation: a non-admin learns nothing about an admin endpoint's inputs.
       if (definition.auth === "admin") requireAdmin(principal);
+      if ((definition.accountHolder || definition.auth === "admin") && credential) assertAccountHolder(credential);
 
+      const params = validate(definition.params, await routeContext.params, "path");
+      const query = validate(definition.query, Object.fromEntries(req.nextUrl.searchParams), "query");
+      const body = definition.body ? validate(definition.body, await readJsonBody(req), "body") : undefined;
       const ctx = {
         req,
         ip,
         userAgent: req.headers.get("user-agent") ?? undefined,
         principal,
-        params: validate(definition.params, await routeContext.params, "path"),
-        query: validate(definition.query, Object.fromEntries(req.nextUrl.searchParams), "query"),
-        body: definition.body ? validate(definition.body, await readJsonBody(req), "body") : undefined,
+        credential,
+        viewer: await viewerFor(definition, principal, credential, req, [field(params, "name"), field(query, "profile"), field(body, "profile")]),
+        params,
+        query,
+        body,
       } as ApiContext<E>;
 
       const result = await handler(ctx);
@@ -75,27 +91,55 @@ export function withApi<E extends Endpoint>(definition: E, handler: (ctx: ApiCon
 }
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const CROSS_SITE_REFUSAL = "Cross-site requests cannot use the site's session; send a bearer token.";
+
+type Caller = { principal?: Principal; credential?: Credential; refusal?: string };
 
 /**
  * The caller: a bearer token when there is an Authorization header, else the site's session cookie (so the site's
  * own scripts can call the API). A cookie rides along on cross-site requests too, so state-changing calls made with it
- * must come from this origin (CSRF protection); bearer tokens are never sent by browsers on their own.
+ * must come from this origin (CSRF protection), and a cross-site GET (a link or an image on a foreign page, which
+ * could start streams) is served as if signed out; bearer tokens are never sent by browsers on their own.
  */
-async function principalFrom(req: NextRequest): Promise<Principal | undefined> {
+async function callerFrom(req: NextRequest): Promise<Caller> {
   const authorization = req.headers.get("authorization");
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    return match ? authenticateToken(match[1]) : undefined;
+    const principal = match ? await authenticateToken(match[1]) : undefined;
+    return principal ? { principal, credential: { kind: "bearer" } } : {};
   }
-  if (!req.cookies.getAll().some((cookie) => SITE_SESSION_COOKIE.test(cookie.name))) return undefined;
+  if (!req.cookies.getAll().some((cookie) => SITE_SESSION_COOKIE.test(cookie.name))) return {};
+  const unsafe = UNSAFE_METHODS.has(req.method);
+  if (!unsafe && req.headers.get("sec-fetch-site") === "cross-site") return { refusal: CROSS_SITE_REFUSAL };
   const principal = await currentPrincipal();
-  if (principal && UNSAFE_METHODS.has(req.method)) {
+  if (!principal) return {};
+  if (unsafe) {
     const origin = req.headers.get("origin");
     const sameOrigin = origin ? hostOf(origin) === siteHost(req) : req.headers.get("sec-fetch-site") === "same-origin";
-    if (!sameOrigin) throw new ApiError("forbidden", "Cross-site requests cannot use the site's session; send a bearer token.");
+    if (!sameOrigin) throw new ApiError("forbidden", CROSS_SITE_REFUSAL);
   }
-  return principal;
+  return { principal, credential: { kind: "cookie", selected: await selectedProfile(principal) } };
 }
+
+/** The profile named by the path's `{name}`, else by `profile` in the query or the body, acted as by the principal. */
+async function viewerFor(
+  definition: Endpoint,
+  principal: Principal | undefined,
+  credential: Credential | undefined,
+  req: NextRequest,
+  names: unknown[],
+): Promise<Viewer | undefined> {
+  if (!definition.profile) return undefined;
+  const name = names.find((value): value is string => typeof value === "string");
+  if (name === undefined) {
+    if (definition.profile === "required") throw new ApiError("validation_failed", "Name the profile that acts.");
+    return undefined;
+  }
+  if (!principal || !credential) throw new ApiError("forbidden", "A bearer token is needed to act as a profile.");
+  return actAsProfile(principal, name, credential, req.headers.get(PROFILE_TOKEN_HEADER));
+}
+
+const field = (input: unknown, name: string): unknown => (input as Record<string, unknown> | undefined)?.[name];
 
 const hostOf = (origin: string) => URL.canParse(origin) ? new URL(origin).host : undefined;
 

@@ -14,6 +14,7 @@ import {
   type TitleSort,
 } from "@/db/queries/catalog";
 import type { Episode } from "@/db/schema";
+import type { Audience } from "@/lib/access/visibility";
 import { ApiError } from "@/lib/api/errors";
 import type { MaturityRating } from "./maturity";
 
@@ -44,8 +45,8 @@ export function titleItem(row: TitleRow) {
 
 export type TitleQuery = { q?: string; genre?: string; year?: number; maturity_rating?: MaturityRating };
 
-export function titleFilter(kind: "movie" | "show" | undefined, query: TitleQuery, maxMaturityLevel?: number): TitleFilter {
-  return { kind, q: query.q, genre: query.genre, year: query.year, maturityRating: query.maturity_rating, maxMaturityLevel };
+export function titleFilter(kind: "movie" | "show" | undefined, query: TitleQuery, audience: Audience): TitleFilter {
+  return { audience, kind, q: query.q, genre: query.genre, year: query.year, maturityRating: query.maturity_rating };
 }
 
 export async function browseTitles(filter: TitleFilter, sort: TitleSort, page: Page) {
@@ -72,8 +73,8 @@ async function creditsOf(titleId: string) {
   return { cast: person("cast"), directors: person("director"), creators: person("creator") };
 }
 
-export async function getMovie(id: string, maxMaturityLevel?: number) {
-  const row = await findTitle(id, "movie", maxMaturityLevel);
+export async function getMovie(id: string, audience: Audience) {
+  const row = await findTitle(id, "movie", audience);
   if (!row) throw new ApiError("movie_not_found", "There is no movie with this id.");
   const [people, media] = await Promise.all([creditsOf(row.id), mediaDetails(row.mediaAssetId)]);
   return { ...titleItem(row), cast: people.cast, directors: people.directors, ...media };
@@ -84,8 +85,8 @@ const episodeAvailability = (episode: Episode, statuses: Map<string, string>) =>
   return status === "ready" ? "ready" : status === "failed" || !status ? "unavailable" : "processing";
 };
 
-export async function getShow(id: string, maxMaturityLevel?: number) {
-  const row = await findTitle(id, "show", maxMaturityLevel);
+export async function getShow(id: string, audience: Audience) {
+  const row = await findTitle(id, "show", audience);
   if (!row) throw new ApiError("show_not_found", "There is no show with this id.");
   const [people, seasonRows, episodeRows] = await Promise.all([creditsOf(row.id), listSeasons(row.id), listEpisodes(row.id)]);
   const assetIds = [...new Set(episodeRows.flatMap((e) => (e.mediaAssetId ? [e.mediaAssetId] : [])))];
@@ -115,8 +116,8 @@ export async function getShow(id: string, maxMaturityLevel?: number) {
   };
 }
 
-export async function getEpisode(showId: string, season: number, number: number, maxMaturityLevel?: number) {
-  const show = await findTitle(showId, "show", maxMaturityLevel);
+export async function getEpisode(showId: string, season: number, number: number, audience: Audience) {
+  const show = await findTitle(showId, "show", audience);
   if (!show) throw new ApiError("show_not_found", "There is no show with this id.");
   const episode = await findEpisode(showId, season, number);
   if (!episode) throw new ApiError("episode_not_found", `This show has no episode ${number} in season ${season}.`);
@@ -138,7 +139,7 @@ export async function getEpisode(showId: string, season: number, number: number,
   };
 }
 
-export async function listGenres(maxMaturityLevel?: number) {
-  const rows = await listGenresWithCounts(maxMaturityLevel);
+export async function listGenres(audience: Audience) {
+  const rows = await listGenresWithCounts(audience);
   return { items: rows.map((row) => ({ slug: row.slug, name: row.name, title_count: row.titleCount })) };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { searchCatalog } from "@/db/queries/search";
+import type { Audience } from "@/lib/access/visibility";
 import { artworkUrl } from "./catalog";
 import { SEARCH_KINDS, type SearchKind } from "./kinds";
 
@@ -12,12 +13,12 @@ export function prefixQuery(text: string): string | undefined {
 const round = (score: number) => Math.round(score * 1000) / 1000;
 
 /** Titles, episodes and people matching `text`, typo-tolerant and ranked, as one list. */
-export async function search(text: string, options: { kind?: SearchKind; maxMaturityLevel?: number; limit: number }) {
+export async function search(text: string, options: { kind?: SearchKind; audience: Audience; limit: number }) {
   const found = await searchCatalog({
     text,
     prefixQuery: prefixQuery(text),
     kinds: options.kind ? [options.kind] : [...SEARCH_KINDS],
-    maxMaturityLevel: options.maxMaturityLevel,
+    audience: options.audience,
     limit: options.limit,
   });
   const items = [

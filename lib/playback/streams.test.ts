@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Principal } from "@/lib/accounts/sessions";
+import type { Viewer } from "@/lib/access/rules";
 import type { PlaybackFixture } from "./test-fixtures";
 import { createTestDatabase } from "@/test/server-process";
 
@@ -38,23 +38,23 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function basicViewer(): Promise<Principal> {
+async function basicViewer(): Promise<Viewer> {
   const { db } = modules.client;
   const { accounts, subscriptions, profiles } = modules.schema;
   const username = `lease_${randomUUID().slice(0, 8)}`;
   const [account] = await db().insert(accounts).values({ username, email: `${username}@example.com`, passwordHash: "x" }).returning();
   await db().insert(subscriptions).values({ accountId: account.id, plan: "basic", status: "active", provider: "local" });
-  await db().insert(profiles).values({ accountId: account.id, name: "Main" });
-  return { accountId: account.id, sessionId: randomUUID(), username, role: "viewer" };
+  const [profile] = await db().insert(profiles).values({ accountId: account.id, name: "Main" }).returning();
+  return { principal: { accountId: account.id, sessionId: randomUUID(), username, role: "viewer" }, profile };
 }
 
 const movie = () => ({ kind: "movie" as const, movieId: fixture.pgMovieId });
-const start = (principal: Principal, device: string) => modules.streams.startStream(principal, movie(), { profile: "Main", userAgent: device });
+const start = (viewer: Viewer, device: string) => modules.streams.startStream(viewer, movie(), { userAgent: device });
 
 /** What the player's PUT does: the contract's progress write (which renews the lease in the same statement). */
-async function renew(principal: Principal, target: { kind: "movie_watch_progress"; movie_id: string }) {
+async function renew(viewer: Viewer, target: { kind: "movie_watch_progress"; movie_id: string }) {
   const { createProgress, setProgress } = await import("@/lib/profiles/progress");
-  await createProgress(principal, "Main", target, { progress: 5 }).catch(() => setProgress(principal, "Main", target, { progress: 6 }));
+  await createProgress(viewer, target, { progress: 5 }).catch(() => setProgress(viewer, target, { progress: 6 }));
 }
 
 async function silence(streamId: string, seconds: number) {
@@ -66,41 +66,40 @@ async function silence(streamId: string, seconds: number) {
 
 describe("stream leases", () => {
   it("a stream silent for longer than the lease frees its slot; one silent for less does not", async () => {
-    const principal = await basicViewer();
-    const first = await start(principal, "tv");
+    const viewer = await basicViewer();
+    const first = await start(viewer, "tv");
     await silence(first.stream_id, modules.streams.LEASE_SECONDS - 10);
-    await expect(start(principal, "phone")).rejects.toMatchObject({ code: "stream_limit_reached" });
+    await expect(start(viewer, "phone")).rejects.toMatchObject({ code: "stream_limit_reached" });
     await silence(first.stream_id, modules.streams.LEASE_SECONDS + 1);
-    expect((await modules.streams.listStreams(principal)).items).toEqual([]);
-    const second = await start(principal, "phone");
+    expect((await modules.streams.listStreams(viewer.principal)).items).toEqual([]);
+    const second = await start(viewer, "phone");
     expect(second.stream_id).not.toBe(first.stream_id);
   });
 
   it("a progress write renews a live lease but never revives a lapsed one (its slot may be taken)", async () => {
-    const principal = await basicViewer();
+    const viewer = await basicViewer();
     const target = { kind: "movie_watch_progress" as const, movie_id: fixture.pgMovieId };
-    const stream = await start(principal, "tv");
+    const stream = await start(viewer, "tv");
     await silence(stream.stream_id, 60);
-    await renew(principal, target);
-    const [live] = (await modules.streams.listStreams(principal)).items;
+    await renew(viewer, target);
+    const [live] = (await modules.streams.listStreams(viewer.principal)).items;
     expect(Date.now() - Date.parse(live.last_seen_at)).toBeLessThan(10_000);
     await silence(stream.stream_id, modules.streams.LEASE_SECONDS + 5);
-    await renew(principal, target);
-    expect((await modules.streams.listStreams(principal)).items).toEqual([]);
+    await renew(viewer, target);
+    expect((await modules.streams.listStreams(viewer.principal)).items).toEqual([]);
   });
 
   it("of simultaneous starts on a one-stream plan, exactly one wins", async () => {
-    const principal = await basicViewer();
-    const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => start(principal, `device-${i}`)));
+    const viewer = await basicViewer();
+    const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => start(viewer, `device-${i}`)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "stream_limit_reached" });
-    expect((await modules.streams.listStreams(principal)).items).toHaveLength(1);
+    expect((await modules.streams.listStreams(viewer.principal)).items).toHaveLength(1);
 
     // The same race at the query itself, where the requests arrive together (PostgreSQL: separate connections).
     const { openStreamWithinLimit } = await import("@/db/queries/streams");
     const other = await basicViewer();
-    const [profile] = await modules.client.db().select().from(modules.schema.profiles).where(modules.drizzle.eq(modules.schema.profiles.accountId, other.accountId));
-    const values = { accountId: other.accountId, profileId: profile.id, kind: "movie" as const, itemId: fixture.pgMovieId, titleId: fixture.pgMovieId, assetId: fixture.assetId, ip: null };
+    const values = { accountId: other.principal.accountId, profileId: other.profile.id, kind: "movie" as const, itemId: fixture.pgMovieId, titleId: fixture.pgMovieId, assetId: fixture.assetId, ip: null };
     const opened = await Promise.all(Array.from({ length: 8 }, (_, i) => openStreamWithinLimit({ ...values, userAgent: `d${i}` }, 1, 120)));
     expect(opened.filter((o) => o.stream)).toHaveLength(1);
   });

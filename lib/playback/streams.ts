@@ -3,17 +3,15 @@ import { findEpisode, findNextEpisode, findTitle } from "@/db/queries/catalog";
 import { findAsset, listSubtitles } from "@/db/queries/media";
 import { readProgress, type ItemRef } from "@/db/queries/progress";
 import { endStream, listLiveStreams, openStreamWithinLimit, type LiveStream } from "@/db/queries/streams";
-import { findSubscription } from "@/db/queries/subscriptions";
 import { STREAM_LEASE_SECONDS } from "@/db/schema/playback";
+import { canPlay, type Viewer } from "@/lib/access/rules";
 import type { Principal } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
-import { activePlan } from "@/lib/billing/subscriptions";
-import { requireProfile } from "@/lib/profiles/profiles";
 import { allowedRenditions, masterPath } from "./playlists";
 import { expiresIn, mediaPath, signPath } from "./signing";
 
-// Starting playback: entitlement (subscription, maturity, the plan's concurrent streams), a lease on one stream, and
-// signed URLs. A lease lives while the player's progress writes renew it, and ends on DELETE or LEASE_SECONDS of silence.
+// Starting playback: the right to play (lib/access/rules.ts), the plan's concurrent streams, a lease on one stream,
+// and signed URLs. A lease lives while the player's progress writes renew it, and ends on DELETE or LEASE_SECONDS of silence.
 
 export const LEASE_SECONDS = STREAM_LEASE_SECONDS;
 /** How long the manifest URL in a stream response may be first fetched. */
@@ -23,20 +21,12 @@ const PLAYBACK_WINDOW_SLACK_SECONDS = 4 * 3600;
 
 export type PlaybackItem = ItemRef;
 
-export type StreamRequest = { profile: string; userAgent?: string; ip?: string };
+export type StreamRequest = { userAgent?: string; ip?: string };
 
-export async function startStream(principal: Principal, item: PlaybackItem, request: StreamRequest, now = Date.now()) {
-  const plan = activePlan(await findSubscription(principal.accountId));
-  if (!plan) throw new ApiError("subscription_required", "Choose a plan to watch (PUT /api/accounts/subscription).");
-  const profile = await requireProfile(principal, request.profile);
+export async function startStream(viewer: Viewer, item: PlaybackItem, request: StreamRequest, now = Date.now()) {
+  const { principal, profile } = viewer;
   const found = await findItem(item);
-  if (found.title.maturityLevel > profile.maturityLevel) {
-    throw new ApiError(
-      "maturity_restricted",
-      `“${found.title.title}” is rated ${found.title.maturityRating}, above what the profile “${profile.name}” may watch (${profile.maturityRating}).`,
-      { title_rating: found.title.maturityRating, profile_rating: profile.maturityRating },
-    );
-  }
+  const { plan } = await canPlay(viewer, found.title);
   const asset = found.assetId ? await findAsset(found.assetId) : undefined;
   if (!asset || asset.status !== "ready" || asset.renditions.length === 0) {
     throw new ApiError("media_not_ready", "This video is still being prepared or is unavailable. Try again in a few minutes.");
@@ -64,7 +54,7 @@ export async function startStream(principal: Principal, item: PlaybackItem, requ
     );
   }
 
-  const progress = await readProgress(principal.accountId, profile.name, item);
+  const progress = await readProgress(profile, item);
   const duration = asset.durationSeconds ?? 0;
   const windowExpires = expiresIn(duration + PLAYBACK_WINDOW_SLACK_SECONDS, now);
   const manifestExpires = expiresIn(MANIFEST_TTL_SECONDS, now);

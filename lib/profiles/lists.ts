@@ -8,22 +8,15 @@ import {
   listWatchlist,
   removeFromWatchlist,
   setRating,
-  type ProfileScope,
   type RatingValue,
   type TitleFields,
   type TitleKind,
 } from "@/db/queries/lists";
-import type { Principal } from "@/lib/accounts/sessions";
+import type { Viewer } from "@/lib/access/rules";
 import { ApiError } from "@/lib/api/errors";
 import { artworkUrl, type Page } from "@/lib/catalog/catalog";
-import { requireProfile } from "./profiles";
 
-// Continue watching, history, the watchlist and ratings of one of the caller's profiles.
-
-export async function profileScope(principal: Principal, name: string): Promise<ProfileScope> {
-  const profile = await requireProfile(principal, name);
-  return { profileId: profile.id, maturityLevel: profile.maturityLevel };
-}
+// Continue watching, history, the watchlist and ratings of the viewer's profile.
 
 /** The title fields every list item starts with (as in the catalog's lists). */
 export function titleSummary(row: TitleFields) {
@@ -62,25 +55,25 @@ const notFound = (kind: TitleKind) =>
 
 const pageOf = <T>(items: T[], total: number, page: Page) => ({ items, total, limit: page.limit, offset: page.offset });
 
-export async function getContinueWatching(principal: Principal, name: string, limit: number) {
-  const rows = await listContinueWatching(await profileScope(principal, name), limit);
+export async function getContinueWatching({ profile }: Viewer, limit: number) {
+  const rows = await listContinueWatching(profile, limit);
   return { items: rows.map((row) => ({ ...titleSummary(row), ...progressFields(row) })) };
 }
 
-export async function hideContinueWatching(principal: Principal, name: string, titleId: string) {
-  if (!(await hideFromContinueWatching(await profileScope(principal, name), titleId))) {
+export async function hideContinueWatching({ profile }: Viewer, titleId: string) {
+  if (!(await hideFromContinueWatching(profile, titleId))) {
     throw new ApiError("not_in_continue_watching", "This title is not on the profile's continue watching row.");
   }
 }
 
-export async function getHistory(principal: Principal, name: string, page: Page) {
-  const { rows, total } = await listHistory(await profileScope(principal, name), page.limit, page.offset);
+export async function getHistory({ profile }: Viewer, page: Page) {
+  const { rows, total } = await listHistory(profile, page.limit, page.offset);
   const items = rows.map((row) => ({ ...titleSummary(row), item_id: row.item_id, kind: row.item_kind, watched: row.watched, ...progressFields(row) }));
   return pageOf(items, total, page);
 }
 
-export async function getWatchlist(principal: Principal, name: string, page: Page) {
-  const { rows, total } = await listWatchlist(await profileScope(principal, name), page.limit, page.offset);
+export async function getWatchlist({ profile }: Viewer, page: Page) {
+  const { rows, total } = await listWatchlist(profile, page.limit, page.offset);
   return pageOf(
     rows.map((row) => ({ ...titleSummary(row), added_at: row.added_at })),
     total,
@@ -88,20 +81,20 @@ export async function getWatchlist(principal: Principal, name: string, page: Pag
   );
 }
 
-export async function addWatchlistTitle(principal: Principal, name: string, kind: TitleKind, titleId: string) {
-  const row = await addToWatchlist(await profileScope(principal, name), kind, titleId);
+export async function addWatchlistTitle({ profile }: Viewer, kind: TitleKind, titleId: string) {
+  const row = await addToWatchlist(profile, kind, titleId);
   if (!row) throw notFound(kind);
   return { ...titleSummary(row), added_at: row.added_at };
 }
 
-export async function removeWatchlistTitle(principal: Principal, name: string, kind: TitleKind, titleId: string) {
-  if (!(await removeFromWatchlist(await profileScope(principal, name), kind, titleId))) {
+export async function removeWatchlistTitle({ profile }: Viewer, kind: TitleKind, titleId: string) {
+  if (!(await removeFromWatchlist(profile, kind, titleId))) {
     throw new ApiError("not_on_watchlist", "This title is not on the profile's watchlist.");
   }
 }
 
-export async function getRatings(principal: Principal, name: string, rating: RatingValue | undefined, page: Page) {
-  const { rows, total } = await listRatings(await profileScope(principal, name), rating, page.limit, page.offset);
+export async function getRatings({ profile }: Viewer, rating: RatingValue | undefined, page: Page) {
+  const { rows, total } = await listRatings(profile, rating, page.limit, page.offset);
   return pageOf(
     rows.map((row) => ({ ...titleSummary(row), rating: row.rating, updated_at: row.updated_at })),
     total,
@@ -109,8 +102,8 @@ export async function getRatings(principal: Principal, name: string, rating: Rat
   );
 }
 
-export async function rateTitle(principal: Principal, name: string, kind: TitleKind, titleId: string, rating: RatingValue | null) {
-  const stored = await setRating(await profileScope(principal, name), kind, titleId, rating);
+export async function rateTitle({ profile }: Viewer, kind: TitleKind, titleId: string, rating: RatingValue | null) {
+  const stored = await setRating(profile, kind, titleId, rating);
   if (stored === undefined) throw notFound(kind);
   return { type: kind, id: titleId, rating: stored?.rating ?? null, updated_at: stored?.updated_at ?? null };
 }

@@ -4,14 +4,11 @@ import { findSubscription } from "@/db/queries/subscriptions";
 import type { Profile } from "@/db/schema";
 import { hashPassword } from "@/lib/accounts/password";
 import type { Principal } from "@/lib/accounts/sessions";
-import { ApiError, uniqueViolation } from "@/lib/api/errors";
+import { ApiError, checkViolation, uniqueViolation } from "@/lib/api/errors";
 import { activePlan } from "@/lib/billing/subscriptions";
+import { KIDS_DEFAULT_RATING, KIDS_MAX_LEVEL, KIDS_MAX_RATING } from "@/lib/access/kids";
 import { maturityLevel, type MaturityRating } from "@/lib/catalog/maturity";
 import type { Avatar } from "./avatars";
-
-// Kids profiles start at PG unless told otherwise.
-const KIDS_DEFAULT_RATING: MaturityRating = "PG";
-const KIDS_MAX_RATING: MaturityRating = "PG-13";
 
 export function profileView(profile: Profile) {
   return {
@@ -69,10 +66,20 @@ export async function renameProfile(principal: Principal, name: string, newName:
 
 export type ProfileSettings = { kids?: boolean; maturity_rating?: MaturityRating; avatar?: Avatar; pin?: string | null };
 
+/**
+ * Applies the settings given. The result is judged, not the fields: a kids profile (made one now, or already one) is
+ * never rated above KIDS_MAX_RATING, and one that becomes kids without a rating gets KIDS_DEFAULT_RATING. The
+ * database's check holds the same ceiling against concurrent changes.
+ */
 export async function changeProfileSettings(principal: Principal, name: string, settings: ProfileSettings) {
-  const rating = settings.maturity_rating ?? (settings.kids ? KIDS_DEFAULT_RATING : undefined);
-  if (settings.kids && rating && maturityLevel(rating) > maturityLevel(KIDS_MAX_RATING)) {
-    throw new ApiError("validation_failed", `A kids profile can be rated ${KIDS_MAX_RATING} at most.`);
+  const current = await requireProfile(principal, name);
+  const kids = settings.kids ?? current.kids;
+  const becomesKids = kids && !current.kids;
+  const rating = settings.maturity_rating ?? (becomesKids && current.maturityLevel > KIDS_MAX_LEVEL ? KIDS_DEFAULT_RATING : undefined);
+  if (kids && maturityLevel(rating ?? (current.maturityRating as MaturityRating)) > KIDS_MAX_LEVEL) {
+    throw new ApiError("validation_failed", `A kids profile can be rated ${KIDS_MAX_RATING} at most.`, [
+      { field: "body.maturity_rating", message: `A kids profile can be rated ${KIDS_MAX_RATING} at most.` },
+    ]);
   }
   const changes = {
     kids: settings.kids,
@@ -81,8 +88,14 @@ export async function changeProfileSettings(principal: Principal, name: string, 
     avatar: settings.avatar,
     pinHash: settings.pin === undefined ? undefined : settings.pin === null ? null : await hashPassword(settings.pin),
   };
-  if (Object.values(changes).every((value) => value === undefined)) return profileView(await requireProfile(principal, name));
-  const profile = await updateProfile(principal.accountId, name, changes);
+  if (Object.values(changes).every((value) => value === undefined)) return profileView(current);
+  const profile = await updateProfile(principal.accountId, name, changes).catch(kidsCeiling);
   if (!profile) throw new ApiError("profile_not_found", "This account has no profile with that name.");
   return profileView(profile);
 }
+
+// Another change made the profile kids (or raised its rating) since it was read: the database's check refuses.
+const kidsCeiling = (error: unknown): never => {
+  if (checkViolation(error)) throw new ApiError("conflict", "The profile changed meanwhile; read it again and retry.");
+  throw error;
+};

@@ -1,6 +1,6 @@
 import "server-only";
 import { insertProgress, readProgress, updateProgress, type ItemRef, type ProgressOutcome } from "@/db/queries/progress";
-import type { Principal } from "@/lib/accounts/sessions";
+import type { Viewer } from "@/lib/access/rules";
 import { ApiError } from "@/lib/api/errors";
 
 // The contract's watch progress: GET reads, POST creates (409 when it exists), PUT updates (404 before a POST).
@@ -27,6 +27,7 @@ function clientTime(write: ProgressWrite): Date {
 
 function ensureFound(outcome: ProgressOutcome, target: ProgressTarget): ProgressOutcome {
   if (!outcome.profile_found) throw new ApiError("profile_not_found", "This account has no profile with that name.");
+  // Titles the profile may not see do not exist for it.
   if (!outcome.item_found) {
     throw target.kind === "movie_watch_progress"
       ? new ApiError("movie_not_found", "There is no movie with this id.")
@@ -37,13 +38,13 @@ function ensureFound(outcome: ProgressOutcome, target: ProgressTarget): Progress
 
 const view = (outcome: ProgressOutcome) => ({ progress: outcome.position, watched: outcome.watched ?? false });
 
-export async function getProgress(principal: Principal, profile: string, target: ProgressTarget) {
-  return view(ensureFound(await readProgress(principal.accountId, profile, itemRef(target)), target));
+export async function getProgress({ profile }: Viewer, target: ProgressTarget) {
+  return view(ensureFound(await readProgress(profile, itemRef(target)), target));
 }
 
-export async function createProgress(principal: Principal, profile: string, target: ProgressTarget, write: ProgressWrite) {
+export async function createProgress({ profile }: Viewer, target: ProgressTarget, write: ProgressWrite) {
   const outcome = ensureFound(
-    await insertProgress(principal.accountId, profile, itemRef(target), { positionSeconds: write.progress, clientUpdatedAt: clientTime(write) }),
+    await insertProgress(profile, itemRef(target), { positionSeconds: write.progress, clientUpdatedAt: clientTime(write) }),
     target,
   );
   if (!outcome.applied) throw new ApiError("progress_exists", "Progress for this item exists already: update it with PUT.");
@@ -51,9 +52,9 @@ export async function createProgress(principal: Principal, profile: string, targ
 }
 
 /** Applies the write unless a newer one (by client timestamp) is stored; `applied` says which happened. */
-export async function setProgress(principal: Principal, profile: string, target: ProgressTarget, write: ProgressWrite) {
+export async function setProgress({ profile }: Viewer, target: ProgressTarget, write: ProgressWrite) {
   const outcome = ensureFound(
-    await updateProgress(principal.accountId, profile, itemRef(target), { positionSeconds: write.progress, clientUpdatedAt: clientTime(write) }),
+    await updateProgress(profile, itemRef(target), { positionSeconds: write.progress, clientUpdatedAt: clientTime(write) }),
     target,
   );
   if (!outcome.existed) throw new ApiError("progress_not_found", "There is no progress for this item yet: create it with POST.");

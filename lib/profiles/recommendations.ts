@@ -1,12 +1,12 @@
 import "server-only";
 import { listRecommendations } from "@/db/queries/recommendations";
-import type { Principal } from "@/lib/accounts/sessions";
-import { profileScope, titleSummary } from "./lists";
+import type { Viewer } from "@/lib/access/rules";
+import { titleSummary } from "./lists";
 
 // Personal recommendations first, each with the title that led to it; popular titles fill the rest.
 
-export async function getRecommendations(principal: Principal, name: string, limit: number) {
-  const rows = await listRecommendations(await profileScope(principal, name), limit);
+export async function getRecommendations({ profile }: Viewer, limit: number) {
+  const rows = await listRecommendations(profile, limit);
   return {
     items: rows.map((row) => ({
       ...titleSummary(row),

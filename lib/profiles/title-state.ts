@@ -1,7 +1,6 @@
 import "server-only";
 import { findTitleState, type ItemProgressRow } from "@/db/queries/title-state";
-import type { Principal } from "@/lib/accounts/sessions";
-import { profileScope } from "./lists";
+import type { Viewer } from "@/lib/access/rules";
 
 // A profile's relation to one title, for its page: on the watchlist, thumbs, where it stopped, and what to play.
 
@@ -47,9 +46,9 @@ function itemProgress(row: ItemProgressRow): ItemProgress {
 const isUuid = (text: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
 
 /** The profile's state for a title it may see; undefined for a title it may not see or that does not exist. */
-export async function getTitleState(principal: Principal, profileName: string, titleId: string): Promise<TitleState | undefined> {
+export async function getTitleState({ profile }: Viewer, titleId: string): Promise<TitleState | undefined> {
   if (!isUuid(titleId)) return undefined;
-  const row = await findTitleState(await profileScope(principal, profileName), titleId);
+  const row = await findTitleState(profile, titleId);
   if (!row) return undefined;
   const episodes: Record<string, ItemProgress> = {};
   let movie: ItemProgress | null = null;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { KIDS_DEFAULT_RATING, KIDS_MAX_LEVEL } from "@/lib/access/kids";
 import { maturityLevel, type MaturityRating } from "@/lib/catalog/maturity";
 import { AVATARS } from "@/lib/profiles/avatars";
 
@@ -12,8 +13,6 @@ export const MATURITY_CHOICES = [
   { value: "NC-17", label: "Everything, including NC-17" },
 ] as const satisfies readonly { value: MaturityRating; label: string }[];
 
-const KIDS_MAX_LEVEL = maturityLevel("PG-13");
-
 /** The choice shown for a stored rating (film or TV label). */
 export const maturityChoiceFor = (rating: string) =>
   MATURITY_CHOICES.find((choice) => maturityLevel(choice.value) === maturityLevel(rating as MaturityRating))?.value ?? "NC-17";
@@ -26,9 +25,10 @@ export const profileSettingsFields = z
     avatar: z.enum(AVATARS, "Choose an avatar."),
     maturity_rating: z.enum(MATURITY_CHOICES.map((choice) => choice.value), "Choose a maturity rating."),
   })
-  // Ticking "Kids profile" is the stronger choice: a rating above what kids may see is lowered to the kids maximum.
+  // Ticking "Kids profile" is the stronger choice: with a rating above what kids may see, the profile gets the kids
+  // default, as through the API (lib/profiles/profiles.ts).
   .transform((settings) =>
-    settings.kids && maturityLevel(settings.maturity_rating) > KIDS_MAX_LEVEL ? { ...settings, maturity_rating: "PG-13" as const } : settings,
+    settings.kids && maturityLevel(settings.maturity_rating) > KIDS_MAX_LEVEL ? { ...settings, maturity_rating: KIDS_DEFAULT_RATING } : settings,
   );
 
 export const pinField = z.string().regex(/^\d{4}$/, "A PIN is exactly 4 digits.");

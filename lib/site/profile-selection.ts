@@ -1,18 +1,19 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { cookies, headers } from "next/headers";
+import { cache } from "react";
 import { listProfiles } from "@/db/queries/profiles";
 import type { Profile } from "@/db/schema";
-import { verifyPassword } from "@/lib/accounts/password";
+import { checkPin } from "@/lib/access/profile-access";
 import type { Principal } from "@/lib/accounts/sessions";
-import { consume, isExhausted, resetLimit, retryAfterSeconds, type Limit } from "@/lib/rate-limit";
+import { ApiError } from "@/lib/api/errors";
 import { authSecret } from "./auth-secret";
 
 // "Who's watching" is remembered per browser in a cookie naming the profile, signed together with the site session's
 // id and the profile's PIN hash: it cannot be forged to skip a PIN, copied to another browser, or outlive a PIN change.
+// For the API called with the site's cookie, the selection is what unlocks a locked profile (lib/access/profile-access.ts).
 const COOKIE = "nf_profile";
 const MAX_AGE = 365 * 86_400;
-const PIN_LIMIT: Limit = { max: 5, windowSeconds: 15 * 60 };
 
 function signature(principal: Principal, profile: Profile): string {
   const key = createHmac("sha256", authSecret()).update("normflix profile selection").digest();
@@ -21,12 +22,15 @@ function signature(principal: Principal, profile: Profile): string {
     .digest("base64url");
 }
 
+/** The account's profiles, read once per render: the chosen profile and the header's profile menu share them. */
+export const accountProfiles = cache((accountId: string) => listProfiles(accountId));
+
 /** The profile this browser selected, if it still exists and its selection is still valid. */
 export async function selectedProfile(principal: Principal): Promise<Profile | undefined> {
   const value = (await cookies()).get(COOKIE)?.value;
   const [profileId, mac] = value?.split(".") ?? [];
   if (!profileId || !mac) return undefined;
-  const profile = (await listProfiles(principal.accountId)).find((p) => p.id === profileId);
+  const profile = (await accountProfiles(principal.accountId)).find((p) => p.id === profileId);
   if (!profile) return undefined;
   const expected = Buffer.from(signature(principal, profile));
   const given = Buffer.from(mac);
@@ -39,17 +43,14 @@ export type SelectResult = { ok: true } | { ok: false; reason: "pin_required" | 
 export async function selectProfile(principal: Principal, profile: Profile, pin?: string): Promise<SelectResult> {
   if (profile.pinHash) {
     if (!pin) return { ok: false, reason: "pin_required", message: "Enter the profile's PIN." };
-    const key = `pin:${profile.id}`;
-    const state = await isExhausted(key, PIN_LIMIT);
-    if (state.exceeded) {
-      const minutes = Math.ceil(retryAfterSeconds(state) / 60);
-      return { ok: false, reason: "locked", message: `Too many wrong PINs. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` };
+    try {
+      await checkPin(profile, pin);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      return error.code === "pin_incorrect"
+        ? { ok: false, reason: "wrong_pin", message: "That PIN is not right. Try again." }
+        : { ok: false, reason: "locked", message: error.message };
     }
-    if (!(await verifyPassword(profile.pinHash, pin))) {
-      await consume(key, PIN_LIMIT);
-      return { ok: false, reason: "wrong_pin", message: "That PIN is not right. Try again." };
-    }
-    await resetLimit(key);
   }
   (await cookies()).set(COOKIE, `${profile.id}.${signature(principal, profile)}`, {
     httpOnly: true,

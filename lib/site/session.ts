@@ -1,7 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import type { Profile } from "@/db/schema";
+import type { Viewer } from "@/lib/access/rules";
 import type { Principal } from "@/lib/accounts/sessions";
 import { auth } from "./auth";
 import { selectedProfile } from "./profile-selection";
@@ -40,8 +40,12 @@ export async function requireAccountHolder(returnTo: string): Promise<Principal>
   return principal;
 }
 
-/** The signed-in account and the profile chosen in this browser; otherwise redirects to sign-in or "Who's watching". */
-export async function requireViewer(returnTo: string): Promise<{ principal: Principal; profile: Profile }> {
+/**
+ * The viewer for pages and server actions, as withApi's `profile` option is for the API: the signed-in account and the
+ * profile chosen in this browser (its PIN checked when chosen), loaded once per render; otherwise redirects to sign-in
+ * or "Who's watching".
+ */
+export async function requireViewer(returnTo: string): Promise<Viewer> {
   const principal = await requirePrincipal(returnTo);
   const profile = await currentProfile(principal);
   if (!profile) redirect(`/profiles?callbackUrl=${encodeURIComponent(safeReturnPath(returnTo))}`);

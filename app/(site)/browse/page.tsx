@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { FeaturedHero, HeroSkeleton } from "@/components/browse/hero";
 import { RowSkeleton } from "@/components/browse/row";
 import { CatalogRow, ContinueWatchingRow, MyListRow, RecommendationRows, topGenres } from "@/components/browse/rows";
-import type { Viewer } from "@/components/browse/viewer";
+import type { Viewer } from "@/lib/access/rules";
 import { requireViewer } from "@/lib/site/session";
 
 export const metadata: Metadata = { title: "Home" };

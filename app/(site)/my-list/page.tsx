@@ -12,8 +12,8 @@ export const metadata: Metadata = { title: "My List" };
 const SHOWN = 100;
 
 export default async function MyListPage() {
-  const { principal, profile } = await requireViewer("/my-list");
-  const { items, total } = await getWatchlist(principal, profile.name, { limit: SHOWN, offset: 0 });
+  const viewer = await requireViewer("/my-list");
+  const { items, total } = await getWatchlist(viewer, { limit: SHOWN, offset: 0 });
   return (
     <div className="px-4 pb-16 pt-6 sm:px-8">
       <h1 className="text-3xl font-bold">My List</h1>

@@ -6,6 +6,7 @@ import type { ActionResult } from "@/components/catalog/action-button";
 import { titleHref } from "@/components/catalog/links";
 import { ApiError } from "@/lib/api/errors";
 import { addWatchlistTitle, hideContinueWatching, rateTitle, removeWatchlistTitle } from "@/lib/profiles/lists";
+import type { Viewer } from "@/lib/access/rules";
 import { requireViewer } from "@/lib/site/session";
 
 // The title page's and browse rows' buttons. Each action checks the viewer itself and calls the same services as the
@@ -20,7 +21,7 @@ const hideInput = z.object({ id: z.uuid() });
 const INVALID: ActionResult = { error: "That request was not understood. Reload the page and try again." };
 
 /** Runs `step` for the signed-in viewer, answering expected failures as a message rather than an error page. */
-async function asViewer(returnTo: string, step: (viewer: Awaited<ReturnType<typeof requireViewer>>) => Promise<void>): Promise<ActionResult> {
+async function asViewer(returnTo: string, step: (viewer: Viewer) => Promise<void>): Promise<ActionResult> {
   const viewer = await requireViewer(returnTo);
   try {
     await step(viewer);
@@ -41,9 +42,9 @@ export async function setOnWatchlist(_previous: ActionResult, form: FormData): P
   const input = watchlistInput.safeParse(Object.fromEntries(form));
   if (!input.success) return INVALID;
   const { kind, id, add } = input.data;
-  const result = await asViewer(titleHref(kind, id), async ({ principal, profile }) => {
-    if (add === "true") await addWatchlistTitle(principal, profile.name, kind, id);
-    else await removeWatchlistTitle(principal, profile.name, kind, id).catch((error) => {
+  const result = await asViewer(titleHref(kind, id), async (viewer) => {
+    if (add === "true") await addWatchlistTitle(viewer, kind, id);
+    else await removeWatchlistTitle(viewer, kind, id).catch((error) => {
       // Removing what is already gone (another tab, another device) is what the viewer wanted.
       if (!(error instanceof ApiError && error.code === "not_on_watchlist")) throw error;
     });
@@ -56,8 +57,8 @@ export async function setRating(_previous: ActionResult, form: FormData): Promis
   const input = ratingInput.safeParse(Object.fromEntries(form));
   if (!input.success) return INVALID;
   const { kind, id, rating } = input.data;
-  const result = await asViewer(titleHref(kind, id), async ({ principal, profile }) => {
-    await rateTitle(principal, profile.name, kind, id, rating === "none" ? null : rating);
+  const result = await asViewer(titleHref(kind, id), async (viewer) => {
+    await rateTitle(viewer, kind, id, rating === "none" ? null : rating);
   });
   refresh(kind, id);
   return result;
@@ -66,8 +67,8 @@ export async function setRating(_previous: ActionResult, form: FormData): Promis
 export async function hideFromContinueWatching(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   const input = hideInput.safeParse(Object.fromEntries(form));
   if (!input.success) return INVALID;
-  const result = await asViewer("/browse", async ({ principal, profile }) => {
-    await hideContinueWatching(principal, profile.name, input.data.id).catch((error) => {
+  const result = await asViewer("/browse", async (viewer) => {
+    await hideContinueWatching(viewer, input.data.id).catch((error) => {
       if (!(error instanceof ApiError && error.code === "not_in_continue_watching")) throw error;
     });
   });

@@ -9,6 +9,13 @@ const username = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "Use letters, digits, '.', '_' or '-', starting with a letter or digit")
   .describe("Unique, case-insensitively. 3–32 characters.");
 const email = z.email().max(254).describe("Unique, case-insensitively.");
+/** Required through the site's session cookie; with a bearer token optional (checked when given). */
+export const currentPassword = z
+  .string()
+  .min(1)
+  .max(1024)
+  .optional()
+  .describe("The account's password now. Required when calling with the site's session cookie (403 current_password_incorrect).");
 const newPassword = z.string().min(8).max(256).describe("8–256 characters. Stored only as an argon2id hash.");
 
 const subscription = z.object({
@@ -59,6 +66,7 @@ export const changeSubscriptionEndpoint = endpoint({
     "subscription and no saved payment method gets 402 `payment_method_required` with `details.checkout_url`.",
   tag,
   auth: "required",
+  accountHolder: true,
   body: z.object({ subscription: z.enum(PLAN_IDS).describe("The plan to switch to.") }),
   response: z.object({ subscription }),
   errors: ["forbidden", "validation_failed", "payment_method_required", "payment_failed", "service_unavailable"],
@@ -73,6 +81,7 @@ export const cancelSubscriptionEndpoint = endpoint({
     "then, and PUT with the same plan resumes it); without Stripe it ends at once.",
   tag,
   auth: "required",
+  accountHolder: true,
   response: z.object({ subscription }),
   errors: ["forbidden", "service_unavailable"],
 });
@@ -83,9 +92,10 @@ export const changeEmailEndpoint = endpoint({
   summary: "Change the account's email address",
   tag,
   auth: "required",
-  body: z.object({ email }),
+  accountHolder: true,
+  body: z.object({ email, current_password: currentPassword }),
   response: z.object({ email: z.string() }),
-  errors: ["forbidden", "email_taken", "validation_failed"],
+  errors: ["forbidden", "email_taken", "validation_failed", "current_password_incorrect"],
 });
 
 export const changePasswordEndpoint = endpoint({
@@ -95,9 +105,10 @@ export const changePasswordEndpoint = endpoint({
   description: "Every other session of the account (other tokens, other browsers) is signed out.",
   tag,
   auth: "required",
-  body: z.object({ password: newPassword }),
+  accountHolder: true,
+  body: z.object({ password: newPassword, current_password: currentPassword }),
   response: z.object({ signed_out_sessions: z.number().int() }),
-  errors: ["forbidden", "validation_failed"],
+  errors: ["forbidden", "validation_failed", "current_password_incorrect"],
 });
 
 export const forgotPasswordEndpoint = endpoint({
@@ -136,6 +147,7 @@ export const meEndpoint = endpoint({
   summary: "The signed-in account",
   tag,
   auth: "required",
+  accountHolder: true,
   response: z.object({
     id: z.uuid(),
     username: z.string(),
@@ -176,6 +188,7 @@ export const listSessionsEndpoint = endpoint({
   summary: "Every signed-in device and API token of the account",
   tag,
   auth: "required",
+  accountHolder: true,
   response: z.object({ items: z.array(device) }),
   errors: ["forbidden"],
 });
@@ -186,6 +199,7 @@ export const revokeSessionEndpoint = endpoint({
   summary: "Sign out one device",
   tag,
   auth: "required",
+  accountHolder: true,
   params: z.object({ session_id: z.uuid() }),
   response: z.object({}),
   errors: ["forbidden", "session_not_found", "validation_failed"],
@@ -197,6 +211,7 @@ export const revokeOtherSessionsEndpoint = endpoint({
   summary: "Sign out every other device",
   tag,
   auth: "required",
+  accountHolder: true,
   response: z.object({ signed_out_sessions: z.number().int() }),
   errors: ["forbidden"],
 });

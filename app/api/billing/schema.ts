@@ -32,6 +32,7 @@ export const startCheckoutEndpoint = endpoint({
     "subscribes has its plan changed instead and gets its account page's URL. Without Stripe the plan applies at once.",
   tag,
   auth: "required",
+  accountHolder: true,
   body: z.object({ plan: z.enum(PLAN_IDS) }),
   response: z.object({ url: z.string() }),
   errors: ["forbidden", "validation_failed", "payment_failed", "service_unavailable"],
@@ -44,6 +45,7 @@ export const customerPortalEndpoint = endpoint({
   description: "Returns a short-lived URL where the user manages payment methods and sees invoices. 409 without Stripe.",
   tag,
   auth: "required",
+  accountHolder: true,
   response: z.object({ url: z.string() }),
   errors: ["forbidden", "billing_portal_unavailable", "service_unavailable"],
 });
@@ -71,6 +73,7 @@ export const listInvoicesEndpoint = endpoint({
   description: "The account's invoices, newest first. Empty on servers without Stripe (nothing is ever charged).",
   tag: "Accounts",
   auth: "required",
+  accountHolder: true,
   query: z.object(pagination),
   response: listOf(invoice),
   errors: ["forbidden", "validation_failed"],

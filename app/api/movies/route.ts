@@ -1,9 +1,9 @@
 // GET /api/movies – browse movies with filters, sorting and pagination
 import { withApi } from "@/lib/api/with-api";
 import { browseTitles, titleFilter } from "@/lib/catalog/catalog";
-import { maturityLimit } from "@/lib/catalog/viewer";
+import { catalogAudience } from "@/lib/catalog/audience";
 import { listMoviesEndpoint } from "./schema";
 
-export const GET = withApi(listMoviesEndpoint, async ({ query, principal }) =>
-  browseTitles(titleFilter("movie", query, await maturityLimit(principal, query)), query.sort, query),
+export const GET = withApi(listMoviesEndpoint, ({ query, viewer }) =>
+  browseTitles(titleFilter("movie", query, catalogAudience(viewer, query)), query.sort, query),
 );

@@ -5,10 +5,12 @@ import { profileName } from "@/lib/profiles/profile-name";
 
 export { profileName };
 import { AVATARS } from "@/lib/profiles/avatars";
+import { currentPassword } from "../accounts/schema";
 
 const tag = "Profiles";
 
 const nameParams = z.object({ name: profileName });
+const pin = z.string().regex(/^\d{4}$/, "A PIN is four digits.");
 
 const profile = z.object({
   name: z.string(),
@@ -36,6 +38,7 @@ export const createProfileEndpoint = endpoint({
   description: "426 when the plan's profile limit is reached, or when the account has no active plan (see GET /api/plans).",
   tag,
   auth: "required",
+  accountHolder: true,
   params: nameParams,
   response: profile,
   errors: ["forbidden", "profile_exists", "upgrade_required", "validation_failed"],
@@ -47,6 +50,7 @@ export const deleteProfileEndpoint = endpoint({
   summary: "Delete a profile with its progress",
   tag,
   auth: "required",
+  accountHolder: true,
   params: nameParams,
   response: z.object({}),
   errors: ["forbidden", "profile_not_found", "validation_failed"],
@@ -58,15 +62,40 @@ export const updateProfileEndpoint = endpoint({
   summary: "Change a profile's kids flag, maturity rating, avatar or PIN",
   tag,
   auth: "required",
+  accountHolder: true,
   params: nameParams,
   body: z.object({
     kids: z.boolean().optional(),
     maturity_rating: z.enum(MATURITY_RATINGS).optional().describe("The highest rating this profile may watch."),
     avatar: z.enum(AVATARS).optional(),
-    pin: z.string().regex(/^\d{4}$/, "A PIN is four digits.").nullable().optional().describe("Four digits, stored hashed; null removes it."),
+    pin: pin.nullable().optional().describe("Four digits, stored hashed; null removes it."),
+    current_password: currentPassword.describe(
+      "The account's password: required to set or remove a PIN through the site's session cookie (403 current_password_incorrect).",
+    ),
   }),
   response: profile,
-  errors: ["forbidden", "profile_not_found", "validation_failed"],
+  errors: ["forbidden", "profile_not_found", "validation_failed", "current_password_incorrect"],
+});
+
+export const unlockProfileEndpoint = endpoint({
+  method: "POST",
+  path: "/api/profiles/{name}/unlock",
+  summary: "Unlock a PIN-protected profile",
+  description:
+    "Answers a profile token for this bearer token: send it as X-Profile-Token on calls that act as the profile " +
+    "(streams, progress, lists, catalog reads with ?profile=). It ends after expires_in seconds, when the PIN changes, " +
+    "or with the bearer token. Wrong PINs are limited per profile (429 with Retry-After). A profile without a PIN " +
+    "needs no token; unlocking it answers one all the same.",
+  tag,
+  auth: "required",
+  limit: "auth",
+  params: nameParams,
+  body: z.strictObject({ pin }),
+  response: z.object({
+    profile_token: z.string(),
+    expires_in: z.number().int().describe("Seconds the token works."),
+  }),
+  errors: ["forbidden", "profile_not_found", "pin_incorrect", "validation_failed"],
 });
 
 export const renameProfileEndpoint = endpoint({
@@ -75,6 +104,7 @@ export const renameProfileEndpoint = endpoint({
   summary: "Rename a profile",
   tag,
   auth: "required",
+  accountHolder: true,
   params: nameParams,
   body: z.object({ name: profileName }),
   response: profile,
@@ -111,6 +141,7 @@ export const getProgressEndpoint = endpoint({
   description: "The target comes as a JSON body or as query parameters. `progress` is null when never started.",
   tag,
   auth: "required",
+  profile: "required",
   params: nameParams,
   body: z.discriminatedUnion("kind", [queryTarget.movie, queryTarget.show]),
   response: progressResult,
@@ -123,6 +154,7 @@ export const createProgressEndpoint = endpoint({
   summary: "Create watch progress",
   tag,
   auth: "required",
+  profile: "required",
   params: nameParams,
   body: progressWrite,
   response: progressResult,
@@ -136,6 +168,7 @@ export const updateProgressEndpoint = endpoint({
   description: "404 before a POST. A write older than the stored one (by client_timestamp) is not applied (`applied: false`).",
   tag,
   auth: "required",
+  profile: "required",
   params: nameParams,
   body: progressWrite,
   response: progressResult.extend({ applied: z.boolean() }),

@@ -24,6 +24,7 @@ export const listShowsEndpoint = endpoint({
   summary: "Browse TV shows",
   tag: "Catalog",
   auth: "none",
+  profile: "optional",
   query: z.object(titleFilters),
   response: listOf(showItem),
   errors: ["validation_failed", "forbidden", "profile_not_found"],
@@ -35,6 +36,7 @@ export const getShowEndpoint = endpoint({
   summary: "One show, with its seasons and episodes",
   tag: "Catalog",
   auth: "none",
+  profile: "optional",
   params: z.object(showParams),
   query: z.object(viewer),
   response: showItem.extend({
@@ -69,6 +71,7 @@ export const getEpisodeEndpoint = endpoint({
   summary: "One episode, with the next one",
   tag: "Catalog",
   auth: "none",
+  profile: "optional",
   params: episodeParams,
   query: z.object(viewer),
   response: z.object({

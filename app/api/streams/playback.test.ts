@@ -88,12 +88,13 @@ const nginxSign = (urlPath: string, expires: number) =>
   `${urlPath}?md5=${createHash("md5").update(`${expires}${urlPath} ${SECRET}`).digest("base64url")}&expires=${expires}`;
 
 describe("starting a stream: checks in the documented order", () => {
-  it("403 without a valid token, 402 without a subscription", async () => {
+  it("403 without a valid token, 404 for a profile the account lacks, 402 without a subscription", async () => {
     expectError(await call("GET", `/api/movies/${fixture.pgMovieId}/stream?profile=Main`), 403, "forbidden");
     expectError(await movieStream(fixture.pgMovieId, "nf_not-a-real-token"), 403, "forbidden");
     const token = await viewer(null);
-    expectError(await movieStream(fixture.pgMovieId, token), 402, "subscription_required");
+    expectError(await movieStream(fixture.pgMovieId, token), 404, "profile_not_found");
     await call("PUT", "/api/accounts/subscription", { token, body: { subscription: "standard" } });
+    expect((await call("POST", "/api/profiles/Main/new", { token })).status).toBe(200);
     await call("DELETE", "/api/accounts/subscription", { token });
     expectError(await movieStream(fixture.pgMovieId, token), 402, "subscription_required");
   });

@@ -44,9 +44,11 @@ const errors = [
 ] as const;
 
 const description =
-  "Checks, in this order: a valid token (403), an active subscription (402 subscription_required), the profile's " +
+  "Checks, in this order: a valid token (403), the profile (404 profile_not_found, 403 profile_locked or kids_profile), " +
+  "an active subscription (402 subscription_required), the profile's " +
   "maturity rating (403 maturity_restricted), and the plan's concurrent streams (409 stream_limit_reached, with the " +
-  "live streams in details.active_streams). `profile` comes as a query parameter or in a JSON body.";
+  "live streams in details.active_streams). `profile` comes as a query parameter or in a JSON body; a locked profile " +
+  "needs X-Profile-Token (403 profile_locked). Through the site's session cookie a cross-site GET is refused (403).";
 
 export const movieStreamEndpoint = endpoint({
   method: "GET",
@@ -55,6 +57,7 @@ export const movieStreamEndpoint = endpoint({
   description,
   tag,
   auth: "required",
+  profile: "required",
   params: z.object({ movie_id: z.guid() }),
   body: z.object(profileField),
   response: streamResponse,
@@ -68,6 +71,7 @@ export const episodeStreamEndpoint = endpoint({
   description,
   tag,
   auth: "required",
+  profile: "required",
   params: z.object({
     tv_show_id: z.guid(),
     season: z.coerce.number().int().min(0).max(10_000),
@@ -77,6 +81,10 @@ export const episodeStreamEndpoint = endpoint({
   response: streamResponse,
   errors: [...errors, "show_not_found", "episode_not_found"],
 });
+
+// The same starts as POST: a start uses up one of the plan's streams, so clients should not send it as a GET.
+export const movieStreamPostEndpoint = endpoint({ ...movieStreamEndpoint, method: "POST" });
+export const episodeStreamPostEndpoint = endpoint({ ...episodeStreamEndpoint, method: "POST" });
 
 export const listStreamsEndpoint = endpoint({
   method: "GET",

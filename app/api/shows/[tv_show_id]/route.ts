@@ -1,9 +1,9 @@
 // GET /api/shows/<tv_show_id> – one show with its seasons and episodes
 import { withApi } from "@/lib/api/with-api";
 import { getShow } from "@/lib/catalog/catalog";
-import { maturityLimit } from "@/lib/catalog/viewer";
+import { catalogAudience } from "@/lib/catalog/audience";
 import { getShowEndpoint } from "../schema";
 
-export const GET = withApi(getShowEndpoint, async ({ params, query, principal }) =>
-  getShow(params.tv_show_id, await maturityLimit(principal, query)),
+export const GET = withApi(getShowEndpoint, ({ params, query, viewer }) =>
+  getShow(params.tv_show_id, catalogAudience(viewer, query)),
 );

@@ -11,7 +11,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function movieOrNotFound(movieId: string) {
   if (!UUID.test(movieId)) notFound();
-  return getMovie(movieId).catch(() => notFound());
+  // Published movies: one the profile may not watch gets the player's own "not available on this profile".
+  return getMovie(movieId, undefined).catch(() => notFound());
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -20,12 +21,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function WatchMoviePage({ params }: Props) {
   const { movieId } = await params;
-  const { principal, profile } = await requireViewer(`/watch/movie/${movieId}`);
+  const viewer = await requireViewer(`/watch/movie/${movieId}`);
   const movie = await movieOrNotFound(movieId);
   return (
     <Watch
-      principal={principal}
-      profile={profile}
+      viewer={viewer}
       item={{ kind: "movie", movieId }}
       info={{ title: movie.title, subtitle: `${movie.year} · ${movie.maturity_rating}`, backHref: `/title/movie/${movieId}`, next: null }}
     />

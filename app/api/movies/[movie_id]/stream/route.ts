@@ -1,8 +1,10 @@
-// GET /api/movies/<movie_id>/stream – entitlement checks, a stream lease and a signed manifest URL
-import { withApi } from "@/lib/api/with-api";
+// GET|POST /api/movies/<movie_id>/stream – entitlement checks, a stream lease and a signed manifest URL
+import { withApi, type ApiContext } from "@/lib/api/with-api";
 import { startStream } from "@/lib/playback/streams";
-import { movieStreamEndpoint } from "@/app/api/streams/schema";
+import { movieStreamEndpoint, movieStreamPostEndpoint } from "@/app/api/streams/schema";
 
-export const GET = withApi(movieStreamEndpoint, ({ principal, params, body, userAgent, ip }) =>
-  startStream(principal, { kind: "movie", movieId: params.movie_id }, { profile: body.profile, userAgent, ip }),
-);
+const start = ({ viewer, params, userAgent, ip }: ApiContext<typeof movieStreamEndpoint | typeof movieStreamPostEndpoint>) =>
+  startStream(viewer, { kind: "movie", movieId: params.movie_id }, { userAgent, ip });
+
+export const GET = withApi(movieStreamEndpoint, start);
+export const POST = withApi(movieStreamPostEndpoint, start);

@@ -3,4 +3,4 @@ import { withApi } from "@/lib/api/with-api";
 import { getContinueWatching } from "@/lib/profiles/lists";
 import { continueWatchingEndpoint } from "../../lists-schema";
 
-export const GET = withApi(continueWatchingEndpoint, ({ principal, params, query }) => getContinueWatching(principal, params.name, query.limit));
+export const GET = withApi(continueWatchingEndpoint, ({ viewer, query }) => getContinueWatching(viewer, query.limit));

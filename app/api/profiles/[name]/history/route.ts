@@ -3,4 +3,4 @@ import { withApi } from "@/lib/api/with-api";
 import { getHistory } from "@/lib/profiles/lists";
 import { historyEndpoint } from "../../lists-schema";
 
-export const GET = withApi(historyEndpoint, ({ principal, params, query }) => getHistory(principal, params.name, query));
+export const GET = withApi(historyEndpoint, ({ viewer, query }) => getHistory(viewer, query));

@@ -3,9 +3,9 @@ import { withApi } from "@/lib/api/with-api";
 import { createProgress, getProgress, setProgress } from "@/lib/profiles/progress";
 import { createProgressEndpoint, getProgressEndpoint, updateProgressEndpoint } from "../../schema";
 
-export const GET = withApi(getProgressEndpoint, ({ principal, params, body }) => getProgress(principal, params.name, body));
+export const GET = withApi(getProgressEndpoint, ({ viewer, body }) => getProgress(viewer, body));
 
 // Writes also renew the profile's stream lease on the item, in the same statement (db/queries/progress.ts).
-export const POST = withApi(createProgressEndpoint, ({ principal, params, body }) => createProgress(principal, params.name, body, body));
+export const POST = withApi(createProgressEndpoint, ({ viewer, body }) => createProgress(viewer, body, body));
 
-export const PUT = withApi(updateProgressEndpoint, ({ principal, params, body }) => setProgress(principal, params.name, body, body));
+export const PUT = withApi(updateProgressEndpoint, ({ viewer, body }) => setProgress(viewer, body, body));

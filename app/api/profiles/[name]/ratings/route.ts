@@ -3,4 +3,4 @@ import { withApi } from "@/lib/api/with-api";
 import { getRatings } from "@/lib/profiles/lists";
 import { ratingsEndpoint } from "../../lists-schema";
 
-export const GET = withApi(ratingsEndpoint, ({ principal, params, query }) => getRatings(principal, params.name, query.rating, query));
+export const GET = withApi(ratingsEndpoint, ({ viewer, query }) => getRatings(viewer, query.rating, query));

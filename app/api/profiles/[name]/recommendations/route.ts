@@ -3,4 +3,4 @@ import { withApi } from "@/lib/api/with-api";
 import { getRecommendations } from "@/lib/profiles/recommendations";
 import { recommendationsEndpoint } from "../../lists-schema";
 
-export const GET = withApi(recommendationsEndpoint, ({ principal, params, query }) => getRecommendations(principal, params.name, query.limit));
+export const GET = withApi(recommendationsEndpoint, ({ viewer, query }) => getRecommendations(viewer, query.limit));

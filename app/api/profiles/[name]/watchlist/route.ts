@@ -3,4 +3,4 @@ import { withApi } from "@/lib/api/with-api";
 import { getWatchlist } from "@/lib/profiles/lists";
 import { watchlistEndpoint } from "../../lists-schema";
 
-export const GET = withApi(watchlistEndpoint, ({ principal, params, query }) => getWatchlist(principal, params.name, query));
+export const GET = withApi(watchlistEndpoint, ({ viewer, query }) => getWatchlist(viewer, query));

@@ -3,7 +3,7 @@ import { withApi } from "@/lib/api/with-api";
 import { hideContinueWatching } from "@/lib/profiles/lists";
 import { hideContinueWatchingEndpoint } from "../../../lists-schema";
 
-export const DELETE = withApi(hideContinueWatchingEndpoint, async ({ principal, params }) => {
-  await hideContinueWatching(principal, params.name, params.item);
+export const DELETE = withApi(hideContinueWatchingEndpoint, async ({ viewer, params }) => {
+  await hideContinueWatching(viewer, params.item);
   return {};
 });

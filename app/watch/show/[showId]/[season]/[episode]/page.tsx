@@ -13,7 +13,8 @@ const watchPath = (showId: string, season: number, episode: number) => `/watch/s
 async function episodeOrNotFound(params: Props["params"]) {
   const { showId, season, episode } = await params;
   if (!UUID.test(showId) || !/^\d{1,4}$/.test(season) || !/^\d{1,4}$/.test(episode)) notFound();
-  return getEpisode(showId, Number(season), Number(episode)).catch(() => notFound());
+  // Published episodes: one the profile may not watch gets the player's own "not available on this profile".
+  return getEpisode(showId, Number(season), Number(episode), undefined).catch(() => notFound());
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -23,12 +24,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function WatchEpisodePage({ params }: Props) {
   const episode = await episodeOrNotFound(params);
-  const { principal, profile } = await requireViewer(watchPath(episode.show_id, episode.season, episode.episode));
-  const next = episode.next ? await getEpisode(episode.show_id, episode.next.season, episode.next.episode).catch(() => undefined) : undefined;
+  const viewer = await requireViewer(watchPath(episode.show_id, episode.season, episode.episode));
+  const next = episode.next ? await getEpisode(episode.show_id, episode.next.season, episode.next.episode, viewer.profile).catch(() => undefined) : undefined;
   return (
     <Watch
-      principal={principal}
-      profile={profile}
+      viewer={viewer}
       item={{ kind: "episode", showId: episode.show_id, season: episode.season, episode: episode.episode }}
       info={{
         title: episode.show_title,

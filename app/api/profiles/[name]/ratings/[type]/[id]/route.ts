@@ -3,4 +3,4 @@ import { withApi } from "@/lib/api/with-api";
 import { rateTitle } from "@/lib/profiles/lists";
 import { rateEndpoint } from "../../../../lists-schema";
 
-export const PUT = withApi(rateEndpoint, ({ principal, params, body }) => rateTitle(principal, params.name, params.type, params.id, body.rating));
+export const PUT = withApi(rateEndpoint, ({ viewer, params, body }) => rateTitle(viewer, params.type, params.id, body.rating));

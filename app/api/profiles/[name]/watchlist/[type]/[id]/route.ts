@@ -3,9 +3,9 @@ import { withApi } from "@/lib/api/with-api";
 import { addWatchlistTitle, removeWatchlistTitle } from "@/lib/profiles/lists";
 import { addToWatchlistEndpoint, removeFromWatchlistEndpoint } from "../../../../lists-schema";
 
-export const PUT = withApi(addToWatchlistEndpoint, ({ principal, params }) => addWatchlistTitle(principal, params.name, params.type, params.id));
+export const PUT = withApi(addToWatchlistEndpoint, ({ viewer, params }) => addWatchlistTitle(viewer, params.type, params.id));
 
-export const DELETE = withApi(removeFromWatchlistEndpoint, async ({ principal, params }) => {
-  await removeWatchlistTitle(principal, params.name, params.type, params.id);
+export const DELETE = withApi(removeFromWatchlistEndpoint, async ({ viewer, params }) => {
+  await removeWatchlistTitle(viewer, params.type, params.id);
   return {};
 });
