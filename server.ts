@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { closeDatabase, databaseKind, openDatabase } from "./db/client";
+import { tablesRead, traceRequest } from "./db/query-trace";
 import { startViewingFold } from "./lib/admin/analytics";
 import { flushApiLimits } from "./lib/rate-limit";
 import { streamsItsOwnBody } from "./lib/admin/upload-paths";
@@ -62,6 +63,11 @@ function hasDecodablePath(url: string | undefined): boolean {
 const hasBody = (req: http.IncomingMessage) =>
   req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
 
+function logTrace(req: http.IncomingMessage, res: http.ServerResponse, statements: string[]) {
+  const tables = [...tablesRead(statements)].map(([table, count]) => `${table} ${count}`).join(", ");
+  console.log(`query trace: ${req.method} ${req.url?.split("?")[0]} ${res.statusCode} — ${statements.length} statements (${tables})`);
+}
+
 async function main() {
   // Lock DATA_DIR, connect and migrate before anything listens, so a second process fails with a clear message.
   await openDatabase();
@@ -103,7 +109,8 @@ async function main() {
       } else if (isPageRequest(req) && (await answerIfUnavailable(res))) {
         return;
       }
-      await handle(req, res);
+      if (env.TRACE_QUERIES) await traceRequest(() => handle(req, res), (listener) => res.once("close", listener), (statements) => logTrace(req, res, statements));
+      else await handle(req, res);
     } catch (error) {
       console.error(`request failed: ${(error as Error).message}`);
       if (!res.headersSent) sendError(res, 500, "internal_error", "Something went wrong on our side. Please try again.");

@@ -10,6 +10,7 @@ import type { Sql } from "postgres";
 import { dataDir, env } from "../lib/env";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { createNotifications, type NotificationState, type Notifications } from "./notifications";
+import { traceLogger } from "./query-trace";
 import * as schema from "./schema";
 
 // One database per process, opened once by server.ts (or a script) and shared through globalThis: the custom server
@@ -111,10 +112,11 @@ export function db(): Database {
   const driver = shared[globalKey]?.driver;
   if (!driver) throw new Error("The database is not open: the server opens it at startup (openDatabase()).");
   if (wrapped?.driver !== driver) {
+    const logger = env.TRACE_QUERIES ? traceLogger : undefined;
     const instance =
       driver.kind === "pglite"
-        ? (drizzlePglite({ client: driver.client, schema }) as unknown as Database)
-        : drizzlePostgres({ client: driver.client, schema });
+        ? (drizzlePglite({ client: driver.client, schema, logger }) as unknown as Database)
+        : drizzlePostgres({ client: driver.client, schema, logger });
     wrapped = { driver, db: instance };
   }
   return wrapped.db;

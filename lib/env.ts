@@ -38,6 +38,8 @@ const schema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   TRUST_PROXY: booleanString,
   RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().default(1),
+  /** Debugging: log each request's number of database statements, by table read (db/query-trace.ts). */
+  TRACE_QUERIES: booleanString,
   API_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** on: seed the demo catalog with video on a first start; metadata: titles and artwork only; off: nothing. */

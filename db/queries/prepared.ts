@@ -2,6 +2,7 @@ import "server-only";
 import type { PGlite } from "@electric-sql/pglite";
 import type { Sql } from "postgres";
 import { databaseKind, db } from "../client";
+import { noteStatement } from "../query-trace";
 
 /**
  * Runs fixed SQL text with positional parameters ($1, $2, …): on PostgreSQL as a named prepared statement (parsed
@@ -10,6 +11,7 @@ import { databaseKind, db } from "../client";
  */
 export async function runStatement<T>(text: string, params: unknown[]): Promise<T[]> {
   const client = (db() as unknown as { $client: Sql | PGlite }).$client;
+  noteStatement(text);
   if (databaseKind() === "postgres") {
     return (await (client as Sql).unsafe(text, params as never[], { prepare: true })) as unknown as T[];
   }
