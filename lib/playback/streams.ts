@@ -61,8 +61,9 @@ export async function startStream(principal: Principal, item: PlaybackItem, requ
   }
 
   const progress = await readProgress(principal.accountId, profile.name, item);
+  const duration = asset.durationSeconds ?? 0;
+  const windowExpires = playbackWindowExpiry(manifestExpiry(now), duration);
   const manifestExpires = manifestExpiry(now);
-  const windowExpires = playbackWindowExpiry(manifestExpires, asset.durationSeconds);
   const renditions = allowedRenditions(asset.renditions, plan.max_quality);
   const subtitles = await listSubtitles(asset.id);
   return {
