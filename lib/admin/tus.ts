@@ -36,7 +36,10 @@ export function parseMetadata(header: string | null): Record<string, string> {
     if (!key || rest.length || !/^[\x21-\x7e]+$/.test(key) || (value !== undefined && !/^[A-Za-z0-9+/]*={0,2}$/.test(value))) {
       throw new ApiError("bad_request", "Upload-Metadata must be comma-separated `key base64value` pairs.");
     }
-    metadata[key] = value === undefined ? "" : Buffer.from(value, "base64").toString("utf8");
+    const decoded = value === undefined ? "" : Buffer.from(value, "base64").toString("utf8");
+    // Values become database text (filename, filetype), which cannot hold NUL, and file names.
+    if (decoded.includes("\u0000")) throw new ApiError("bad_request", `Upload-Metadata ${key} must not contain NUL characters.`);
+    metadata[key] = decoded;
   }
   return metadata;
 }

@@ -6,7 +6,7 @@ import { errorResponse, ApiError } from "@/lib/api/errors";
 import { mediaDir } from "@/lib/env";
 import { resolveInside, serveFile } from "@/lib/files/serve-file";
 import { MASTER_FILE, renderSignedMaster, signPlaylist, signThumbnailsVtt } from "./playlists";
-import { verifySignedPath } from "./signing";
+import { playbackWindowExpiry, verifySignedPath } from "./signing";
 
 // GET /media/<asset>/<file>?md5=…&expires=… in embedded mode: the same check nginx's secure_link does, then
 // playlists rendered with signed URIs and everything else served from MEDIA_DIR/assets/<asset>/ with Range support.
@@ -27,9 +27,9 @@ const refuse = (message: string) =>
 
 const notFound = () => errorResponse(new ApiError("not_found", "No such media file."), { ...shared, "cache-control": "no-store" });
 
-export async function serveMedia(request: Request, segments: string[]): Promise<Response> {
+export async function serveMedia(request: Request, segments: string[], now = Date.now()): Promise<Response> {
   const url = new URL(request.url);
-  const verdict = verifySignedPath(url.pathname, url.searchParams);
+  const verdict = verifySignedPath(url.pathname, url.searchParams, now);
   if (!verdict.ok) {
     return refuse(verdict.reason === "expired" ? "This media link has expired: start playback again." : "This media link is not validly signed.");
   }
@@ -40,7 +40,9 @@ export async function serveMedia(request: Request, segments: string[]): Promise<
   if (master) {
     const asset = await findAsset(assetId);
     if (!asset || asset.status !== "ready" || asset.renditions.length === 0) return notFound();
-    return text(request, renderSignedMaster(asset.id, asset.renditions, master[1], verdict.expires), "application/vnd.apple.mpegurl", CACHE.master);
+    // Variants get the stream's whole viewing window, not the master's few minutes: a film outlasts its master link.
+    const windowExpires = playbackWindowExpiry(verdict.expires, asset.durationSeconds);
+    return text(request, renderSignedMaster(asset.id, asset.renditions, master[1], windowExpires), "application/vnd.apple.mpegurl", CACHE.master);
   }
 
   const file = resolveInside(path.join(mediaDir, "assets", assetId), rest);

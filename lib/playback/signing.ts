@@ -59,5 +59,24 @@ export function verifySignedPath(urlPath: string, query: URLSearchParams, now = 
 /** Unix seconds `seconds` from now. */
 export const expiresIn = (seconds: number, now = Date.now()) => Math.floor(now / 1000 + seconds);
 
+/** How long the manifest URL in a stream response may be first fetched. */
+export const MANIFEST_TTL_SECONDS = 600;
+/** Variant, segment, subtitle and thumbnail URLs stay valid this long past the video's length (pauses, rewatching). */
+export const PLAYBACK_WINDOW_SLACK_SECONDS = 4 * 3600;
+
+/** The expiry of a master playlist URL handed out at `now`. */
+export const manifestExpiry = (now = Date.now()) => expiresIn(MANIFEST_TTL_SECONDS, now);
+
+/**
+ * The end of a stream's viewing window, from its master URL's signed expiry: the stream started MANIFEST_TTL_SECONDS
+ * before it, and may play for the video's length plus the slack. Both inputs are trusted (a verified signature and
+ * the asset's stored duration), so refetching the master, at any time it is valid, yields the same window: a viewer
+ * cannot stretch it, and a variant playlist signs its segments with its own (the same) expiry.
+ */
+export function playbackWindowExpiry(manifestExpires: number, durationSeconds: number | null): number {
+  const length = Number.isFinite(durationSeconds) ? Math.max(0, Math.ceil(durationSeconds!)) : 0;
+  return manifestExpires - MANIFEST_TTL_SECONDS + length + PLAYBACK_WINDOW_SLACK_SECONDS;
+}
+
 /** The public path of a file inside an asset's directory. */
 export const mediaPath = (assetId: string, relative: string) => `${MEDIA_PREFIX}/${assetId}/${relative}`;

@@ -8,16 +8,12 @@ import { canPlay, type Viewer } from "@/lib/access/rules";
 import type { Principal } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
 import { allowedRenditions, masterPath } from "./playlists";
-import { expiresIn, mediaPath, signPath } from "./signing";
+import { manifestExpiry, mediaPath, playbackWindowExpiry, signPath } from "./signing";
 
 // Starting playback: the right to play (lib/access/rules.ts), the plan's concurrent streams, a lease on one stream,
 // and signed URLs. A lease lives while the player's progress writes renew it, and ends on DELETE or LEASE_SECONDS of silence.
 
 export const LEASE_SECONDS = STREAM_LEASE_SECONDS;
-/** How long the manifest URL in a stream response may be first fetched. */
-export const MANIFEST_TTL_SECONDS = 600;
-/** Variant, segment, subtitle and thumbnail URLs stay valid this long past the video's length (pauses, rewatching). */
-const PLAYBACK_WINDOW_SLACK_SECONDS = 4 * 3600;
 
 export type PlaybackItem = ItemRef;
 
@@ -56,8 +52,8 @@ export async function startStream(viewer: Viewer, item: PlaybackItem, request: S
 
   const progress = await readProgress(profile, item);
   const duration = asset.durationSeconds ?? 0;
-  const windowExpires = expiresIn(duration + PLAYBACK_WINDOW_SLACK_SECONDS, now);
-  const manifestExpires = expiresIn(MANIFEST_TTL_SECONDS, now);
+  const windowExpires = playbackWindowExpiry(manifestExpiry(now), duration);
+  const manifestExpires = manifestExpiry(now);
   const renditions = allowedRenditions(asset.renditions, plan.max_quality);
   const subtitles = await listSubtitles(asset.id);
   return {

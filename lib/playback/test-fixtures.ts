@@ -100,3 +100,52 @@ export async function seedPlaybackFixture(mediaDir: string): Promise<PlaybackFix
   );
   return { assetId, rMovieId: rMovie.id, pgMovieId: pgMovie.id, pendingMovieId: pendingMovie.id, showId, segment };
 }
+
+/** Two hours: far longer than a master playlist link lives (MANIFEST_TTL_SECONDS). */
+export const LONG_FILM_SECONDS = 2 * 3600;
+
+export type LongFilmFixture = { assetId: string; movieId: string; segment: Buffer; segmentCount: number };
+
+/**
+ * A two-hour PG movie on a 360p–480p ladder of 6-second placeholder segments (1200 a rung), for checking that every
+ * URL the player fetches stays valid until the end of the film, long after the master link expired.
+ */
+export async function seedLongFilm(mediaDir: string): Promise<LongFilmFixture> {
+  const assetId = randomUUID();
+  const segment = Buffer.alloc(188, 0x47);
+  const segmentCount = LONG_FILM_SECONDS / 6;
+  const rungs = RUNGS.slice(0, 2);
+  for (const rung of rungs) {
+    const dir = path.join(mediaDir, "assets", assetId, rung.name);
+    fs.mkdirSync(dir, { recursive: true });
+    const lines = ["#EXTM3U", "#EXT-X-VERSION:3", "#EXT-X-TARGETDURATION:6", "#EXT-X-PLAYLIST-TYPE:VOD"];
+    for (let i = 0; i < segmentCount; i++) {
+      const name = `seg-${String(i).padStart(5, "0")}.ts`;
+      lines.push("#EXTINF:6.000000,", name);
+      fs.writeFileSync(path.join(dir, name), segment);
+    }
+    lines.push("#EXT-X-ENDLIST");
+    fs.writeFileSync(path.join(dir, "index.m3u8"), `${lines.join("\n")}\n`);
+  }
+  await db().insert(mediaAssets).values({
+    id: assetId,
+    status: "ready",
+    directory: `assets/${assetId}`,
+    durationSeconds: LONG_FILM_SECONDS,
+    width: 854,
+    height: 480,
+    renditions: rungs.map((r) => ({ ...r, averageBandwidth: Math.round(r.bandwidth * 0.8), codecs: "avc1.64001e,mp4a.40.2", playlist: `${r.name}/index.m3u8` })),
+  });
+  const movieId = randomUUID();
+  await db().insert(titles).values({
+    id: movieId,
+    kind: "movie",
+    title: "The Long Night",
+    year: 2024,
+    maturityRating: "PG",
+    maturityLevel: 1,
+    runtimeSeconds: LONG_FILM_SECONDS,
+    mediaAssetId: assetId,
+  });
+  return { assetId, movieId, segment, segmentCount };
+}

@@ -161,6 +161,16 @@ describe("tus uploads", () => {
     expect(after.body).toMatchObject({ status: "failed", offset: 4096 });
     expect(after.body.error).toMatch(/video/);
 
+    // A NUL in a metadata value (PostgreSQL text cannot store it): the tus 400 in the envelope, and nothing stored.
+    const before = (await server.call("GET", "/api/admin/uploads", { token: admin })).body.items.length;
+    const withNul: Record<string, string>[] = [{ filename: "clip\u0000.mp4" }, { filename: "clip.mp4", filetype: "video/mp4\u0000" }, { filename: "\u0000" }];
+    for (const metadata of withNul) {
+      const refused = await create(1000, metadata);
+      expect(refused.status, JSON.stringify(metadata)).toBe(400);
+      expect(refused.body.error).toMatchObject({ code: "bad_request", message: expect.stringMatching(/NUL/) });
+    }
+    expect((await server.call("GET", "/api/admin/uploads", { token: admin })).body.items).toHaveLength(before);
+
     const another = (await create(100, { filename: "x.mp4" })).headers.get("location")!;
     const terminated = await server.call("DELETE", another, { token: admin, headers: tus });
     expect(terminated.status).toBe(204);

@@ -92,6 +92,20 @@ describe("watch progress, as the contract says", () => {
     for (const method of ["POST", "PUT"]) expectEnvelope(await api(method, path(profile), { token, body }), 422, "validation_failed");
   });
 
+  it("rejects a client_timestamp past the last date (8.7e15 ms) with 422 naming the field, not a 500", async () => {
+    // A real movie and profile: before the schema refused it, the Invalid Date reached the database write.
+    const target = { kind: "movie_watch_progress", movie_id: (await api("GET", "/api/movies?limit=1&offset=2")).body.items[0].id };
+    for (const method of ["POST", "PUT"]) {
+      const reply = await api(method, path(profile), { token, body: { ...target, progress: 4, client_timestamp: 8.7e15 } });
+      expectEnvelope(reply, 422, "validation_failed");
+      expect(reply.body.error.details).toEqual([{ field: "body.client_timestamp", message: expect.stringMatching(/8\.64e15/) }]);
+    }
+    // The last representable instant is a date: taken, and held to the server's clock like any future timestamp.
+    const edge = await api("POST", path(profile), { token, body: { ...target, progress: 4, client_timestamp: 8.64e15 } });
+    expect(edge.status).toBe(200);
+    expect(edge.body.progress).toBe(4);
+  });
+
   it("rejects non-finite progress (JSON 1e400) with 422", async () => {
     const raw = `{"kind":"movie_watch_progress","movie_id":"${movie.id}","progress":1e400}`;
     expectEnvelope(await api("PUT", path(profile), { token, raw }), 422, "validation_failed");

@@ -120,11 +120,15 @@ function progressTarget(numbers: z.ZodNumber | z.ZodCoercedNumber) {
   };
 }
 
+// The last instant a JavaScript Date can hold (8.64e15 ms, in the year 275760): past it `new Date` is Invalid Date.
+const epochMs = z.number().int().positive().max(8.64e15, "Epoch milliseconds end at 8.64e15 (the year 275760).");
+
 const write = {
   progress: z.number().min(0).max(10_000_000).describe("Seconds into the movie or episode; beyond its end is clamped."),
   client_timestamp: z
-    .union([z.iso.datetime({ offset: true }), z.number().int().positive()])
+    .union([z.iso.datetime({ offset: true }), epochMs], { error: "Send an ISO 8601 date-time or epoch milliseconds." })
     .transform((value) => new Date(value))
+    .pipe(z.date({ error: "Not a representable date." }))
     .optional()
     .describe("When the client took this position (ISO 8601 or epoch ms); an older write never replaces a newer one."),
 };

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PlaybackFixture } from "@/lib/playback/test-fixtures";
+import type { LongFilmFixture, PlaybackFixture } from "@/lib/playback/test-fixtures";
 import { createTestDatabase, startServer, type ServerHandle } from "@/test/server-process";
 
 // Playback over HTTP against a server started on a catalog with a real four-rung ladder on disk (360p–1080p):
@@ -11,6 +11,7 @@ import { createTestDatabase, startServer, type ServerHandle } from "@/test/serve
 const SECRET = "playback-test-secret-0123456789abcdefghij";
 let server: ServerHandle;
 let fixture: PlaybackFixture;
+let film: LongFilmFixture;
 let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
 
 beforeAll(async () => {
@@ -20,9 +21,10 @@ beforeAll(async () => {
     process.env.DATABASE_URL = database.url;
   }
   const client = await import("@/db/client");
-  const { seedPlaybackFixture } = await import("@/lib/playback/test-fixtures");
+  const { seedLongFilm, seedPlaybackFixture } = await import("@/lib/playback/test-fixtures");
   await client.openDatabase();
   fixture = await seedPlaybackFixture(path.join(process.env.DATA_DIR!, "media"));
+  film = await seedLongFilm(path.join(process.env.DATA_DIR!, "media"));
   await client.closeDatabase();
   server = await startServer({
     DATA_DIR: process.env.DATA_DIR!,
@@ -211,6 +213,31 @@ describe("plan-aware, signed playlists", () => {
     expectError(expired, 403, "forbidden");
     expect(expired.body.error.message).toMatch(/expired/);
     expect((await call("GET", nginxSign(segmentPath, Math.floor(Date.now() / 1000) + 60))).status).toBe(200);
+  });
+
+  it("gives a two-hour film's variants and segments the viewing window, not the master link's ten minutes", async () => {
+    const token = await viewer("basic");
+    const stream = await movieStream(film.movieId, token);
+    expect(stream.status).toBe(200);
+    const masterExpires = Number(new URL(stream.body.manifest_url, server.url).searchParams.get("expires"));
+    expect(masterExpires * 1000).toBe(Date.parse(stream.body.expires_at));
+    expect(masterExpires * 1000).toBeLessThanOrEqual(Date.now() + 600_000);
+    // The stream started ten minutes before its master link expires; it may play two hours plus four of slack.
+    const windowEnds = masterExpires - 600 + 2 * 3600 + 4 * 3600;
+
+    const variants = urisOf((await call("GET", stream.body.manifest_url)).bytes.toString("utf8"));
+    expect(variants).toHaveLength(2);
+    const variant = await call("GET", variants[1]);
+    expect(variant.status).toBe(200);
+    const segments = urisOf(variant.bytes.toString("utf8"));
+    expect(segments).toHaveLength(film.segmentCount);
+    // Every URL the player fetches after the master is signed, as nginx checks it, until the window's end.
+    for (const uri of [...variants, segments[0], segments[segments.length - 1]]) {
+      expect(uri).toBe(nginxSign(new URL(uri, server.url).pathname, windowEnds));
+    }
+    const last = await call("GET", segments[segments.length - 1]);
+    expect(last.status).toBe(200);
+    expect(last.bytes.equals(film.segment)).toBe(true);
   });
 
   it("refuses paths that escape the asset, and 404s files that do not exist", async () => {
