@@ -73,9 +73,12 @@ describe("users", () => {
     expect(disabled.status).toBe(200);
     expect(disabled.body).toMatchObject({ disabled: true, ended_sessions: 1, live_sessions: 0, sessions: [] });
     expect((await server.call("GET", "/api/accounts/me", { token: target.token })).status).toBe(403);
+    // Refused as a wrong password is, word for word: the answer must not confirm that the password was right.
     const signIn = await server.call("POST", "/api/accounts/token", { body: { username: "disable_me", password: target.password } });
-    expect(signIn.status).toBe(403);
-    expect(signIn.body.error.code).toBe("account_disabled");
+    const wrong = await server.call("POST", "/api/accounts/token", { body: { username: "disable_me", password: "not the password" } });
+    expect(signIn.status).toBe(401);
+    expect(signIn.body).toEqual(wrong.body);
+    expect(signIn.body.error.code).toBe("invalid_credentials");
 
     expect((await server.call("POST", `/api/admin/users/${target.id}/enable`, { token: root })).body.disabled).toBe(false);
     const again = await server.call("POST", "/api/accounts/token", { body: { username: "disable_me", password: target.password } });
