@@ -27,10 +27,14 @@ function sendError(res: http.ServerResponse, status: number, code: string, messa
   res.end(JSON.stringify({ error: { code, message } }));
 }
 
+/**
+ * Behind a trusted proxy, the address that proxy saw: the last X-Forwarded-For entry, the one it appended. Earlier
+ * entries are whatever the client sent, so taking the first would let a client pick its address (and its throttle).
+ */
 function clientIp(req: http.IncomingMessage): string {
   const forwarded = req.headers["x-forwarded-for"];
-  if (env.TRUST_PROXY && typeof forwarded === "string" && forwarded.trim()) return forwarded.split(",")[0].trim();
-  return req.socket.remoteAddress ?? "unknown";
+  const lastHop = env.TRUST_PROXY && typeof forwarded === "string" ? forwarded.split(",").at(-1)!.trim() : "";
+  return lastHop || (req.socket.remoteAddress ?? "unknown");
 }
 
 /** Reads a request body up to `limit` bytes; undefined when it is larger (the rest is discarded, up to a point). */

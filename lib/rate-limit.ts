@@ -1,9 +1,18 @@
 import "server-only";
-import { addHits, deleteCounter, incrementCounter, readCounter, type Counter, type CounterSnapshot } from "@/db/queries/rate-limits";
+import {
+  addHits,
+  deleteCounter,
+  incrementCounter,
+  readCounter,
+  returnHit,
+  takeHit,
+  type Counter,
+  type CounterSnapshot,
+} from "@/db/queries/rate-limits";
 import { env } from "./env";
 
 // Fixed-window limits kept in the database, so every app instance shares them. `consume` counts each hit in the
-// database at once (the failed-sign-in throttle); the API limits go through `BatchedCounters`, which counts in memory
+// database at once, `reserve` takes one before the work it guards (the failed-sign-in throttle); the API limits go through `BatchedCounters`, which counts in memory
 // and adds the hits to the same database counters every FLUSH_INTERVAL_MS.
 
 export type Limit = { max: number; windowSeconds: number };
@@ -30,6 +39,21 @@ export async function consume(key: string, limit: Limit): Promise<LimitState> {
 export async function isExhausted(key: string, limit: Limit): Promise<LimitState> {
   const state = stateOf(await readCounter(key, limit.windowSeconds), limit);
   return { ...state, exceeded: state.remaining === 0 };
+}
+
+/**
+ * Takes one hit of `key`'s budget before the work it guards, atomically: of many concurrent callers at most
+ * `limit.max` get one per window. `exceeded` when none was left (nothing is counted then); `release` gives a hit back
+ * when the attempt turns out not to count (a sign-in that succeeded).
+ */
+export async function reserve(key: string, limit: Limit): Promise<LimitState> {
+  const taken = await takeHit(key, limit.max, limit.windowSeconds);
+  if (taken) return stateOf(taken, limit);
+  return { ...stateOf(await readCounter(key, limit.windowSeconds), limit), remaining: 0, exceeded: true };
+}
+
+export function release(key: string, limit: Limit): Promise<void> {
+  return returnHit(key, limit.windowSeconds);
 }
 
 export const resetLimit = deleteCounter;

@@ -31,14 +31,14 @@ async function checkKill(cluster: Cluster, token: string, movieId: string) {
   const first = { kind: "movie_watch_progress", movie_id: movieId, progress: position };
   await fetch(`${cluster.url}/api/profiles/Main/progress`, { method: "POST", headers: json, body: JSON.stringify(first) });
   // Mostly idempotent reads and progress writes (nginx may resend them), and some sign-ins: POSTs, never resent.
-  const next = (loop: number, i: number): LoadRequest => {
-    if (loop % 4 === 0) return { method: "POST", path: "/api/accounts/token", headers: { "content-type": "application/json", "x-forwarded-for": `10.77.${loop}.${i % 250}` }, body: JSON.stringify(credentials) };
+  const next = (loop: number): LoadRequest => {
+    if (loop % 4 === 0) return { method: "POST", path: "/api/accounts/token", headers: { "content-type": "application/json" }, body: JSON.stringify(credentials) };
     if (loop % 4 === 1) return { method: "PUT", path: "/api/profiles/Main/progress", headers: json, body: JSON.stringify({ kind: "movie_watch_progress", movie_id: movieId, progress: (position += 0.1) }) };
     if (loop % 4 === 2) return { method: "GET", path: `/api/search?q=test`, headers: bearer };
     return { method: "GET", path: `/api/movies/${movieId}`, headers: bearer };
   };
   // Each request type once on each instance first: a route's first request loads its code, slowly on a busy machine.
-  const warmUp = [0, 1, 2, 3].map((loop) => next(loop, 0));
+  const warmUp = [0, 1, 2, 3].map((loop) => next(loop));
   for (const app of cluster.apps) for (const request of warmUp) await fetch(app.url + request.path, request).then((r) => r.arrayBuffer());
   const result = await killUnderLoad({
     baseUrl: cluster.url,

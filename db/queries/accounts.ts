@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { db } from "../client";
+import { db, queryRows } from "../client";
 import { accounts, type Account } from "../schema";
 
 const FIRST_ACCOUNT_LOCK_ID = 727_002;
@@ -35,6 +35,16 @@ export async function findAccountByUsername(username: string): Promise<Account |
     .from(accounts)
     .where(sql`lower(${accounts.username}) = lower(${username})`);
   return row;
+}
+
+/**
+ * A username in the form accounts are looked up and kept unique by: the database's `lower()`. JavaScript's
+ * `toLowerCase()` has other Unicode rules ("İ" becomes "i̇" there, "i" here), so anything keyed by "the same username"
+ * (the sign-in throttle) takes this form, never its own.
+ */
+export async function comparableUsername(username: string): Promise<string> {
+  const [row] = await queryRows<{ name: string }>(sql`select lower(${username}) as name`);
+  return row.name;
 }
 
 export async function findAccountByEmail(email: string): Promise<Account | undefined> {

@@ -23,6 +23,34 @@ export async function incrementCounter(key: string, windowSeconds: number): Prom
   return row;
 }
 
+/**
+ * Takes one of the `max` hits the key's current window allows, in one statement: concurrent callers each see the
+ * count their own hit made, so no more than `max` ever get through. Undefined when the window's hits are used up.
+ */
+export async function takeHit(key: string, max: number, windowSeconds: number): Promise<Counter | undefined> {
+  const [row] = await db()
+    .insert(rateLimits)
+    .values({ key, windowStart: sql`now()`, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${windowExpired(windowSeconds)} then 1 else ${rateLimits.count} + 1 end`,
+        windowStart: sql`case when ${windowExpired(windowSeconds)} then now() else ${rateLimits.windowStart} end`,
+      },
+      setWhere: sql`${windowExpired(windowSeconds)} or ${rateLimits.count} < ${max}`,
+    })
+    .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart });
+  return row;
+}
+
+/** Gives back a hit taken with `takeHit` in the key's current window (none when that window is over). */
+export async function returnHit(key: string, windowSeconds: number): Promise<void> {
+  await db()
+    .update(rateLimits)
+    .set({ count: sql`${rateLimits.count} - 1` })
+    .where(and(eq(rateLimits.key, key), gt(rateLimits.count, 0), gt(rateLimits.windowStart, sql`now() - make_interval(secs => ${windowSeconds})`)));
+}
+
 /** A counter after a flush, with times in epoch milliseconds by the database's clock. */
 export type CounterSnapshot = { key: string; count: number; windowStartMs: number; nowMs: number };
 

@@ -12,7 +12,7 @@ import type { Credential } from "@/lib/access/profile-access";
 import { ApiError, uniqueViolation } from "@/lib/api/errors";
 import { updateCustomerEmail } from "@/lib/billing";
 import { activePlan, describeSubscription } from "@/lib/billing/subscriptions";
-import { assertLoginAllowed, recordLoginFailure, recordLoginSuccess } from "./login-throttle";
+import { startLoginAttempt } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password";
 import { createApiSession, signOutOtherDevices, type Principal } from "./sessions";
 
@@ -33,17 +33,18 @@ export async function createAccount(input: { username: string; email: string; pa
   return { id: account.id, username: account.username, email: account.email, created_at: account.createdAt.toISOString() };
 }
 
-/** The account behind a username and password, through the failed-sign-in throttle. */
+/**
+ * The account behind a username and password, through the failed-sign-in throttle. A disabled account is refused
+ * exactly as a wrong password is (and counted as one), so the answer never tells whether the password was right.
+ */
 export async function verifyCredentials(input: { username: string; password: string }, device: Device) {
-  await assertLoginAllowed(input.username, device.ip);
+  const attempt = await startLoginAttempt(input.username, device.ip);
   const account = await findAccountByUsername(input.username);
   const valid = await verifyPassword(account?.passwordHash, input.password);
-  if (!account || !valid) {
-    await recordLoginFailure(input.username, device.ip);
+  if (!account || !valid || account.disabledAt) {
     throw new ApiError("invalid_credentials", "The username or password is incorrect.");
   }
-  if (account.disabledAt) throw new ApiError("account_disabled", "This account has been disabled.");
-  await recordLoginSuccess(input.username, device.ip);
+  await attempt.succeeded();
   return account;
 }
 
@@ -57,12 +58,12 @@ export async function signIn(input: { username: string; password: string }, devi
  * failed-sign-in throttle, so a borrowed session cannot be used to guess the password.
  */
 export async function assertCurrentPassword(principal: Principal, password: string, ip: string): Promise<void> {
-  await assertLoginAllowed(principal.username, ip);
+  const attempt = await startLoginAttempt(principal.username, ip);
   const account = await findAccountById(principal.accountId);
   if (!(await verifyPassword(account?.passwordHash, password))) {
-    await recordLoginFailure(principal.username, ip);
     throw new ApiError("current_password_incorrect", "Your current password is incorrect.");
   }
+  await attempt.succeeded();
 }
 
 /**

@@ -10,7 +10,6 @@ const statusByCode = {
   payment_method_required: 402,
   payment_failed: 402,
   forbidden: 403,
-  account_disabled: 403,
   maturity_restricted: 403,
   profile_locked: 403,
   pin_incorrect: 403,

@@ -2,11 +2,12 @@
 // daemon) and by scripts/cluster/nginx.ts for the loopback cluster. These keep the two in step with the template.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "@/test/server-process";
-import { findNginx, NGINX_TEMPLATE, renderNginxTemplate } from "./nginx";
+import { findNginx, NGINX_TEMPLATE, renderNginxTemplate, startNginx } from "./nginx";
 
 const template = fs.readFileSync(NGINX_TEMPLATE, "utf8");
 const placeholders = new Set([...template.matchAll(/\$\{([A-Z_]+)\}/g)].map((match) => match[1]));
@@ -58,6 +59,32 @@ describe("deploy/nginx/normflix.conf.template", () => {
       const test = spawnSync(findNginx(), ["-t", "-p", prefix, "-c", path.join(prefix, "nginx.conf")], { encoding: "utf8" });
       expect(test.stderr).toContain("test is successful");
     } finally {
+      fs.rmSync(prefix, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(!nginxInstalled)("passes on the address it saw as X-Forwarded-For, never one the client wrote", async () => {
+    // The upstream is a stand-in for an app instance that answers with the X-Forwarded-For it was given.
+    const upstream = http.createServer((req, res) => res.end(JSON.stringify({ forwardedFor: req.headers["x-forwarded-for"] ?? null })));
+    await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+    const free = http.createServer();
+    await new Promise<void>((resolve) => free.listen(0, "127.0.0.1", resolve));
+    const port = (free.address() as { port: number }).port;
+    await new Promise((resolve) => free.close(resolve));
+    const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "normflix-nginx-xff-"));
+    const nginx = await startNginx(
+      { ...values, listen: `127.0.0.1:${port}`, upstreams: [`127.0.0.1:${(upstream.address() as { port: number }).port}`], mediaDir: prefix },
+      prefix,
+    );
+    try {
+      const seen = async (headers: Record<string, string>) => ((await (await fetch(`${nginx.url}/api/ping`, { headers })).json()) as { forwardedFor: string | null }).forwardedFor;
+      expect(await seen({})).toBe("127.0.0.1");
+      expect(await seen({ "x-forwarded-for": "203.0.113.7" })).toBe("127.0.0.1");
+      expect(await seen({ "x-forwarded-for": "203.0.113.7, 198.51.100.9" })).toBe("127.0.0.1");
+    } finally {
+      await nginx.stop();
+      upstream.closeAllConnections();
+      await new Promise((resolve) => upstream.close(resolve));
       fs.rmSync(prefix, { recursive: true, force: true });
     }
   });

@@ -111,6 +111,13 @@ export class FakeStripe {
     return this.events.slice(index).filter((event) => !type || event.type === type);
   }
 
+  /** The object is gone from Stripe (deleted, or test data cleared): reading it answers 404 `resource_missing`. */
+  forget(id: string): void {
+    for (const store of [this.customers, this.subscriptions, this.invoices, this.schedules, this.checkoutSessions, this.paymentMethods]) {
+      store.delete(id);
+    }
+  }
+
   customersOfAccount(accountId: string): Obj[] {
     return [...this.customers.values()].filter((customer) => customer.metadata.account_id === accountId);
   }

@@ -95,6 +95,37 @@ describe("POST /api/accounts/token", () => {
     // The real user, signing in from their own address, is not affected.
     expect(await signIn(account.username, account.password, randomIp())).toMatch(/^nf_/);
   });
+
+  it("takes the address the proxy appended, so entries a client adds to X-Forwarded-For do not reset the count", async () => {
+    const account = await createAccount();
+    const seenByProxy = randomIp();
+    const attempt = (password: string) =>
+      api("POST", "/api/accounts/token", { body: { username: account.username, password }, headers: { "x-forwarded-for": `${randomIp()}, ${seenByProxy}` } });
+    for (let i = 0; i < 10; i++) expect((await attempt(`guess ${i}`)).status).toBe(401);
+    expectEnvelope(await attempt(account.password), 429, "rate_limited");
+  });
+
+  it("throttles spellings of one username that reach the same account as one", async () => {
+    const account = await createAccount({ username: uniqueName("iris") });
+    const dotted = account.username.replaceAll("i", "İ"); // U+0130: "i" to the database, "i̇" to JavaScript
+    expect(await signIn(dotted, account.password, randomIp())).toMatch(/^nf_/);
+    const ip = randomIp();
+    const spellings = [account.username, dotted, dotted.toUpperCase(), account.username.toUpperCase()];
+    for (let i = 0; i < 10; i++) {
+      const response = await api("POST", "/api/accounts/token", { body: { username: spellings[i % 4], password: `guess ${i}` }, ip });
+      expect(response.status).toBe(401);
+    }
+    expectEnvelope(await api("POST", "/api/accounts/token", { body: { username: dotted, password: account.password }, ip }), 429, "rate_limited");
+  });
+
+  it("lets at most 10 of 20 concurrent wrong passwords from one address be checked", async () => {
+    const account = await createAccount();
+    const ip = randomIp();
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => api("POST", "/api/accounts/token", { body: { username: account.username, password: `guess ${i}` }, ip })),
+    );
+    expect(responses.map((response) => response.status).sort()).toEqual([...Array(10).fill(401), ...Array(10).fill(429)]);
+  });
 });
 
 const protectedEndpoints: Array<[string, string, unknown?]> = [

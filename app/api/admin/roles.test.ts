@@ -2,6 +2,7 @@
 // the request; disabling an account ends its sessions at once.
 import { describe, expect, it } from "vitest";
 import { endpoints } from "@/app/api/endpoints";
+import { signInToSite } from "@/test/web-session";
 import { useAdminServer } from "./test-server";
 
 const server = useAdminServer();
@@ -73,9 +74,17 @@ describe("users", () => {
     expect(disabled.status).toBe(200);
     expect(disabled.body).toMatchObject({ disabled: true, ended_sessions: 1, live_sessions: 0, sessions: [] });
     expect((await server.call("GET", "/api/accounts/me", { token: target.token })).status).toBe(403);
+    // Refused as a wrong password is, word for word: the answer must not confirm that the password was right.
     const signIn = await server.call("POST", "/api/accounts/token", { body: { username: "disable_me", password: target.password } });
-    expect(signIn.status).toBe(403);
-    expect(signIn.body.error.code).toBe("account_disabled");
+    const wrong = await server.call("POST", "/api/accounts/token", { body: { username: "disable_me", password: "not the password" } });
+    expect(signIn.status).toBe(401);
+    expect(signIn.body).toEqual(wrong.body);
+    expect(signIn.body.error.code).toBe("invalid_credentials");
+    // The site's sign-in form too: the same redirect for the right password as for a wrong one.
+    const siteRefusal = (password: string) => signInToSite(server.url, "disable_me", password, "10.98.0.1").then(() => "signed in", (error: Error) => error.message);
+    const [siteRight, siteWrong] = [await siteRefusal(target.password), await siteRefusal("not the password")];
+    expect(siteRight).toContain("code=invalid_credentials");
+    expect(siteRight).toBe(siteWrong);
 
     expect((await server.call("POST", `/api/admin/users/${target.id}/enable`, { token: root })).body.disabled).toBe(false);
     const again = await server.call("POST", "/api/accounts/token", { body: { username: "disable_me", password: target.password } });

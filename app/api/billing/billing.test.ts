@@ -1,6 +1,7 @@
 // Stripe billing end to end: a NormFlix server of its own talks to a fake of the Stripe API, and webhooks are signed
 // by the real `stripe` library. The shared test server (local provider) is not used here.
 import { randomUUID } from "node:crypto";
+import net from "node:net";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_URL, startStripeApp, WEBHOOK_SECRET, type StripeApp } from "@/test/fake-stripe/app-server";
@@ -328,6 +329,52 @@ describe("the webhook", () => {
     // Nothing was recorded either: the genuine delivery still applies.
     expect((await app.deliver(completed)).body.result).toBe("applied");
     expect((await subscriptionOf(member)).plan).toBe("standard");
+  });
+
+  it("answers 200 to a signed event whose object Stripe no longer has, so Stripe stops retrying", async () => {
+    const member = await subscribed("standard");
+    const from = app.fake.events.length;
+    await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "premium" } });
+    const updated = app.fake.eventsSince(from, "customer.subscription.updated")[0];
+    const paid = app.fake.eventsSince(from, "invoice.paid")[0];
+    app.fake.forget(member.subscriptionId);
+    app.fake.forget(paid.data.object.id);
+
+    for (const event of [updated, paid]) {
+      const answer = await app.deliver(event);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      expect(answer.body).toEqual({ received: true, event_id: event.id, result: "ignored" });
+    }
+    expect(app.server.output()).toContain(`Stripe webhook ${updated.id} (customer.subscription.updated) ignored: No such subscription`);
+    // What NormFlix stored stays as it was.
+    expect(await subscriptionOf(member)).toMatchObject({ plan: "premium", status: "active" });
+  });
+
+  it("refuses a chunked body past MAX_BODY_BYTES with 413, and keeps serving", async () => {
+    // Three times the 1 MiB default, in chunks with no Content-Length for the server to check up front. Sent on a raw
+    // socket, all at once: the server answers and drops the connection before the body ends, and Node's HTTP client
+    // would report that instead of the answer it already received.
+    const { hostname, port } = new URL(app.server.url);
+    const chunk = Buffer.alloc(64 * 1024, "x");
+    const frame = Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]);
+    const answer = await new Promise<{ status: number; body: string }>((resolve) => {
+      const socket = net.connect(Number(port), hostname);
+      let received = "";
+      socket.on("data", (data) => (received += data));
+      socket.on("error", () => undefined); // the connection closed by the server mid-body: expected
+      socket.on("close", () => resolve({ status: Number(received.split(" ")[1]), body: received.slice(received.indexOf("{"), received.lastIndexOf("}") + 1) }));
+      socket.write(`POST /api/billing/webhook HTTP/1.1\r\nHost: ${hostname}\r\nTransfer-Encoding: chunked\r\nStripe-Signature: t=1,v1=00\r\n\r\n`);
+      for (let i = 0; i < 48; i++) socket.write(frame);
+      socket.end("0\r\n\r\n");
+    });
+    expect(answer.status, answer.body).toBe(413);
+    expect(JSON.parse(answer.body).error.code).toBe("payload_too_large");
+
+    // Still up, and signed deliveries still apply.
+    const event = { ...app.fake.events[0], id: `evt_${randomUUID()}`, type: "customer.tax_id.created" };
+    expect((await app.deliver(event)).body).toMatchObject({ received: true, event_id: event.id, result: "ignored" });
+    const member = await subscribed("basic");
+    expect(await subscriptionOf(member)).toMatchObject({ plan: "basic", status: "active" });
   });
 
   it("acknowledges events it does not use without acting on them", async () => {

@@ -18,9 +18,11 @@ export const stripeWebhookEndpoint = endpoint({
   response: z.object({
     received: z.literal(true),
     event_id: z.string(),
-    result: z.enum(["applied", "duplicate", "ignored"]).describe("ignored: an event type NormFlix does not use."),
+    result: z
+      .enum(["applied", "duplicate", "ignored"])
+      .describe("ignored: an event type NormFlix does not use, or one whose object Stripe no longer has."),
   }),
-  errors: ["invalid_signature", "not_found"],
+  errors: ["invalid_signature", "not_found", "payload_too_large"],
 });
 
 export const startCheckoutEndpoint = endpoint({

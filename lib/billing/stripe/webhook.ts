@@ -49,8 +49,11 @@ export const HANDLED_EVENTS = Object.keys(handlers) as Stripe.Event.Type[];
 
 export type WebhookOutcome = { received: true; event_id: string; result: "applied" | "duplicate" | "ignored" };
 
+/** The object an event names is gone from Stripe (deleted since, or test data cleared): re-reading it gives 404. */
+const isResourceMissing = (error: unknown) => error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "resource_missing";
+
 /** Verifies and applies one webhook delivery. 400 `invalid_signature` when the body was not signed by Stripe. */
-export async function handleStripeWebhook(rawBody: string, signature: string | null): Promise<WebhookOutcome> {
+export async function handleStripeWebhook(rawBody: string | Buffer, signature: string | null): Promise<WebhookOutcome> {
   let event: Stripe.Event;
   try {
     if (!signature) throw new Error("missing Stripe-Signature header");
@@ -64,7 +67,15 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   // Cheap early exit for redeliveries; the transaction below is what actually guarantees "once".
   if (await hasBillingEvent(event.id)) return { received: true, event_id: event.id, result: "duplicate" };
 
-  const effect = await handler(event);
+  let effect: StoreEffect | undefined;
+  try {
+    effect = await handler(event);
+  } catch (error) {
+    // Nothing to re-read, so nothing to store; a 500 would only make Stripe retry the same 404 for three days.
+    if (!isResourceMissing(error)) throw error;
+    console.warn(`Stripe webhook ${event.id} (${event.type}) ignored: ${(error as Error).message}`);
+    return { received: true, event_id: event.id, result: "ignored" };
+  }
   const applied = await applyBillingEventOnce(event, async (tx) => {
     await effect?.(tx);
   });
