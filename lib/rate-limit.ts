@@ -35,12 +35,6 @@ export async function consume(key: string, limit: Limit): Promise<LimitState> {
   return stateOf(await incrementCounter(key, limit.windowSeconds), limit);
 }
 
-/** Whether `key` has already used up its budget (true once the count reaches the maximum). */
-export async function isExhausted(key: string, limit: Limit): Promise<LimitState> {
-  const state = stateOf(await readCounter(key, limit.windowSeconds), limit);
-  return { ...state, exceeded: state.remaining === 0 };
-}
-
 /**
  * Takes one hit of `key`'s budget before the work it guards, atomically: of many concurrent callers at most
  * `limit.max` get one per window. `exceeded` when none was left (nothing is counted then); `release` gives a hit back

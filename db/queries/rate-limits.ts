@@ -7,8 +7,8 @@ export type Counter = { count: number; windowStart: Date };
 
 const windowExpired = (seconds: number) => sql`${rateLimits.windowStart} <= now() - make_interval(secs => ${seconds})`;
 
-/** Counts one hit in the key's current fixed window (starting a new window when the old one is over). */
-export async function incrementCounter(key: string, windowSeconds: number): Promise<Counter> {
+/** One more hit in the key's current fixed window (a new window when the old one is over); with `below`, only then. */
+async function addHit(key: string, windowSeconds: number, below?: number): Promise<Counter | undefined> {
   const [row] = await db()
     .insert(rateLimits)
     .values({ key, windowStart: sql`now()`, count: 1 })
@@ -18,30 +18,22 @@ export async function incrementCounter(key: string, windowSeconds: number): Prom
         count: sql`case when ${windowExpired(windowSeconds)} then 1 else ${rateLimits.count} + 1 end`,
         windowStart: sql`case when ${windowExpired(windowSeconds)} then now() else ${rateLimits.windowStart} end`,
       },
+      setWhere: below === undefined ? undefined : sql`${windowExpired(windowSeconds)} or ${rateLimits.count} < ${below}`,
     })
     .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart });
   return row;
+}
+
+/** Counts one hit in the key's current fixed window (starting a new window when the old one is over). */
+export async function incrementCounter(key: string, windowSeconds: number): Promise<Counter> {
+  return (await addHit(key, windowSeconds))!;
 }
 
 /**
  * Takes one of the `max` hits the key's current window allows, in one statement: concurrent callers each see the
  * count their own hit made, so no more than `max` ever get through. Undefined when the window's hits are used up.
  */
-export async function takeHit(key: string, max: number, windowSeconds: number): Promise<Counter | undefined> {
-  const [row] = await db()
-    .insert(rateLimits)
-    .values({ key, windowStart: sql`now()`, count: 1 })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        count: sql`case when ${windowExpired(windowSeconds)} then 1 else ${rateLimits.count} + 1 end`,
-        windowStart: sql`case when ${windowExpired(windowSeconds)} then now() else ${rateLimits.windowStart} end`,
-      },
-      setWhere: sql`${windowExpired(windowSeconds)} or ${rateLimits.count} < ${max}`,
-    })
-    .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart });
-  return row;
-}
+export const takeHit = (key: string, max: number, windowSeconds: number) => addHit(key, windowSeconds, max);
 
 /** Gives back a hit taken with `takeHit` in the key's current window (none when that window is over). */
 export async function returnHit(key: string, windowSeconds: number): Promise<void> {

@@ -5,7 +5,7 @@ import type { Profile } from "@/db/schema";
 import { verifyPassword } from "@/lib/accounts/password";
 import type { Principal } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
-import { consume, resetLimit, retryAfterSeconds, type Limit } from "@/lib/rate-limit";
+import { reserve, resetLimit, retryAfterSeconds, type Limit } from "@/lib/rate-limit";
 import { authSecret } from "@/lib/site/auth-secret";
 import type { Viewer } from "./rules";
 
@@ -22,13 +22,13 @@ const TOKEN_PREFIX = "nfp_";
 export type Credential = { kind: "bearer" } | { kind: "cookie"; selected: Profile | undefined };
 
 /**
- * Checks a locked profile's PIN. The attempt is counted before the PIN is compared (one atomic increment), so
+ * Checks a locked profile's PIN. The attempt takes its slot before the PIN is compared (one atomic statement), so
  * parallel guesses cannot get past the limit; a right PIN clears the count.
  */
 export async function checkPin(profile: Profile, pin: string): Promise<void> {
   if (!profile.pinHash) return;
   const key = `pin:${profile.id}`;
-  const attempt = await consume(key, PIN_LIMIT);
+  const attempt = await reserve(key, PIN_LIMIT);
   if (attempt.exceeded) {
     const retryAfter = retryAfterSeconds(attempt);
     const minutes = Math.ceil(retryAfter / 60);

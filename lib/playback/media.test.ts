@@ -1,40 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { LongFilmFixture } from "./test-fixtures";
-import { createTestDatabase } from "@/test/server-process";
+import { useFreshDatabase } from "@/test/fresh-database";
 
 // A two-hour film played through the embedded /media route with the clock moved forward: the master link is short
 // (MANIFEST_TTL_SECONDS), but the variant playlists and segments it leads to must stay valid to the end of the film.
 // Runs on this file's own database (a fresh one on PostgreSQL: it adds a title).
 
-let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
 let modules: {
-  client: typeof import("@/db/client");
   media: typeof import("./media");
   playlists: typeof import("./playlists");
   signing: typeof import("./signing");
 };
 let film: LongFilmFixture;
 
+useFreshDatabase();
+
 beforeAll(async () => {
-  if (process.env.TEST_DATABASE_URL) {
-    database = await createTestDatabase(process.env.TEST_DATABASE_URL);
-    process.env.DATABASE_URL = database.url;
-  }
   modules = {
-    client: await import("@/db/client"),
     media: await import("./media"),
     playlists: await import("./playlists"),
     signing: await import("./signing"),
   };
-  await modules.client.openDatabase();
   const { mediaDir } = await import("@/lib/env");
   film = await (await import("./test-fixtures")).seedLongFilm(mediaDir);
 });
 
-afterAll(async () => {
-  await modules?.client.closeDatabase();
-  await database?.drop();
-});
 
 const MINUTE = 60_000;
 

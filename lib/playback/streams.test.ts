@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/access/rules";
 import type { PlaybackFixture } from "./test-fixtures";
-import { createTestDatabase } from "@/test/server-process";
+import { useFreshDatabase } from "@/test/fresh-database";
 
 // Leases at the service level, where time can be moved: a stream whose progress writes stop lapses after
 // LEASE_SECONDS and frees its slot; a progress write never revives a lapsed lease; simultaneous starts never exceed
 // the plan. Runs on this file's own database (a fresh one on PostgreSQL: it adds titles).
 
-let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
 let modules: {
   client: typeof import("@/db/client");
   schema: typeof import("@/db/schema");
@@ -17,26 +16,19 @@ let modules: {
 };
 let fixture: PlaybackFixture;
 
+useFreshDatabase();
+
 beforeAll(async () => {
-  if (process.env.TEST_DATABASE_URL) {
-    database = await createTestDatabase(process.env.TEST_DATABASE_URL);
-    process.env.DATABASE_URL = database.url;
-  }
   modules = {
     client: await import("@/db/client"),
     schema: await import("@/db/schema"),
     streams: await import("./streams"),
     drizzle: await import("drizzle-orm"),
   };
-  await modules.client.openDatabase();
   const { mediaDir } = await import("@/lib/env");
   fixture = await (await import("./test-fixtures")).seedPlaybackFixture(mediaDir);
 });
 
-afterAll(async () => {
-  await modules?.client.closeDatabase();
-  await database?.drop();
-});
 
 async function basicViewer(): Promise<Viewer> {
   const { db } = modules.client;

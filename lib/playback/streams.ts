@@ -51,9 +51,9 @@ export async function startStream(viewer: Viewer, item: PlaybackItem, request: S
   }
 
   const progress = await readProgress(profile, item);
-  const duration = asset.durationSeconds ?? 0;
-  const windowExpires = playbackWindowExpiry(manifestExpiry(now), duration);
   const manifestExpires = manifestExpiry(now);
+  // The same window the master playlist gives its variants (lib/playback/media.ts).
+  const windowExpires = playbackWindowExpiry(manifestExpires, asset.durationSeconds);
   const renditions = allowedRenditions(asset.renditions, plan.max_quality);
   const subtitles = await listSubtitles(asset.id);
   return {
