@@ -42,6 +42,8 @@ const schema = z.object({
   TRACE_QUERIES: booleanString,
   API_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Realtime events older than this are pruned: a client that was away longer cannot replay all it missed. */
+  REALTIME_RETENTION_HOURS: z.coerce.number().positive().max(8760).default(24),
   /** on: seed the demo catalog with video on a first start; metadata: titles and artwork only; off: nothing. */
   DEMO_CATALOG: z.enum(["on", "metadata", "off"]).default("on"),
   WORKER_IN_PROCESS: booleanStringDefaultTrue,

@@ -6,3 +6,4 @@ export * from "./lists";
 export * from "./playback";
 export * from "./billing";
 export * from "./admin";
+export * from "./realtime";
