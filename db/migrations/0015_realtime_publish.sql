@@ -18,3 +18,11 @@ BEGIN
   PERFORM pg_notify('realtime', message);
   RETURN event_id;
 END $$;
+--> statement-breakpoint
+-- The admin jobs feed moves onto lib/realtime/: a job change is an event on the `admin.jobs` topic (was a bare NOTIFY
+-- on normflix_job_changes, migration 0010), whichever process or machine made it.
+CREATE OR REPLACE FUNCTION notify_job_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM realtime_publish('admin.jobs', 'job_changed', jsonb_build_object('id', COALESCE(NEW.id, OLD.id)));
+  RETURN NULL;
+END $$;

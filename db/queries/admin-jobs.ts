@@ -1,6 +1,6 @@
 import "server-only";
 import { inArray, sql } from "drizzle-orm";
-import { db, listen } from "../client";
+import { db } from "../client";
 import { episodes, titles } from "../schema";
 
 /** What each asset plays as ("Title" or "Show S1E2 · Episode"), for the jobs list; assets used nowhere are absent. */
@@ -18,12 +18,4 @@ export async function labelsForAssets(assetIds: string[]): Promise<Map<string, s
     .from(episodes)
     .where(inArray(episodes.mediaAssetId, assetIds));
   return new Map([...movieRows, ...episodeRows].map((row) => [row.assetId!, row.label]));
-}
-
-/**
- * Calls `onChange` with a job's id whenever any process inserts, updates or deletes it (trigger of migration 0010),
- * and with no id after the listening connection came back: changes made meanwhile were not announced.
- */
-export function listenForJobChanges(onChange: (jobId?: string) => void) {
-  return listen("normflix_job_changes", onChange, () => onChange());
 }
