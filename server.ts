@@ -9,6 +9,7 @@ import { closeDatabase, databaseKind, openDatabase } from "./db/client";
 import { tablesRead, traceRequest } from "./db/query-trace";
 import { startViewingFold } from "./lib/admin/analytics";
 import { flushApiLimits } from "./lib/rate-limit";
+import { endRealtimeStreams, startRealtimeRetention } from "./lib/realtime";
 import { streamsItsOwnBody } from "./lib/admin/upload-paths";
 import { allowedMethods } from "./lib/api/allowed-methods";
 import { CLIENT_IP_HEADER, GET_BODY_HEADER, INTERNAL_HEADERS } from "./lib/api/internal-headers";
@@ -130,6 +131,7 @@ async function main() {
   // Transcoding runs here unless workers run elsewhere (`npm run worker`, PostgreSQL only).
   const worker = env.WORKER_IN_PROCESS ? startWorker() : undefined;
   const stopViewingFold = startViewingFold();
+  const stopRealtimeRetention = startRealtimeRetention();
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
   const where = databaseKind() === "pglite" ? `PGlite in ${dataDir}` : "PostgreSQL";
@@ -154,6 +156,7 @@ async function main() {
     // ffmpeg is killed and its job requeued now; the database must stay open until that is recorded.
     const workerStopped = worker?.stop();
     stopViewingFold();
+    stopRealtimeRetention();
     server.close(async () => {
       clearTimeout(force);
       await app.close().catch(() => undefined);
@@ -164,6 +167,8 @@ async function main() {
       process.exit(0);
     });
     server.closeIdleConnections();
+    // Open event streams would hold server.close() until the timeout: end them (clients reconnect to another instance).
+    endRealtimeStreams();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
