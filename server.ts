@@ -94,6 +94,9 @@ async function main() {
         res.setHeader(name, value);
       }
       if (draining) res.setHeader("connection", "close");
+      // A response that was under way when the drain began (an event stream, ended by it) leaves a kept-alive idle
+      // connection behind, which would hold server.close() until the keep-alive timeout: close it once idle.
+      res.once("finish", () => draining && setImmediate(() => server.closeIdleConnections()));
       if (!hasDecodablePath(req.url)) return sendError(res, 400, "bad_request", "The request path is not valid percent-encoding.");
       if (await serveStaticAsset?.(req, res)) return;
 

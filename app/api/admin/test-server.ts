@@ -51,6 +51,11 @@ export function useAdminServer(env: Record<string, string> = {}): AdminServer {
     if (handle.dataDir) fs.rmSync(handle.dataDir, { recursive: true, force: true });
   });
 
+  return withAdminClient(handle);
+}
+
+/** Fills in `handle`'s calls, made to `handle.url` (for a server a test starts itself). */
+export function withAdminClient(handle: AdminServer): AdminServer {
   handle.call = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
