@@ -195,3 +195,21 @@ describe("event streams", () => {
     stream.abort.abort();
   });
 });
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)("after the listening connection drops", () => {
+  it("streams re-read what was published meanwhile, in order", { timeout: 15_000 }, async () => {
+    const { default: postgres } = await import("postgres");
+    const topic = newTopic();
+    const stream = open([topic]);
+    const sse = await stream.sse;
+    const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    const killed = await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen%'`;
+    await admin.end();
+    expect(killed.length).toBe(1);
+    // Published while this process is not listening (it re-listens after 100 ms at the earliest).
+    const ids = [];
+    for (const n of [1, 2, 3]) ids.push(await realtime.publish(topic, "during", { n }));
+    expect((await sse.events(3)).map((e) => e.id)).toEqual(ids);
+    stream.abort.abort();
+  });
+});
