@@ -6,7 +6,7 @@ import { hashPassword } from "@/lib/accounts/password";
 import type { Principal } from "@/lib/accounts/sessions";
 import { ApiError, checkViolation, uniqueViolation } from "@/lib/api/errors";
 import { activePlan } from "@/lib/billing/subscriptions";
-import { KIDS_DEFAULT_RATING, KIDS_MAX_LEVEL, KIDS_MAX_RATING } from "@/lib/access/kids";
+import { ratingAfterChange } from "@/lib/access/kids";
 import { maturityLevel, type MaturityRating } from "@/lib/catalog/maturity";
 import type { Avatar } from "./avatars";
 
@@ -66,21 +66,10 @@ export async function renameProfile(principal: Principal, name: string, newName:
 
 export type ProfileSettings = { kids?: boolean; maturity_rating?: MaturityRating; avatar?: Avatar; pin?: string | null };
 
-/**
- * Applies the settings given. The result is judged, not the fields: a kids profile (made one now, or already one) is
- * never rated above KIDS_MAX_RATING, and one that becomes kids without a rating gets KIDS_DEFAULT_RATING. The
- * database's check holds the same ceiling against concurrent changes.
- */
+/** Applies the settings given (the kids ceiling judged by lib/access/kids.ts; a database check holds it too). */
 export async function changeProfileSettings(principal: Principal, name: string, settings: ProfileSettings) {
   const current = await requireProfile(principal, name);
-  const kids = settings.kids ?? current.kids;
-  const becomesKids = kids && !current.kids;
-  const rating = settings.maturity_rating ?? (becomesKids && current.maturityLevel > KIDS_MAX_LEVEL ? KIDS_DEFAULT_RATING : undefined);
-  if (kids && maturityLevel(rating ?? (current.maturityRating as MaturityRating)) > KIDS_MAX_LEVEL) {
-    throw new ApiError("validation_failed", `A kids profile can be rated ${KIDS_MAX_RATING} at most.`, [
-      { field: "body.maturity_rating", message: `A kids profile can be rated ${KIDS_MAX_RATING} at most.` },
-    ]);
-  }
+  const rating = ratingAfterChange(current, settings);
   const changes = {
     kids: settings.kids,
     maturityRating: rating,
