@@ -375,8 +375,9 @@ async function main() {
       `Statuses — PUT: ${statusList(put) || "none"}${put.failures ? `, ${put.failures} connection errors` : ""}; ping: ${statusList(ping) || "none"}${ping.failures ? `, ${ping.failures} connection errors` : ""}.` +
         (put.notApplied ? ` ${put.notApplied} PUTs answered \`applied: false\`.` : " Every PUT answered `applied: true`."),
       "",
-      "Database round trips per PUT, from the code: 1 — the progress statement (profile, item and update in one CTE, a",
-      "prepared statement). The bearer token's account comes from the process's token cache (looked up again after 5 s;",
+      "Database round trips per PUT, from the code: 2 — the profile, which withApi loads once and authorizes (its lock,",
+      "lib/access/), then the progress statement (item, visibility and update in one CTE, a prepared statement). The",
+      "bearer token's account comes from the process's token cache (looked up again after 5 s;",
       "`last_seen_at` written at most once a minute per session) and the rate limit is counted in memory, its counters",
       "flushed for every client at once in one statement every 0.5 s (lib/rate-limit.ts). Measured:",
       `${statementsPerPut.toFixed(2)} committed statements per PUT (\`pg_stat_database\` xact_commit over the PUT phase, warm-up included).`,
