@@ -90,6 +90,7 @@ export const unlockProfileEndpoint = endpoint({
   auth: "required",
   limit: "auth",
   params: nameParams,
+  query: z.strictObject({}),
   body: z.strictObject({ pin }),
   response: z.object({
     profile_token: z.string(),

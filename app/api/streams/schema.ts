@@ -82,9 +82,11 @@ export const episodeStreamEndpoint = endpoint({
   errors: [...errors, "show_not_found", "episode_not_found"],
 });
 
-// The same starts as POST: a start uses up one of the plan's streams, so clients should not send it as a GET.
-export const movieStreamPostEndpoint = endpoint({ ...movieStreamEndpoint, method: "POST" });
-export const episodeStreamPostEndpoint = endpoint({ ...episodeStreamEndpoint, method: "POST" });
+// The same starts as POST: a start uses up one of the plan's streams, so clients should not send it as a GET. The
+// profile comes in the body only.
+const postOnly = { method: "POST", query: z.strictObject({}), body: z.strictObject(profileField) } as const;
+export const movieStreamPostEndpoint = endpoint({ ...movieStreamEndpoint, ...postOnly });
+export const episodeStreamPostEndpoint = endpoint({ ...episodeStreamEndpoint, ...postOnly });
 
 export const listStreamsEndpoint = endpoint({
   method: "GET",
