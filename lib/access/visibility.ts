@@ -19,7 +19,7 @@ export function visibleTo(audience: Audience, table = "t"): SQL {
     : sql`(${t}.published and ${t}.maturity_level <= ${audience.maturityLevel})`;
 }
 
-/** The same condition as text, for fixed prepared statements: `level` is the placeholder holding the profile's level. */
+/** The same condition as text, for fixed prepared statements: `level` is the statement parameter (e.g. `$2::int`) holding the profile's level. */
 export const visibleToText = (table: string, level: string) => `(${table}.published and ${table}.maturity_level <= ${level})`;
 
 /** Whether a published title's rating lets `audience` see it. */
