@@ -107,7 +107,7 @@ export const LONG_FILM_SECONDS = 2 * 3600;
 export type LongFilmFixture = { assetId: string; movieId: string; segment: Buffer; segmentCount: number };
 
 /**
- * A two-hour PG movie on a 360p–480p ladder of 6-second stand-in segments (a few bytes each, never decoded) (1200 a rung), for checking that every
+ * A two-hour PG movie on a 360p–480p ladder of 1200 six-second stand-in segments a rung (never decoded), for checking that every
  * URL the player fetches stays valid until the end of the film, long after the master link expired.
  */
 export async function seedLongFilm(mediaDir: string): Promise<LongFilmFixture> {
