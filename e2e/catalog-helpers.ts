@@ -44,6 +44,11 @@ export async function expectMovieHidden(page: Page, movie: { id: string; title: 
   const title = new TitlePage(page);
   expect((await title.goto("movie", movie.id))?.status()).toBe(404);
   await expect(title.notFoundHeading()).toBeVisible();
+  // The player says it is not available here, and neither it nor the tab names it.
+  await page.goto(`/watch/movie/${movie.id}`);
+  await expect(page.getByText(/not available on this profile/i)).toBeVisible();
+  expect(await page.title()).not.toContain(movie.title);
+  await expect(page.getByText(movie.title)).toHaveCount(0);
 }
 
 /** A demo show whose first two episodes of a season are transcoded (minutes after a first start on two cores). */

@@ -26,7 +26,8 @@ export async function Watch({ viewer, item, info }: { viewer: Viewer; item: Play
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     if (NOT_FOUND.has(error.code)) notFound();
-    return <Problem error={error} backHref={info.backHref} />;
+    // A title the profile may not see has no page to go back to.
+    return <Problem error={error} backHref={error.code === "maturity_restricted" ? "/browse" : info.backHref} />;
   }
   const target: ProgressTarget =
     item.kind === "movie"

@@ -1,22 +1,19 @@
 // /watch/movie/<movieId> – the player, full screen, for the signed-in profile
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getMovie } from "@/lib/catalog/catalog";
 import { requireViewer } from "@/lib/site/session";
+import { watchingProfile } from "../../watching-profile";
 import { Watch } from "../../watch";
+import { movieOrNotFound } from "./movie";
 
 type Props = { params: Promise<{ movieId: string }> };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-async function movieOrNotFound(movieId: string) {
-  if (!UUID.test(movieId)) notFound();
-  // Published movies: one the profile may not watch gets the player's own "not available on this profile".
-  return getMovie(movieId, undefined).catch(() => notFound());
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Watch ${(await movieOrNotFound((await params).movieId)).title}` };
+  const { movieId } = await params;
+  await movieOrNotFound(movieId);
+  // The tab names the movie only to a profile that may see it.
+  const movie = await getMovie(movieId, await watchingProfile()).catch(() => undefined);
+  return { title: movie ? `Watch ${movie.title}` : "Watch" };
 }
 
 export default async function WatchMoviePage({ params }: Props) {

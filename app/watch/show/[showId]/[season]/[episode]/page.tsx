@@ -1,29 +1,28 @@
 // /watch/show/<showId>/<season>/<episode> – one episode in the player, with the next one up after the credits
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getEpisode } from "@/lib/catalog/catalog";
 import { requireViewer } from "@/lib/site/session";
+import { watchingProfile } from "../../../../watching-profile";
+import { type EpisodeParams, episodeOrNotFound } from "./episode";
 import { Watch } from "../../../../watch";
 
-type Props = { params: Promise<{ showId: string; season: string; episode: string }> };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+type Props = { params: Promise<EpisodeParams> };
 const watchPath = (showId: string, season: number, episode: number) => `/watch/show/${showId}/${season}/${episode}`;
 
-async function episodeOrNotFound(params: Props["params"]) {
+const episodeOf = async (params: Props["params"]) => {
   const { showId, season, episode } = await params;
-  if (!UUID.test(showId) || !/^\d{1,4}$/.test(season) || !/^\d{1,4}$/.test(episode)) notFound();
-  // Published episodes: one the profile may not watch gets the player's own "not available on this profile".
-  return getEpisode(showId, Number(season), Number(episode), undefined).catch(() => notFound());
-}
+  return episodeOrNotFound(showId, season, episode);
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const episode = await episodeOrNotFound(params);
-  return { title: `Watch ${episode.show_title}: ${episode.title}` };
+  const { show_id, season, episode: number } = await episodeOf(params);
+  // The tab names the episode only to a profile that may see it.
+  const episode = await getEpisode(show_id, season, number, await watchingProfile()).catch(() => undefined);
+  return { title: episode ? `Watch ${episode.show_title}: ${episode.title}` : "Watch" };
 }
 
 export default async function WatchEpisodePage({ params }: Props) {
-  const episode = await episodeOrNotFound(params);
+  const episode = await episodeOf(params);
   const viewer = await requireViewer(watchPath(episode.show_id, episode.season, episode.episode));
   const next = episode.next ? await getEpisode(episode.show_id, episode.next.season, episode.next.episode, viewer.profile).catch(() => undefined) : undefined;
   return (
