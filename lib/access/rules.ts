@@ -59,6 +59,11 @@ export function planCovers(plan: Plan | null | undefined, access: TitleAccess): 
   return access === "premium_early_access" ? plan.id === "premium" : access !== "rent_or_buy";
 }
 
+/** Whether the account's plan alone lets it play titles of this access (title pages: Play, or Rent / Buy). */
+export async function planCoversAccess(accountId: string, access: TitleAccess): Promise<boolean> {
+  return planCovers(activePlan(await findSubscription(accountId)), access);
+}
+
 /** Whether the viewer may start playing `title` (a published title); throws the refusal, else says by what right. */
 export async function canPlay(viewer: Viewer, title: PlayableTitle): Promise<PlayRight> {
   const [subscription, owned] = await Promise.all([findSubscription(viewer.principal.accountId), findLiveRight(viewer.principal.accountId, title.id)]);
