@@ -240,3 +240,29 @@ describe("selling with the local provider", () => {
     await expect(m.purchases.purchaseTitle(viewer.principal, viewer, { title_id: randomUUID(), kind: "buy" })).rejects.toMatchObject({ code: "title_not_found" });
   });
 });
+
+describe("sales analytics", () => {
+  it("revenue per day and top-earning titles count rentals and purchases, refunds excluded", async () => {
+    const { viewingReport } = await import("@/lib/admin/analytics");
+    const admin = { ...(await viewerWith()).principal, role: "admin" as const };
+    const before = (await viewingReport(admin, 7)).sales;
+    const movieId = await movieWith("rent_or_buy");
+    const renter = await viewerWith();
+    await m.purchases.purchaseTitle(renter.principal, renter, { title_id: movieId, kind: "rent" });
+    await m.purchases.purchaseTitle(renter.principal, renter, { title_id: movieId, kind: "buy" });
+    const refunded = await viewerWith();
+    const sold = await m.purchases.purchaseTitle(refunded.principal, refunded, { title_id: movieId, kind: "buy" });
+    const { db } = m.client;
+    const { purchases } = m.schema;
+    await db().update(purchases).set({ status: "refunded" }).where(m.drizzle.eq(purchases.id, "purchase" in sold ? sold.purchase.id : ""));
+
+    const after = (await viewingReport(admin, 7)).sales;
+    expect(after.totals.revenue_cents - before.totals.revenue_cents).toBe(399 + 1499);
+    expect(after.totals.rentals - before.totals.rentals).toBe(1);
+    expect(after.totals.purchases - before.totals.purchases).toBe(1);
+    expect(after.per_day).toHaveLength(7);
+    const today = after.per_day.at(-1)!;
+    expect(today.rental_cents - before.per_day.at(-1)!.rental_cents).toBe(399);
+    expect(after.top_titles.find((t) => t.title_id === movieId)).toMatchObject({ revenue_cents: 1898, rentals: 1, purchases: 1 });
+  });
+});

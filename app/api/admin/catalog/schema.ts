@@ -157,7 +157,7 @@ export const setOffersEndpoint = endpoint({
         z.strictObject({
           kind: z.enum(["rent", "buy"]),
           price_cents: z.number().int().min(50).max(100_000_00),
-          currency: z.string().regex(/^[a-z]{3}$/).default("usd").describe("ISO 4217, lowercase (Stripe's form)."),
+          currency: z.literal("usd").default("usd").describe("Offers are priced in US dollars (one currency, so revenue adds up)."),
           rental_hours: z.number().int().min(1).max(24 * 90).optional(),
           start_within_days: z.number().int().min(1).max(365).optional(),
         }),
