@@ -254,7 +254,7 @@ describe("sales analytics", () => {
     const sold = await m.purchases.purchaseTitle(refunded.principal, refunded, { title_id: movieId, kind: "buy" });
     const { db } = m.client;
     const { purchases } = m.schema;
-    await db().update(purchases).set({ status: "refunded" }).where(m.drizzle.eq(purchases.id, "purchase" in sold ? sold.purchase.id : ""));
+    await db().update(purchases).set({ status: "refunded" }).where(m.drizzle.eq(purchases.id, (sold as { purchase: { id: string } }).purchase.id));
 
     const after = (await viewingReport(admin, 7)).sales;
     expect(after.totals.revenue_cents - before.totals.revenue_cents).toBe(399 + 1499);

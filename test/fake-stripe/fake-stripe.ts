@@ -276,16 +276,21 @@ export class FakeStripe {
   private createCheckoutSession(params: Obj) {
     if (params.mode === "payment") return this.createPaymentSession(params);
     if (params.mode !== "subscription") throw invalid("Only subscription and payment modes are supported by this fake.", "mode");
-    const customer = this.get(this.customers, "customer", params.customer);
     const lineItems = params.line_items as Obj[] | undefined;
     if (lineItems?.length !== 1) throw invalid("Exactly one line item is expected.", "line_items");
     const price = this.price(lineItems[0].price);
+    return this.openSession(params, { __price: price.id, subscription_data_metadata: params.subscription_data?.metadata ?? {} });
+  }
+
+  /** A new open Checkout session of `params.mode` for the customer, with the mode's own fields. */
+  private openSession(params: Obj, fields: Obj) {
+    const customer = this.get(this.customers, "customer", params.customer);
     for (const name of ["success_url", "cancel_url"]) if (!params[name]) throw invalid(`Missing required param: ${name}.`, name);
     const id = `cs_test_${randomBytes(12).toString("hex")}`;
     const session = {
       id,
       object: "checkout.session",
-      mode: "subscription",
+      mode: params.mode,
       status: "open",
       payment_status: "unpaid",
       customer: customer.id,
@@ -297,8 +302,7 @@ export class FakeStripe {
       url: `${this.url}/checkout/${id}`,
       created: nowSeconds(),
       livemode: false,
-      __price: price.id,
-      subscription_data_metadata: params.subscription_data?.metadata ?? {},
+      ...fields,
     };
     this.checkoutSessions.set(id, session);
     return session;
@@ -306,37 +310,17 @@ export class FakeStripe {
 
   /** One-time payment for one inline price (`price_data`), as NormFlix sells rentals and purchases. */
   private createPaymentSession(params: Obj) {
-    const customer = this.get(this.customers, "customer", params.customer);
     const lineItems = params.line_items as Obj[] | undefined;
     const priceData = lineItems?.length === 1 ? lineItems[0].price_data : undefined;
     if (!priceData?.currency || !priceData.product_data?.name) throw invalid("Exactly one line item with price_data is expected.", "line_items");
     const amount = Number(priceData.unit_amount);
     if (!Number.isInteger(amount) || amount < 50) throw invalid("Amount must be at least 50 cents.", "line_items[0][price_data][unit_amount]");
-    for (const name of ["success_url", "cancel_url"]) if (!params[name]) throw invalid(`Missing required param: ${name}.`, name);
-    const id = `cs_test_${randomBytes(12).toString("hex")}`;
-    const session = {
-      id,
-      object: "checkout.session",
-      mode: "payment",
-      status: "open",
-      payment_status: "unpaid",
+    return this.openSession(params, {
       amount_total: amount * Number(lineItems![0].quantity ?? 1),
       currency: priceData.currency,
-      customer: customer.id,
-      client_reference_id: params.client_reference_id ?? null,
-      metadata: params.metadata ?? {},
       payment_intent: null,
-      subscription: null,
-      success_url: String(params.success_url).replace("{CHECKOUT_SESSION_ID}", id),
-      cancel_url: params.cancel_url,
-      url: `${this.url}/checkout/${id}`,
-      created: nowSeconds(),
-      livemode: false,
       __payment_intent_metadata: params.payment_intent_data?.metadata ?? {},
-      __product_name: priceData.product_data.name,
-    };
-    this.checkoutSessions.set(id, session);
-    return session;
+    });
   }
 
   private createRefund(params: Obj) {
