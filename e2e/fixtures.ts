@@ -55,8 +55,9 @@ export async function chooseProfile(page: Page, profile: string) {
 export async function waitForPlayableMovie(request: APIRequestContext, timeoutMs = 10 * 60_000): Promise<{ id: string; title: string }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { items } = (await call(request, "GET", "/api/movies?limit=100")) as { items: { id: string; title: string; availability: string }[] };
-    const ready = items.find((movie) => movie.availability === "ready");
+    const { items } = (await call(request, "GET", "/api/movies?limit=100")) as { items: { id: string; title: string; availability: string; access: string }[] };
+    // A title every plan covers (the demo catalog also has titles to rent or buy, and free ones).
+    const ready = items.find((movie) => movie.availability === "ready" && movie.access === "subscription");
     if (ready) return { id: ready.id, title: ready.title };
     if (Date.now() > deadline) throw new Error("no demo movie became playable in time");
     await new Promise((resolve) => setTimeout(resolve, 2000));

@@ -13,6 +13,7 @@ import * as movies from "./movies/schema";
 import * as plans from "./plans/schema";
 import * as profiles from "./profiles/schema";
 import * as profileLists from "./profiles/lists-schema";
+import * as purchases from "./purchases/schema";
 import * as shows from "./shows/schema";
 import * as streams from "./streams/schema";
 
@@ -25,6 +26,7 @@ const methodOrder = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 export const endpoints: Endpoint[] = [
   accounts,
   billing,
+  purchases,
   plans,
   profiles,
   profileLists,

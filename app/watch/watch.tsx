@@ -41,6 +41,7 @@ type ActiveStream = { stream_id: string; profile: string; title: string; device:
 function Problem({ error, backHref }: { error: ApiError; backHref: string }) {
   const heading: Partial<Record<string, string>> = {
     subscription_required: "Choose a plan to start watching",
+    purchase_required: "Rent or buy this title to watch it",
     maturity_restricted: "This title isn't available on this profile",
     stream_limit_reached: "Too many people are watching right now",
     media_not_ready: "This video is still being prepared",
@@ -65,6 +66,11 @@ function Problem({ error, backHref }: { error: ApiError; backHref: string }) {
           </ul>
         )}
         <div className="flex justify-center gap-3">
+          {error.code === "purchase_required" && (
+            <Link href={backHref} className="rounded bg-brand px-5 py-2 font-semibold hover:bg-brand-strong">
+              See rent and buy options
+            </Link>
+          )}
           {error.code === "subscription_required" && (
             <Link href="/account#plan" className="rounded bg-brand px-5 py-2 font-semibold hover:bg-brand-strong">
               See plans

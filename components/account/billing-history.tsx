@@ -8,6 +8,7 @@ const STATUS: Record<string, string> = {
   draft: "Draft",
   void: "Void",
   uncollectible: "Unpaid",
+  refunded: "Refunded",
 };
 
 /** The account's invoices, newest first, each linking to Stripe's hosted invoice and PDF when there is one. */

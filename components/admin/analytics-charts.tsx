@@ -6,7 +6,13 @@ type Report = {
   per_day: { day: string; views: number; hours: number; completions: number }[];
   top_titles: { title: string; views: number; hours: number }[];
   plan_mix: { plan: string; accounts: number }[];
+  sales: {
+    per_day: { day: string; rental_cents: number; purchase_cents: number }[];
+    top_titles: { title: string; revenue_cents: number }[];
+  };
 };
+
+const dollars = (cents: number) => Math.round(cents) / 100;
 
 const axis = { stroke: "#a3a3a3", fontSize: 12 };
 const tooltip = { contentStyle: { background: "#181818", border: "1px solid #333" }, labelStyle: { color: "#fff" } };
@@ -23,9 +29,11 @@ function Chart({ title, children }: { title: string; children: React.ReactElemen
   );
 }
 
-/** Views and watch hours per day, top titles and plan mix, drawn with recharts from GET /api/admin/analytics data. */
+/** Views and watch hours per day, top titles, plan mix and sales, drawn with recharts from GET /api/admin/analytics data. */
 export function AnalyticsCharts({ report }: { report: Report }) {
   const days = report.per_day.map((d) => ({ ...d, day: d.day.slice(5) }));
+  const sales = report.sales.per_day.map((d) => ({ day: d.day.slice(5), rentals: dollars(d.rental_cents), purchases: dollars(d.purchase_cents) }));
+  const earners = report.sales.top_titles.map((t) => ({ title: t.title, revenue: dollars(t.revenue_cents) }));
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <Chart title="Views per day">
@@ -66,6 +74,25 @@ export function AnalyticsCharts({ report }: { report: Report }) {
           <Tooltip {...tooltip} />
           <Legend />
         </PieChart>
+      </Chart>
+      <Chart title="Rental and purchase revenue per day (USD)">
+        <BarChart data={sales}>
+          <CartesianGrid stroke="#333" vertical={false} />
+          <XAxis dataKey="day" {...axis} />
+          <YAxis {...axis} />
+          <Tooltip {...tooltip} />
+          <Legend />
+          <Bar dataKey="rentals" name="Rentals" stackId="sales" fill="#60a5fa" />
+          <Bar dataKey="purchases" name="Purchases" stackId="sales" fill="#e50914" />
+        </BarChart>
+      </Chart>
+      <Chart title="Top-earning titles (USD)">
+        <BarChart data={earners} layout="vertical" margin={{ left: 24 }}>
+          <XAxis type="number" {...axis} />
+          <YAxis type="category" dataKey="title" width={140} {...axis} />
+          <Tooltip {...tooltip} />
+          <Bar dataKey="revenue" name="Revenue" fill="#34d399" />
+        </BarChart>
       </Chart>
     </div>
   );

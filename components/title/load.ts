@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { planCoversAccess } from "@/lib/access/rules";
 import { ApiError } from "@/lib/api/errors";
 import { getMovie, getShow } from "@/lib/catalog/catalog";
 import { getTitleState } from "@/lib/profiles/title-state";
@@ -25,12 +26,12 @@ async function viewerState(kind: TitleKind, id: string) {
 
 export const loadMovie = cache(async (id: string) => {
   const { viewer, state } = await viewerState("movie", id);
-  const movie = await getMovie(id, viewer.profile).catch(missing);
-  return { viewer, state, movie };
+  const movie = await getMovie(id, viewer.profile, viewer.principal.accountId).catch(missing);
+  return { viewer, state, movie, covered: await planCoversAccess(viewer.principal.accountId, movie.access) };
 });
 
 export const loadShow = cache(async (id: string) => {
   const { viewer, state } = await viewerState("show", id);
-  const show = await getShow(id, viewer.profile).catch(missing);
-  return { viewer, state, show };
+  const show = await getShow(id, viewer.profile, viewer.principal.accountId).catch(missing);
+  return { viewer, state, show, covered: await planCoversAccess(viewer.principal.accountId, show.access) };
 });

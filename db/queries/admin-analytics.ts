@@ -134,3 +134,44 @@ export async function planMix(): Promise<Array<{ plan: string; accounts: number 
       order by 1`,
   );
 }
+
+export type DailySales = { day: string; rentals: number; purchases: number; rental_cents: number; purchase_cents: number };
+
+// Rentals and purchases by the day they were paid (UTC); a refunded sale counts for nothing.
+const sales = (days: number) => sql`
+  select (purchased_at at time zone 'UTC')::date as day, title_id, kind, price_cents
+  from purchases
+  where purchased_at >= (now() at time zone 'UTC')::date - ${days - 1}::int and status <> 'refunded'`;
+
+/** Rental and purchase revenue per day, every day of the range. */
+export async function salesPerDay(days: number): Promise<DailySales[]> {
+  return queryRows<DailySales>(
+    sql`
+      with sold as (${sales(days)})
+      select to_char(d.day, 'YYYY-MM-DD') as day,
+             (count(s.*) filter (where s.kind = 'rent'))::int as rentals,
+             (count(s.*) filter (where s.kind = 'buy'))::int as purchases,
+             coalesce(sum(s.price_cents) filter (where s.kind = 'rent'), 0)::int as rental_cents,
+             coalesce(sum(s.price_cents) filter (where s.kind = 'buy'), 0)::int as purchase_cents
+      from generate_series((now() at time zone 'UTC')::date - ${days - 1}::int, (now() at time zone 'UTC')::date, interval '1 day') as d(day)
+      left join sold s on s.day = d.day::date
+      group by d.day
+      order by d.day`,
+  );
+}
+
+export type TopEarner = { title_id: string; title: string; kind: "movie" | "show"; revenue_cents: number; rentals: number; purchases: number };
+
+/** Titles by rental and purchase revenue in the range. */
+export async function topEarningTitles(days: number, limit: number): Promise<TopEarner[]> {
+  return queryRows<TopEarner>(
+    sql`
+      with sold as (${sales(days)})
+      select t.id as title_id, t.title, t.kind, sum(s.price_cents)::int as revenue_cents,
+             (count(*) filter (where s.kind = 'rent'))::int as rentals, (count(*) filter (where s.kind = 'buy'))::int as purchases
+      from sold s join titles t on t.id = s.title_id
+      group by t.id
+      order by revenue_cents desc, t.title
+      limit ${limit}`,
+  );
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, ilike, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { visibleTo, type Audience } from "@/lib/access/visibility";
 import { db } from "../client";
 import { credits, episodes, genres, mediaAssets, people, ratings, seasons, subtitles, titleGenres, titles } from "../schema";
@@ -14,6 +14,8 @@ export type TitleFilter = {
   genre?: string;
   year?: number;
   maturityRating?: string;
+  /** Only titles sold one by one (rent_or_buy, premium_early_access). */
+  forSale?: boolean;
 };
 
 export type Availability = "ready" | "processing" | "unavailable";
@@ -53,6 +55,7 @@ const titleColumns = {
   popularity: titles.popularity,
   createdAt: titles.createdAt,
   mediaAssetId: titles.mediaAssetId,
+  access: titles.access,
   genres: genreList,
   seasonCount,
   availability,
@@ -73,6 +76,7 @@ function filterConditions(filter: TitleFilter): SQL | undefined {
       : undefined,
     filter.year !== undefined ? eq(titles.year, filter.year) : undefined,
     filter.maturityRating ? eq(titles.maturityRating, filter.maturityRating) : undefined,
+    filter.forSale ? inArray(titles.access, ["rent_or_buy", "premium_early_access"]) : undefined,
   );
 }
 
@@ -113,7 +117,7 @@ async function countTitles(filter: TitleFilter): Promise<number> {
 }
 
 /** The title, if it exists with this kind and `audience` may see it (without one: if it is published). */
-export async function findTitle(id: string, kind: "movie" | "show", audience?: Audience) {
+export async function findTitle(id: string, kind: "movie" | "show" | undefined, audience?: Audience) {
   const [row] = await db()
     .select(titleColumns)
     .from(titles)

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "../client";
-import { credits, episodes, genres, mediaAssets, people, seasons, titleGenres, titles } from "../schema";
+import { credits, episodes, genres, mediaAssets, people, seasons, titleGenres, titleOffers, titles } from "../schema";
 
 export type DemoRows = {
   assets: Array<typeof mediaAssets.$inferInsert>;
@@ -12,6 +12,7 @@ export type DemoRows = {
   credits: Array<typeof credits.$inferInsert>;
   seasons: Array<typeof seasons.$inferInsert>;
   episodes: Array<typeof episodes.$inferInsert>;
+  offers: Array<typeof titleOffers.$inferInsert>;
 };
 
 export async function hasAnyTitle(): Promise<boolean> {
@@ -30,6 +31,7 @@ export async function insertDemoRows(rows: DemoRows): Promise<number> {
     await tx.insert(credits).values(rows.credits).onConflictDoNothing();
     await tx.insert(seasons).values(rows.seasons).onConflictDoNothing();
     await tx.insert(episodes).values(rows.episodes).onConflictDoNothing();
+    if (rows.offers.length) await tx.insert(titleOffers).values(rows.offers).onConflictDoNothing();
     return inserted.length;
   });
 }

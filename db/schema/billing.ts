@@ -1,5 +1,6 @@
 import { bigint, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
+import { purchases } from "./purchases";
 
 // Stripe's side of billing. The account's current subscription lives in `subscriptions` (db/schema/accounts.ts).
 
@@ -23,7 +24,7 @@ export const billingEvents = pgTable("billing_events", {
   receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Billing history: Stripe invoices as last read from Stripe. */
+/** Billing history: Stripe invoices as last read from Stripe, and the receipts of rentals and purchases. */
 export const billingInvoices = pgTable(
   "billing_invoices",
   {
@@ -42,6 +43,8 @@ export const billingInvoices = pgTable(
     periodEnd: timestamp("period_end", { withTimezone: true }),
     hostedInvoiceUrl: text("hosted_invoice_url"),
     invoicePdf: text("invoice_pdf"),
+    /** A receipt's rental or purchase (its id is then the payment's, `pi_…`, or `local_<purchase id>`). */
+    purchaseId: uuid("purchase_id").references(() => purchases.id, { onDelete: "set null" }),
     /** Stripe's creation time (seconds), the history's order. */
     stripeCreated: bigint("stripe_created", { mode: "number" }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

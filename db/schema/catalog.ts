@@ -46,6 +46,13 @@ export const people = pgTable(
 
 export const titleKind = pgEnum("title_kind", ["movie", "show"]);
 
+/**
+ * Who may play a title (lib/access/rules.ts): `subscription` any plan; `rent_or_buy` only a rental or a purchase;
+ * `premium_early_access` the premium plan, or a rental or a purchase; `free` anyone signed in, even without a plan.
+ */
+export const TITLE_ACCESS = ["subscription", "rent_or_buy", "premium_early_access", "free"] as const;
+export const titleAccess = pgEnum("title_access", TITLE_ACCESS);
+
 // Movies and shows share one table: search, genres, credits, trending and lists treat them alike.
 export const titles = pgTable(
   "titles",
@@ -68,6 +75,7 @@ export const titles = pgTable(
     /** A movie's video. */
     mediaAssetId: uuid("media_asset_id").references(() => mediaAssets.id, { onDelete: "set null" }),
     published: boolean("published").notNull().default(true),
+    access: titleAccess("access").notNull().default("subscription"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     searchVector: searchVector("title", "synopsis"),
@@ -79,6 +87,8 @@ export const titles = pgTable(
     index("titles_title_trgm_idx").using("gist", sql`${t.title} gist_trgm_ops(siglen=256)`),
     index("titles_kind_popularity_idx").on(t.kind, t.popularity),
     index("titles_kind_created_idx").on(t.kind, t.createdAt),
+    // The "Rent or buy" row lists the few titles that are not plain subscription titles.
+    index("titles_access_idx").on(t.access).where(sql`${t.access} <> 'subscription'`),
   ],
 );
 
@@ -158,5 +168,6 @@ export const episodes = pgTable(
 export type Genre = typeof genres.$inferSelect;
 export type Person = typeof people.$inferSelect;
 export type Title = typeof titles.$inferSelect;
+export type TitleAccess = (typeof TITLE_ACCESS)[number];
 export type Season = typeof seasons.$inferSelect;
 export type Episode = typeof episodes.$inferSelect;

@@ -5,5 +5,6 @@ export * from "./profiles";
 export * from "./lists";
 export * from "./playback";
 export * from "./billing";
+export * from "./purchases";
 export * from "./admin";
 export * from "./realtime";

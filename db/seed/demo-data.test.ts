@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { demoGenres, demoMovies, demoShows, type DemoCredit } from "./demo-data";
+import { demoGenres, demoMovies, demoSales, demoShows, type DemoCredit } from "./demo-data";
 import { demoSubtitlesVtt } from "./subtitles";
 
 const everything = [...demoMovies, ...demoShows];
@@ -146,5 +146,19 @@ describe("demo subtitles", () => {
   it("handle very short clips", () => {
     expect(parseVtt(demoSubtitlesVtt("es", 0.8)).cues).toEqual([{ start: 0, end: 0.8, text: "[Subtítulos en español]" }]);
     expect(demoSubtitlesVtt("en", 0).trim()).toBe("WEBVTT");
+  });
+
+  it("sells a few titles of each kind, each for sale with an offer, rentals with a window", () => {
+    const titles = new Set(everything.map((t) => t.title));
+    const kinds = Object.values(demoSales).map((sale) => sale.access);
+    for (const kind of ["rent_or_buy", "premium_early_access", "free"]) expect(kinds.filter((k) => k === kind).length, kind).toBeGreaterThanOrEqual(2);
+    for (const [title, sale] of Object.entries(demoSales)) {
+      expect(titles.has(title), title).toBe(true);
+      expect(sale.offers.length > 0, title).toBe(sale.access !== "free");
+      for (const offer of sale.offers) expect(offer.kind === "rent", title).toBe(offer.rentalHours !== undefined && offer.startWithinDays !== undefined);
+    }
+    // Something a kids profile (PG at most) may rent, and a free title it may watch.
+    const rating = (title: string) => everything.find((t) => t.title === title)!.maturityRating;
+    expect(Object.entries(demoSales).some(([title, sale]) => sale.access === "rent_or_buy" && ["G", "PG"].includes(rating(title)))).toBe(true);
   });
 });

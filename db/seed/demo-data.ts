@@ -1042,3 +1042,20 @@ export const demoShows: DemoShow[] = [
     ],
   },
 ];
+
+export type DemoOffer = { kind: "rent" | "buy"; priceCents: number; rentalHours?: number; startWithinDays?: number };
+export type DemoSale = { access: "rent_or_buy" | "premium_early_access" | "free"; offers: DemoOffer[] };
+
+const rent = (priceCents: number, rentalHours = 48, startWithinDays = 30): DemoOffer => ({ kind: "rent", priceCents, rentalHours, startWithinDays });
+const buy = (priceCents: number): DemoOffer => ({ kind: "buy", priceCents });
+
+/** Titles not (only) in the plans, by title: the rest are subscription titles. A new user sees each kind. */
+export const demoSales: Record<string, DemoSale> = {
+  "Fathom Seven": { access: "rent_or_buy", offers: [rent(399), buy(1499)] },
+  "The Lantern Keepers' Strike": { access: "rent_or_buy", offers: [rent(299), buy(999)] },
+  "Hollow Pines": { access: "rent_or_buy", offers: [rent(399, 72, 14), buy(1299)] },
+  "Signal from Hollowmere": { access: "premium_early_access", offers: [rent(599), buy(1999)] },
+  "Extraordinarily Quiet Neighbours": { access: "premium_early_access", offers: [rent(499, 24, 7)] },
+  "Hello, Cosmonaut": { access: "free", offers: [] },
+  "Quicksilver Waltz": { access: "free", offers: [] },
+};

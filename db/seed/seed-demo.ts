@@ -7,7 +7,7 @@ import { mediaDir } from "@/lib/env";
 import { attachSubtitle, createAssetFromFile, reserveAsset, setMarkers } from "@/lib/media/assets";
 import { backdropSvg, posterSvg, stillSvg } from "./artwork";
 import { CLIP_SECONDS, demoClips, renderClip } from "./demo-clips";
-import { demoGenres, demoMovies, demoShows } from "./demo-data";
+import { demoGenres, demoMovies, demoSales, demoShows } from "./demo-data";
 import { demoSubtitlesVtt } from "./subtitles";
 
 // Seeds the demo catalog on a first start: metadata and artwork at once (the site is browsable within seconds),
@@ -39,7 +39,7 @@ const SUBTITLED_CLIPS = [0, 4];
 /** The demo catalog's rows; with `video`, titles point to (not yet made) clip assets. */
 export function buildDemoCatalog(video: boolean) {
   const now = Date.now();
-  const rows: DemoRows = { assets: [], genres: [], people: [], titles: [], titleGenres: [], credits: [], seasons: [], episodes: [] };
+  const rows: DemoRows = { assets: [], genres: [], people: [], titles: [], titleGenres: [], credits: [], seasons: [], episodes: [], offers: [] };
   const clipUsers = demoClips.map(() => ({ movies: [] as string[], episodes: [] as string[] }));
   // Each clip's asset exists from the start (without a source until the clip is made), so every title is listed as
   // processing rather than unavailable while the video is on its way.
@@ -75,7 +75,11 @@ export function buildDemoCatalog(video: boolean) {
       backdropPath: writeArtwork(backdropSvg(t)),
       popularity: t.popularity,
       createdAt: addedAt(t.year, index),
+      access: demoSales[t.title]?.access ?? "subscription",
     });
+    for (const offer of demoSales[t.title]?.offers ?? []) {
+      rows.offers.push({ titleId: id, kind: offer.kind, priceCents: offer.priceCents, rentalHours: offer.rentalHours, startWithinDays: offer.startWithinDays });
+    }
     for (const slug of t.genres) rows.titleGenres.push({ titleId: id, genreId: genreIds.get(slug)! });
     t.cast.forEach((c, position) => rows.credits.push({ titleId: id, personId: person(c.name), role: "cast", character: c.character, position }));
     return id;

@@ -3,12 +3,14 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import * as q from "@/db/queries/admin-catalog";
+import { listOffers } from "@/db/queries/purchases";
 import type { Episode, Season } from "@/db/schema";
 import type { Principal } from "@/lib/accounts/sessions";
 import { ApiError, uniqueViolation } from "@/lib/api/errors";
 import { artworkUrl } from "@/lib/catalog/catalog";
 import { maturityLevel, type MaturityRating } from "@/lib/catalog/maturity";
 import { mediaDir } from "@/lib/env";
+import { offerView } from "@/lib/purchases/offers";
 import { requireAdmin } from "./guard";
 
 // Catalog management: titles (movies and shows), seasons, episodes, people, genres, artwork. New titles start as
@@ -69,7 +71,7 @@ export async function listAdminTitles(principal: Principal | undefined, filter: 
 
 export async function getAdminTitle(principal: Principal | undefined, id: string) {
   requireAdmin(principal);
-  const found = await q.findTitleForAdmin(id);
+  const [found, offers] = await Promise.all([q.findTitleForAdmin(id), listOffers(id)]);
   if (!found) throw new ApiError("not_found", "No title with that id.");
   const { title } = found;
   return {
@@ -90,6 +92,8 @@ export async function getAdminTitle(principal: Principal | undefined, id: string
       ...describeSeason(season),
       episodes: found.episodes.filter((e) => e.episode.seasonId === season.id).map((e) => describeEpisode(e.episode, e.assetStatus)),
     })),
+    access: title.access,
+    offers: offers.map(offerView),
     created_at: title.createdAt.toISOString(),
     updated_at: title.updatedAt.toISOString(),
   };

@@ -16,6 +16,7 @@ export type InvoiceView = {
   created_at: string;
   hosted_invoice_url: string | null;
   invoice_pdf: string | null;
+  purchase_id: string | null;
 };
 
 const toView = (row: BillingInvoice): InvoiceView => ({
@@ -32,11 +33,12 @@ const toView = (row: BillingInvoice): InvoiceView => ({
   created_at: new Date(row.stripeCreated * 1000).toISOString(),
   hosted_invoice_url: row.hostedInvoiceUrl,
   invoice_pdf: row.invoicePdf,
+  purchase_id: row.purchaseId,
 });
 
 /**
- * Billing history, newest first: Stripe invoices as stored from webhooks and Checkout returns. Without Stripe
- * nothing is ever charged, so the history is empty.
+ * Billing history, newest first: Stripe invoices as stored from webhooks and Checkout returns, and the receipts of
+ * rentals and purchases (the local provider records those at the offer's price, charging nothing).
  */
 export async function listInvoices(accountId: string, page: { limit: number; offset: number } = { limit: 20, offset: 0 }) {
   const { rows, total } = await listBillingInvoices(accountId, page);

@@ -1,12 +1,17 @@
 import "server-only";
+import { grantPurchase } from "@/db/queries/purchases";
 import { findSubscription, upsertSubscription } from "@/db/queries/subscriptions";
 import { ApiError } from "@/lib/api/errors";
 import { appUrl } from "@/lib/env";
 import type { BillingProvider } from "./provider";
+import { alreadyPurchased, describeSale, grantValues, receiptOf } from "./sales";
 
 const PERIOD_MS = 30 * 86_400_000;
 
-/** No payment at all: changes apply at once. The embedded default, and what most tests use. */
+/**
+ * No payment at all: changes apply at once, and a rental or purchase is granted at once with a receipt at the offer's
+ * price (nothing is charged). The embedded default, and what most tests use.
+ */
 export const localProvider: BillingProvider = {
   name: "local",
 
@@ -47,6 +52,14 @@ export const localProvider: BillingProvider = {
       "billing_portal_unavailable",
       "This server has no payment provider: plans change at once, without payment methods or invoices.",
     );
+  },
+
+  async sell(sale) {
+    const outcome = await grantPurchase(grantValues(sale.accountId, sale.offer, sale.title.id, { provider: "local" }), (purchase) =>
+      receiptOf(purchase, `local_${purchase.id}`, describeSale(sale.offer.kind, sale.title.title)),
+    );
+    if ("conflict" in outcome) throw alreadyPurchased(outcome.conflict);
+    return { purchase: outcome.granted };
   },
 
   reconcileCheckout: async () => undefined,

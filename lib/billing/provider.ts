@@ -1,5 +1,6 @@
 import "server-only";
-import type { Subscription } from "@/db/schema";
+import type { Purchase, Subscription } from "@/db/schema";
+import type { Sale } from "./sales";
 import type { PlanId } from "./plans";
 import { localProvider } from "./local-provider";
 import { stripeEnabled } from "./stripe/client";
@@ -22,6 +23,11 @@ export interface BillingProvider {
   startCheckout(accountId: string, plan: PlanId): Promise<string>;
   /** A URL of the page where the user manages payment methods and invoices (Stripe Customer Portal). */
   openPortal(accountId: string): Promise<string>;
+  /**
+   * Sells one title (a rental or a purchase). Stripe: a Checkout URL (payment mode), granted when paid; local: granted
+   * at once (409 `already_purchased` when the account holds it already).
+   */
+  sell(sale: Sale): Promise<{ url: string } | { purchase: Purchase }>;
   /** Brings the stored state up to date with a finished Checkout session, for the page the user returns to. */
   reconcileCheckout(sessionId: string): Promise<Subscription | undefined>;
 }

@@ -16,6 +16,7 @@ import {
 import type { Episode } from "@/db/schema";
 import type { Audience } from "@/lib/access/visibility";
 import { ApiError } from "@/lib/api/errors";
+import { titleCommerce } from "@/lib/purchases/purchases";
 import type { MaturityRating } from "./maturity";
 
 export type Page = { limit: number; offset: number };
@@ -34,6 +35,7 @@ function baseItem(row: TitleRow) {
     poster_url: artworkUrl(row.posterPath),
     backdrop_url: artworkUrl(row.backdropPath),
     availability: row.availability ?? "unavailable",
+    access: row.access,
   };
 }
 
@@ -73,11 +75,12 @@ async function creditsOf(titleId: string) {
   return { cast: person("cast"), directors: person("director"), creators: person("creator") };
 }
 
-export async function getMovie(id: string, audience: Audience) {
+/** `accountId`: the caller's account, when signed in (its rental or purchase of the title shows as `ownership`). */
+export async function getMovie(id: string, audience: Audience, accountId?: string) {
   const row = await findTitle(id, "movie", audience);
   if (!row) throw new ApiError("movie_not_found", "There is no movie with this id.");
-  const [people, media] = await Promise.all([creditsOf(row.id), mediaDetails(row.mediaAssetId)]);
-  return { ...titleItem(row), cast: people.cast, directors: people.directors, ...media };
+  const [people, media, commerce] = await Promise.all([creditsOf(row.id), mediaDetails(row.mediaAssetId), titleCommerce(row, accountId)]);
+  return { ...titleItem(row), cast: people.cast, directors: people.directors, ...media, ...commerce };
 }
 
 const episodeAvailability = (episode: Episode, statuses: Map<string, string>) => {
@@ -85,15 +88,21 @@ const episodeAvailability = (episode: Episode, statuses: Map<string, string>) =>
   return status === "ready" ? "ready" : status === "failed" || !status ? "unavailable" : "processing";
 };
 
-export async function getShow(id: string, audience: Audience) {
+export async function getShow(id: string, audience: Audience, accountId?: string) {
   const row = await findTitle(id, "show", audience);
   if (!row) throw new ApiError("show_not_found", "There is no show with this id.");
-  const [people, seasonRows, episodeRows] = await Promise.all([creditsOf(row.id), listSeasons(row.id), listEpisodes(row.id)]);
+  const [people, seasonRows, episodeRows, commerce] = await Promise.all([
+    creditsOf(row.id),
+    listSeasons(row.id),
+    listEpisodes(row.id),
+    titleCommerce(row, accountId),
+  ]);
   const assetIds = [...new Set(episodeRows.flatMap((e) => (e.mediaAssetId ? [e.mediaAssetId] : [])))];
   const assets = await Promise.all(assetIds.map((assetId) => findAsset(assetId)));
   const statuses = new Map(assets.flatMap((a) => (a ? [[a.id, a.status] as const] : [])));
   return {
     ...titleItem(row),
+    ...commerce,
     cast: people.cast,
     creators: people.creators,
     seasons: seasonRows.map((season) => ({
@@ -116,12 +125,16 @@ export async function getShow(id: string, audience: Audience) {
   };
 }
 
-export async function getEpisode(showId: string, season: number, number: number, audience: Audience) {
+export async function getEpisode(showId: string, season: number, number: number, audience: Audience, accountId?: string) {
   const show = await findTitle(showId, "show", audience);
   if (!show) throw new ApiError("show_not_found", "There is no show with this id.");
   const episode = await findEpisode(showId, season, number);
   if (!episode) throw new ApiError("episode_not_found", `This show has no episode ${number} in season ${season}.`);
-  const [media, next] = await Promise.all([mediaDetails(episode.mediaAssetId), findNextEpisode(showId, season, number)]);
+  const [media, next, commerce] = await Promise.all([
+    mediaDetails(episode.mediaAssetId),
+    findNextEpisode(showId, season, number),
+    titleCommerce(show, accountId),
+  ]);
   return {
     id: episode.id,
     show_id: show.id,
@@ -135,6 +148,7 @@ export async function getEpisode(showId: string, season: number, number: number,
     still_url: artworkUrl(episode.stillPath),
     availability: media.available_qualities.length ? "ready" : episode.mediaAssetId ? "processing" : "unavailable",
     ...media,
+    ...commerce,
     next: next ?? null,
   };
 }

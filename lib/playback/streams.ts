@@ -4,7 +4,7 @@ import { findAsset, listSubtitles } from "@/db/queries/media";
 import { readProgress, type ItemRef } from "@/db/queries/progress";
 import { endStream, listLiveStreams, openStreamWithinLimit, type LiveStream } from "@/db/queries/streams";
 import { STREAM_LEASE_SECONDS } from "@/db/schema/playback";
-import { canPlay, type Viewer } from "@/lib/access/rules";
+import { canPlay, openRight, type Viewer } from "@/lib/access/rules";
 import type { Principal } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
 import { allowedRenditions, masterPath } from "./playlists";
@@ -22,7 +22,7 @@ export type StreamRequest = { userAgent?: string; ip?: string };
 export async function startStream(viewer: Viewer, item: PlaybackItem, request: StreamRequest, now = Date.now()) {
   const { principal, profile } = viewer;
   const found = await findItem(item);
-  const { plan } = await canPlay(viewer, found.title);
+  const right = await canPlay(viewer, found.title);
   const asset = found.assetId ? await findAsset(found.assetId) : undefined;
   if (!asset || asset.status !== "ready" || asset.renditions.length === 0) {
     throw new ApiError("media_not_ready", "This video is still being prepared or is unavailable. Try again in a few minutes.");
@@ -39,26 +39,31 @@ export async function startStream(viewer: Viewer, item: PlaybackItem, request: S
       userAgent: request.userAgent?.slice(0, 500) ?? null,
       ip: request.ip ?? null,
     },
-    plan.max_streams,
+    right.maxStreams,
     LEASE_SECONDS,
   );
   if (!opened.stream) {
+    const streamsText = `${right.maxStreams} stream${right.maxStreams === 1 ? "" : "s"} at a time`;
     throw new ApiError(
       "stream_limit_reached",
-      `Your ${plan.name} plan allows ${plan.max_streams} stream${plan.max_streams === 1 ? "" : "s"} at a time. Stop another stream or upgrade.`,
-      { max_streams: plan.max_streams, active_streams: opened.live.map(liveStreamView) },
+      right.planName
+        ? `Your ${right.planName} plan allows ${streamsText}. Stop another stream or upgrade.`
+        : `Without a plan, rented, bought and free titles play on ${streamsText}. Stop another stream or choose a plan.`,
+      { max_streams: right.maxStreams, active_streams: opened.live.map(liveStreamView) },
     );
   }
+  // Only a stream that really opened starts a rental's window.
+  const rightEndsAt = await openRight(right);
 
   const progress = await readProgress(profile, item);
   const manifestExpires = manifestExpiry(now);
   // The same window the master playlist gives its variants (lib/playback/media.ts).
   const windowExpires = playbackWindowExpiry(manifestExpires, asset.durationSeconds);
-  const renditions = allowedRenditions(asset.renditions, plan.max_quality);
+  const renditions = allowedRenditions(asset.renditions, right.maxQuality);
   const subtitles = await listSubtitles(asset.id);
   return {
     stream_id: opened.stream.id,
-    manifest_url: signPath(masterPath(asset.id, plan.max_quality), manifestExpires),
+    manifest_url: signPath(masterPath(asset.id, right.maxQuality), manifestExpires),
     expires_at: new Date(manifestExpires * 1000).toISOString(),
     max_quality: renditions[renditions.length - 1].name,
     qualities: renditions.map((r) => r.name),
@@ -73,6 +78,7 @@ export async function startStream(viewer: Viewer, item: PlaybackItem, request: S
     credits_start: asset.creditsStartSeconds,
     next: found.next,
     lease_seconds: LEASE_SECONDS,
+    right: { via: right.via, ends_at: rightEndsAt?.toISOString() ?? null },
   };
 }
 

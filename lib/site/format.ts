@@ -52,3 +52,14 @@ export function describeUserAgent(userAgent: string | null): string {
   const [product] = userAgent.split(" ");
   return product.replace("/", " ").slice(0, 60);
 }
+
+/** "48 h", "3 days" (whole hours up to two days, then days), for rental windows. */
+export function formatHours(hours: number): string {
+  return hours <= 48 || hours % 24 !== 0 ? `${hours} h` : `${hours / 24} days`;
+}
+
+/** What is left of a rental: "31 h left", "45 min left". */
+export function formatTimeLeft(seconds: number): string {
+  if (seconds >= 3600) return `${Math.floor(seconds / 3600)} h left`;
+  return `${Math.max(1, Math.ceil(seconds / 60))} min left`;
+}

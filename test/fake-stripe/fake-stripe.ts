@@ -33,6 +33,8 @@ export class FakeStripe {
   readonly schedules = new Map<string, Obj>();
   readonly checkoutSessions = new Map<string, Obj>();
   readonly paymentMethods = new Map<string, Obj>();
+  readonly paymentIntents = new Map<string, Obj>();
+  readonly charges = new Map<string, Obj>();
   readonly events: FakeEvent[] = [];
   readonly requests: Request[] = [];
   /** Added to customer creation so that concurrent requests really overlap. */
@@ -69,6 +71,60 @@ export class FakeStripe {
     Object.assign(session, { status: "complete", payment_status: "paid", subscription: subscription.id });
     this.emit("checkout.session.completed", session);
     return subscription;
+  }
+
+  /**
+   * The customer pays a payment-mode Checkout (a rental or purchase): a succeeded payment intent and its charge.
+   * `pending`: an asynchronous method (a bank debit) that has not settled: complete, but `payment_status` unpaid.
+   */
+  payCheckout(sessionId: string, options: { pending?: boolean } = {}): { session: Obj; paymentIntent: Obj; charge: Obj } {
+    const session = this.get(this.checkoutSessions, "checkout session", sessionId);
+    if (session.mode !== "payment" || session.status !== "open") throw new Error(`checkout session ${sessionId} is not an open payment session`);
+    const paymentIntent: Obj = {
+      id: this.id("pi"),
+      object: "payment_intent",
+      amount: session.amount_total,
+      amount_received: options.pending ? 0 : session.amount_total,
+      currency: session.currency,
+      customer: session.customer,
+      metadata: session.__payment_intent_metadata ?? {},
+      status: options.pending ? "processing" : "succeeded",
+      latest_charge: null,
+      created: nowSeconds(),
+      livemode: false,
+    };
+    const charge: Obj = {
+      id: this.id("ch"),
+      object: "charge",
+      amount: session.amount_total,
+      amount_refunded: 0,
+      refunded: false,
+      captured: true,
+      paid: !options.pending,
+      status: options.pending ? "pending" : "succeeded",
+      currency: session.currency,
+      customer: session.customer,
+      payment_intent: paymentIntent.id,
+      receipt_url: `${this.url}/receipts/${paymentIntent.id}`,
+      created: nowSeconds(),
+      livemode: false,
+    };
+    paymentIntent.latest_charge = charge.id;
+    this.paymentIntents.set(paymentIntent.id, paymentIntent);
+    this.charges.set(charge.id, charge);
+    Object.assign(session, { status: "complete", payment_status: options.pending ? "unpaid" : "paid", payment_intent: paymentIntent.id });
+    this.emit("checkout.session.completed", session);
+    return { session, paymentIntent, charge };
+  }
+
+  /** The whole charge is refunded (from the Dashboard, or by the API's POST /v1/refunds). */
+  refundCharge(chargeId: string, amount?: number): Obj {
+    const charge = this.get(this.charges, "charge", chargeId);
+    const refund = { id: this.id("re"), object: "refund", amount: amount ?? charge.amount - charge.amount_refunded, charge: charge.id, payment_intent: charge.payment_intent, status: "succeeded", created: nowSeconds() };
+    charge.amount_refunded += refund.amount;
+    charge.refunded = charge.amount_refunded >= charge.amount;
+    this.emit("charge.refunded", charge);
+    return refund;
   }
 
   /** Every later charge to this customer's card is declined. */
@@ -113,7 +169,7 @@ export class FakeStripe {
 
   /** The object is gone from Stripe (deleted, or test data cleared): reading it answers 404 `resource_missing`. */
   forget(id: string): void {
-    for (const store of [this.customers, this.subscriptions, this.invoices, this.schedules, this.checkoutSessions, this.paymentMethods]) {
+    for (const store of [this.customers, this.subscriptions, this.invoices, this.schedules, this.checkoutSessions, this.paymentMethods, this.paymentIntents, this.charges]) {
       store.delete(id);
     }
   }
@@ -141,6 +197,9 @@ export class FakeStripe {
     { method: "POST", pattern: /^\/v1\/subscription_schedules\/([^/]+)$/, handle: (p, [id]) => this.updateSchedule(id, p) },
     { method: "GET", pattern: /^\/v1\/prices\/([^/]+)$/, handle: (_, [id]) => this.price(id) },
     { method: "GET", pattern: /^\/v1\/invoices\/([^/]+)$/, handle: (_, [id]) => this.get(this.invoices, "invoice", id) },
+    { method: "GET", pattern: /^\/v1\/payment_intents\/([^/]+)$/, handle: (_, [id]) => this.get(this.paymentIntents, "payment_intent", id) },
+    { method: "GET", pattern: /^\/v1\/charges\/([^/]+)$/, handle: (_, [id]) => this.get(this.charges, "charge", id) },
+    { method: "POST", pattern: /^\/v1\/refunds$/, handle: (p) => this.createRefund(p) },
   ];
 
   private async serve(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -215,17 +274,23 @@ export class FakeStripe {
   }
 
   private createCheckoutSession(params: Obj) {
-    if (params.mode !== "subscription") throw invalid("Only subscription mode is supported by this fake.", "mode");
-    const customer = this.get(this.customers, "customer", params.customer);
+    if (params.mode === "payment") return this.createPaymentSession(params);
+    if (params.mode !== "subscription") throw invalid("Only subscription and payment modes are supported by this fake.", "mode");
     const lineItems = params.line_items as Obj[] | undefined;
     if (lineItems?.length !== 1) throw invalid("Exactly one line item is expected.", "line_items");
     const price = this.price(lineItems[0].price);
+    return this.openSession(params, { __price: price.id, subscription_data_metadata: params.subscription_data?.metadata ?? {} });
+  }
+
+  /** A new open Checkout session of `params.mode` for the customer, with the mode's own fields. */
+  private openSession(params: Obj, fields: Obj) {
+    const customer = this.get(this.customers, "customer", params.customer);
     for (const name of ["success_url", "cancel_url"]) if (!params[name]) throw invalid(`Missing required param: ${name}.`, name);
     const id = `cs_test_${randomBytes(12).toString("hex")}`;
     const session = {
       id,
       object: "checkout.session",
-      mode: "subscription",
+      mode: params.mode,
       status: "open",
       payment_status: "unpaid",
       customer: customer.id,
@@ -237,11 +302,32 @@ export class FakeStripe {
       url: `${this.url}/checkout/${id}`,
       created: nowSeconds(),
       livemode: false,
-      __price: price.id,
-      subscription_data_metadata: params.subscription_data?.metadata ?? {},
+      ...fields,
     };
     this.checkoutSessions.set(id, session);
     return session;
+  }
+
+  /** One-time payment for one inline price (`price_data`), as NormFlix sells rentals and purchases. */
+  private createPaymentSession(params: Obj) {
+    const lineItems = params.line_items as Obj[] | undefined;
+    const priceData = lineItems?.length === 1 ? lineItems[0].price_data : undefined;
+    if (!priceData?.currency || !priceData.product_data?.name) throw invalid("Exactly one line item with price_data is expected.", "line_items");
+    const amount = Number(priceData.unit_amount);
+    if (!Number.isInteger(amount) || amount < 50) throw invalid("Amount must be at least 50 cents.", "line_items[0][price_data][unit_amount]");
+    return this.openSession(params, {
+      amount_total: amount * Number(lineItems![0].quantity ?? 1),
+      currency: priceData.currency,
+      payment_intent: null,
+      __payment_intent_metadata: params.payment_intent_data?.metadata ?? {},
+    });
+  }
+
+  private createRefund(params: Obj) {
+    const intent = this.get(this.paymentIntents, "payment_intent", params.payment_intent);
+    const charge = this.get(this.charges, "charge", intent.latest_charge);
+    if (charge.refunded) throw invalid(`Charge ${charge.id} has already been refunded.`);
+    return { ...this.refundCharge(charge.id), reason: params.reason ?? null, metadata: params.metadata ?? {} };
   }
 
   private createPortalSession(params: Obj) {
@@ -500,10 +586,23 @@ export class FakeStripe {
 
   private expand(object: Obj, paths: string[]): Obj {
     const result = this.public(object);
-    const sources: Record<string, Map<string, Obj>> = { latest_invoice: this.invoices, schedule: this.schedules, subscription: this.subscriptions, customer: this.customers };
+    const sources: Record<string, Map<string, Obj>> = {
+      latest_invoice: this.invoices,
+      schedule: this.schedules,
+      subscription: this.subscriptions,
+      customer: this.customers,
+      payment_intent: this.paymentIntents,
+      latest_charge: this.charges,
+    };
+    // Nested paths ("payment_intent.latest_charge") expand level by level, as Stripe does.
     for (const path of paths) {
-      const value = result[path];
-      if (typeof value === "string" && sources[path]?.has(value)) result[path] = this.public(sources[path].get(value)!);
+      let target = result;
+      for (const field of path.split(".")) {
+        const value = target?.[field];
+        if (typeof value === "string" && sources[field]?.has(value)) target[field] = this.public(sources[field].get(value)!);
+        target = target?.[field];
+        if (typeof target !== "object") break;
+      }
     }
     return result;
   }

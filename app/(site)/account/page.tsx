@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { BillingHistory } from "@/components/account/billing-history";
 import { DevicesList } from "@/components/account/devices-list";
 import { PlanSection } from "@/components/account/plan-section";
+import { PurchasesList } from "@/components/account/purchases-list";
 import { ActionForm } from "@/components/forms/action-form";
 import { Field } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -9,18 +10,21 @@ import { PanelSection } from "@/components/site/panel-section";
 import { describeAccount } from "@/lib/accounts/accounts";
 import { listDevices } from "@/lib/accounts/sessions";
 import { billingProvider, listInvoices, PLAN_IDS, plansForSale, type PlanId, type SubscriptionView } from "@/lib/billing";
+import { listPurchases } from "@/lib/purchases/purchases";
 import { formatDate } from "@/lib/site/format";
 import { requireAccountHolder } from "@/lib/site/session";
 import { changeEmailAction, changePasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account" };
 
-type Props = { searchParams: Promise<{ welcome?: string; plan?: string; billing?: string; invoices?: string }> };
+type Props = { searchParams: Promise<{ welcome?: string; plan?: string; billing?: string; invoices?: string; purchase?: string }> };
 
 const INVOICES_PER_PAGE = 12;
 
 /** What a return from Checkout (or a plan change made through it) says; `billing` is in the URL Stripe returns to. */
-function billingBanner(billing: string | undefined, subscription: SubscriptionView) {
+function billingBanner(billing: string | undefined, subscription: SubscriptionView, purchase: string | undefined) {
+  if (purchase === "pending") return { tone: "info", text: "We are confirming your payment. Your rental or purchase will appear below in a moment; refresh this page shortly." };
+  if (purchase === "invalid") return { tone: "error", text: "That checkout link was not valid, so nothing changed." };
   switch (billing) {
     case "success":
       return subscription.has_access
@@ -45,17 +49,18 @@ const TONES = {
 
 
 export default async function AccountPage({ searchParams }: Props) {
-  const { welcome, plan, billing, invoices: invoicesPage } = await searchParams;
+  const { welcome, plan, billing, invoices: invoicesPage, purchase } = await searchParams;
   const principal = await requireAccountHolder("/account");
   const page = Math.max(1, Math.min(10_000, Math.floor(Number(invoicesPage)) || 1));
-  const [account, devices, plans, invoices] = await Promise.all([
+  const [account, devices, plans, invoices, purchases] = await Promise.all([
     describeAccount(principal),
     listDevices(principal),
     plansForSale(),
     listInvoices(principal.accountId, { limit: INVOICES_PER_PAGE, offset: (page - 1) * INVOICES_PER_PAGE }),
+    listPurchases(principal, { status: "all", limit: 100, offset: 0 }),
   ]);
   const suggested = PLAN_IDS.find((id) => id === plan) as PlanId | undefined;
-  const banner = billingBanner(billing, account.subscription);
+  const banner = billingBanner(billing, account.subscription, purchase);
 
   return (
     <div className="mx-auto max-w-4xl space-y-8 px-4 py-10 sm:py-14">
@@ -84,6 +89,10 @@ export default async function AccountPage({ searchParams }: Props) {
           suggested={suggested}
           provider={billingProvider().name}
         />
+      </PanelSection>
+
+      <PanelSection id="purchases" title="Rentals and purchases" description="A rental's viewing time starts when you first press Play.">
+        <PurchasesList items={purchases.items} total={purchases.total} />
       </PanelSection>
 
       <PanelSection id="billing" title="Billing history">

@@ -6,6 +6,8 @@ import { z } from "zod";
 import * as catalog from "@/lib/admin/catalog";
 import { updateMarkers, uploadSubtitle } from "@/lib/admin/assets";
 import { editCredits } from "@/lib/admin/credits";
+import { setOffers } from "@/lib/admin/offers";
+import { TITLE_ACCESS } from "@/db/schema/catalog";
 import { disableAccount, enableAccount } from "@/lib/admin/users";
 import { MATURITY_RATINGS } from "@/lib/catalog/maturity";
 import { validatedAccountAction } from "@/lib/site/form-action";
@@ -165,4 +167,31 @@ export const accountStateAction = validatedAccountAction(z.object({ id, disabled
   const account = data.disabled === "true" ? await disableAccount(principal, data.id) : await enableAccount(principal, data.id);
   revalidatePath("/admin/users");
   return { success: account.disabled ? `${account.username} is disabled and signed out everywhere.` : `${account.username} can sign in again.` };
+});
+
+const dollars = z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number().min(0.5, "At least $0.50").max(100_000).optional());
+const offersForm = z.object({
+  id,
+  access: z.enum(TITLE_ACCESS),
+  rent_price: dollars,
+  rental_hours: optionalNumber(z.number().int().min(1).max(24 * 90)),
+  start_within_days: optionalNumber(z.number().int().min(1).max(365)),
+  buy_price: dollars,
+});
+
+/** Access and offers: an empty price means no offer of that kind (the service checks the combination). */
+export const offersAction = validatedAccountAction(offersForm, async (data, principal) => {
+  const cents = (price: number) => Math.round(price * 100);
+  const sold = data.access === "rent_or_buy" || data.access === "premium_early_access";
+  const offers = !sold
+    ? []
+    : [
+        ...(data.rent_price !== undefined
+          ? [{ kind: "rent" as const, price_cents: cents(data.rent_price), currency: "usd", rental_hours: data.rental_hours ?? 48, start_within_days: data.start_within_days ?? 30 }]
+          : []),
+        ...(data.buy_price !== undefined ? [{ kind: "buy" as const, price_cents: cents(data.buy_price), currency: "usd" }] : []),
+      ];
+  await setOffers(principal, data.id, { access: data.access, offers });
+  revalidatePath(`/admin/titles/${data.id}`);
+  return { success: sold ? "Saved: the title's offers are live." : "Saved." };
 });

@@ -39,6 +39,9 @@ export default async function BrowsePage() {
       <Suspense fallback={<RowSkeleton title="New on NormFlix" />}>
         <CatalogRow viewer={viewer} title="New on NormFlix" sort="new" />
       </Suspense>
+      <Suspense fallback={<RowSkeleton title="Rent or buy" />}>
+        <CatalogRow viewer={viewer} title="Rent or buy" sort="new" forSale />
+      </Suspense>
       <Suspense fallback={<RowSkeleton />}>
         <RecommendationRows viewer={viewer} />
       </Suspense>

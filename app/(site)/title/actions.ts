@@ -1,11 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionResult } from "@/components/catalog/action-button";
 import { titleHref } from "@/components/catalog/links";
 import { ApiError } from "@/lib/api/errors";
 import { addWatchlistTitle, hideContinueWatching, rateTitle, removeWatchlistTitle } from "@/lib/profiles/lists";
+import { purchaseTitle } from "@/lib/purchases/purchases";
 import type { Viewer } from "@/lib/access/rules";
 import { requireViewer } from "@/lib/site/session";
 
@@ -17,6 +19,7 @@ const titleFields = { kind: z.enum(["movie", "show"]), id: z.uuid() };
 const watchlistInput = z.object({ ...titleFields, add: z.enum(["true", "false"]) });
 const ratingInput = z.object({ ...titleFields, rating: z.enum(["up", "down", "none"]) });
 const hideInput = z.object({ id: z.uuid() });
+const buyInput = z.object({ ...titleFields, offer: z.enum(["rent", "buy"]) });
 
 const INVALID: ActionResult = { error: "That request was not understood. Reload the page and try again." };
 
@@ -73,5 +76,21 @@ export async function hideFromContinueWatching(_previous: ActionResult, form: Fo
     });
   });
   revalidatePath("/browse");
+  return result;
+}
+
+/** Rent or buy: with Stripe, on to Checkout; with the local provider the title is granted and the page shows it. */
+export async function buyTitle(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  const input = buyInput.safeParse(Object.fromEntries(form));
+  if (!input.success) return INVALID;
+  const { kind, id, offer } = input.data;
+  let checkout: string | undefined;
+  const result = await asViewer(titleHref(kind, id), async (viewer) => {
+    const sold = await purchaseTitle(viewer.principal, viewer, { title_id: id, kind: offer });
+    if ("url" in sold) checkout = sold.url;
+  });
+  if (checkout) redirect(checkout);
+  refresh(kind, id);
+  revalidatePath("/account");
   return result;
 }

@@ -55,7 +55,7 @@ export const customerPortalEndpoint = endpoint({
 const invoice = z.object({
   id: z.string(),
   number: z.string().nullable(),
-  status: z.string().describe("open, paid, void or uncollectible."),
+  status: z.string().describe("open, paid, void or uncollectible; a receipt: paid or refunded."),
   description: z.string().nullable(),
   currency: z.string(),
   amount_due: z.number().int().describe("In the smallest currency unit."),
@@ -66,13 +66,16 @@ const invoice = z.object({
   created_at: z.string(),
   hosted_invoice_url: z.string().nullable().describe("Stripe's page for the invoice (pay or download)."),
   invoice_pdf: z.string().nullable(),
+  purchase_id: z.guid().nullable().describe("A receipt's rental or purchase (GET /api/accounts/purchases)."),
 });
 
 export const listInvoicesEndpoint = endpoint({
   method: "GET",
   path: "/api/accounts/invoices",
   summary: "Billing history",
-  description: "The account's invoices, newest first. Empty on servers without Stripe (nothing is ever charged).",
+  description:
+    "The account's invoices and the receipts of its rentals and purchases, newest first. Without Stripe plans are " +
+    "free, so only receipts appear (the local provider records a sale at its price without charging).",
   tag: "Accounts",
   auth: "required",
   accountHolder: true,

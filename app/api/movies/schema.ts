@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { commerceFields } from "../purchases/schema";
 import { endpoint } from "@/lib/api/endpoint";
 import { listOf, titleFilters, viewer } from "@/lib/api/query-schemas";
 
@@ -18,6 +19,7 @@ export const movieItem = z.object({
   poster_url: z.string().nullable(),
   backdrop_url: z.string().nullable(),
   availability: z.enum(["ready", "processing", "unavailable"]).describe("Whether the video can be played yet."),
+  access: commerceFields.access,
 });
 
 export const mediaFields = {
@@ -48,6 +50,6 @@ export const getMovieEndpoint = endpoint({
   profile: "optional",
   params: z.object({ movie_id: z.guid() }),
   query: z.object(viewer),
-  response: movieItem.extend({ cast: z.array(credit), directors: z.array(credit), ...mediaFields }),
+  response: movieItem.extend({ cast: z.array(credit), directors: z.array(credit), ...mediaFields, offers: commerceFields.offers, ownership: commerceFields.ownership }),
   errors: ["movie_not_found", "validation_failed", "forbidden", "profile_not_found"],
 });

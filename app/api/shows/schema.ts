@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { commerceFields } from "../purchases/schema";
 import { endpoint } from "@/lib/api/endpoint";
 import { listOf, titleFilters, viewer } from "@/lib/api/query-schemas";
 import { mediaFields, movieItem } from "../movies/schema";
@@ -40,6 +41,8 @@ export const getShowEndpoint = endpoint({
   params: z.object(showParams),
   query: z.object(viewer),
   response: showItem.extend({
+    offers: commerceFields.offers,
+    ownership: commerceFields.ownership,
     cast: z.array(credit),
     creators: z.array(credit),
     seasons: z.array(
@@ -87,6 +90,7 @@ export const getEpisodeEndpoint = endpoint({
     still_url: z.string().nullable(),
     availability,
     ...mediaFields,
+    ...commerceFields,
     next: z.object({ season: z.number().int(), episode: z.number().int() }).nullable().describe("The following episode, across seasons."),
   }),
   errors: ["show_not_found", "episode_not_found", "validation_failed", "forbidden", "profile_not_found"],

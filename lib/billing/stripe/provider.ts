@@ -9,6 +9,7 @@ import { localProvider } from "../local-provider";
 import type { BillingProvider } from "../provider";
 import { callStripe, idOf, planOfPrice, priceIdOf, stripe } from "./client";
 import { ensureCustomer } from "./customers";
+import { createPurchaseCheckout } from "./purchases";
 import { syncSubscription } from "./sync";
 
 // Subscriptions that still bill the customer; anything else (canceled, incomplete_expired) needs a new one.
@@ -203,6 +204,8 @@ export const stripeProvider: BillingProvider = {
     const session = await callStripe(() => stripe().billingPortal.sessions.create({ customer, return_url: `${appUrl}/account` }));
     return session.url;
   },
+
+  sell: async (sale) => ({ url: await createPurchaseCheckout(sale) }),
 
   async reconcileCheckout(sessionId) {
     const session = await callStripe(() => stripe().checkout.sessions.retrieve(sessionId)).catch((error) => {

@@ -3,13 +3,16 @@ import Stripe from "stripe";
 import { applyBillingEventOnce, hasBillingEvent, pruneBillingEvents } from "@/db/queries/billing";
 import { ApiError } from "@/lib/api/errors";
 import { idOf, stripe, webhookSecret } from "./client";
-import { fetchInvoice, fetchSubscription, type StoreEffect } from "./sync";
+import type { Transaction } from "@/db/client";
+import { DuplicateSale, fetchRefund, fetchSaleEffect, refundDuplicate } from "./purchases";
+import { fetchInvoice, fetchSubscription } from "./sync";
 
 // Stripe webhooks: the signature is checked on the raw body, then each relevant event has one small handler. A
 // handler never trusts the event's copy of the object: it re-reads it from Stripe and returns the write to make,
 // which is applied in the same transaction that records the event id (so a redelivery is a no-op).
 
-type Handler = (event: Stripe.Event) => Promise<StoreEffect | undefined>;
+type Effect = (tx: Transaction) => Promise<unknown>;
+type Handler = (event: Stripe.Event) => Promise<Effect | undefined>;
 
 const subscriptionChanged: Handler = (event) => fetchSubscription((event.data.object as Stripe.Subscription).id);
 
@@ -22,11 +25,15 @@ const scheduleChanged: Handler = async (event) => {
 
 const checkoutCompleted: Handler = async (event) => {
   const session = event.data.object as Stripe.Checkout.Session;
+  if (session.mode === "payment") return fetchSaleEffect(session.id);
   const subscriptionId = idOf(session.subscription);
   return session.mode === "subscription" && subscriptionId ? fetchSubscription(subscriptionId) : undefined;
 };
 
+const chargeRefunded: Handler = (event) => fetchRefund((event.data.object as Stripe.Charge).id);
+
 const handlers: Partial<Record<Stripe.Event.Type, Handler>> = {
+  "charge.refunded": chargeRefunded,
   "checkout.session.completed": checkoutCompleted,
   "checkout.session.async_payment_succeeded": checkoutCompleted,
   "customer.subscription.created": subscriptionChanged,
@@ -67,7 +74,7 @@ export async function handleStripeWebhook(rawBody: string | Buffer, signature: s
   // Cheap early exit for redeliveries; the transaction below is what actually guarantees "once".
   if (await hasBillingEvent(event.id)) return { received: true, event_id: event.id, result: "duplicate" };
 
-  let effect: StoreEffect | undefined;
+  let effect: Effect | undefined;
   try {
     effect = await handler(event);
   } catch (error) {
@@ -76,9 +83,17 @@ export async function handleStripeWebhook(rawBody: string | Buffer, signature: s
     console.warn(`Stripe webhook ${event.id} (${event.type}) ignored: ${(error as Error).message}`);
     return { received: true, event_id: event.id, result: "ignored" };
   }
-  const applied = await applyBillingEventOnce(event, async (tx) => {
-    await effect?.(tx);
-  });
+  let applied: boolean;
+  try {
+    applied = await applyBillingEventOnce(event, async (tx) => {
+      await effect?.(tx);
+    });
+  } catch (error) {
+    if (!(error instanceof DuplicateSale)) throw error;
+    // Nothing was granted; the payment goes back first, so a failed refund leaves the event to be redelivered.
+    await refundDuplicate(error.paymentIntentId);
+    applied = await applyBillingEventOnce(event, async () => undefined);
+  }
   if (applied) forgetOldEvents();
   return { received: true, event_id: event.id, result: applied ? "applied" : "duplicate" };
 }

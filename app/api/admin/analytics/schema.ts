@@ -4,7 +4,7 @@ import { endpoint } from "@/lib/api/endpoint";
 export const analyticsEndpoint = endpoint({
   method: "GET",
   path: "/api/admin/analytics",
-  summary: "Viewing: views per day, watch hours, top titles, completion rate and plan mix",
+  summary: "Viewing and sales: views per day, watch hours, top titles, completion rate, plan mix, rental and purchase revenue",
   description:
     "Recorded as viewers watch. A view is a profile starting a movie or episode (a stream) on a day, restarts that day " +
     "counted once; watch hours count forward playback from progress; completion rate is the share of items watched in " +
@@ -20,6 +20,16 @@ export const analyticsEndpoint = endpoint({
       z.object({ title_id: z.guid(), title: z.string(), kind: z.enum(["movie", "show"]), views: z.number().int(), viewers: z.number().int(), hours: z.number() }),
     ),
     plan_mix: z.array(z.object({ plan: z.string(), accounts: z.number().int() })),
+    sales: z.object({
+      currency: z.string(),
+      per_day: z.array(
+        z.object({ day: z.string(), rentals: z.number().int(), purchases: z.number().int(), rental_cents: z.number().int(), purchase_cents: z.number().int() }),
+      ),
+      totals: z.object({ rentals: z.number().int(), purchases: z.number().int(), revenue_cents: z.number().int() }),
+      top_titles: z
+        .array(z.object({ title_id: z.guid(), title: z.string(), kind: z.enum(["movie", "show"]), revenue_cents: z.number().int(), rentals: z.number().int(), purchases: z.number().int() }))
+        .describe("Top-earning titles: rental and purchase revenue in the range, refunds excluded."),
+    }),
   }),
   errors: ["forbidden", "validation_failed"],
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { endpoint } from "@/lib/api/endpoint";
 import { listOf, pagination } from "@/lib/api/query-schemas";
 import { MATURITY_RATINGS } from "@/lib/catalog/maturity";
+import { commerceFields } from "../../purchases/schema";
 
 const tag = "Admin: catalog";
 const errors = ["forbidden", "not_found", "conflict", "validation_failed"] as const;
@@ -46,6 +47,8 @@ const adminTitle = z.object({
   genres: z.array(z.string()),
   credits: z.array(z.object({ person_id: z.guid(), name: z.string(), role: z.string(), character: z.string().nullable() })),
   seasons: z.array(season.extend({ episodes: z.array(episode) })),
+  access: commerceFields.access,
+  offers: commerceFields.offers,
   created_at: z.string(),
   updated_at: z.string(),
 });
@@ -132,6 +135,36 @@ export const publishTitleEndpoint = endpoint({
   auth: "admin",
   params: titleId,
   body: z.object({ published: z.boolean() }),
+  response: adminTitle,
+  errors,
+});
+
+export const setOffersEndpoint = endpoint({
+  method: "PUT",
+  path: "/api/admin/titles/{title_id}/offers",
+  summary: "Set who may play a title and what it sells for",
+  description:
+    "`access`: subscription (any plan), rent_or_buy (only rented or bought; needs an offer), premium_early_access " +
+    "(the Premium plan, or rented or bought), free (anyone signed in). Offers (rent_or_buy and premium_early_access " +
+    "only, one per kind) replace the title's; a price change leaves what was sold before as it was.",
+  tag,
+  auth: "admin",
+  params: titleId,
+  body: z.strictObject({
+    access: commerceFields.access,
+    offers: z
+      .array(
+        z.strictObject({
+          kind: z.enum(["rent", "buy"]),
+          price_cents: z.number().int().min(50).max(100_000_00),
+          currency: z.literal("usd").default("usd").describe("Offers are priced in US dollars (one currency, so revenue adds up)."),
+          rental_hours: z.number().int().min(1).max(24 * 90).optional(),
+          start_within_days: z.number().int().min(1).max(365).optional(),
+        }),
+      )
+      .max(2)
+      .default([]),
+  }),
   response: adminTitle,
   errors,
 });

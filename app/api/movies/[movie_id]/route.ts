@@ -4,6 +4,6 @@ import { getMovie } from "@/lib/catalog/catalog";
 import { catalogAudience } from "@/lib/catalog/audience";
 import { getMovieEndpoint } from "../schema";
 
-export const GET = withApi(getMovieEndpoint, ({ params, query, viewer }) =>
-  getMovie(params.movie_id, catalogAudience(viewer, query)),
+export const GET = withApi(getMovieEndpoint, ({ params, query, viewer, principal }) =>
+  getMovie(params.movie_id, catalogAudience(viewer, query), principal?.accountId),
 );

@@ -4,6 +4,6 @@ import { getShow } from "@/lib/catalog/catalog";
 import { catalogAudience } from "@/lib/catalog/audience";
 import { getShowEndpoint } from "../schema";
 
-export const GET = withApi(getShowEndpoint, ({ params, query, viewer }) =>
-  getShow(params.tv_show_id, catalogAudience(viewer, query)),
+export const GET = withApi(getShowEndpoint, ({ params, query, viewer, principal }) =>
+  getShow(params.tv_show_id, catalogAudience(viewer, query), principal?.accountId),
 );

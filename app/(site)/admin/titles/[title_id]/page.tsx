@@ -18,6 +18,7 @@ import {
   deleteEpisodeAction,
   deleteSeasonAction,
   deleteTitleAction,
+  offersAction,
   publishAction,
   updateTitleAction,
 } from "../../actions";
@@ -25,6 +26,15 @@ import {
 export const metadata: Metadata = { title: "Edit title" };
 
 type Props = { params: Promise<{ title_id: string }>; searchParams: Promise<{ people?: string }> };
+
+const ACCESS_OPTIONS = [
+  { value: "subscription", label: "Subscription (every plan)" },
+  { value: "rent_or_buy", label: "Rent or buy only" },
+  { value: "premium_early_access", label: "Premium early access (or rent or buy)" },
+  { value: "free", label: "Free (no plan needed)" },
+];
+
+const dollarsOf = (cents: number | undefined) => (cents === undefined ? "" : (cents / 100).toFixed(2));
 
 const card = "space-y-4 rounded-lg bg-surface-raised p-5 ring-1 ring-white/10";
 
@@ -38,6 +48,8 @@ export default async function AdminTitlePage({ params, searchParams }: Props) {
     throw error;
   });
   const search = (await searchParams).people?.trim().slice(0, 200) || undefined;
+  const rent = title.offers.find((o) => o.kind === "rent");
+  const buy = title.offers.find((o) => o.kind === "buy");
   const [genres, people] = await Promise.all([listGenres(principal), listPeople(principal, { q: search, limit: 100, offset: 0 })]);
   return (
     <div className="space-y-8">
@@ -92,6 +104,25 @@ export default async function AdminTitlePage({ params, searchParams }: Props) {
           })}
         </section>
       </div>
+
+      <section aria-labelledby="access-offers" className={card}>
+        <h2 id="access-offers" className="text-lg font-semibold">Access and offers</h2>
+        <p className="text-sm text-muted">
+          Subscription: every plan. Rent or buy: only rented or bought. Premium early access: the Premium plan, or rented or bought. Free: anyone
+          signed in, without a plan. Leave a price empty for no offer of that kind (prices in USD).
+        </p>
+        <ActionForm action={offersAction} label="Access and offers">
+          <input type="hidden" name="id" value={title.id} />
+          <SelectField name="access" label="Who may watch" options={ACCESS_OPTIONS} defaultValue={title.access} />
+          <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+            <Field name="rent_price" label="Rent price" type="number" step="0.01" min="0.5" defaultValue={dollarsOf(rent?.price_cents)} />
+            <Field name="rental_hours" label="Hours to finish" type="number" min="1" defaultValue={String(rent?.rental_hours ?? 48)} />
+            <Field name="start_within_days" label="Days to start" type="number" min="1" defaultValue={String(rent?.start_within_days ?? 30)} />
+            <Field name="buy_price" label="Buy price" type="number" step="0.01" min="0.5" defaultValue={dollarsOf(buy?.price_cents)} />
+          </div>
+          <SubmitButton pendingLabel="Saving…">Save access and offers</SubmitButton>
+        </ActionForm>
+      </section>
 
       <section aria-labelledby="cast-and-crew" className={card}>
         <h2 id="cast-and-crew" className="text-lg font-semibold">Cast and crew</h2>

@@ -6,6 +6,7 @@ import { loadMovie } from "@/components/title/load";
 import { PlayButton } from "@/components/title/play-button";
 import { TitleActions } from "@/components/title/title-actions";
 import { TitleHeader } from "@/components/title/title-header";
+import { TitleOffers } from "@/components/title/title-offers";
 import { movieStart } from "@/lib/profiles/title-state";
 
 type Props = { params: Promise<{ id: string }> };
@@ -16,7 +17,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function MoviePage({ params }: Props) {
-  const { movie, state } = await loadMovie((await params).id);
+  const { movie, state, viewer, covered } = await loadMovie((await params).id);
+  // Not covered by the plan and not rented or bought: the offers take the Play button's place.
+  const mustBuy = !covered && !movie.ownership && movie.offers.length > 0;
   const start = movieStart(state.movie);
   const resume = start.action === "resume";
   return (
@@ -25,13 +28,16 @@ export default async function MoviePage({ params }: Props) {
         title={movie}
         facts={[formatRuntime(movie.duration_seconds ?? ("runtime_seconds" in movie ? movie.runtime_seconds : null)), movie.available_qualities.at(-1)?.toUpperCase()]}
       >
-        <PlayButton
-          href={movieWatchHref(movie.id)}
-          text={resume ? "Resume" : "Play"}
-          label={`${resume ? "Resume" : "Play"} ${movie.title}`}
-          progress={resume && state.movie ? state.movie : undefined}
-          available={movie.availability === "ready"}
-        />
+        {!mustBuy && (
+          <PlayButton
+            href={movieWatchHref(movie.id)}
+            text={resume ? "Resume" : "Play"}
+            label={`${resume ? "Resume" : "Play"} ${movie.title}`}
+            progress={resume && state.movie ? state.movie : undefined}
+            available={movie.availability === "ready"}
+          />
+        )}
+        <TitleOffers kind="movie" id={movie.id} title={movie.title} commerce={movie} covered={covered} kids={viewer.profile.kids} />
         <TitleActions kind="movie" id={movie.id} title={movie.title} onWatchlist={state.on_watchlist} rating={state.rating} />
       </TitleHeader>
       <div className="grid max-w-5xl gap-8 px-4 sm:px-8 lg:grid-cols-[3fr_2fr]">

@@ -8,6 +8,7 @@ import { PlayButton } from "@/components/title/play-button";
 import { SeasonPicker } from "@/components/title/season-picker";
 import { TitleActions } from "@/components/title/title-actions";
 import { TitleHeader } from "@/components/title/title-header";
+import { TitleOffers } from "@/components/title/title-offers";
 import { episodeKey, showPlayTarget, type PlayTarget } from "@/lib/profiles/title-state";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ season?: string | string[] }> };
@@ -21,7 +22,9 @@ const playText = (target: PlayTarget) =>
   `${target.action === "resume" ? "Resume" : target.action === "next" ? "Next:" : "Play"} ${episodeCode(target.season, target.episode)}`;
 
 export default async function ShowPage({ params, searchParams }: Props) {
-  const { show, state } = await loadShow((await params).id);
+  const { show, state, viewer, covered } = await loadShow((await params).id);
+  // Not covered by the plan and not rented or bought: the offers take the Play button's place.
+  const mustBuy = !covered && !show.ownership && show.offers.length > 0;
   const order = show.seasons.flatMap((s) => s.episodes.map((e) => ({ season: s.season, episode: e.episode })));
   const target = showPlayTarget(order, state);
   const targetEpisode = target && show.seasons.find((s) => s.season === target.season)?.episodes.find((e) => e.episode === target.episode);
@@ -34,7 +37,7 @@ export default async function ShowPage({ params, searchParams }: Props) {
         title={show}
         facts={[show.seasons.length ? seasonCountLabel(show.seasons.length) : undefined]}
       >
-        {target && targetEpisode && (
+        {!mustBuy && target && targetEpisode && (
           <PlayButton
             href={episodeWatchHref(show.id, target.season, target.episode)}
             text={playText(target)}
@@ -43,6 +46,7 @@ export default async function ShowPage({ params, searchParams }: Props) {
             available={targetEpisode.availability === "ready"}
           />
         )}
+        <TitleOffers kind="show" id={show.id} title={show.title} commerce={show} covered={covered} kids={viewer.profile.kids} />
         <TitleActions kind="show" id={show.id} title={show.title} onWatchlist={state.on_watchlist} rating={state.rating} />
       </TitleHeader>
       <div className="grid max-w-5xl gap-8 px-4 sm:px-8 lg:grid-cols-[3fr_2fr]">

@@ -4,6 +4,6 @@ import { getEpisode } from "@/lib/catalog/catalog";
 import { catalogAudience } from "@/lib/catalog/audience";
 import { getEpisodeEndpoint } from "../../../../../schema";
 
-export const GET = withApi(getEpisodeEndpoint, ({ params, query, viewer }) =>
-  getEpisode(params.tv_show_id, params.season, params.episode, catalogAudience(viewer, query)),
+export const GET = withApi(getEpisodeEndpoint, ({ params, query, viewer, principal }) =>
+  getEpisode(params.tv_show_id, params.season, params.episode, catalogAudience(viewer, query), principal?.accountId),
 );
