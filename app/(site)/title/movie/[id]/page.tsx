@@ -3,6 +3,7 @@ import { formatRuntime } from "@/components/catalog/format";
 import { movieWatchHref } from "@/components/catalog/links";
 import { Credits } from "@/components/title/credits";
 import { loadMovie } from "@/components/title/load";
+import { StartPartyButton } from "@/components/party/start-party-button";
 import { PlayButton } from "@/components/title/play-button";
 import { TitleActions } from "@/components/title/title-actions";
 import { TitleHeader } from "@/components/title/title-header";
@@ -32,6 +33,7 @@ export default async function MoviePage({ params }: Props) {
           progress={resume && state.movie ? state.movie : undefined}
           available={movie.availability === "ready"}
         />
+        {movie.availability === "ready" && <StartPartyButton item={{ kind: "movie", movie_id: movie.id }} />}
         <TitleActions kind="movie" id={movie.id} title={movie.title} onWatchlist={state.on_watchlist} rating={state.rating} />
       </TitleHeader>
       <div className="grid max-w-5xl gap-8 px-4 sm:px-8 lg:grid-cols-[3fr_2fr]">
