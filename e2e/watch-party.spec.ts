@@ -30,7 +30,8 @@ test("the host's play, pause and seek reach the other member; chat and a reactio
   await guest.goto(new URL(invite).pathname);
   await expect(guest).toHaveURL(/\/signin/);
   await signInBrowser(guest, guestAccount, new URL(invite).pathname);
-  await chooseProfile(guest, "Guesting");
+  await expect(guest).toHaveURL(/\/profiles\?callbackUrl=/);
+  await guest.getByRole("button", { name: "Guesting", exact: true }).click();
   await expect(guest).toHaveURL(new URL(invite).pathname);
   const guestPanel = guest.getByRole("complementary", { name: "Watch party" });
   await expect(guestPanel.getByText("2 watching")).toBeVisible();

@@ -14,6 +14,7 @@ import os from "node:os";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { createTestDatabase, startServer, tempDataDir, type ServerHandle } from "../../test/server-process";
 import { readSse } from "../../lib/realtime/test-sse";
+import { signInThroughSite } from "../sign-in";
 import { updateBenchmarks } from "../update-benchmarks";
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -64,14 +65,7 @@ async function playableMovie(base: string): Promise<{ id: string; title: string 
 async function signedInPage(browser: Browser, base: string, username: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: base });
   const page = await context.newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
-  await page.goto("/profiles");
-  await page.getByRole("button", { name: PROFILE, exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/profiles"));
+  await signInThroughSite(page, username, PASSWORD, PROFILE);
   return page;
 }
 
