@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
-import { correctionFor, expectedPosition, ServerClock, type PartyState } from "./sync";
+import { correctionFor, expectedPosition, IN_SYNC_SECONDS, ServerClock, type PartyState } from "./sync";
 import type { ChatMessage, PartyInfo, PartyMember, Reaction } from "./types";
 
 // A member's side of a watch party: the event stream (EventSource resumes with Last-Event-ID by itself), the server
@@ -10,8 +10,12 @@ import type { ChatMessage, PartyInfo, PartyMember, Reaction } from "./types";
 const SYNC_EVERY_MS = 250;
 const CLOCK_SAMPLES_AT_START = 5;
 const REACTION_MS = 4_000;
-/** While paused, the video is moved only when it is this far off (a seek costs a rebuffer). */
-const PAUSED_TOLERANCE_SECONDS = 0.25;
+/**
+ * While paused, the video is moved when it is this far off. The host's pause lands wherever its player was, up to a
+ * round trip away from the others: a looser bound (0.25 s, the first bench run) left members up to that far apart
+ * for the whole pause.
+ */
+const PAUSED_TOLERANCE_SECONDS = IN_SYNC_SECONDS;
 
 export type SyncStatus = { errorMs: number | null; correcting: "none" | "rate" | "seek" | "waiting" };
 
