@@ -10,6 +10,7 @@ import * as billing from "./billing/schema";
 import * as browse from "./browse/schema";
 import * as health from "./health/schema";
 import * as movies from "./movies/schema";
+import * as parties from "./parties/schema";
 import * as plans from "./plans/schema";
 import * as profiles from "./profiles/schema";
 import * as profileLists from "./profiles/lists-schema";
@@ -33,6 +34,7 @@ export const endpoints: Endpoint[] = [
   movies,
   shows,
   streams,
+  parties,
   browse,
   health,
   adminUsers,

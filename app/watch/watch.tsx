@@ -38,13 +38,17 @@ export async function Watch({ viewer, item, info }: { viewer: Viewer; item: Play
 
 type ActiveStream = { stream_id: string; profile: string; title: string; device: string | null; started_at: string };
 
-function Problem({ error, backHref }: { error: ApiError; backHref: string }) {
+/** Why the video cannot play, in words, with what the viewer can do about it (also the watch-party page's). */
+export function Problem({ error, backHref }: { error: ApiError; backHref: string }) {
   const heading: Partial<Record<string, string>> = {
     subscription_required: "Choose a plan to start watching",
     purchase_required: "Rent or buy this title to watch it",
     maturity_restricted: "This title isn't available on this profile",
     stream_limit_reached: "Too many people are watching right now",
     media_not_ready: "This video is still being prepared",
+    party_full: "This watch party is full",
+    party_ended: "This watch party has ended",
+    party_not_found: "There is no watch party with this code",
   };
   const streams = error.code === "stream_limit_reached" ? ((error.details as { active_streams: ActiveStream[] }).active_streams ?? []) : [];
   return (

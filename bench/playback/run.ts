@@ -10,6 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
 import { startServer, tempDataDir } from "../../test/server-process";
+import { signInThroughSite } from "../sign-in";
 import { updateBenchmarks } from "../update-benchmarks";
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 20);
@@ -44,14 +45,7 @@ async function playableMovie(base: string): Promise<{ id: string; title: string 
 async function signedInState(browser: Browser, base: string, username: string) {
   const context = await browser.newContext({ baseURL: base });
   const page = await context.newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
-  await page.goto("/profiles");
-  await page.getByRole("button", { name: PROFILE, exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/profiles"));
+  await signInThroughSite(page, username, PASSWORD, PROFILE);
   const state = await context.storageState();
   await context.close();
   return state;

@@ -1,7 +1,11 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
+import { FloatingReactions, PartyPanel } from "@/components/party/party-panel";
+import { StartPartyButton } from "@/components/party/start-party-button";
+import type { PartyInfo } from "@/components/party/types";
+import { useParty, type PartyControls } from "@/components/party/use-party";
 import { Controls } from "./controls";
 import { BackIcon, PlayIcon } from "./icons";
 import { ErrorMessage, SkipIntro, Spinner, UpNextCard } from "./overlays";
@@ -14,13 +18,36 @@ import { useKeyboardShortcuts } from "./use-keyboard";
 import { useProgressReporter } from "./use-progress-reporter";
 import { useVideoState } from "./use-video-state";
 
-type Props = { stream: PlayerStream; profile: string; target: ProgressTarget; title: string; subtitle?: string; backHref: string; next: UpNext | null };
+type Props = {
+  stream: PlayerStream;
+  profile: string;
+  target: ProgressTarget;
+  title: string;
+  subtitle?: string;
+  backHref: string;
+  next: UpNext | null;
+  /** Watching in a party: the party steers playback, and only its host controls it. */
+  party?: PartyInfo;
+};
 
 /** The full-screen player: HLS, progress reporting, controls, shortcuts, previews, skip intro and up next. */
-export default function Player({ stream, profile, target, title, subtitle, backHref, next }: Props) {
+export default function Player(props: Props) {
+  return props.party ? <PartyPlayer {...props} party={props.party} /> : <PlayerView {...props} party={undefined} />;
+}
+
+/** Hooks may not be called conditionally: the party's own component holds its hook. */
+function PartyPlayer(props: Props & { party: PartyInfo }) {
+  const video = useRef<HTMLVideoElement>(null);
+  const party = useParty(video, props.party);
+  return <PlayerView {...props} video={video} party={party} />;
+}
+
+function PlayerView({ stream, profile, target, title, subtitle, backHref, next, ...rest }: Omit<Props, "party"> & { video?: RefObject<HTMLVideoElement | null>; party?: PartyControls }) {
+  const { party } = rest;
   const router = useRouter();
   const container = useRef<HTMLDivElement>(null);
-  const video = useRef<HTMLVideoElement>(null);
+  const ownVideo = useRef<HTMLVideoElement>(null);
+  const video = rest.video ?? ownVideo;
   const hls = useHls(video, stream.manifest_url, stream.resume_from);
   const state = useVideoState(video, stream.duration_seconds ?? 0);
   const thumbnails = useThumbnails(stream.thumbnails_url, video);
@@ -33,18 +60,32 @@ export default function Player({ stream, profile, target, title, subtitle, backH
 
   // Start as soon as the first frames can play; a browser that refuses autoplay gets a big play button. (An earlier
   // play() would be aborted by hls.js attaching the source.)
+  // In a party the party decides when to play.
+  const inParty = party !== undefined;
   useEffect(() => {
     const media = video.current;
+    if (inParty) return;
     const start = () => media?.play().catch((error: DOMException) => error.name === "NotAllowedError" && setBlocked(true));
     media?.addEventListener("canplay", start, { once: true });
     return () => media?.removeEventListener("canplay", start);
-  }, []);
+  }, [video, inParty]);
 
   const actions = useMemo(() => {
     const media = () => video.current!;
-    const seekTo = (time: number) => (media().currentTime = Math.max(0, Math.min(time, media().duration || time)));
+    const clamp = (time: number) => Math.max(0, Math.min(time, media().duration || time));
+    // A party's host moves everyone through the server; other members cannot move the video at all.
+    const seekTo = (time: number) => (party ? party.isHost && void party.seek(clamp(time)) : (media().currentTime = clamp(time)));
     return {
-      toggle: () => (media().paused ? media().play().then(() => setBlocked(false), () => undefined) : media().pause()),
+      toggle: () => {
+        if (party) {
+          // Played inside the click, a user gesture, so a browser that blocked autoplay lets the party's play through.
+          const willPlay = !(party.state.playing || party.state.waiting_for_members);
+          if (party.isHost ? willPlay : party.state.playing) void media().play().catch(() => undefined);
+          if (party.isHost) void party.toggle();
+          return;
+        }
+        return media().paused ? media().play().then(() => setBlocked(false), () => undefined) : media().pause();
+      },
       seekTo,
       seekBy: (seconds: number) => seekTo(media().currentTime + seconds),
       mute: () => (media().muted = !media().muted),
@@ -52,7 +93,7 @@ export default function Player({ stream, profile, target, title, subtitle, backH
       volumeBy: (delta: number) => ((media().volume = Math.min(1, Math.max(0, media().volume + delta))), (media().muted = false)),
       fullscreen: fullscreen.toggle,
     };
-  }, [fullscreen.toggle]);
+  }, [fullscreen.toggle, video, party]);
   useKeyboardShortcuts(actions, wake);
 
   const playNext = useCallback(async () => {
@@ -69,10 +110,10 @@ export default function Player({ stream, profile, target, title, subtitle, backH
   const chrome = !idle || state.paused || blocked;
   const qualityOptions = [{ value: "-1", label: hls.playing && hls.quality === -1 ? `Auto (${hls.playing})` : "Auto" }, ...hls.qualities.map((q) => ({ value: String(q.index), label: q.name }))];
 
-  return (
+  const player = (
     <div
       ref={container}
-      className={`fixed inset-0 bg-black text-white select-none ${chrome ? "" : "cursor-none"}`}
+      className={`fixed inset-y-0 left-0 bg-black text-white select-none ${party ? "right-0 max-lg:bottom-1/2 lg:right-96" : "right-0"} ${chrome ? "" : "cursor-none"}`}
       onPointerMove={wake}
       data-testid="player"
     >
@@ -100,10 +141,18 @@ export default function Player({ stream, profile, target, title, subtitle, backH
           <Link href={backHref} prefetch={false} aria-label="Back" className="rounded-full p-2 hover:bg-white/10">
             <BackIcon />
           </Link>
-          <div>
+          <div className="flex-1">
             <h1 className="text-lg font-semibold">{title}</h1>
             {subtitle && <p className="text-sm text-muted">{subtitle}</p>}
           </div>
+          {!party && (
+            <StartPartyButton
+              item={target.kind === "movie_watch_progress" ? { kind: "movie", movie_id: target.movie_id } : { kind: "episode", show_id: target.tv_show_id, season: target.tv_show_season, episode: target.tv_show_episode }}
+              className="rounded px-4 py-2 text-sm font-semibold ring-1 ring-white/50 hover:bg-white/10 disabled:opacity-60"
+              // Its stream is handed back first, so the party's does not need a second of the plan's slots.
+              beforeStart={async () => (video.current?.pause(), endStream(stream.stream_id))}
+            />
+          )}
         </div>
         <Controls
           state={state}
@@ -116,11 +165,36 @@ export default function Player({ stream, profile, target, title, subtitle, backH
           onSubtitle={subtitles.select}
           fullscreen={fullscreen.active}
           actions={actions}
+          canControl={!party || party.isHost}
         />
       </div>
       {inIntro && !showUpNext && <SkipIntro onSkip={() => actions.seekTo(intro.end)} />}
       {showUpNext && next && <UpNextCard next={next} onPlay={playNext} onDismiss={() => setUpNextDismissed(true)} />}
       {hls.error && <ErrorMessage error={hls.error} onRetry={hls.retry} />}
+      {party && <FloatingReactions reactions={party.reactions} />}
+      {party?.ended && <PartyEnded message={party.ended} backHref={backHref} />}
+    </div>
+  );
+  if (!party) return player;
+  return (
+    <>
+      {player}
+      <div className="fixed inset-x-0 bottom-0 h-1/2 lg:inset-y-0 lg:right-0 lg:left-auto lg:h-full lg:w-96">
+        <PartyPanel party={party} backHref={backHref} />
+      </div>
+    </>
+  );
+}
+
+function PartyEnded({ message, backHref }: { message: string; backHref: string }) {
+  return (
+    <div role="dialog" aria-label="Party ended" className="absolute inset-0 flex items-center justify-center bg-black/80">
+      <div className="space-y-4 text-center">
+        <p className="text-xl font-semibold">{message}</p>
+        <Link href={backHref} className="inline-block rounded bg-white px-5 py-2 font-semibold text-black hover:bg-neutral-200">
+          Back to the title
+        </Link>
+      </div>
     </div>
   );
 }

@@ -8,3 +8,4 @@ export * from "./billing";
 export * from "./purchases";
 export * from "./admin";
 export * from "./realtime";
+export * from "./parties";

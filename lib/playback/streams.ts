@@ -84,7 +84,8 @@ export async function startStream(viewer: Viewer, item: PlaybackItem, request: S
 
 export type StreamStart = Awaited<ReturnType<typeof startStream>>;
 
-async function findItem(item: PlaybackItem) {
+/** The movie or episode, and the title it belongs to; 404 codes when there is none. */
+export async function findItem(item: PlaybackItem) {
   if (item.kind === "movie") {
     const title = await findTitle(item.movieId, "movie");
     if (!title) throw new ApiError("movie_not_found", "There is no movie with this id.");

@@ -35,6 +35,8 @@ export type EventStreamOptions = {
   maxQueueBytes?: number;
   /** A feed of whole states instead of single events: the events only say when to re-read. */
   snapshot?: SnapshotFeed;
+  /** An event without an id (never stored or replayed) sent at once and every `everyMs`, e.g. the server's clock. */
+  tick?: { event: string; everyMs: number; data: () => unknown };
 };
 
 /** The client's resume point: the `Last-Event-ID` header (EventSource sends it), else `?last_event_id=`. */
@@ -77,6 +79,7 @@ export async function eventStream(options: EventStreamOptions): Promise<Response
     closed = true;
     remove();
     clearInterval(heartbeat);
+    clearInterval(ticker);
     clearTimeout(expiry);
     clearTimeout(snapshotTimer);
     signal.removeEventListener("abort", close);
@@ -140,6 +143,10 @@ export async function eventStream(options: EventStreamOptions): Promise<Response
   // Not while replaying: that writes anyway, and may be waiting for a full queue to drain.
   const heartbeat = setInterval(() => catching || write(": heartbeat\n\n"), options.heartbeatMs ?? HEARTBEAT_MS);
   const expiry = setTimeout(close, options.lifetimeMs ?? LIFETIME_MS);
+  const { tick } = options;
+  const sendTick = () => catching || write(message(tick!.event, tick!.data()));
+  const ticker = tick && setInterval(sendTick, tick.everyMs);
+  ticker?.unref?.();
   heartbeat.unref?.();
   expiry.unref?.();
   signal.addEventListener("abort", close);
@@ -168,6 +175,7 @@ export async function eventStream(options: EventStreamOptions): Promise<Response
     }
   }
   catching = false;
+  if (tick) sendTick();
   if (signal.aborted) close();
   // Not awaited: a long replay waits for the client to read, which it can only do once it has the response.
   void catchUp();

@@ -3,6 +3,7 @@ import { formatRuntime } from "@/components/catalog/format";
 import { movieWatchHref } from "@/components/catalog/links";
 import { Credits } from "@/components/title/credits";
 import { loadMovie } from "@/components/title/load";
+import { StartPartyButton } from "@/components/party/start-party-button";
 import { PlayButton } from "@/components/title/play-button";
 import { TitleActions } from "@/components/title/title-actions";
 import { TitleHeader } from "@/components/title/title-header";
@@ -37,6 +38,7 @@ export default async function MoviePage({ params }: Props) {
             available={movie.availability === "ready"}
           />
         )}
+        {!mustBuy && movie.availability === "ready" && <StartPartyButton item={{ kind: "movie", movie_id: movie.id }} />}
         <TitleOffers kind="movie" id={movie.id} title={movie.title} commerce={movie} covered={covered} kids={viewer.profile.kids} />
         <TitleActions kind="movie" id={movie.id} title={movie.title} onWatchlist={state.on_watchlist} rating={state.rating} />
       </TitleHeader>

@@ -4,6 +4,7 @@ import { episodeWatchHref, titleHref } from "@/components/catalog/links";
 import { Credits } from "@/components/title/credits";
 import { EpisodeList } from "@/components/title/episode-list";
 import { loadShow } from "@/components/title/load";
+import { StartPartyButton } from "@/components/party/start-party-button";
 import { PlayButton } from "@/components/title/play-button";
 import { SeasonPicker } from "@/components/title/season-picker";
 import { TitleActions } from "@/components/title/title-actions";
@@ -45,6 +46,9 @@ export default async function ShowPage({ params, searchParams }: Props) {
             progress={progress}
             available={targetEpisode.availability === "ready"}
           />
+        )}
+        {!mustBuy && target && targetEpisode?.availability === "ready" && (
+          <StartPartyButton item={{ kind: "episode", show_id: show.id, season: target.season, episode: target.episode }} />
         )}
         <TitleOffers kind="show" id={show.id} title={show.title} commerce={show} covered={covered} kids={viewer.profile.kids} />
         <TitleActions kind="show" id={show.id} title={show.title} onWatchlist={state.on_watchlist} rating={state.rating} />

@@ -1,0 +1,216 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { ProfileAvatar } from "@/components/profiles/avatar";
+import { MESSAGE_MAX_CHARS } from "@/lib/parties/limits";
+import { formatTime } from "@/components/player/format";
+import type { PartyControls, SyncStatus } from "./use-party";
+
+export const REACTIONS = ["😂", "❤️", "👍", "😮", "😢", "🎉"];
+const TYPING_IDLE_MS = 3_000;
+
+/** The sync indicator: how far this player is from the party, and what it is doing about it. */
+export function SyncIndicator({ sync, connected }: { sync: SyncStatus; connected: boolean }) {
+  const error = sync.errorMs === null ? null : Math.abs(sync.errorMs);
+  const [label, tone] = !connected
+    ? ["Reconnecting…", "bg-amber-400"]
+    : sync.correcting === "waiting"
+      ? ["Waiting for everyone…", "bg-amber-400"]
+      : error === null
+        ? ["Syncing…", "bg-amber-400"]
+        : sync.correcting === "seek"
+          ? ["Catching up…", "bg-amber-400"]
+          : error <= 100
+            ? ["In sync", "bg-emerald-400"]
+            : ["Syncing…", "bg-amber-400"];
+  return (
+    <p role="status" className="flex items-center gap-2 text-sm text-neutral-300" data-testid="sync-indicator">
+      <span aria-hidden="true" className={`size-2.5 rounded-full ${tone}`} />
+      {label}
+      {error !== null && connected && <span className="tabular-nums text-neutral-400">({error} ms)</span>}
+    </p>
+  );
+}
+
+/** The party beside the player: invite link, members, host controls, chat, reactions and typing. */
+export function PartyPanel({ party, backHref }: { party: PartyControls; backHref: string }) {
+  const router = useRouter();
+  const [text, setText] = useState("");
+  const [copied, setCopied] = useState(false);
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const typingSent = useRef(false);
+  const list = useRef<HTMLOListElement>(null);
+  const inviteUrl = typeof window === "undefined" ? "" : new URL(`/party/${party.code}`, window.location.origin).toString();
+
+  useEffect(() => {
+    list.current?.lastElementChild?.scrollIntoView({ block: "nearest" });
+  }, [party.messages.length]);
+
+  const stopTyping = () => {
+    clearTimeout(typingTimer.current);
+    if (typingSent.current) party.setTypingNow(false);
+    typingSent.current = false;
+  };
+  const onType = (value: string) => {
+    setText(value);
+    if (!typingSent.current && value.trim()) {
+      typingSent.current = true;
+      party.setTypingNow(true);
+    }
+    clearTimeout(typingTimer.current);
+    typingTimer.current = setTimeout(stopTyping, TYPING_IDLE_MS);
+  };
+
+  const copy = async () => {
+    await navigator.clipboard?.writeText(inviteUrl).catch(() => undefined);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 2_000);
+  };
+
+  return (
+    <aside aria-label="Watch party" className="flex h-full w-full flex-col gap-4 overflow-hidden bg-neutral-950 p-4 text-white" data-testid="party-panel">
+      <header className="space-y-2">
+        <h2 className="text-lg font-semibold">Watch party</h2>
+        <SyncIndicator sync={party.sync} connected={party.connected} />
+        <div className="flex items-center gap-2">
+          <label htmlFor="party-invite" className="sr-only">
+            Invite link
+          </label>
+          <input id="party-invite" readOnly value={inviteUrl} className="min-w-0 flex-1 rounded bg-neutral-800 px-2 py-1.5 text-sm text-neutral-200" onFocus={(e) => e.target.select()} />
+          <button type="button" onClick={copy} className="rounded bg-white px-3 py-1.5 text-sm font-semibold text-black hover:bg-neutral-200">
+            {copied ? "Copied" : "Copy"}
+          </button>
+        </div>
+        <p className="text-xs text-neutral-400">
+          Code <span className="font-mono tracking-widest text-neutral-200">{party.code}</span>
+        </p>
+      </header>
+
+      {party.problem && (
+        <p role="alert" className="rounded bg-red-950 px-3 py-2 text-sm text-red-100">
+          {party.problem}
+        </p>
+      )}
+
+      <section aria-labelledby="party-members">
+        <h3 id="party-members" className="mb-2 text-sm font-semibold text-neutral-300">
+          {party.members.length} watching
+        </h3>
+        <ul className="space-y-2">
+          {party.members.map((member) => (
+            <li key={member.member_id} className="flex items-center gap-2">
+              <ProfileAvatar avatar={member.avatar} size="sm" />
+              <span className="min-w-0 flex-1 truncate">
+                {member.profile}
+                {member.member_id === party.you && <span className="text-neutral-400"> (you)</span>}
+              </span>
+              {member.member_id === party.hostId && <span className="rounded bg-white/10 px-1.5 text-xs">Host</span>}
+              {member.buffering && <span className="text-xs text-amber-300">Buffering</span>}
+              {party.isHost && member.member_id !== party.you && (
+                <button type="button" onClick={() => party.makeHost(member.member_id)} className="rounded px-1.5 text-xs ring-1 ring-white/30 hover:bg-white/10">
+                  Make host<span className="sr-only"> {member.profile}</span>
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {party.isHost && (
+        <section aria-label="Host settings" className="space-y-2 text-sm">
+          <label className="flex items-center gap-2">
+            <input type="checkbox" checked={party.waitForEveryone} onChange={(e) => party.setWait(e.target.checked)} className="accent-brand" />
+            Wait for everyone (pause while someone buffers)
+          </label>
+          <button type="button" onClick={() => party.end()} className="rounded px-3 py-1.5 ring-1 ring-red-400/60 hover:bg-red-950">
+            End party for everyone
+          </button>
+        </section>
+      )}
+
+      <section aria-labelledby="party-chat" className="flex min-h-0 flex-1 flex-col">
+        <h3 id="party-chat" className="mb-2 text-sm font-semibold text-neutral-300">
+          Chat
+        </h3>
+        {party.olderMessages && (
+          <button type="button" onClick={party.loadOlder} className="mb-2 self-start text-xs text-neutral-400 underline">
+            Earlier messages
+          </button>
+        )}
+        <ol ref={list} className="min-h-0 flex-1 space-y-2 overflow-y-auto pr-1" aria-live="polite" data-testid="party-chat">
+          {party.messages.map((message) => (
+            <li key={message.id} className="flex gap-2 text-sm">
+              <ProfileAvatar avatar={message.avatar} size="sm" />
+              <div className="min-w-0">
+                <p className="text-xs text-neutral-400">
+                  <span className="font-semibold text-neutral-200">{message.profile}</span> at {formatTime(message.position)}
+                </p>
+                <p className="break-words whitespace-pre-wrap">{message.text}</p>
+              </div>
+            </li>
+          ))}
+        </ol>
+        <p className="h-5 text-xs text-neutral-400" aria-live="polite">
+          {party.typing.length > 0 && `${party.typing.join(", ")} ${party.typing.length === 1 ? "is" : "are"} typing…`}
+        </p>
+        <form
+          className="flex gap-2"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (!text.trim()) return;
+            stopTyping();
+            if (await party.say(text)) setText("");
+          }}
+        >
+          <label htmlFor="party-message" className="sr-only">
+            Message
+          </label>
+          <input
+            id="party-message"
+            value={text}
+            maxLength={MESSAGE_MAX_CHARS}
+            onChange={(e) => onType(e.target.value)}
+            placeholder="Say something"
+            autoComplete="off"
+            className="min-w-0 flex-1 rounded bg-neutral-800 px-2 py-1.5 text-sm"
+          />
+          <button type="submit" className="rounded bg-brand px-3 py-1.5 text-sm font-semibold hover:bg-brand-strong">
+            Send
+          </button>
+        </form>
+        <div className="mt-2 flex gap-1" role="group" aria-label="Reactions">
+          {REACTIONS.map((emoji) => (
+            <button key={emoji} type="button" onClick={() => party.react(emoji)} className="rounded px-2 py-1 text-xl hover:bg-white/10" aria-label={`React ${emoji}`}>
+              {emoji}
+            </button>
+          ))}
+        </div>
+      </section>
+
+      <button
+        type="button"
+        onClick={async () => {
+          await party.leave();
+          router.push(backHref);
+        }}
+        className="rounded px-3 py-1.5 text-sm ring-1 ring-white/40 hover:bg-white/10"
+      >
+        Leave party
+      </button>
+    </aside>
+  );
+}
+
+/** Reactions rising over the video. */
+export function FloatingReactions({ reactions }: { reactions: PartyControls["reactions"] }) {
+  return (
+    <div aria-hidden="true" className="pointer-events-none absolute inset-0 overflow-hidden" data-testid="party-reactions">
+      {reactions.map((reaction) => (
+        <span key={reaction.key} className="party-reaction absolute bottom-24 text-4xl" style={{ left: `${reaction.left}%` }}>
+          {reaction.emoji}
+          <span className="block text-center text-xs text-white/80">{reaction.profile}</span>
+        </span>
+      ))}
+    </div>
+  );
+}

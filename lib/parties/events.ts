@@ -1,0 +1,26 @@
+import "server-only";
+import { eventStream, lastEventIdOf } from "@/lib/realtime";
+import { assertMember, partyTopic, type Caller } from "./parties";
+
+/** Streams end after this long; EventSource reconnects by itself, which checks again that the caller is a member. */
+const LIFETIME_MS = 5 * 60_000;
+/** How often the stream carries the server's clock (clients also ask for it at once, see GET /api/parties/clock). */
+const TIME_EVERY_MS = 5_000;
+
+export const serverTime = () => {
+  const now = Date.now();
+  return { server_time: new Date(now).toISOString(), server_ms: now };
+};
+
+/** The party's events after the client's Last-Event-ID, then live, with `time` events; members only. */
+export async function partyEvents(caller: Caller, partyId: string, req: Request) {
+  const lastEventId = lastEventIdOf(req);
+  const { party } = await assertMember(caller, partyId);
+  return eventStream({
+    topics: [partyTopic(party.id)],
+    signal: req.signal,
+    lastEventId,
+    lifetimeMs: LIFETIME_MS,
+    tick: { event: "time", everyMs: TIME_EVERY_MS, data: serverTime },
+  });
+}
