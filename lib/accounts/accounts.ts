@@ -14,7 +14,9 @@ import { updateCustomerEmail } from "@/lib/billing";
 import { activePlan, describeSubscription } from "@/lib/billing/subscriptions";
 import { startLoginAttempt } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password";
-import { createApiSession, signOutOtherDevices, type Principal } from "./sessions";
+import { noteSignIn, recordSecurityEvent } from "./security-events";
+import { verifySecondFactor, type SecondFactor } from "./two-factor";
+import { createApiSession, issueRefreshToken, signOutOtherDevices, type Principal } from "./sessions";
 
 type Device = { ip: string; userAgent?: string };
 
@@ -48,9 +50,14 @@ export async function verifyCredentials(input: { username: string; password: str
   return account;
 }
 
-export async function signIn(input: { username: string; password: string }, device: Device) {
+/** A new API session: its bearer token and the first refresh token of its family. */
+export async function signIn(input: { username: string; password: string } & SecondFactor, device: Device) {
   const account = await verifyCredentials(input, device);
-  return createApiSession(account.id, device);
+  await verifySecondFactor(account, input, device);
+  const { token, session } = await createApiSession(account.id, device);
+  const refreshToken = await issueRefreshToken(session);
+  await noteSignIn(account.id, session);
+  return { token, session, refreshToken };
 }
 
 /**
@@ -83,15 +90,18 @@ export async function confirmSensitiveChange(
   }
 }
 
-export async function changeEmail(principal: Principal, email: string) {
+export async function changeEmail(principal: Principal, email: string, device: Device) {
   await updateAccountEmail(principal.accountId, email).catch(conflictFrom);
   await updateCustomerEmail(principal.accountId, email);
+  await recordSecurityEvent(principal.accountId, "email_changed", device, principal.sessionId);
 }
 
 /** Sets a new password and signs out every other device, keeping the caller's session. */
-export async function changePassword(principal: Principal, password: string) {
+export async function changePassword(principal: Principal, password: string, device: Device) {
   await updateAccountPasswordHash(principal.accountId, await hashPassword(password));
-  return { signed_out_sessions: await signOutOtherDevices(principal) };
+  const signedOut = await signOutOtherDevices(principal);
+  await recordSecurityEvent(principal.accountId, "password_changed", device, principal.sessionId);
+  return { signed_out_sessions: signedOut };
 }
 
 export async function describeAccount(principal: Principal) {

@@ -22,7 +22,7 @@ import {
 import { appUrl } from "@/lib/env";
 import { emailField, newPasswordTwice, passwordsMatch } from "@/lib/site/account-fields";
 import { formatDate } from "@/lib/site/format";
-import { clientIp } from "@/lib/site/client-ip";
+import { clientDevice, clientIp } from "@/lib/site/client-ip";
 import { validatedAccountAction } from "@/lib/site/form-action";
 import { checkbox } from "@/lib/site/profile-fields";
 
@@ -30,7 +30,7 @@ import { checkbox } from "@/lib/site/profile-fields";
 
 export const changeEmailAction = validatedAccountAction(z.object({ email: emailField }), async ({ email }, principal) => {
   try {
-    await changeEmail(principal, email);
+    await changeEmail(principal, email, await clientDevice());
   } catch (error) {
     if (error instanceof ApiError && error.code === "email_taken") return { fieldErrors: { email: [error.message] } };
     throw error;
@@ -51,7 +51,7 @@ export const changePasswordAction = validatedAccountAction(passwordForm, async (
     if (error instanceof ApiError) return { fieldErrors: { current_password: [error.message] } };
     throw error;
   }
-  const { signed_out_sessions: others } = await changePassword(principal, form.new_password);
+  const { signed_out_sessions: others } = await changePassword(principal, form.new_password, await clientDevice());
   revalidatePath("/account");
   return {
     success: `Password changed.${others ? ` ${others} other ${others === 1 ? "device was" : "devices were"} signed out.` : ""}`,

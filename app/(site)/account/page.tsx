@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { BillingHistory } from "@/components/account/billing-history";
 import { DevicesList } from "@/components/account/devices-list";
 import { PlanSection } from "@/components/account/plan-section";
@@ -108,6 +109,12 @@ export default async function AccountPage({ searchParams }: Props) {
 
       <PanelSection id="devices" title="Devices" description="Browsers and apps signed in to your account.">
         <DevicesList devices={devices} />
+      </PanelSection>
+
+      <PanelSection id="security" title="Security" description="Two-factor sign-in, sign-in alerts, auto-logout and recent security events.">
+        <Link href="/account/security" className="font-medium underline">
+          Security settings
+        </Link>
       </PanelSection>
     </div>
   );

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { api, createAccount, expectEnvelope, randomIp } from "@/test/http";
+
+// Refresh tokens, security settings and the security log through the HTTP API.
+
+const tokenFor = (username: string, password: string, extra: Record<string, string> = {}) =>
+  api("POST", "/api/accounts/token", { body: { username, password, ...extra }, ip: randomIp(), headers: { "user-agent": "security-test/1" } });
+
+describe("POST /api/accounts/token and /token/refresh", () => {
+  it("answers a refresh token and expires_in beside the contract's fields, and rotates the pair", async () => {
+    const account = await createAccount();
+    const signedIn = await tokenFor(account.username, account.password);
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body).toEqual({
+      bearer_token: expect.stringMatching(/^nf_/),
+      expires_at: expect.any(String),
+      expires_in: expect.any(Number),
+      refresh_token: expect.stringMatching(/^nfrt_/),
+    });
+    // The bearer token keeps its lifetime (API_TOKEN_TTL_DAYS, 90 days by default).
+    expect(Math.abs(signedIn.body.expires_in - 90 * 86_400)).toBeLessThan(60);
+    expect(Math.abs(Date.parse(signedIn.body.expires_at) - Date.now() - signedIn.body.expires_in * 1000)).toBeLessThan(5_000);
+
+    const refreshed = await api("POST", "/api/accounts/token/refresh", { body: { refresh_token: signedIn.body.refresh_token } });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.refresh_token).not.toBe(signedIn.body.refresh_token);
+    expectEnvelope(await api("GET", "/api/accounts/me", { token: signedIn.body.bearer_token }), 403, "forbidden");
+    expect((await api("GET", "/api/accounts/me", { token: refreshed.body.bearer_token })).status).toBe(200);
+
+    // The spent token again: the family is revoked, the reuse logged.
+    expectEnvelope(await api("POST", "/api/accounts/token/refresh", { body: { refresh_token: signedIn.body.refresh_token } }), 401, "refresh_token_reused");
+    expectEnvelope(await api("GET", "/api/accounts/me", { token: refreshed.body.bearer_token }), 403, "forbidden");
+    expectEnvelope(await api("POST", "/api/accounts/token/refresh", { body: { refresh_token: refreshed.body.refresh_token } }), 401);
+    const events = await api("GET", "/api/accounts/security/events", { token: account.token });
+    expect(events.body.items.map((event: { kind: string }) => event.kind)).toContain("refresh_token_reuse");
+  });
+
+  it("refuses unknown tokens with 401 and malformed bodies with 422", async () => {
+    expectEnvelope(await api("POST", "/api/accounts/token/refresh", { body: { refresh_token: "nfrt_nothing" } }), 401, "refresh_token_invalid");
+    expectEnvelope(await api("POST", "/api/accounts/token/refresh", { body: {} }), 422, "validation_failed");
+    expectEnvelope(await api("POST", "/api/accounts/token/refresh", { body: { refresh_token: "x", extra: 1 } }), 422, "validation_failed");
+  });
+});
+
+describe("GET|PATCH /api/accounts/security", () => {
+  it("reads and changes login alerts and auto-logout, strictly", async () => {
+    const account = await createAccount();
+    const initial = await api("GET", "/api/accounts/security", { token: account.token });
+    expect(initial.body).toEqual({ two_factor_enabled: false, login_alerts: true, auto_logout_minutes: null });
+    const changed = await api("PATCH", "/api/accounts/security", { token: account.token, body: { login_alerts: false, auto_logout_minutes: 30 } });
+    expect(changed.body).toEqual({ two_factor_enabled: false, login_alerts: false, auto_logout_minutes: 30 });
+    expect((await api("GET", "/api/accounts/security", { token: account.token })).body).toEqual(changed.body);
+    for (const body of [{ auto_logout_minutes: 1 }, { two_factor_enabled: true }, { login_alerts: "yes" }]) {
+      expectEnvelope(await api("PATCH", "/api/accounts/security", { token: account.token, body }), 422, "validation_failed");
+    }
+    expectEnvelope(await api("GET", "/api/accounts/security"), 403, "forbidden");
+  });
+
+  it("lists the account's own security events, newest first", async () => {
+    const account = await createAccount();
+    const other = await createAccount();
+    await api("PUT", "/api/accounts/password", { token: account.token, body: { password: "a brand new password" } });
+    const events = await api("GET", "/api/accounts/security/events?limit=5", { token: account.token });
+    expect(events.status).toBe(200);
+    expect(events.body).toMatchObject({ total: 2, limit: 5, offset: 0 });
+    expect(events.body.items.map((event: { kind: string }) => event.kind)).toEqual(["password_changed", "sign_in"]);
+    const theirs = await api("GET", "/api/accounts/security/events", { token: other.token });
+    expect(theirs.body.items.map((event: { kind: string }) => event.kind)).toEqual(["sign_in"]);
+    expectEnvelope(await api("GET", "/api/accounts/security/events?page=2", { token: account.token }), 422);
+  });
+});
