@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { ActionForm, useFormState } from "@/components/forms/action-form";
 import { Field } from "@/components/forms/field";
@@ -53,6 +54,9 @@ function EnableFields() {
             <li key={code} className="rounded bg-white/10 px-2 py-1">{code}</li>
           ))}
         </ul>
+        <Link href="/account/security" className="inline-block rounded-md bg-white px-4 py-2.5 font-medium text-black hover:bg-neutral-200">
+          Done: I have saved my codes
+        </Link>
       </div>
     );
   }

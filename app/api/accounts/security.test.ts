@@ -69,3 +69,37 @@ describe("GET|PATCH /api/accounts/security", () => {
     expectEnvelope(await api("GET", "/api/accounts/security/events?page=2", { token: account.token }), 422);
   });
 });
+
+describe("two-factor sign-in through the API", () => {
+  it("sets up, enables, requires and refuses replay of codes, and turns off with the password and a code", async () => {
+    const { Secret, TOTP } = await import("otpauth");
+    const account = await createAccount();
+    const setup = await api("POST", "/api/accounts/2fa/setup", { token: account.token });
+    expect(setup.status).toBe(200);
+    expect(setup.body.otpauth_url).toMatch(/^otpauth:\/\/totp\//);
+    expect(setup.body.qr_svg).toMatch(/^<svg/);
+    const totp = new TOTP({ secret: Secret.fromBase32(setup.body.secret), digits: 6, period: 30, algorithm: "SHA1" });
+
+    expectEnvelope(await api("POST", "/api/accounts/2fa/enable", { token: account.token, body: { code: "000000" } }), 403, "two_factor_code_incorrect");
+    const enabled = await api("POST", "/api/accounts/2fa/enable", { token: account.token, body: { code: totp.generate() } });
+    expect(enabled.status).toBe(200);
+    expect(enabled.body.recovery_codes).toHaveLength(10);
+    expect((await api("GET", "/api/accounts/security", { token: account.token })).body.two_factor_enabled).toBe(true);
+
+    expectEnvelope(await tokenFor(account.username, account.password), 401, "two_factor_required");
+    expectEnvelope(await tokenFor(account.username, "wrong password", { otp: totp.generate() }), 401, "invalid_credentials");
+    const otp = totp.generate({ timestamp: Date.now() + 30_000 });
+    const signedIn = await tokenFor(account.username, account.password, { otp });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.refresh_token).toMatch(/^nfrt_/);
+    expectEnvelope(await tokenFor(account.username, account.password, { otp }), 401, "two_factor_required");
+    const recovered = await tokenFor(account.username, account.password, { recovery_code: enabled.body.recovery_codes[0] });
+    expect(recovered.status).toBe(200);
+
+    const disable = (body: object) => api("POST", "/api/accounts/2fa/disable", { token: account.token, body, ip: randomIp() });
+    expectEnvelope(await disable({ password: "wrong password", code: enabled.body.recovery_codes[1] }), 403, "current_password_incorrect");
+    expectEnvelope(await disable({ password: account.password }), 422, "validation_failed");
+    expect((await disable({ password: account.password, code: enabled.body.recovery_codes[1] })).body).toEqual({ two_factor_enabled: false });
+    expect((await tokenFor(account.username, account.password)).status).toBe(200);
+  });
+});

@@ -33,7 +33,7 @@ export const setUpTwoFactorAction = validatedAccountAction(z.object({}), async (
 
 export const enableTwoFactorAction = validatedAccountAction(z.object({ code: z.string().trim().min(1, "Enter the code.").max(16) }), async ({ code }, principal) => {
   const { recovery_codes } = await enableTwoFactor(principal, code, await clientDevice());
-  revalidatePath("/account/security");
+  // No revalidation: the page would swap the set-up for the "on" state before the codes were read ("Done" reloads).
   return { success: "Two-factor sign-in is on.", values: { recovery_codes: recovery_codes.join("\n") } };
 });
 
