@@ -3,6 +3,7 @@ import {
   findAccountById,
   findAccountByUsername,
   insertAccount,
+  updateAccountSettings,
   updateAccountEmail,
   updateAccountPasswordHash,
 } from "@/db/queries/accounts";
@@ -117,8 +118,17 @@ export async function describeAccount(principal: Principal) {
     email: account.email,
     role: account.role,
     created_at: account.createdAt.toISOString(),
+    email_verified: account.emailVerifiedAt !== null,
+    display_name: account.displayName,
+    phone: account.phone,
     subscription: describeSubscription(subscription),
     profile_count: profiles.length,
     profile_limit: activePlan(subscription)?.max_profiles ?? 0,
   };
+}
+
+/** Name and phone (already validated: phone as E.164); null clears one. */
+export async function updatePersonalDetails(principal: Principal, changes: { display_name?: string | null; phone?: string | null }) {
+  await updateAccountSettings(principal.accountId, { displayName: changes.display_name, phone: changes.phone });
+  return describeAccount(principal);
 }

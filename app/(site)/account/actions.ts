@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { assertCurrentPassword, changeEmail, changePassword } from "@/lib/accounts/accounts";
+import { assertCurrentPassword, changeEmail, changePassword, updatePersonalDetails } from "@/lib/accounts/accounts";
+import { displayName, phoneNumber } from "@/lib/accounts/phone";
 import { signOutDevice, signOutOtherDevices } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
 import {
@@ -138,3 +139,14 @@ export const signOutOthersAction = validatedAccountAction(z.object({}), async (_
   revalidatePath("/account");
   return { success: count ? `Signed out of ${count} other ${count === 1 ? "device" : "devices"}.` : "No other device was signed in." };
 });
+
+const emptyAsNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
+
+export const personalDetailsAction = validatedAccountAction(
+  z.object({ display_name: z.preprocess(emptyAsNull, displayName.nullable()), phone: z.preprocess(emptyAsNull, phoneNumber.nullable()) }),
+  async (details, principal) => {
+    await updatePersonalDetails(principal, details);
+    revalidatePath("/account");
+    return { success: "Your name and phone number are saved." };
+  },
+);

@@ -12,7 +12,7 @@ import { listDevices } from "@/lib/accounts/sessions";
 import { billingProvider, listInvoices, PLAN_IDS, plansForSale, type PlanId, type SubscriptionView } from "@/lib/billing";
 import { formatDate } from "@/lib/site/format";
 import { requireAccountHolder } from "@/lib/site/session";
-import { changeEmailAction, changePasswordAction } from "./actions";
+import { changeEmailAction, changePasswordAction, personalDetailsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -89,6 +89,21 @@ export default async function AccountPage({ searchParams }: Props) {
 
       <PanelSection id="billing" title="Billing history">
         <BillingHistory invoices={invoices.items} total={invoices.total} page={page} pageSize={INVOICES_PER_PAGE} />
+      </PanelSection>
+
+      <PanelSection id="details" title="Name and phone">
+        <ActionForm action={personalDetailsAction} className="max-w-md space-y-4" label="Name and phone">
+          <Field name="display_name" label="Name" autoComplete="name" maxLength={64} defaultValue={account.display_name ?? ""} />
+          <Field
+            name="phone"
+            label="Phone number"
+            type="tel"
+            autoComplete="tel"
+            defaultValue={account.phone ?? ""}
+            hint="With the country code, such as +1 415 555 0123. Leave empty to remove it."
+          />
+          <SubmitButton pendingLabel="Saving…">Save name and phone</SubmitButton>
+        </ActionForm>
       </PanelSection>
 
       <PanelSection id="email" title="Email">

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { securityEventKind } from "@/db/schema";
 import { endpoint } from "@/lib/api/endpoint";
 import { listOf, pagination } from "@/lib/api/query-schemas";
-import { tokenPair } from "./schema";
+import { displayName, phoneNumber } from "@/lib/accounts/phone";
+import { meEndpoint, tokenPair } from "./schema";
 
 const tag = "Account security";
 
@@ -126,4 +127,44 @@ export const disableTwoFactorEndpoint = endpoint({
   body: z.strictObject({ password: z.string().min(1).max(1024), code: z.string().min(1).max(64) }),
   response: z.object({ two_factor_enabled: z.boolean() }),
   errors: ["forbidden", "current_password_incorrect", "two_factor_not_set_up", "two_factor_code_incorrect", "rate_limited", "validation_failed"],
+});
+
+export const updateMeEndpoint = endpoint({
+  method: "PATCH",
+  path: "/api/accounts/me",
+  summary: "Change the account's display name and phone number",
+  description: "Either field may be left out; null clears it. The answer is the account as GET /api/accounts/me shows it.",
+  tag,
+  auth: "required",
+  accountHolder: true,
+  body: z.strictObject({ display_name: displayName.nullable().optional(), phone: phoneNumber.nullable().optional() }),
+  response: meEndpoint.response,
+  errors: ["forbidden", "validation_failed"],
+});
+
+export const exportAccountEndpoint = endpoint({
+  method: "GET",
+  path: "/api/accounts/export",
+  summary: "Everything NormFlix stores about the account, as JSON",
+  description:
+    "The account and the rows of every table that names it or one of its profiles (profiles, progress, lists, ratings, " +
+    "subscription, invoices, sessions, security events…). Hashes and secrets are shown as \"[redacted]\".",
+  tag,
+  auth: "required",
+  accountHolder: true,
+  response: z.object({ exported_at: z.string(), account: z.record(z.string(), z.unknown()), tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))) }),
+  errors: ["forbidden"],
+});
+
+export const deleteMeEndpoint = endpoint({
+  method: "DELETE",
+  path: "/api/accounts/me",
+  summary: "Delete the account and all its data",
+  description: "Needs the password. A paid subscription is cancelled at once first; then the account, its profiles and everything about them are deleted.",
+  tag,
+  auth: "required",
+  accountHolder: true,
+  body: z.strictObject({ password: z.string().min(1).max(1024) }),
+  response: z.object({ deleted: z.literal(true) }),
+  errors: ["forbidden", "current_password_incorrect", "validation_failed", "rate_limited", "service_unavailable"],
 });

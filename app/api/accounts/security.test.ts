@@ -103,3 +103,40 @@ describe("two-factor sign-in through the API", () => {
     expect((await tokenFor(account.username, account.password)).status).toBe(200);
   });
 });
+
+describe("name, phone and the account's own data through the API", () => {
+  it("PATCH /api/accounts/me sets the name and an E.164 phone number, and GET shows them", async () => {
+    const account = await createAccount();
+    const before = await api("GET", "/api/accounts/me", { token: account.token });
+    expect(before.body).toMatchObject({ email_verified: false, display_name: null, phone: null });
+    const changed = await api("PATCH", "/api/accounts/me", { token: account.token, body: { display_name: "  Ada Lovelace ", phone: "+1 (415) 555-0123" } });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ username: account.username, display_name: "Ada Lovelace", phone: "+14155550123" });
+    expect((await api("GET", "/api/accounts/me", { token: account.token })).body).toMatchObject({ display_name: "Ada Lovelace", phone: "+14155550123" });
+    for (const body of [{ phone: "415 555 0123" }, { phone: "+1 555" }, { display_name: "" }, { email: "x@example.com" }]) {
+      expectEnvelope(await api("PATCH", "/api/accounts/me", { token: account.token, body }), 422, "validation_failed");
+    }
+    expect((await api("PATCH", "/api/accounts/me", { token: account.token, body: { phone: null } })).body).toMatchObject({ phone: null, display_name: "Ada Lovelace" });
+  });
+
+  it("GET /api/accounts/export holds the account's data and nothing of another", async () => {
+    const account = await createAccount();
+    const other = await createAccount();
+    const exported = await api("GET", "/api/accounts/export", { token: account.token });
+    expect(exported.status).toBe(200);
+    expect(exported.body.account).toMatchObject({ username: account.username, email: account.email });
+    expect(exported.body.tables.sessions.length).toBeGreaterThan(0);
+    expect(exported.text).not.toContain(other.username);
+    expect(exported.text).not.toContain("argon2");
+  });
+
+  it("DELETE /api/accounts/me needs the password, then the account is gone", async () => {
+    const account = await createAccount();
+    const remove = (body: object) => api("DELETE", "/api/accounts/me", { token: account.token, body, ip: randomIp() });
+    expectEnvelope(await remove({ password: "not it" }), 403, "current_password_incorrect");
+    expectEnvelope(await remove({}), 422, "validation_failed");
+    expect((await remove({ password: account.password })).body).toEqual({ deleted: true });
+    expectEnvelope(await api("GET", "/api/accounts/me", { token: account.token }), 403, "forbidden");
+    expectEnvelope(await tokenFor(account.username, account.password), 401, "invalid_credentials");
+  });
+});
