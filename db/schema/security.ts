@@ -83,22 +83,3 @@ export const recoveryCodes = pgTable(
 );
 
 export type SecurityEvent = typeof securityEvents.$inferSelect;
-
-export const emailTokenPurpose = pgEnum("email_token_purpose", ["verify", "change"]);
-
-// Email verification and email change links: single use, expiring, only the token's SHA-256 stored. A change link
-// carries the new address and is mailed to it; the address changes only when it is opened.
-export const emailTokens = pgTable(
-  "email_tokens",
-  {
-    tokenHash: text("token_hash").primaryKey(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
-    purpose: emailTokenPurpose("purpose").notNull(),
-    email: text("email").notNull(),
-    createdAt: createdAt(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  },
-  (t) => [index("email_tokens_account_idx").on(t.accountId)],
-);
