@@ -40,7 +40,10 @@ const schema = z.object({
   RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().default(1),
   /** Debugging: log each request's number of database statements, by table read (db/query-trace.ts). */
   TRACE_QUERIES: booleanString,
-  API_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Lifetime of an API bearer token (fractions allowed: clients using refresh tokens can be given short-lived ones). */
+  API_TOKEN_TTL_DAYS: z.coerce.number().positive().max(3650).default(90),
+  /** Lifetime of an API refresh token; every refresh issues a new one with this lifetime. */
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().positive().max(3650).default(180),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** Realtime events older than this are pruned: a client that was away longer cannot replay all it missed. */
   REALTIME_RETENTION_HOURS: z.coerce.number().positive().max(8760).default(24),

@@ -1,5 +1,6 @@
 import type { Endpoint } from "@/lib/api/endpoint";
 import * as accounts from "./accounts/schema";
+import * as accountSecurity from "./accounts/security-schema";
 import * as adminAnalytics from "./admin/analytics/schema";
 import * as adminAssets from "./admin/assets/schema";
 import * as adminCatalog from "./admin/catalog/schema";
@@ -26,6 +27,7 @@ const methodOrder = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 /** Every documented endpoint, by path and then method (module namespaces would list them by export name). */
 export const endpoints: Endpoint[] = [
   accounts,
+  accountSecurity,
   billing,
   purchases,
   plans,

@@ -67,3 +67,11 @@ export async function updateAccountEmail(id: string, email: string): Promise<voi
 export async function updateAccountPasswordHash(id: string, passwordHash: string): Promise<void> {
   await db().update(accounts).set({ passwordHash, updatedAt: sql`now()` }).where(eq(accounts.id, id));
 }
+
+export async function updateAccountSettings(
+  id: string,
+  values: Partial<Pick<Account, "loginAlerts" | "autoLogoutMinutes" | "displayName" | "phone">>,
+): Promise<Account | undefined> {
+  const [row] = await db().update(accounts).set({ ...values, updatedAt: sql`now()` }).where(eq(accounts.id, id)).returning();
+  return row;
+}

@@ -8,11 +8,19 @@ export async function insertSession(values: typeof sessions.$inferInsert): Promi
   return row;
 }
 
-/** Web sessions unused for `webIdleSeconds` have ended (API tokens have no idle timeout). */
-const notIdle = (webIdleSeconds: number | undefined) =>
-  webIdleSeconds === undefined
-    ? undefined
-    : or(ne(sessions.kind, "web"), gt(sessions.lastSeenAt, sql`now() - make_interval(secs => ${webIdleSeconds})`));
+/**
+ * Web sessions unused for `webIdleSeconds` have ended (API tokens have no idle timeout of their own), and so has any
+ * session unused for longer than its account's own auto-logout time.
+ */
+export const notIdle = (webIdleSeconds: number | undefined) =>
+  and(
+    webIdleSeconds === undefined
+      ? undefined
+      : or(ne(sessions.kind, "web"), gt(sessions.lastSeenAt, sql`now() - make_interval(secs => ${webIdleSeconds})`)),
+    sql`not exists (select 1 from ${accounts} owner where owner.id = ${sessions.accountId}
+      and owner.auto_logout_minutes is not null
+      and ${sessions.lastSeenAt} <= now() - make_interval(mins => owner.auto_logout_minutes))`,
+  );
 
 /**
  * The live session with this token hash, with its account, or undefined when revoked, expired, idle for longer than
@@ -93,4 +101,9 @@ export function listenForSessionChanges(onChange: (accountId: string, sessionId:
     const [accountId, sessionId] = payload.split(":");
     onChange(accountId, sessionId === "*" ? undefined : sessionId);
   }, onGap);
+}
+
+export async function findSessionById(sessionId: string): Promise<Session | undefined> {
+  const [row] = await db().select().from(sessions).where(eq(sessions.id, sessionId));
+  return row;
 }

@@ -14,6 +14,19 @@ export const accounts = pgTable(
     passwordHash: text("password_hash").notNull(),
     role: accountRole("role").notNull().default("viewer"),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    displayName: text("display_name"),
+    /** E.164 (+14155550123). */
+    phone: text("phone"),
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
+    /** Mail the owner when the account signs in from a device it has not used before. */
+    loginAlerts: boolean("login_alerts").notNull().default(true),
+    /** The owner's idle timeout: any session of the account unused for this long has ended (null: the defaults). */
+    autoLogoutMinutes: integer("auto_logout_minutes"),
+    /** TOTP secret (base32); two-factor sign-in is on once totp_enabled_at is set. */
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** The last TOTP time step accepted: a code of that step or an earlier one is never accepted again. */
+    totpLastStep: integer("totp_last_step"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

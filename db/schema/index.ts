@@ -9,3 +9,4 @@ export * from "./purchases";
 export * from "./admin";
 export * from "./realtime";
 export * from "./parties";
+export * from "./security";

@@ -3,6 +3,7 @@ import {
   findAccountById,
   findAccountByUsername,
   insertAccount,
+  updateAccountSettings,
   updateAccountEmail,
   updateAccountPasswordHash,
 } from "@/db/queries/accounts";
@@ -14,7 +15,9 @@ import { updateCustomerEmail } from "@/lib/billing";
 import { activePlan, describeSubscription } from "@/lib/billing/subscriptions";
 import { startLoginAttempt } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password";
-import { createApiSession, signOutOtherDevices, type Principal } from "./sessions";
+import { noteSignIn, recordSecurityEvent } from "./security-events";
+import { verifySecondFactor, type SecondFactor } from "./two-factor";
+import { createApiSession, issueRefreshToken, signOutOtherDevices, type Principal } from "./sessions";
 
 type Device = { ip: string; userAgent?: string };
 
@@ -48,9 +51,14 @@ export async function verifyCredentials(input: { username: string; password: str
   return account;
 }
 
-export async function signIn(input: { username: string; password: string }, device: Device) {
+/** A new API session: its bearer token and the first refresh token of its family. */
+export async function signIn(input: { username: string; password: string } & SecondFactor, device: Device) {
   const account = await verifyCredentials(input, device);
-  return createApiSession(account.id, device);
+  await verifySecondFactor(account, input, device);
+  const { token, session } = await createApiSession(account.id, device);
+  const refreshToken = await issueRefreshToken(session);
+  await noteSignIn(account.id, session);
+  return { token, session, refreshToken };
 }
 
 /**
@@ -83,15 +91,18 @@ export async function confirmSensitiveChange(
   }
 }
 
-export async function changeEmail(principal: Principal, email: string) {
+export async function changeEmail(principal: Principal, email: string, device: Device) {
   await updateAccountEmail(principal.accountId, email).catch(conflictFrom);
   await updateCustomerEmail(principal.accountId, email);
+  await recordSecurityEvent(principal.accountId, "email_changed", device, principal.sessionId);
 }
 
 /** Sets a new password and signs out every other device, keeping the caller's session. */
-export async function changePassword(principal: Principal, password: string) {
+export async function changePassword(principal: Principal, password: string, device: Device) {
   await updateAccountPasswordHash(principal.accountId, await hashPassword(password));
-  return { signed_out_sessions: await signOutOtherDevices(principal) };
+  const signedOut = await signOutOtherDevices(principal);
+  await recordSecurityEvent(principal.accountId, "password_changed", device, principal.sessionId);
+  return { signed_out_sessions: signedOut };
 }
 
 export async function describeAccount(principal: Principal) {
@@ -107,8 +118,17 @@ export async function describeAccount(principal: Principal) {
     email: account.email,
     role: account.role,
     created_at: account.createdAt.toISOString(),
+    email_verified: account.emailVerifiedAt !== null,
+    display_name: account.displayName,
+    phone: account.phone,
     subscription: describeSubscription(subscription),
     profile_count: profiles.length,
     profile_limit: activePlan(subscription)?.max_profiles ?? 0,
   };
+}
+
+/** Name and phone (already validated: phone as E.164); null clears one. */
+export async function updatePersonalDetails(principal: Principal, changes: { display_name?: string | null; phone?: string | null }) {
+  await updateAccountSettings(principal.accountId, { displayName: changes.display_name, phone: changes.phone });
+  return describeAccount(principal);
 }

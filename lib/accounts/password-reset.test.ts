@@ -45,12 +45,12 @@ describe("password reset links", () => {
     const { link: adminLink } = await createPasswordResetLink(account.username); // not held back by the mail interval
     const [mailed] = resetLinksSentTo(dataDir, account.email);
 
-    expect(await resetPassword(tokenOf(adminLink), "the new password", "10.0.0.1")).toEqual({ signed_out_sessions: 2 });
+    expect(await resetPassword(tokenOf(adminLink), "the new password", { ip: "10.0.0.1" })).toEqual({ signed_out_sessions: 2 });
     expect(await verifyPassword((await findAccountById(account.id))!.passwordHash, "the new password")).toBe(true);
     expect(await listLiveSessions(account.id)).toEqual([]);
     for (const used of [adminLink, mailed]) {
       expect(await isResetTokenLive(tokenOf(used))).toBe(false);
-      await expect(resetPassword(tokenOf(used), "a third password", "10.0.0.1")).rejects.toMatchObject({ code: "reset_link_invalid", status: 410 });
+      await expect(resetPassword(tokenOf(used), "a third password", { ip: "10.0.0.1" })).rejects.toMatchObject({ code: "reset_link_invalid", status: 410 });
     }
   });
 
@@ -59,11 +59,11 @@ describe("password reset links", () => {
     const expired = "nfr_expired_" + randomUUID();
     await insertPasswordReset({ accountId: account.id, tokenHash: hashToken(expired), expiresAt: new Date(Date.now() - 1000) }, 0);
     expect(await isResetTokenLive(expired)).toBe(false);
-    await expect(resetPassword(expired, "the new password", "10.0.0.1")).rejects.toMatchObject({ code: "reset_link_invalid" });
+    await expect(resetPassword(expired, "the new password", { ip: "10.0.0.1" })).rejects.toMatchObject({ code: "reset_link_invalid" });
 
     const { link } = await createPasswordResetLink(account.username);
     await setAccountDisabled(account.id, true);
-    await expect(resetPassword(tokenOf(link), "the new password", "10.0.0.1")).rejects.toMatchObject({ code: "reset_link_invalid" });
+    await expect(resetPassword(tokenOf(link), "the new password", { ip: "10.0.0.1" })).rejects.toMatchObject({ code: "reset_link_invalid" });
     expect(await verifyPassword((await findAccountById(account.id))!.passwordHash, "the old password")).toBe(true);
   });
 });

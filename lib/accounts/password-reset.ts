@@ -4,9 +4,11 @@ import { findAccountByEmail, findAccountByUsername } from "@/db/queries/accounts
 import { insertPasswordReset, isPasswordResetLive, redeemPasswordReset } from "@/db/queries/password-resets";
 import { ApiError } from "@/lib/api/errors";
 import { appUrl, env } from "@/lib/env";
+import { composeMail } from "@/lib/mail/html";
 import { sendMail } from "@/lib/mail/mailer";
 import { clearLoginFailures } from "./login-throttle";
 import { hashPassword } from "./password";
+import { recordSecurityEvent } from "./security-events";
 import { forgetCachedSessions, hashToken } from "./sessions";
 
 // Forgotten passwords: a single-use link, valid PASSWORD_RESET_TTL_MINUTES, mailed to the account's address. Only the
@@ -23,9 +25,6 @@ async function issueLink(accountId: string, minIntervalSeconds: number): Promise
   return issued ? `${appUrl}/reset-password?token=${token}` : undefined;
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-
 function resetMail(username: string, link: string) {
   const minutes = env.PASSWORD_RESET_TTL_MINUTES;
   const lines = [
@@ -34,13 +33,7 @@ function resetMail(username: string, link: string) {
     link,
     "If it was not you, ignore this message: your password stays as it is.",
   ];
-  return {
-    subject: "Reset your NormFlix password",
-    text: lines.join("\n\n") + "\n",
-    html: lines
-      .map((line) => (line === link ? `<p><a href="${escapeHtml(link)}">Choose a new password</a></p>` : `<p>${escapeHtml(line)}</p>`))
-      .join("\n"),
-  };
+  return composeMail("Reset your NormFlix password", lines, { url: link, text: "Choose a new password" });
 }
 
 /**
@@ -73,13 +66,14 @@ export const isResetTokenLive = async (token: string) => token.startsWith(TOKEN_
 
 /**
  * Sets a new password with a reset token and signs out every session of the account; failed sign-ins counted against
- * it (from `ip`, and account-wide) are forgotten.
+ * it (from the device's IP, and account-wide) are forgotten.
  */
-export async function resetPassword(token: string, password: string, ip: string): Promise<{ signed_out_sessions: number }> {
+export async function resetPassword(token: string, password: string, device: { ip: string; userAgent?: string }): Promise<{ signed_out_sessions: number }> {
   const passwordHash = await hashPassword(password);
   const redeemed = token.startsWith(TOKEN_PREFIX) ? await redeemPasswordReset(hashToken(token), passwordHash) : undefined;
   if (!redeemed) throw new ApiError("reset_link_invalid", "This reset link has expired or was already used. Ask for a new one.");
   forgetCachedSessions(redeemed.accountId);
-  await clearLoginFailures(redeemed.username, ip);
+  await clearLoginFailures(redeemed.username, device.ip);
+  await recordSecurityEvent(redeemed.accountId, "password_reset", device);
   return { signed_out_sessions: redeemed.revokedSessions };
 }

@@ -9,14 +9,18 @@ import {
   revokeSession,
   touchSession,
 } from "@/db/queries/sessions";
+import { insertRefreshToken, rotateRefreshToken } from "@/db/queries/refresh-tokens";
+import type { Session } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
+import { recordSecurityEvent, sessionFromAlertLink } from "./security-events";
 import { TokenCache } from "./token-cache";
 
 export type Principal = { accountId: string; sessionId: string; username: string; role: "viewer" | "admin" };
 
 // Opaque tokens: 256 random bits; only their SHA-256 is stored.
 const TOKEN_PREFIX = "nf_";
+const REFRESH_PREFIX = "nfrt_";
 // last_seen_at is written at most once a minute per session (more often only when the idle timeout is shorter than
 // four minutes), and a web session unused for WEB_SESSION_IDLE_HOURS has ended.
 const WEB_IDLE_SECONDS = env.WEB_SESSION_IDLE_HOURS * 3600;
@@ -26,15 +30,18 @@ export const hashToken = (token: string) => createHash("sha256").update(token).d
 
 type Device = { ip?: string; userAgent?: string };
 
+const newToken = (prefix: string) => prefix + randomBytes(32).toString("base64url");
+const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000);
+
 async function createSession(kind: "api" | "web", accountId: string, device: Device, ttlDays: number) {
-  const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  const token = newToken(TOKEN_PREFIX);
   const session = await insertSession({
     accountId,
     kind,
     tokenHash: hashToken(token),
     ip: device.ip,
     userAgent: device.userAgent?.slice(0, 512),
-    expiresAt: new Date(Date.now() + ttlDays * 86_400_000),
+    expiresAt: daysFromNow(ttlDays),
   });
   return { token, session };
 }
@@ -60,6 +67,58 @@ function followSessionChanges() {
 
 export const createApiSession = (accountId: string, device: Device) =>
   createSession("api", accountId, device, env.API_TOKEN_TTL_DAYS);
+
+/** The first refresh token of an API session (the session is its family). */
+export async function issueRefreshToken(session: Session): Promise<string> {
+  const token = newToken(REFRESH_PREFIX);
+  await insertRefreshToken({
+    tokenHash: hashToken(token),
+    sessionId: session.id,
+    accountId: session.accountId,
+    expiresAt: daysFromNow(env.REFRESH_TOKEN_TTL_DAYS),
+  });
+  return token;
+}
+
+/**
+ * Spends a refresh token for a new bearer token and refresh token of the same session; the session's previous bearer
+ * token stops working at once. A refresh token spent before revokes its whole family (the session) instead, and the
+ * reuse is logged as a security event.
+ */
+export async function refreshApiSession(refreshToken: string, device: Device) {
+  const token = newToken(TOKEN_PREFIX);
+  const next = newToken(REFRESH_PREFIX);
+  const rotation = refreshToken.startsWith(REFRESH_PREFIX)
+    ? await rotateRefreshToken(
+        hashToken(refreshToken),
+        {
+          tokenHash: hashToken(token),
+          expiresAt: daysFromNow(env.API_TOKEN_TTL_DAYS),
+          refreshTokenHash: hashToken(next),
+          refreshExpiresAt: daysFromNow(env.REFRESH_TOKEN_TTL_DAYS),
+        },
+        WEB_IDLE_SECONDS,
+      )
+    : ({ outcome: "invalid" } as const);
+  if (rotation.outcome === "invalid") {
+    throw new ApiError("refresh_token_invalid", "This refresh token is unknown, expired, or its session has ended. Sign in again.");
+  }
+  if (rotation.outcome === "reused") {
+    forgetCachedSessions(rotation.accountId, { sessionIds: [rotation.sessionId] });
+    await recordSecurityEvent(rotation.accountId, "refresh_token_reuse", device, rotation.sessionId);
+    throw new ApiError("refresh_token_reused", "This refresh token was already used, so its session has been signed out. Sign in again.");
+  }
+  forgetCachedSessions(rotation.session.accountId, { sessionIds: [rotation.session.id] });
+  return { token, session: rotation.session, refreshToken: next };
+}
+
+/** The answer of POST /api/accounts/token and /token/refresh. */
+export const tokenPairOf = ({ token, session, refreshToken }: { token: string; session: Session; refreshToken: string }) => ({
+  bearer_token: token,
+  expires_at: session.expiresAt.toISOString(),
+  expires_in: Math.max(0, Math.floor((session.expiresAt.getTime() - Date.now()) / 1000)),
+  refresh_token: refreshToken,
+});
 
 /**
  * A signed-in browser: the token travels only inside the site's encrypted session cookie (lib/site/auth.ts). It ends
@@ -124,4 +183,14 @@ export async function signOutOtherDevices(principal: Principal): Promise<number>
   const revoked = await revokeOtherSessions(principal.accountId, principal.sessionId);
   forgetCachedSessions(principal.accountId, { exceptSessionId: principal.sessionId });
   return revoked;
+}
+
+/** Ends the session a login alert named, from the alert's link (no sign-in needed: the signed link is the proof). */
+export async function endSessionFromAlert(sessionId: string, token: string, device: Device): Promise<boolean> {
+  const session = await sessionFromAlertLink(sessionId, token);
+  if (!session) return false;
+  const ended = await revokeSession(session.accountId, session.id);
+  forgetCachedSessions(session.accountId, { sessionIds: [session.id] });
+  if (ended) await recordSecurityEvent(session.accountId, "session_ended_from_alert", device, session.id);
+  return ended;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { deleteAccount } from "@/lib/accounts/account-data";
 import {
   findAccountForAdmin,
   listAccountSessions,
@@ -63,6 +64,14 @@ export async function disableAccount(principal: Principal | undefined, accountId
   if (ended === undefined) throw new ApiError("not_found", "No account with that id.");
   forgetCachedSessions(accountId);
   return { ...(await getAccountDetail(principal, accountId)), ended_sessions: ended };
+}
+
+/** Deletes an account and all its data (its subscription cancelled first); never the caller's own. */
+export async function deleteUserAccount(principal: Principal | undefined, accountId: string) {
+  requireAdmin(principal);
+  if (accountId === principal.accountId) throw new ApiError("conflict", "You cannot delete your own account here.");
+  await deleteAccount(accountId);
+  return { deleted: true as const };
 }
 
 export async function enableAccount(principal: Principal | undefined, accountId: string) {

@@ -39,6 +39,9 @@ export const localProvider: BillingProvider = {
     return upsertSubscription({ ...current, status: "canceled", cancelAtPeriodEnd: false, canceledAt: now, currentPeriodEnd: now });
   },
 
+  // Nothing is charged locally: the row goes with the account.
+  cancelNow: async () => undefined,
+
   // Local cancellations take effect at once: there is never a pending one to undo.
   resume: (accountId) => findSubscription(accountId),
 

@@ -17,6 +17,8 @@ export interface BillingProvider {
   changePlan(accountId: string, plan: PlanId): Promise<Subscription>;
   /** Ends the subscription (local: at once; Stripe: at the end of the period already paid for). */
   cancel(accountId: string): Promise<Subscription | undefined>;
+  /** Ends the subscription at once, before the account is deleted (Stripe: no refund, as Stripe's default). */
+  cancelNow(accountId: string): Promise<void>;
   /** Undoes a cancellation that has not taken effect yet. */
   resume(accountId: string): Promise<Subscription | undefined>;
   /** A URL to send the user to for subscribing to `plan` (Stripe Checkout; local: the account page, plan applied). */

@@ -3,6 +3,8 @@ import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { verifyCredentials } from "@/lib/accounts/accounts";
+import { noteSignIn } from "@/lib/accounts/security-events";
+import { accountOfChallenge, signInChallenge, verifySecondFactor } from "@/lib/accounts/two-factor";
 import { authenticateToken, createWebSession, signOutDevice, type Principal } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
 import { CLIENT_IP_HEADER } from "@/lib/api/internal-headers";
@@ -36,6 +38,8 @@ export class SignInRefused extends CredentialsSignin {
   constructor(
     readonly code: string,
     readonly userMessage: string,
+    /** two_factor_required after the right password: what the code form sends back instead of the password. */
+    readonly challenge?: string,
   ) {
     super(userMessage);
   }
@@ -44,7 +48,35 @@ export class SignInRefused extends CredentialsSignin {
 /** next-auth's session cookie (`authjs.session-token`, `__Secure-` prefixed over HTTPS, `.0`, `.1`… when chunked). */
 export const SITE_SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
-const credentials = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(1024) });
+// The first form sends the username and password; with two-factor sign-in on, the second sends the username, the
+// challenge the first answered (lib/accounts/two-factor.ts) and the code.
+const credentials = z.union([
+  z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(1024), code: z.undefined().optional() }),
+  z.object({ username: z.string().trim().min(1).max(100), challenge: z.string().min(1).max(512), code: z.string().trim().min(1).max(64) }),
+]);
+
+/** One field takes either kind of code: six digits are an authenticator's, anything else a recovery code. */
+const secondFactorOf = (code: string) => (/^\d{3}\s?\d{3}$/.test(code) ? { otp: code } : { recovery_code: code });
+
+async function accountSigningIn(input: z.output<typeof credentials>, device: { ip: string; userAgent?: string }) {
+  if ("password" in input) {
+    const account = await verifyCredentials(input, device);
+    if (account.totpEnabledAt) throw new SignInRefused("two_factor_required", "Enter the code from your authenticator app.", signInChallenge(account));
+    return account;
+  }
+  const account = await accountOfChallenge(input.challenge);
+  if (!account || account.username.toLowerCase() !== input.username.toLowerCase()) {
+    throw new SignInRefused("invalid_credentials", "Your sign-in took too long. Enter your username and password again.");
+  }
+  try {
+    await verifySecondFactor(account, secondFactorOf(input.code), device);
+  } catch (error) {
+    // Another try needs the challenge again (the form keeps it).
+    if (error instanceof ApiError && error.code === "two_factor_required") throw new SignInRefused(error.code, error.message, input.challenge);
+    throw error;
+  }
+  return account;
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   basePath: "/auth",
@@ -55,7 +87,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     Credentials({
-      credentials: { username: {}, password: {} },
+      credentials: { username: {}, password: {}, challenge: {}, code: {} },
       async authorize(input, request) {
         const parsed = credentials.safeParse(input);
         if (!parsed.success) throw new SignInRefused("invalid_credentials", "Enter your username and password.");
@@ -64,10 +96,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           userAgent: request.headers.get("user-agent") ?? undefined,
         };
         try {
-          const account = await verifyCredentials(parsed.data, device);
+          const account = await accountSigningIn(parsed.data, device);
           const { token, session } = await createWebSession(account.id, device);
+          await noteSignIn(account.id, session);
           return { id: account.id, name: account.username, email: account.email, webToken: token, sessionId: session.id };
         } catch (error) {
+          if (error instanceof SignInRefused) throw error;
           if (error instanceof ApiError) throw new SignInRefused(error.code, error.message);
           throw error;
         }

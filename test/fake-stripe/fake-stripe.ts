@@ -191,6 +191,7 @@ export class FakeStripe {
     { method: "POST", pattern: /^\/v1\/subscriptions$/, handle: (p) => this.createSubscriptionFromApi(p) },
     { method: "GET", pattern: /^\/v1\/subscriptions\/([^/]+)$/, handle: (_, [id]) => this.get(this.subscriptions, "subscription", id) },
     { method: "POST", pattern: /^\/v1\/subscriptions\/([^/]+)$/, handle: (p, [id]) => this.updateSubscription(id, p) },
+    { method: "DELETE", pattern: /^\/v1\/subscriptions\/([^/]+)$/, handle: (_, [id]) => this.cancelSubscriptionNow(id) },
     { method: "POST", pattern: /^\/v1\/subscription_schedules$/, handle: (p) => this.createSchedule(p) },
     { method: "GET", pattern: /^\/v1\/subscription_schedules\/([^/]+)$/, handle: (_, [id]) => this.get(this.schedules, "subscription schedule", id) },
     { method: "POST", pattern: /^\/v1\/subscription_schedules\/([^/]+)\/release$/, handle: (_, [id]) => this.releaseSchedule(this.get(this.schedules, "subscription schedule", id)) },
@@ -383,6 +384,18 @@ export class FakeStripe {
     if (!this.declining.has(customerId)) sub.status = "active";
     this.emit("customer.subscription.created", sub);
     this.charge(sub, invoice, startedAt);
+    return sub;
+  }
+
+  /** DELETE /v1/subscriptions/{id}: ends it at once (no refund, no final invoice, as Stripe's defaults). */
+  private cancelSubscriptionNow(id: string) {
+    const sub = this.get(this.subscriptions, "subscription", id);
+    if (sub.status === "canceled") throw invalid("This subscription is already canceled.");
+    const previous = structuredClone(sub);
+    sub.status = "canceled";
+    sub.canceled_at = sub.ended_at = nowSeconds();
+    sub.cancel_at_period_end = false;
+    this.emit("customer.subscription.deleted", sub, previous);
     return sub;
   }
 

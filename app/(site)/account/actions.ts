@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { assertCurrentPassword, changeEmail, changePassword } from "@/lib/accounts/accounts";
+import { assertCurrentPassword, changeEmail, changePassword, updatePersonalDetails } from "@/lib/accounts/accounts";
+import { displayName, phoneNumber } from "@/lib/accounts/phone";
 import { signOutDevice, signOutOtherDevices } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
 import {
@@ -22,7 +23,7 @@ import {
 import { appUrl } from "@/lib/env";
 import { emailField, newPasswordTwice, passwordsMatch } from "@/lib/site/account-fields";
 import { formatDate } from "@/lib/site/format";
-import { clientIp } from "@/lib/site/client-ip";
+import { clientDevice, clientIp } from "@/lib/site/client-ip";
 import { validatedAccountAction } from "@/lib/site/form-action";
 import { checkbox } from "@/lib/site/profile-fields";
 
@@ -30,7 +31,7 @@ import { checkbox } from "@/lib/site/profile-fields";
 
 export const changeEmailAction = validatedAccountAction(z.object({ email: emailField }), async ({ email }, principal) => {
   try {
-    await changeEmail(principal, email);
+    await changeEmail(principal, email, await clientDevice());
   } catch (error) {
     if (error instanceof ApiError && error.code === "email_taken") return { fieldErrors: { email: [error.message] } };
     throw error;
@@ -51,7 +52,7 @@ export const changePasswordAction = validatedAccountAction(passwordForm, async (
     if (error instanceof ApiError) return { fieldErrors: { current_password: [error.message] } };
     throw error;
   }
-  const { signed_out_sessions: others } = await changePassword(principal, form.new_password);
+  const { signed_out_sessions: others } = await changePassword(principal, form.new_password, await clientDevice());
   revalidatePath("/account");
   return {
     success: `Password changed.${others ? ` ${others} other ${others === 1 ? "device was" : "devices were"} signed out.` : ""}`,
@@ -138,3 +139,14 @@ export const signOutOthersAction = validatedAccountAction(z.object({}), async (_
   revalidatePath("/account");
   return { success: count ? `Signed out of ${count} other ${count === 1 ? "device" : "devices"}.` : "No other device was signed in." };
 });
+
+const emptyAsNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
+
+export const personalDetailsAction = validatedAccountAction(
+  z.object({ display_name: z.preprocess(emptyAsNull, displayName.nullable()), phone: z.preprocess(emptyAsNull, phoneNumber.nullable()) }),
+  async (details, principal) => {
+    await updatePersonalDetails(principal, details);
+    revalidatePath("/account");
+    return { success: "Your name and phone number are saved." };
+  },
+);

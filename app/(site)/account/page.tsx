@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { BillingHistory } from "@/components/account/billing-history";
 import { DevicesList } from "@/components/account/devices-list";
 import { PlanSection } from "@/components/account/plan-section";
@@ -13,7 +14,7 @@ import { billingProvider, listInvoices, PLAN_IDS, plansForSale, type PlanId, typ
 import { listPurchases } from "@/lib/purchases/purchases";
 import { formatDate } from "@/lib/site/format";
 import { requireAccountHolder } from "@/lib/site/session";
-import { changeEmailAction, changePasswordAction } from "./actions";
+import { changeEmailAction, changePasswordAction, personalDetailsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -99,6 +100,21 @@ export default async function AccountPage({ searchParams }: Props) {
         <BillingHistory invoices={invoices.items} total={invoices.total} page={page} pageSize={INVOICES_PER_PAGE} />
       </PanelSection>
 
+      <PanelSection id="details" title="Name and phone">
+        <ActionForm action={personalDetailsAction} className="max-w-md space-y-4" label="Name and phone">
+          <Field name="display_name" label="Name" autoComplete="name" maxLength={64} defaultValue={account.display_name ?? ""} />
+          <Field
+            name="phone"
+            label="Phone number"
+            type="tel"
+            autoComplete="tel"
+            defaultValue={account.phone ?? ""}
+            hint="With the country code, such as +1 415 555 0123. Leave empty to remove it."
+          />
+          <SubmitButton pendingLabel="Saving…">Save name and phone</SubmitButton>
+        </ActionForm>
+      </PanelSection>
+
       <PanelSection id="email" title="Email">
         <ActionForm action={changeEmailAction} className="max-w-md space-y-4" label="Change email">
           <Field name="email" label="Email address" type="email" autoComplete="email" defaultValue={account.email} required />
@@ -117,6 +133,12 @@ export default async function AccountPage({ searchParams }: Props) {
 
       <PanelSection id="devices" title="Devices" description="Browsers and apps signed in to your account.">
         <DevicesList devices={devices} />
+      </PanelSection>
+
+      <PanelSection id="security" title="Security" description="Two-factor sign-in, sign-in alerts, auto-logout and recent security events.">
+        <Link href="/account/security" className="font-medium underline">
+          Security settings
+        </Link>
       </PanelSection>
     </div>
   );

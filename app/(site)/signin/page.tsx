@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
-import { Field } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { AuthCard } from "@/components/site/auth-card";
+import { SignInFields } from "@/components/site/sign-in-fields";
 import { safeReturnPath } from "@/lib/site/return-path";
 import { currentPrincipal } from "@/lib/site/session";
 import { signInAction } from "./actions";
@@ -42,13 +42,7 @@ export default async function SignInPage({ searchParams }: Props) {
       )}
       <ActionForm action={signInAction} label="Sign in">
         <input type="hidden" name="callbackUrl" value={returnTo} />
-        <Field name="username" label="Username" autoComplete="username" autoCapitalize="none" spellCheck={false} required autoFocus />
-        <Field name="password" label="Password" type="password" autoComplete="current-password" required />
-        <p className="-mt-2 text-right text-sm">
-          <Link href="/forgot-password" className="text-muted hover:text-white hover:underline">
-            Forgot your password?
-          </Link>
-        </p>
+        <SignInFields />
         <SubmitButton pendingLabel="Signing in…" className="w-full">
           Sign in
         </SubmitButton>

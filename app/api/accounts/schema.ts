@@ -31,6 +31,16 @@ const subscription = z.object({
 
 const tag = "Accounts";
 
+/** A bearer token and the refresh token that renews it (POST /api/accounts/token/refresh). */
+export const tokenPair = z.object({
+  bearer_token: z.string(),
+  expires_at: z.string(),
+  expires_in: z.number().int().describe("Seconds until the bearer token expires (API_TOKEN_TTL_DAYS)."),
+  refresh_token: z
+    .string()
+    .describe("Works once, for REFRESH_TOKEN_TTL_DAYS: spend it for a new pair. Spending it a second time signs the session out."),
+});
+
 export const createAccountEndpoint = endpoint({
   method: "POST",
   path: "/api/accounts/new",
@@ -47,13 +57,21 @@ export const createTokenEndpoint = endpoint({
   method: "POST",
   path: "/api/accounts/token",
   summary: "Sign in and create a new bearer token",
-  description: "Failed attempts are limited per username and IP; over the limit the answer is 429 with Retry-After.",
+  description:
+    "Failed attempts are limited per username and IP; over the limit the answer is 429 with Retry-After. With " +
+    "two-factor sign-in on, the answer is 401 `two_factor_required` until `otp` (or `recovery_code`) is valid too; " +
+    "wrong codes are limited per account, and a code works once.",
   tag,
   auth: "none",
   limit: "auth",
-  body: z.object({ username: z.string().min(1).max(254), password: z.string().min(1).max(1024) }),
-  response: z.object({ bearer_token: z.string(), expires_at: z.string() }),
-  errors: ["invalid_credentials", "rate_limited", "validation_failed"],
+  body: z.object({
+    username: z.string().min(1).max(254),
+    password: z.string().min(1).max(1024),
+    otp: z.string().min(1).max(16).optional().describe("With two-factor sign-in on: the 6-digit code from the authenticator app."),
+    recovery_code: z.string().min(1).max(64).optional().describe("With two-factor sign-in on: one of the account's unused recovery codes."),
+  }),
+  response: tokenPair,
+  errors: ["invalid_credentials", "two_factor_required", "rate_limited", "validation_failed"],
 });
 
 export const changeSubscriptionEndpoint = endpoint({
@@ -154,6 +172,9 @@ export const meEndpoint = endpoint({
     email: z.string(),
     role: z.enum(["viewer", "admin"]),
     created_at: z.string(),
+    email_verified: z.boolean().describe("Whether the email address has been confirmed."),
+    display_name: z.string().nullable(),
+    phone: z.string().nullable().describe("E.164."),
     subscription,
     profile_count: z.number().int(),
     profile_limit: z.number().int().describe("Profiles the current plan allows (0 without an active plan)."),

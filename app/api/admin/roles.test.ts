@@ -100,3 +100,16 @@ describe("users", () => {
     expect((await server.call("GET", "/api/admin/users/00000000-0000-4000-8000-000000000000", { token: root })).status).toBe(404);
   });
 });
+
+describe("deleting a user", () => {
+  it("lets an admin delete an account and its data, but not their own", async () => {
+    const root = await findAdmin();
+    const rootId = (await server.call("GET", "/api/accounts/me", { token: root })).body.id;
+    const doomed = await server.signUp("doomed_d");
+    expect((await server.call("DELETE", `/api/admin/users/${doomed.id}`, { token: root })).body).toEqual({ deleted: true });
+    expect((await server.call("GET", "/api/accounts/me", { token: doomed.token })).status).toBe(403);
+    expect((await server.call("GET", `/api/admin/users/${doomed.id}`, { token: root })).status).toBe(404);
+    expect((await server.call("DELETE", `/api/admin/users/${doomed.id}`, { token: root })).status).toBe(404);
+    expect((await server.call("DELETE", `/api/admin/users/${rootId}`, { token: root })).status).toBe(409);
+  });
+});

@@ -183,6 +183,13 @@ export const stripeProvider: BillingProvider = {
     return requireSynced(subscription.id, accountId);
   },
 
+  async cancelNow(accountId) {
+    const subscription = await liveSubscription(accountId);
+    if (!subscription) return;
+    await releaseSchedule(subscription);
+    await callStripe(() => stripe().subscriptions.cancel(subscription.id));
+  },
+
   async resume(accountId) {
     const subscription = await liveSubscription(accountId);
     if (!subscription) return findSubscription(accountId);

@@ -3,8 +3,8 @@ import { changeEmail, confirmSensitiveChange } from "@/lib/accounts/accounts";
 import { withApi } from "@/lib/api/with-api";
 import { changeEmailEndpoint } from "../schema";
 
-export const PUT = withApi(changeEmailEndpoint, async ({ principal, credential, body, ip }) => {
+export const PUT = withApi(changeEmailEndpoint, async ({ principal, credential, body, ip, userAgent }) => {
   await confirmSensitiveChange(principal, credential, body.current_password, ip);
-  await changeEmail(principal, body.email);
+  await changeEmail(principal, body.email, { ip, userAgent });
   return { email: body.email };
 });

@@ -93,3 +93,15 @@ export const setUserRoleEndpoint = endpoint({
   response: accountDetail,
   errors: ["forbidden", "not_found", "conflict", "validation_failed"],
 });
+
+export const deleteUserEndpoint = endpoint({
+  method: "DELETE",
+  path: "/api/admin/users/{account_id}",
+  summary: "Delete an account and all its data",
+  description: "Its paid subscription is cancelled at once first. An admin cannot delete their own account here (409).",
+  tag,
+  auth: "admin",
+  params: accountId,
+  response: z.object({ deleted: z.literal(true) }),
+  errors: ["forbidden", "not_found", "conflict", "validation_failed", "service_unavailable"],
+});

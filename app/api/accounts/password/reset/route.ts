@@ -3,7 +3,7 @@ import { resetPassword } from "@/lib/accounts/password-reset";
 import { withApi } from "@/lib/api/with-api";
 import { resetPasswordEndpoint } from "../../schema";
 
-export const POST = withApi(resetPasswordEndpoint, async ({ body, ip }) => ({
+export const POST = withApi(resetPasswordEndpoint, async ({ body, ip, userAgent }) => ({
   message: "Password updated. Sign in with the new one.",
-  ...(await resetPassword(body.token, body.new_password, ip)),
+  ...(await resetPassword(body.token, body.new_password, { ip, userAgent })),
 }));

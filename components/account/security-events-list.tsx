@@ -1,0 +1,36 @@
+import type { recentSecurityEvents } from "@/lib/accounts/security-events";
+import { describeUserAgent, formatRelative } from "@/lib/site/format";
+
+type SecurityEvent = Awaited<ReturnType<typeof recentSecurityEvents>>["items"][number];
+
+const LABELS: Record<SecurityEvent["kind"], string> = {
+  sign_in: "Signed in",
+  password_changed: "Password changed",
+  password_reset: "Password reset with an emailed link",
+  email_changed: "Email address changed",
+  two_factor_enabled: "Two-factor sign-in turned on",
+  two_factor_disabled: "Two-factor sign-in turned off",
+  recovery_code_used: "Signed in with a recovery code",
+  refresh_token_reuse: "A used refresh token was presented again: that app's session was signed out",
+  session_ended_from_alert: "A session was ended from a sign-in alert",
+  settings_changed: "Security settings changed",
+};
+
+/** The account's recent security events, newest first. */
+export function SecurityEventsList({ events }: { events: SecurityEvent[] }) {
+  if (events.length === 0) return <p className="text-muted">Nothing yet.</p>;
+  return (
+    <ul className="divide-y divide-white/10" aria-label="Recent security events">
+      {events.map((event) => (
+        <li key={event.id} className="py-3">
+          <p className={event.kind === "refresh_token_reuse" ? "font-medium text-danger-soft" : "font-medium"}>{LABELS[event.kind]}</p>
+          <p className="text-sm text-muted">
+            <time dateTime={event.created_at}>{formatRelative(event.created_at)}</time>
+            {event.user_agent && ` · ${describeUserAgent(event.user_agent)}`}
+            {event.ip && ` · ${event.ip}`}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import { findAccountById } from "@/db/queries/accounts";
+import { hasKnownDevices, insertSecurityEvent, listSecurityEvents, rememberDevice } from "@/db/queries/security-events";
+import { findSessionById } from "@/db/queries/sessions";
+import type { Account, Session, securityEventKind } from "@/db/schema";
+import { appUrl } from "@/lib/env";
+import { composeMail } from "@/lib/mail/html";
+import { sendMail } from "@/lib/mail/mailer";
+import { authSecret } from "@/lib/site/auth-secret";
+
+// The account's security log (shown on /account/security) and the login alert mailed on a sign-in from a new device.
+
+export type SecurityEventKind = (typeof securityEventKind.enumValues)[number];
+
+type Device = { ip?: string; userAgent?: string };
+
+export async function recordSecurityEvent(accountId: string, kind: SecurityEventKind, device: Device, sessionId?: string): Promise<void> {
+  await insertSecurityEvent({ accountId, kind, sessionId, ip: device.ip, userAgent: device.userAgent?.slice(0, 512) });
+}
+
+export async function recentSecurityEvents(accountId: string, limit = 20, offset = 0) {
+  const { rows, total } = await listSecurityEvents(accountId, limit, offset);
+  const items = rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    session_id: row.sessionId,
+    ip: row.ip,
+    user_agent: row.userAgent,
+    created_at: row.createdAt.toISOString(),
+  }));
+  return { items, total, limit, offset };
+}
+
+/** Signs a session id, so a link in a login alert can end that session without signing in first. */
+const endSessionSignature = (sessionId: string) =>
+  createHmac("sha256", authSecret()).update(`end-session:${sessionId}`).digest("base64url");
+
+export function isEndSessionTokenValid(sessionId: string, token: string): boolean {
+  const expected = Buffer.from(endSessionSignature(sessionId));
+  const given = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export const endSessionLink = (sessionId: string) =>
+  `${appUrl}/end-session?session=${sessionId}&token=${endSessionSignature(sessionId)}`;
+
+function loginAlertMail(account: Account, session: Session) {
+  const link = endSessionLink(session.id);
+  const lines = [
+    `Hi ${account.displayName ?? account.username},`,
+    "Your NormFlix account was just signed in to from a device it has not used before:",
+    `Device: ${session.userAgent ?? "unknown"}`,
+    `IP address: ${session.ip ?? "unknown"}`,
+    `Time: ${session.createdAt.toUTCString()}`,
+    "If this was you, there is nothing to do. If it was not, end that session now and change your password:",
+    link,
+  ];
+  return composeMail("New sign-in to your NormFlix account", lines, { url: link, text: "End this session" });
+}
+
+const deviceHash = (userAgent: string | null) => createHash("sha256").update(userAgent ?? "").digest("hex");
+
+/**
+ * After a successful sign-in (site or API): logs it, and when the account has signed in before but never from this
+ * device (its user agent), mails a login alert unless the owner turned alerts off. A failed alert is logged, never
+ * thrown: the sign-in has happened.
+ */
+export async function noteSignIn(accountId: string, session: Session): Promise<void> {
+  await recordSecurityEvent(accountId, "sign_in", { ip: session.ip ?? undefined, userAgent: session.userAgent ?? undefined }, session.id);
+  const seenBefore = await hasKnownDevices(accountId);
+  const isNew = await rememberDevice(accountId, deviceHash(session.userAgent));
+  if (!seenBefore || !isNew) return;
+  try {
+    const account = await findAccountById(accountId);
+    if (account?.loginAlerts) await sendMail({ to: account.email, ...loginAlertMail(account, session) });
+  } catch (error) {
+    console.error(`login alert mail failed: ${(error as Error).message}`);
+  }
+}
+
+/** Whether the account wants to hear about sign-ins from new devices (mail here; in-site notifications use it too). */
+export async function loginAlertsEnabled(accountId: string): Promise<boolean> {
+  return (await findAccountById(accountId))?.loginAlerts ?? false;
+}
+
+/** The session a login alert's link names, when the link is genuine (its signature matches). */
+export async function sessionFromAlertLink(sessionId: string, token: string) {
+  if (!z.uuid().safeParse(sessionId).success || !isEndSessionTokenValid(sessionId, token)) return undefined;
+  return findSessionById(sessionId);
+}
