@@ -10,6 +10,7 @@ import * as billing from "./billing/schema";
 import * as browse from "./browse/schema";
 import * as health from "./health/schema";
 import * as movies from "./movies/schema";
+import * as notifications from "./notifications/schema";
 import * as plans from "./plans/schema";
 import * as profiles from "./profiles/schema";
 import * as profileLists from "./profiles/lists-schema";
@@ -32,6 +33,7 @@ export const endpoints: Endpoint[] = [
   shows,
   streams,
   browse,
+  notifications,
   health,
   adminUsers,
   adminCatalog,

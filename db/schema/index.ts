@@ -7,3 +7,4 @@ export * from "./playback";
 export * from "./billing";
 export * from "./admin";
 export * from "./realtime";
+export * from "./notifications";

@@ -11,6 +11,7 @@ import {
 } from "@/db/queries/sessions";
 import { ApiError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
+import { notifyNewDevice } from "@/lib/notifications/triggers";
 import { TokenCache } from "./token-cache";
 
 export type Principal = { accountId: string; sessionId: string; username: string; role: "viewer" | "admin" };
@@ -35,7 +36,7 @@ async function createSession(kind: "api" | "web", accountId: string, device: Dev
     ip: device.ip,
     userAgent: device.userAgent?.slice(0, 512),
     expiresAt: new Date(Date.now() + ttlDays * 86_400_000),
-  });
+  }, notifyNewDevice);
   return { token, session };
 }
 
