@@ -9,6 +9,7 @@ import { closeDatabase, databaseKind, openDatabase } from "./db/client";
 import { tablesRead, traceRequest } from "./db/query-trace";
 import { startViewingFold } from "./lib/admin/analytics";
 import { startNotificationMail } from "./lib/notifications/mail-queue";
+import { startPlaybackPartitions } from "./lib/analytics/partitions";
 import { flushApiLimits } from "./lib/rate-limit";
 import { endRealtimeStreams, startRealtimeRetention } from "./lib/realtime";
 import { streamsItsOwnBody } from "./lib/admin/upload-paths";
@@ -136,6 +137,7 @@ async function main() {
   const worker = env.WORKER_IN_PROCESS ? startWorker() : undefined;
   const stopViewingFold = startViewingFold();
   const stopNotificationMail = startNotificationMail();
+  const stopPlaybackPartitions = startPlaybackPartitions();
   const stopRealtimeRetention = startRealtimeRetention();
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -162,6 +164,7 @@ async function main() {
     const workerStopped = worker?.stop();
     stopViewingFold();
     const notificationMailStopped = stopNotificationMail();
+    stopPlaybackPartitions();
     stopRealtimeRetention();
     server.close(async () => {
       clearTimeout(force);

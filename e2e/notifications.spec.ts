@@ -54,7 +54,7 @@ test("a new episode of a show on the viewer's list lights the bell in the open p
 
   const bell = page.getByRole("button", { name: /^Notifications/ });
   await expect(bell).toHaveAccessibleName("Notifications");
-  const loads = [];
+  const loads: string[] = [];
   page.on("load", () => loads.push(page.url()));
 
   await call(url, "POST", `/api/admin/seasons/${season.id}/episodes`, admin.token, { number: 1, title: "Ring Once" });

@@ -1,6 +1,7 @@
 import type { Endpoint } from "@/lib/api/endpoint";
 import * as accounts from "./accounts/schema";
 import * as adminAnalytics from "./admin/analytics/schema";
+import * as analytics from "./analytics/schema";
 import * as adminAssets from "./admin/assets/schema";
 import * as adminCatalog from "./admin/catalog/schema";
 import * as adminJobs from "./admin/jobs/schema";
@@ -34,6 +35,7 @@ export const endpoints: Endpoint[] = [
   streams,
   browse,
   notifications,
+  analytics,
   health,
   adminUsers,
   adminCatalog,
