@@ -65,7 +65,7 @@ export function usePlaybackAnalytics(video: RefObject<HTMLVideoElement | null>, 
         started = true;
         send("startup", { startup_ms: Math.round(now - opened), ...withRendition() });
       } else if (stalledAt !== null) {
-        send("rebuffer_end", { position_seconds: position(), duration_ms: Math.round(now - stalledAt) });
+        send("rebuffer_end", { position_seconds: position(), duration_ms: Math.round(now - stalledAt), ...(current ? { rendition: current.name } : {}) });
       }
       stalledAt = null;
       if (playingSince === null) playingSince = now;

@@ -19,7 +19,7 @@ const dataByType = {
   startup: z.strictObject({ startup_ms: ms.describe("From pressing play (or the page opening) to the first frame."), rendition: rendition.optional(), bitrate: bitrate.optional() }),
   quality_change: z.strictObject({ rendition, bitrate, from_rendition: rendition.nullable().optional(), from_bitrate: bitrate.nullable().optional(), ...at }),
   rebuffer_start: z.strictObject(at),
-  rebuffer_end: z.strictObject({ ...at, duration_ms: ms }),
+  rebuffer_end: z.strictObject({ ...at, duration_ms: ms, rendition: rendition.optional() }),
   error: z.strictObject({ code: z.string().min(1).max(64), message: z.string().max(500).optional(), fatal: z.boolean(), rendition: rendition.optional(), position_seconds: seconds.optional() }),
   heartbeat: z.strictObject({ ...at, played_ms: ms.describe("Time spent playing since the previous heartbeat."), rendition: rendition.optional(), bitrate: bitrate.optional() }),
 };
