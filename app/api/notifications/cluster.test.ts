@@ -34,6 +34,7 @@ describe.skipIf(!adminUrl)("notifications across two instances", () => {
     const [a, b] = clients;
     const admin = await a.signUp("notify_admin");
     const viewer = await b.signUp("notify_viewer");
+    expect((await b.call("PUT", "/api/accounts/subscription", { token: viewer.token, body: { subscription: "standard" } })).status).toBe(200);
     expect((await b.call("POST", "/api/profiles/Fan/new", { token: viewer.token })).status).toBe(200);
     const show = (await a.call("POST", "/api/admin/titles", { token: admin.token, body: { type: "show", title: "Across", year: 2025, maturity_rating: "TV-PG" } })).body;
     await a.call("PUT", `/api/admin/titles/${show.id}/published`, { token: admin.token, body: { published: true } });
