@@ -23,6 +23,9 @@ export default async function AdminAnalyticsPage({ searchParams }: Props) {
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-4">
         <h1 className="text-2xl font-bold">Analytics</h1>
+        <Link href="/admin/analytics/playback" className="text-sm text-neutral-300 underline hover:text-white">
+          Playback quality
+        </Link>
         <nav aria-label="Range" className="ml-auto flex gap-2 text-sm">
           {RANGES.map((r) => (
             <Link key={r} href={`?days=${r}`} aria-current={r === days ? "page" : undefined} className="rounded-md px-3 py-1 ring-1 ring-white/20 aria-[current=page]:bg-white/15">
