@@ -1,34 +1,11 @@
 // Two app instances on one PostgreSQL: a notification created through one (an admin adds an episode) reaches the
 // viewer's event stream open on the other. Two processes cannot share an embedded PGlite, so PostgreSQL only.
-import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withAdminClient, type AdminServer } from "@/app/api/admin/test-server";
+import { describe, expect, it } from "vitest";
+import { useTwoInstances } from "@/app/api/admin/test-server";
 import { readSse } from "@/lib/realtime/test-sse";
-import { createTestDatabase, startServer, tempDataDir, type ServerHandle } from "@/test/server-process";
 
-const adminUrl = process.env.TEST_DATABASE_URL;
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-const servers: ServerHandle[] = [];
-const clients: AdminServer[] = [];
-const dataDirs: string[] = [];
-
-describe.skipIf(!adminUrl)("notifications across two instances", () => {
-  beforeAll(async () => {
-    database = await createTestDatabase(adminUrl!);
-    for (const name of ["a", "b"]) {
-      const dataDir = tempDataDir(`notify-${name}`);
-      dataDirs.push(dataDir);
-      const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: database.url, DEMO_CATALOG: "off", RATE_LIMIT_MULTIPLIER: "50", WORKER_IN_PROCESS: "false" });
-      servers.push(server);
-      clients.push(withAdminClient({ url: server.url, dataDir } as AdminServer));
-    }
-  });
-
-  afterAll(async () => {
-    for (const server of servers) await server.stop();
-    await database?.drop();
-    for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
-  });
+describe.skipIf(!process.env.TEST_DATABASE_URL)("notifications across two instances", () => {
+  const { clients } = useTwoInstances({ WORKER_IN_PROCESS: "false" });
 
   it("reach a viewer's stream on the other instance the moment they are created, and resume after Last-Event-ID", { timeout: 60_000 }, async () => {
     const [a, b] = clients;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RangeNav, rangeOf } from "@/components/admin/range-nav";
 import { PlaybackCharts } from "@/components/admin/playback-charts";
 import { requireAdminPage } from "@/lib/admin/page-guard";
 import { playbackQuality } from "@/lib/analytics/playback-quality";
@@ -7,7 +8,6 @@ import { playbackQuality } from "@/lib/analytics/playback-quality";
 export const metadata: Metadata = { title: "Playback quality" };
 
 type Props = { searchParams: Promise<{ days?: string }> };
-const RANGES = [7, 30, 90];
 
 const ms = (value: number | null) => (value === null ? "—" : `${value.toLocaleString()} ms`);
 const percent = (ratio: number | null) => (ratio === null ? "—" : `${(ratio * 100).toFixed(2)}%`);
@@ -15,8 +15,7 @@ const mbps = (bits: number | null) => (bits === null ? "—" : `${(bits / 1_000_
 
 export default async function PlaybackQualityPage({ searchParams }: Props) {
   const principal = await requireAdminPage("/admin/analytics/playback");
-  const requested = Number((await searchParams).days);
-  const days = RANGES.includes(requested) ? requested : 30;
+  const days = rangeOf((await searchParams).days);
   const report = await playbackQuality(principal, days);
   return (
     <div className="space-y-6">
@@ -25,13 +24,7 @@ export default async function PlaybackQualityPage({ searchParams }: Props) {
         <Link href="/admin/analytics" className="text-sm text-neutral-300 underline hover:text-white">
           Viewing analytics
         </Link>
-        <nav aria-label="Range" className="ml-auto flex gap-2 text-sm">
-          {RANGES.map((r) => (
-            <Link key={r} href={`?days=${r}`} aria-current={r === days ? "page" : undefined} className="rounded-md px-3 py-1 ring-1 ring-white/20 aria-[current=page]:bg-white/15">
-              {r} days
-            </Link>
-          ))}
-        </nav>
+        <RangeNav days={days} />
       </div>
       <PlaybackCharts perDay={report.per_day} />
       <section aria-labelledby="renditions" className="space-y-2">
