@@ -8,6 +8,8 @@ import next from "next";
 import { closeDatabase, databaseKind, openDatabase } from "./db/client";
 import { tablesRead, traceRequest } from "./db/query-trace";
 import { startViewingFold } from "./lib/admin/analytics";
+import { startNotificationMail } from "./lib/notifications/mail-queue";
+import { startPlaybackPartitions } from "./lib/analytics/partitions";
 import { flushApiLimits } from "./lib/rate-limit";
 import { endRealtimeStreams, startRealtimeRetention } from "./lib/realtime";
 import { streamsItsOwnBody } from "./lib/admin/upload-paths";
@@ -134,6 +136,8 @@ async function main() {
   // Transcoding runs here unless workers run elsewhere (`npm run worker`, PostgreSQL only).
   const worker = env.WORKER_IN_PROCESS ? startWorker() : undefined;
   const stopViewingFold = startViewingFold();
+  const stopNotificationMail = startNotificationMail();
+  const stopPlaybackPartitions = startPlaybackPartitions();
   const stopRealtimeRetention = startRealtimeRetention();
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -159,11 +163,14 @@ async function main() {
     // ffmpeg is killed and its job requeued now; the database must stay open until that is recorded.
     const workerStopped = worker?.stop();
     stopViewingFold();
+    const notificationMailStopped = stopNotificationMail();
+    stopPlaybackPartitions();
     stopRealtimeRetention();
     server.close(async () => {
       clearTimeout(force);
       await app.close().catch(() => undefined);
       await workerStopped;
+      await notificationMailStopped;
       await flushApiLimits().catch((error: Error) => console.error(`rate-limit counts not saved: ${error.message}`));
       await closeDatabase();
       console.log("NormFlix stopped");

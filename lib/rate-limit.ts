@@ -190,6 +190,8 @@ export function consumeApiLimit(group: ApiLimitGroup, client: string): Promise<L
 export const apiLimits = {
   default: { max: 600, windowSeconds: 60 },
   auth: { max: 30, windowSeconds: 60 },
+  /** Player event batches (POST /api/analytics/events): a player sends one every 20 s or so. */
+  analytics: { max: 120, windowSeconds: 60 },
 } satisfies Record<string, Limit>;
 
 export type ApiLimitGroup = keyof typeof apiLimits;

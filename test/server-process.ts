@@ -22,7 +22,7 @@ export async function freePort(): Promise<number> {
 export type ServerHandle = { url: string; child: ChildProcess; output: () => string; stop: () => Promise<number | null> };
 
 /** Spawns server.ts in production mode and waits until /api/health answers 200. */
-export async function startServer(env: Record<string, string>): Promise<ServerHandle> {
+export async function startServer(env: Record<string, string>, options: { startTimeoutMs?: number } = {}): Promise<ServerHandle> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/register-hooks.mjs", "server.ts"], {
     cwd: projectRoot,
@@ -37,7 +37,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerHa
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
 
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + (options.startTimeoutMs ?? 90_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
     const healthy = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);

@@ -2,6 +2,7 @@ import type { Endpoint } from "@/lib/api/endpoint";
 import * as accounts from "./accounts/schema";
 import * as accountSecurity from "./accounts/security-schema";
 import * as adminAnalytics from "./admin/analytics/schema";
+import * as analytics from "./analytics/schema";
 import * as adminAssets from "./admin/assets/schema";
 import * as adminCatalog from "./admin/catalog/schema";
 import * as adminJobs from "./admin/jobs/schema";
@@ -12,6 +13,7 @@ import * as browse from "./browse/schema";
 import * as health from "./health/schema";
 import * as movies from "./movies/schema";
 import * as parties from "./parties/schema";
+import * as notifications from "./notifications/schema";
 import * as plans from "./plans/schema";
 import * as profiles from "./profiles/schema";
 import * as profileLists from "./profiles/lists-schema";
@@ -38,6 +40,8 @@ export const endpoints: Endpoint[] = [
   streams,
   parties,
   browse,
+  notifications,
+  analytics,
   health,
   adminUsers,
   adminCatalog,

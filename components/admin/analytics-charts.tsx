@@ -14,11 +14,11 @@ type Report = {
 
 const dollars = (cents: number) => Math.round(cents) / 100;
 
-const axis = { stroke: "#a3a3a3", fontSize: 12 };
-const tooltip = { contentStyle: { background: "#181818", border: "1px solid #333" }, labelStyle: { color: "#fff" } };
+export const axis = { stroke: "#a3a3a3", fontSize: 12 };
+export const tooltip = { contentStyle: { background: "#181818", border: "1px solid #333" }, labelStyle: { color: "#fff" } };
 const planColours: Record<string, string> = { basic: "#60a5fa", standard: "#34d399", premium: "#e50914", none: "#525252" };
 
-function Chart({ title, children }: { title: string; children: React.ReactElement }) {
+export function Chart({ title, children }: { title: string; children: React.ReactElement }) {
   return (
     <figure className="rounded-lg bg-surface-raised p-4 ring-1 ring-white/10">
       <figcaption className="mb-3 font-semibold">{title}</figcaption>

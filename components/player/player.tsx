@@ -15,6 +15,7 @@ import type { PlayerStream, ProgressTarget, UpNext } from "./types";
 import { useFullscreen, useIdle, useSubtitles } from "./use-player-ui";
 import { useHls } from "./use-hls";
 import { useKeyboardShortcuts } from "./use-keyboard";
+import { usePlaybackAnalytics } from "./use-playback-analytics";
 import { useProgressReporter } from "./use-progress-reporter";
 import { useVideoState } from "./use-video-state";
 
@@ -48,7 +49,8 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
   const container = useRef<HTMLDivElement>(null);
   const ownVideo = useRef<HTMLVideoElement>(null);
   const video = rest.video ?? ownVideo;
-  const hls = useHls(video, stream.manifest_url, stream.resume_from);
+  const analytics = usePlaybackAnalytics(video, stream.stream_id);
+  const hls = useHls(video, stream.manifest_url, stream.resume_from, analytics);
   const state = useVideoState(video, stream.duration_seconds ?? 0);
   const thumbnails = useThumbnails(stream.thumbnails_url, video);
   const subtitles = useSubtitles(video, stream.subtitles);

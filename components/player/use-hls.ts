@@ -1,6 +1,7 @@
 "use client";
 import type Hls from "hls.js";
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
+import type { PlaybackAnalytics } from "./use-playback-analytics";
 
 export type Quality = { index: number; name: string };
 export type PlaybackError = { message: string; action: "retry" | "reload" | null };
@@ -17,7 +18,7 @@ const hlsModule = typeof window === "undefined" ? undefined : import("hls.js/lig
  * page), the browser's own HLS otherwise (Safari on iOS). Starts at `startAt`. Recovers from network and media
  * errors where hls.js can; otherwise reports a message a person can act on.
  */
-export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: string, startAt: number) {
+export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: string, startAt: number, analytics: RefObject<PlaybackAnalytics>) {
   const hlsRef = useRef<Hls | null>(null);
   const [qualities, setQualities] = useState<Quality[]>([]);
   const [quality, setQualityState] = useState(-1); // -1: automatic
@@ -56,12 +57,14 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: s
       hls.on(HlsClass.Events.LEVEL_SWITCHED, (_, data) => {
         const level = hls?.levels[data.level];
         setPlaying(level ? `${level.height}p` : null);
+        analytics.current.rendition(level ? { name: `${level.height}p`, bitrate: level.bitrate } : null);
       });
       hls.on(HlsClass.Events.FRAG_LOADED, () => (networkRetries = 0));
       hls.on(HlsClass.Events.ERROR, (_, data) => {
         if (!data.fatal) return;
         const status = data.response?.code;
         if (data.type === HlsClass.ErrorTypes.NETWORK_ERROR && status === 403) {
+          analytics.current.error("link_expired", data.details);
           setError({ message: "This playback link has expired. Reload to pick up where you left off.", action: "reload" });
           hls?.destroy();
         } else if (data.type === HlsClass.ErrorTypes.NETWORK_ERROR && networkRetries < MAX_NETWORK_RETRIES) {
@@ -72,6 +75,7 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: s
           hls?.recoverMediaError();
         } else {
           const network = data.type === HlsClass.ErrorTypes.NETWORK_ERROR;
+          analytics.current.error(network ? "network" : "media", data.details);
           setError({
             message: network
               ? "We lost the connection to the video. Check your network and try again."
@@ -87,6 +91,7 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: s
 
     const onNativeError = () => {
       if (hlsRef.current || !media.error) return;
+      analytics.current.error(`native_${media.error.code}`, media.error.message);
       setError({ message: `The video could not be played (${media.error.message || `error ${media.error.code}`}).`, action: "retry" });
     };
     media.addEventListener("error", onNativeError);
@@ -96,7 +101,7 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: s
       hls?.destroy();
       hlsRef.current = null;
     };
-  }, [video, manifestUrl, attempt]);
+  }, [video, manifestUrl, attempt, analytics]);
 
   const setQuality = useCallback((index: number) => {
     if (hlsRef.current) hlsRef.current.currentLevel = index;

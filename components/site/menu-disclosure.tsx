@@ -6,7 +6,17 @@ import { useEffect, useId, useRef, useState, type ReactNode } from "react";
  * A button that opens a panel of links and actions (the disclosure pattern). Closes on Escape (focus back on the
  * button), on a click or focus elsewhere, and once a link inside it is followed.
  */
-export function MenuDisclosure({ summary, label, children }: { summary: ReactNode; label: string; children: ReactNode }) {
+export function MenuDisclosure({
+  summary,
+  label,
+  children,
+  panelClassName = "w-60",
+}: {
+  summary: ReactNode;
+  label: string;
+  children: ReactNode;
+  panelClassName?: string;
+}) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -49,7 +59,7 @@ export function MenuDisclosure({ summary, label, children }: { summary: ReactNod
         id={panelId}
         hidden={!open}
         onClick={(event) => (event.target as Element).closest("a") && setOpen(false)}
-        className="absolute right-0 z-50 mt-2 w-60 rounded-md bg-surface-overlay py-2 shadow-xl ring-1 ring-white/10"
+        className={`absolute right-0 z-50 mt-2 ${panelClassName} rounded-md bg-surface-overlay py-2 shadow-xl ring-1 ring-white/10`}
       >
         {children}
       </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NotificationBell } from "@/components/notifications/bell";
 import { ProfileAvatar } from "@/components/profiles/avatar";
 import { chooseProfileAction } from "@/app/(site)/profiles/select-actions";
 
@@ -35,6 +36,7 @@ export async function SiteHeader() {
           </nav>
         )}
         <div className="ml-auto flex items-center gap-3">
+          {principal && <NotificationBell profile={profile?.name} />}
           {principal ? (
             <MenuDisclosure
               label={profile ? `Profile menu for ${profile.name}` : "Account menu"}

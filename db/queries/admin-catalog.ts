@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { db } from "../client";
+import { db, type Transaction } from "../client";
 import { credits, episodes, genres, mediaAssets, people, seasons, titleGenres, titles, type Episode, type Season, type Title } from "../schema";
 
 // Catalog writes for administrators. Unlike db/queries/catalog.ts, reads here include unpublished titles.
@@ -133,13 +133,38 @@ export async function deleteSeason(id: string): Promise<string[] | undefined> {
   });
 }
 
-export async function saveEpisode(id: string | undefined, values: Partial<typeof episodes.$inferInsert>): Promise<Episode | undefined> {
-  const [row] = id
-    ? setsNothing(values)
-        ? await db().select().from(episodes).where(eq(episodes.id, id))
-        : await db().update(episodes).set(values).where(eq(episodes.id, id)).returning()
-    : await db().insert(episodes).values(values as typeof episodes.$inferInsert).returning();
+export async function saveEpisode(id: string, values: Partial<typeof episodes.$inferInsert>): Promise<Episode | undefined> {
+  const [row] = setsNothing(values)
+    ? await db().select().from(episodes).where(eq(episodes.id, id))
+    : await db().update(episodes).set(values).where(eq(episodes.id, id)).returning();
   return row;
+}
+
+/** Adds an episode and runs `afterInsert` (with its show) in the same transaction. */
+export async function insertEpisode(
+  values: typeof episodes.$inferInsert,
+  afterInsert: (tx: Transaction, show: Title, episode: Episode) => Promise<unknown>,
+): Promise<Episode> {
+  return db().transaction(async (tx) => {
+    const [row] = await tx.insert(episodes).values(values).returning();
+    const [show] = await tx.select().from(titles).where(eq(titles.id, row.showId));
+    await afterInsert(tx, show, row);
+    return row;
+  });
+}
+
+/**
+ * Publishes or withdraws a title; `onPublished` runs in the same transaction when it goes from draft to published
+ * (the row is locked, so two admins publishing at once run it once). False when there is no such title.
+ */
+export async function setTitlePublished(id: string, published: boolean, onPublished: (tx: Transaction, title: Title) => Promise<unknown>): Promise<boolean> {
+  return db().transaction(async (tx) => {
+    const [before] = await tx.select({ published: titles.published }).from(titles).where(eq(titles.id, id)).for("update");
+    if (!before) return false;
+    const [row] = await tx.update(titles).set({ published, updatedAt: sql`now()` }).where(eq(titles.id, id)).returning();
+    if (published && !before.published) await onPublished(tx, row);
+    return true;
+  });
 }
 
 export async function findEpisodeById(id: string): Promise<Episode | undefined> {

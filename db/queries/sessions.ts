@@ -3,9 +3,13 @@ import { and, desc, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
 import { db, listen, type Database, type Transaction } from "../client";
 import { accounts, sessions, type Session } from "../schema";
 
-export async function insertSession(values: typeof sessions.$inferInsert): Promise<Session> {
-  const [row] = await db().insert(sessions).values(values).returning();
-  return row;
+/** Inserts a session and runs `afterInsert` (e.g. a new-device notification) in the same transaction. */
+export async function insertSession(values: typeof sessions.$inferInsert, afterInsert?: (tx: Transaction, row: Session) => Promise<unknown>): Promise<Session> {
+  return db().transaction(async (tx) => {
+    const [row] = await tx.insert(sessions).values(values).returning();
+    await afterInsert?.(tx, row);
+    return row;
+  });
 }
 
 /**

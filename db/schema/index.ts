@@ -10,3 +10,4 @@ export * from "./admin";
 export * from "./realtime";
 export * from "./parties";
 export * from "./security";
+export * from "./notifications";

@@ -13,6 +13,7 @@ import { insertRefreshToken, rotateRefreshToken } from "@/db/queries/refresh-tok
 import type { Session } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
+import { notifyNewDevice } from "@/lib/notifications/triggers";
 import { recordSecurityEvent, sessionFromAlertLink } from "./security-events";
 import { TokenCache } from "./token-cache";
 
@@ -42,7 +43,7 @@ async function createSession(kind: "api" | "web", accountId: string, device: Dev
     ip: device.ip,
     userAgent: device.userAgent?.slice(0, 512),
     expiresAt: daysFromNow(ttlDays),
-  });
+  }, notifyNewDevice);
   return { token, session };
 }
 

@@ -11,6 +11,7 @@ import { artworkUrl } from "@/lib/catalog/catalog";
 import { maturityLevel, type MaturityRating } from "@/lib/catalog/maturity";
 import { mediaDir } from "@/lib/env";
 import { offerView } from "@/lib/purchases/offers";
+import { notifyNewEpisode, notifyTitleAvailable } from "@/lib/notifications/triggers";
 import { requireAdmin } from "./guard";
 
 // Catalog management: titles (movies and shows), seasons, episodes, people, genres, artwork. New titles start as
@@ -116,7 +117,7 @@ export async function updateTitle(principal: Principal | undefined, id: string, 
 
 export async function setPublished(principal: Principal | undefined, id: string, published: boolean) {
   requireAdmin(principal);
-  if (!(await q.saveTitle(id, { published }))) throw new ApiError("not_found", "No title with that id.");
+  if (!(await q.setTitlePublished(id, published, notifyTitleAvailable))) throw new ApiError("not_found", "No title with that id.");
   return getAdminTitle(principal, id);
 }
 
@@ -232,10 +233,13 @@ export async function createEpisode(principal: Principal | undefined, seasonId: 
   requireAdmin(principal);
   const season = await q.findSeason(seasonId);
   if (!season) throw new ApiError("not_found", "No season with that id.");
+  // Followers of a published show hear of it in the same transaction (lib/notifications/).
   const episode = await q
-    .saveEpisode(undefined, { ...episodeValues(input), showId: season.showId, seasonId, seasonNumber: season.number } as Partial<Episode>)
+    .insertEpisode({ ...episodeValues(input), showId: season.showId, seasonId, seasonNumber: season.number } as Episode, (tx, show, created) =>
+      show.published ? notifyNewEpisode(tx, show, created) : Promise.resolve(),
+    )
     .catch(refusal(`Episode ${input.number} of season ${season.number}`));
-  return describeEpisode(episode!, null);
+  return describeEpisode(episode, null);
 }
 
 export async function updateEpisode(principal: Principal | undefined, id: string, input: EpisodeInput) {

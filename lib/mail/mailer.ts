@@ -5,7 +5,8 @@ import { randomUUID } from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
 import { dataDir, env } from "@/lib/env";
 
-export type Mail = { to: string; subject: string; text: string; html: string };
+/** `messageId`: a stable Message-ID, so a receiving server can recognise the same message. */
+export type Mail = { to: string; subject: string; text: string; html: string; messageId?: string };
 
 /** Where messages go when no SMTP server is configured: one RFC 5322 `.eml` file each, readable by the owner only. */
 export const outboxDir = path.join(dataDir, "mail");

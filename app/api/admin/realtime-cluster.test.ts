@@ -1,37 +1,13 @@
 // Two app instances on one PostgreSQL: a job change made through one reaches an event stream open on the other
 // (lib/realtime/ fans out through LISTEN/NOTIFY), and SIGTERM ends open streams instead of waiting on them.
 // Two processes cannot share an embedded PGlite directory, so this runs with TEST_DATABASE_URL only.
-import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readSse } from "@/lib/realtime/test-sse";
-import { createTestDatabase, startServer, tempDataDir, type ServerHandle } from "@/test/server-process";
-import { withAdminClient, type AdminServer } from "./test-server";
+import { useTwoInstances } from "./test-server";
 
-const adminUrl = process.env.TEST_DATABASE_URL;
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-const servers: ServerHandle[] = [];
-const clients: AdminServer[] = [];
-const dataDirs: string[] = [];
-
-describe.skipIf(!adminUrl)("two instances on one PostgreSQL", () => {
-  beforeAll(async () => {
-    database = await createTestDatabase(adminUrl!);
-    for (const name of ["a", "b"]) {
-      const dataDir = tempDataDir(`cluster-${name}`);
-      dataDirs.push(dataDir);
-      // A long shutdown timeout: an instance that waited for its open streams would not stop within the test's bound.
-      const env = { DATA_DIR: dataDir, DATABASE_URL: database.url, DEMO_CATALOG: "off", RATE_LIMIT_MULTIPLIER: "50", SHUTDOWN_TIMEOUT_MS: "60000" };
-      const server = await startServer(env);
-      servers.push(server);
-      clients.push(withAdminClient({ url: server.url, dataDir } as AdminServer));
-    }
-  });
-
-  afterAll(async () => {
-    for (const server of servers) await server.stop();
-    await database?.drop();
-    for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
-  });
+describe.skipIf(!process.env.TEST_DATABASE_URL)("two instances on one PostgreSQL", () => {
+  // A long shutdown timeout: an instance that waited for its open streams would not stop within the test's bound.
+  const { servers, clients } = useTwoInstances({ SHUTDOWN_TIMEOUT_MS: "60000" });
 
   it("streams a job queued through one instance to a client of the other", { timeout: 60_000 }, async () => {
     const [a, b] = clients;

@@ -115,3 +115,29 @@ export function withAdminClient(handle: AdminServer): AdminServer {
 
   return handle;
 }
+
+/**
+ * Two app instances on one fresh PostgreSQL database (TEST_DATABASE_URL), started before the calling `describe`'s
+ * tests and stopped after them; call it inside a describe that is skipped without TEST_DATABASE_URL.
+ */
+export function useTwoInstances(env: Record<string, string> = {}): { servers: ServerHandle[]; clients: AdminServer[] } {
+  const cluster = { servers: [] as ServerHandle[], clients: [] as AdminServer[] };
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+  const dataDirs: string[] = [];
+  beforeAll(async () => {
+    database = await createTestDatabase(process.env.TEST_DATABASE_URL!);
+    for (const name of ["a", "b"]) {
+      const dataDir = tempDataDir(`cluster-${name}`);
+      dataDirs.push(dataDir);
+      const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: database.url, DEMO_CATALOG: "off", RATE_LIMIT_MULTIPLIER: "50", ...env });
+      cluster.servers.push(server);
+      cluster.clients.push(withAdminClient({ url: server.url, dataDir } as AdminServer));
+    }
+  });
+  afterAll(async () => {
+    for (const server of cluster.servers) await server.stop();
+    await database?.drop();
+    for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return cluster;
+}

@@ -4,6 +4,7 @@ import type { Transaction } from "@/db/client";
 import { findAccountIdByCustomer, upsertBillingInvoice } from "@/db/queries/billing";
 import { findSubscription, storeStripeSubscription } from "@/db/queries/subscriptions";
 import type { Subscription } from "@/db/schema";
+import { notifyPaymentFailed } from "@/lib/notifications/triggers";
 import type { PlanId } from "../plans";
 import { callStripe, idOf, planOfPrice, stripe } from "./client";
 
@@ -132,6 +133,11 @@ async function storeInvoice(invoice: Stripe.Invoice, accountId: string, tx?: Tra
     },
     tx,
   );
+  // An open invoice that was attempted has had a charge declined. Whichever webhook brings that news first notifies,
+  // once per attempt (lib/notifications/).
+  if (tx && invoice.status === "open" && invoice.attempt_count > 0) {
+    await notifyPaymentFailed(tx, { accountId, invoiceId: invoice.id, attempt: invoice.attempt_count, amountDue: invoice.amount_due, currency: invoice.currency });
+  }
 }
 
 /** Reads an invoice (and the subscription it bills) from Stripe now; the returned effect stores both. */

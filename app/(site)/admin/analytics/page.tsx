@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RangeNav, rangeOf } from "@/components/admin/range-nav";
 import { AnalyticsCharts } from "@/components/admin/analytics-charts";
 import { viewingReport } from "@/lib/admin/analytics";
 import { requireAdminPage } from "@/lib/admin/page-guard";
@@ -8,12 +9,10 @@ import { formatPrice } from "@/lib/site/format";
 export const metadata: Metadata = { title: "Analytics" };
 
 type Props = { searchParams: Promise<{ days?: string }> };
-const RANGES = [7, 30, 90];
 
 export default async function AdminAnalyticsPage({ searchParams }: Props) {
   const principal = await requireAdminPage("/admin/analytics");
-  const requested = Number((await searchParams).days);
-  const days = RANGES.includes(requested) ? requested : 30;
+  const days = rangeOf((await searchParams).days);
   const report = await viewingReport(principal, days);
   const stats = [
     { label: "Views", value: report.totals.views.toLocaleString() },
@@ -25,13 +24,10 @@ export default async function AdminAnalyticsPage({ searchParams }: Props) {
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-4">
         <h1 className="text-2xl font-bold">Analytics</h1>
-        <nav aria-label="Range" className="ml-auto flex gap-2 text-sm">
-          {RANGES.map((r) => (
-            <Link key={r} href={`?days=${r}`} aria-current={r === days ? "page" : undefined} className="rounded-md px-3 py-1 ring-1 ring-white/20 aria-[current=page]:bg-white/15">
-              {r} days
-            </Link>
-          ))}
-        </nav>
+        <Link href="/admin/analytics/playback" className="text-sm text-neutral-300 underline hover:text-white">
+          Playback quality
+        </Link>
+        <RangeNav days={days} />
       </div>
       <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {stats.map((s) => (

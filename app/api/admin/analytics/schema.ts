@@ -33,3 +33,30 @@ export const analyticsEndpoint = endpoint({
   }),
   errors: ["forbidden", "validation_failed"],
 });
+
+const quality = {
+  starts: z.number().int().describe("Playbacks that reached their first frame."),
+  startup_p50_ms: z.number().int().nullable(),
+  startup_p95_ms: z.number().int().nullable(),
+  rebuffer_ratio: z.number().nullable().describe("Time stalled over time stalled or playing, 0–1."),
+  avg_bitrate: z.number().int().nullable().describe("Bits per second, weighted by time played."),
+  played_hours: z.number(),
+  errors: z.number().int(),
+};
+
+export const playbackQualityEndpoint = endpoint({
+  method: "GET",
+  path: "/api/admin/analytics/playback",
+  summary: "Playback quality: startup time p50/p95, rebuffer ratio, average bitrate and errors, by day and rendition",
+  description: "From what players report (POST /api/analytics/events), over whole UTC days ending today.",
+  tag: "Admin: analytics",
+  auth: "admin",
+  query: z.strictObject({ days: z.coerce.number().int().min(1).max(366).default(30).describe("Days back from today (UTC), 1–366.") }),
+  response: z.object({
+    days: z.number().int(),
+    per_day: z.array(z.object({ day: z.string(), ...quality })),
+    per_rendition: z.array(z.object({ rendition: z.string(), ...quality })),
+    errors: z.array(z.object({ day: z.string(), rendition: z.string(), code: z.string(), count: z.number().int() })),
+  }),
+  errors: ["forbidden", "validation_failed"],
+});

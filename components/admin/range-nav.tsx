@@ -1,0 +1,19 @@
+import Link from "next/link";
+
+export const RANGES = [7, 30, 90];
+
+/** The requested range in days, if it is one of RANGES, else 30. */
+export const rangeOf = (requested: string | undefined) => (RANGES.includes(Number(requested)) ? Number(requested) : 30);
+
+/** Links to the same page over the last 7, 30 or 90 days, the current one marked. */
+export function RangeNav({ days }: { days: number }) {
+  return (
+    <nav aria-label="Range" className="ml-auto flex gap-2 text-sm">
+      {RANGES.map((r) => (
+        <Link key={r} href={`?days=${r}`} aria-current={r === days ? "page" : undefined} className="rounded-md px-3 py-1 ring-1 ring-white/20 aria-[current=page]:bg-white/15">
+          {r} days
+        </Link>
+      ))}
+    </nav>
+  );
+}

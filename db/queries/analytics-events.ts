@@ -1,0 +1,43 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { db, queryRows } from "../client";
+import { episodes, profiles, streams, titles } from "../schema";
+import { playbackEvents, type NewPlaybackEvent } from "../schema/analytics";
+
+// Playback events: one multi-row INSERT per batch into the month-partitioned playback_events (migration 0017).
+
+export async function insertPlaybackEvents(rows: NewPlaybackEvent[]): Promise<void> {
+  if (rows.length) await db().insert(playbackEvents).values(rows);
+}
+
+/** The account's profiles by name. */
+export async function profileIdsByName(accountId: string, names: string[]): Promise<Map<string, string>> {
+  if (!names.length) return new Map();
+  const rows = await db().select({ id: profiles.id, name: profiles.name }).from(profiles).where(and(eq(profiles.accountId, accountId), inArray(profiles.name, names)));
+  return new Map(rows.map((row) => [row.name, row.id]));
+}
+
+/** The account's streams by id, with what they play. */
+export async function streamsOfAccount(accountId: string, ids: string[]) {
+  if (!ids.length) return new Map<string, { profileId: string; itemId: string; titleId: string }>();
+  const rows = await db()
+    .select({ id: streams.id, profileId: streams.profileId, itemId: streams.itemId, titleId: streams.titleId })
+    .from(streams)
+    .where(and(eq(streams.accountId, accountId), inArray(streams.id, ids)));
+  return new Map(rows.map(({ id, ...row }) => [id, row]));
+}
+
+/** Movies and episodes by id, each with its title (the movie, or the episode's show). */
+export async function titlesOfItems(ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const [movies, shows] = await Promise.all([
+    db().select({ id: titles.id, titleId: titles.id }).from(titles).where(and(inArray(titles.id, ids), eq(titles.kind, "movie"))),
+    db().select({ id: episodes.id, titleId: episodes.showId }).from(episodes).where(inArray(episodes.id, ids)),
+  ]);
+  return new Map([...movies, ...shows].map((row) => [row.id, row.titleId]));
+}
+
+/** Creates the monthly partitions from `months` before this month to `months` after it (those missing). */
+export async function ensurePlaybackPartitions(months: number): Promise<void> {
+  await queryRows(sql`select playback_events_ensure_partitions(${months})`);
+}
