@@ -131,7 +131,12 @@ describe("a sign-in from a new device", () => {
     const { items } = await inbox.listInbox(scopeOf(m.principal), { limit: 10, offset: 0 });
     expect(items.map((n) => [n.type, n.data.session_id])).toEqual([["new_device", session.id]]);
     expect(items[0].body).toContain("Safari on iPhone");
-    // Security news reaches the inbox by default; the queue sends it once.
+    // Its mail is the login alert (lib/accounts/security-events.ts): the queue sends no second copy by default.
+    await mail.deliverDueEmails();
+    expect(mailsTo(m.email)).toHaveLength(0);
+    // Asked for, the copy goes out once.
+    await settings.updateSettings(m.principal, { types: { new_device: { email: true } } });
+    await createApiSession(m.account.id, { userAgent: "Chrome on Android", ip: "10.0.0.4" });
     await mail.deliverDueEmails();
     await mail.deliverDueEmails();
     expect(mailsTo(m.email)).toHaveLength(1);
@@ -171,7 +176,7 @@ describe("settings", () => {
     const local = (now.getUTCHours() * 60 + now.getUTCMinutes() + 330) % 1440;
     const clock = (minutes: number) => `${String(Math.floor(minutes / 60) % 24).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
     // Quiet from an hour ago until two hours from now, local time.
-    const quiet = await settings.updateSettings(m.principal, { quiet_hours: { start: clock((local + 1380) % 1440), end: clock((local + 120) % 1440), time_zone: zone } });
+    const quiet = await settings.updateSettings(m.principal, { types: { new_device: { email: true } }, quiet_hours: { start: clock((local + 1380) % 1440), end: clock((local + 120) % 1440), time_zone: zone } });
     expect(quiet.quiet_hours).toMatchObject({ time_zone: zone });
     const { createApiSession } = await import("@/lib/accounts/sessions");
     await createApiSession(m.account.id, { userAgent: "A" });
