@@ -118,7 +118,6 @@ export async function describeAccount(principal: Principal) {
     email: account.email,
     role: account.role,
     created_at: account.createdAt.toISOString(),
-    email_verified: account.emailVerifiedAt !== null,
     display_name: account.displayName,
     phone: account.phone,
     subscription: describeSubscription(subscription),

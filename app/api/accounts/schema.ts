@@ -172,7 +172,6 @@ export const meEndpoint = endpoint({
     email: z.string(),
     role: z.enum(["viewer", "admin"]),
     created_at: z.string(),
-    email_verified: z.boolean().describe("Whether the email address has been confirmed."),
     display_name: z.string().nullable(),
     phone: z.string().nullable().describe("E.164."),
     subscription,
