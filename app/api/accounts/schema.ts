@@ -176,7 +176,7 @@ export const meEndpoint = endpoint({
     phone: z.string().nullable().describe("E.164."),
     subscription,
     profile_count: z.number().int(),
-    profile_limit: z.number().int().describe("Profiles the current plan allows (0 without an active plan)."),
+    profile_limit: z.number().int().describe("Profiles the current plan allows (1 without an active plan)."),
   }),
   errors: ["forbidden"],
 });
