@@ -9,7 +9,7 @@ test("unknown addresses and watch ids get the site's own 404 page, with its navi
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   }
   await expectAccessible(page);
-  await page.getByRole("link", { name: "Go to browsing" }).click();
+  await page.getByRole("link", { name: "Back to browsing" }).click();
   await expect(page).toHaveURL(/\/browse$/);
 });
 

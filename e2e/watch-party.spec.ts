@@ -8,6 +8,16 @@ import { SignInPage } from "./pages/sign-in-page";
 const video = (page: Page) => page.locator("video");
 const position = (page: Page) => video(page).evaluate((v: HTMLVideoElement) => v.currentTime);
 const paused = (page: Page) => video(page).evaluate((v: HTMLVideoElement) => v.paused);
+/**
+ * How far apart the two players are while playing: each position is read with the time it was read at (one clock:
+ * both pages run on this machine), and the later read is compared with the earlier one moved on by the time between.
+ * Reading the two pages one after the other on a busy machine can take a second, which a plain difference would count.
+ */
+async function playingApart(a: Page, b: Page) {
+  const read = (page: Page) => video(page).evaluate((v: HTMLVideoElement) => ({ position: v.currentTime, at: Date.now(), rate: v.playbackRate }));
+  const [first, second] = [await read(a), await read(b)];
+  return Math.abs(first.position + ((second.at - first.at) / 1000) * first.rate - second.position);
+}
 
 /** Signs in through the form; password hashing can take a while on a loaded machine, so the wait is generous. */
 async function signInBrowser(page: Page, account: { username: string; password: string }, callbackUrl?: string) {
@@ -19,7 +29,7 @@ async function signInBrowser(page: Page, account: { username: string; password: 
 
 // FIXME (issue 18 report): on the last run the invite flow, the host's play and the guest starting to play passed, but
 // one player then sat ~30 s (the clip's end) away from the other with "Catching up…" showing; not yet diagnosed.
-test.fixme("the host's play, pause and seek reach the other member; chat and a reaction arrive", async ({ page, browser, request }) => {
+test("the host's play, pause and seek reach the other member; chat and a reaction arrive", async ({ page, browser, request }) => {
   test.setTimeout(12 * 60_000); // the demo catalog may still be transcoding on a first start
   const movie = await waitForPlayableMovie(request);
 
@@ -56,17 +66,17 @@ test.fixme("the host's play, pause and seek reach the other member; chat and a r
   await page.getByRole("button", { name: "Play (space)" }).click();
   await expect.poll(() => paused(guest), { timeout: 20_000 }).toBe(false);
   await expect.poll(() => position(guest), { timeout: 20_000 }).toBeGreaterThan(2);
-  await expect.poll(async () => Math.abs((await position(page)) - (await position(guest))), { timeout: 15_000 }).toBeLessThan(0.5);
+  await expect.poll(() => playingApart(page, guest), { timeout: 15_000 }).toBeLessThan(0.25);
 
   // Pause: both stop at the same place.
   await page.keyboard.press("Space");
   await expect.poll(() => paused(guest)).toBe(true);
   await expect.poll(async () => Math.abs((await position(page)) - (await position(guest)))).toBeLessThan(0.3);
 
-  // Seek (→ skips 10 s): the guest jumps there too.
+  // Seek (← or → skips 10 s, whichever stays inside the 30 s clip): the guest jumps there too.
   const before = await position(guest);
-  await page.keyboard.press("ArrowRight");
-  await expect.poll(() => position(guest)).toBeGreaterThan(before + 8);
+  await page.keyboard.press(before > 15 ? "ArrowLeft" : "ArrowRight");
+  await expect.poll(async () => Math.abs((await position(guest)) - before)).toBeGreaterThan(8);
   await expect.poll(async () => Math.abs((await position(page)) - (await position(guest)))).toBeLessThan(0.3);
 
   // Chat and a reaction from the guest reach the host.

@@ -35,7 +35,6 @@ CREATE TABLE "security_events" (
 --> statement-breakpoint
 ALTER TABLE "accounts" ADD COLUMN "display_name" text;--> statement-breakpoint
 ALTER TABLE "accounts" ADD COLUMN "phone" text;--> statement-breakpoint
-ALTER TABLE "accounts" ADD COLUMN "email_verified_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "accounts" ADD COLUMN "login_alerts" boolean DEFAULT true NOT NULL;--> statement-breakpoint
 ALTER TABLE "accounts" ADD COLUMN "auto_logout_minutes" integer;--> statement-breakpoint
 ALTER TABLE "accounts" ADD COLUMN "totp_secret" text;--> statement-breakpoint

@@ -17,7 +17,6 @@ export const accounts = pgTable(
     displayName: text("display_name"),
     /** E.164 (+14155550123). */
     phone: text("phone"),
-    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
     /** Mail the owner when the account signs in from a device it has not used before. */
     loginAlerts: boolean("login_alerts").notNull().default(true),
     /** The owner's idle timeout: any session of the account unused for this long has ended (null: the defaults). */

@@ -12,6 +12,7 @@ import { findSubscription } from "@/db/queries/subscriptions";
 import type { Credential } from "@/lib/access/profile-access";
 import { ApiError, uniqueViolation } from "@/lib/api/errors";
 import { updateCustomerEmail } from "@/lib/billing";
+import { PROFILES_WITHOUT_PLAN } from "@/lib/billing/plans";
 import { activePlan, describeSubscription } from "@/lib/billing/subscriptions";
 import { startLoginAttempt } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password";
@@ -118,12 +119,11 @@ export async function describeAccount(principal: Principal) {
     email: account.email,
     role: account.role,
     created_at: account.createdAt.toISOString(),
-    email_verified: account.emailVerifiedAt !== null,
     display_name: account.displayName,
     phone: account.phone,
     subscription: describeSubscription(subscription),
     profile_count: profiles.length,
-    profile_limit: activePlan(subscription)?.max_profiles ?? 0,
+    profile_limit: activePlan(subscription)?.max_profiles ?? PROFILES_WITHOUT_PLAN,
   };
 }
 

@@ -19,4 +19,10 @@ export const PLANS: Record<PlanId, Plan> = {
   premium: { id: "premium", name: "Premium", price_cents: 2299, currency: "usd", interval: "month", max_profiles: 5, max_streams: 4, max_quality: "2160p" },
 };
 
+/**
+ * Profiles an account has without an active plan: one, so a new or lapsed member can still watch free titles and what
+ * they rent or buy.
+ */
+export const PROFILES_WITHOUT_PLAN = 1;
+
 export const listPlans = (): Plan[] => PLAN_IDS.map((id) => PLANS[id]);

@@ -1,6 +1,6 @@
 import "server-only";
 import { eventStream, lastEventIdOf } from "@/lib/realtime";
-import { assertMember, partyTopic, type Caller } from "./parties";
+import { assertMember, partyTopic, stateView, type Caller } from "./parties";
 
 /** Streams end after this long; EventSource reconnects by itself, which checks again that the caller is a member. */
 const LIFETIME_MS = 5 * 60_000;
@@ -12,7 +12,7 @@ export const serverTime = () => {
   return { server_time: new Date(now).toISOString(), server_ms: now };
 };
 
-/** The party's events after the client's Last-Event-ID, then live, with `time` events; members only. */
+/** The party's events after the client's Last-Event-ID (else its current state first), then live, with `time` events; members only. */
 export async function partyEvents(caller: Caller, partyId: string, req: Request) {
   const lastEventId = lastEventIdOf(req);
   const { party } = await assertMember(caller, partyId);
@@ -21,6 +21,8 @@ export async function partyEvents(caller: Caller, partyId: string, req: Request)
     signal: req.signal,
     lastEventId,
     lifetimeMs: LIFETIME_MS,
+    // A member's page shows the party as it was when rendered; a control taken before the stream opened is not lost.
+    initial: async () => [{ event: "state", data: stateView((await assertMember(caller, party.id)).party) }],
     tick: { event: "time", everyMs: TIME_EVERY_MS, data: serverTime },
   });
 }

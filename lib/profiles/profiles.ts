@@ -5,6 +5,7 @@ import type { Profile } from "@/db/schema";
 import { hashPassword } from "@/lib/accounts/password";
 import type { Principal } from "@/lib/accounts/sessions";
 import { ApiError, checkViolation, uniqueViolation } from "@/lib/api/errors";
+import { PROFILES_WITHOUT_PLAN } from "@/lib/billing/plans";
 import { activePlan } from "@/lib/billing/subscriptions";
 import { ratingAfterChange } from "@/lib/access/kids";
 import { maturityLevel, type MaturityRating } from "@/lib/catalog/maturity";
@@ -39,15 +40,14 @@ const nameTaken = (error: unknown): never => {
 
 export async function createProfile(principal: Principal, name: string) {
   const plan = activePlan(await findSubscription(principal.accountId));
-  if (!plan) {
-    throw new ApiError("upgrade_required", "Choose a plan to add profiles.", { plan: null, max_profiles: 0 });
-  }
-  const profile = await insertProfileWithinLimit({ accountId: principal.accountId, name }, plan.max_profiles).catch(nameTaken);
+  const limit = plan?.max_profiles ?? PROFILES_WITHOUT_PLAN;
+  const profile = await insertProfileWithinLimit({ accountId: principal.accountId, name }, limit).catch(nameTaken);
   if (!profile) {
-    throw new ApiError("upgrade_required", `The ${plan.name} plan allows ${plan.max_profiles} profiles. Upgrade to add more.`, {
-      plan: plan.id,
-      max_profiles: plan.max_profiles,
-    });
+    throw new ApiError(
+      "upgrade_required",
+      plan ? `The ${plan.name} plan allows ${limit} profiles. Upgrade to add more.` : `Without a plan an account has ${limit} profile. Choose a plan to add more.`,
+      { plan: plan?.id ?? null, max_profiles: limit },
+    );
   }
   return profileView(profile);
 }

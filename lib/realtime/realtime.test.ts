@@ -65,6 +65,35 @@ describe("event streams", () => {
     expect(() => realtime.lastEventIdOf(new Request("http://x/e?last_event_id=-1"))).toThrow(expect.objectContaining({ code: "validation_failed" }));
   });
 
+  it("start a fresh connection with its initial state, read after subscribing, and what follows it; never on a resume", async () => {
+    const topic = newTopic();
+    const before = await realtime.publish(topic, "state", { n: 1 });
+    let state = 1;
+    // The state changes while the stream reads it: the change's event follows the initial state, so it is not lost.
+    const initial = async () => {
+      const read = state;
+      state = 2;
+      await realtime.publish(topic, "state", { n: 2 });
+      return [{ event: "state", data: { n: read } }];
+    };
+    const freshStream = open([topic], { initial });
+    const fresh = await freshStream.sse;
+    expect(await fresh.next()).toEqual({ retry: 2000 });
+    const [first, second] = await fresh.events(2);
+    expect([first.event, first.data, first.id]).toEqual(["state", { n: 1 }, before]);
+    expect([second.data, second.id! > before]).toEqual([{ n: 2 }, true]);
+
+    // A resuming client replays from its id instead: no initial state.
+    const resumedStream = open([topic], { initial, lastEventId: before });
+    const resumed = await resumedStream.sse;
+    await resumed.next();
+    expect((await resumed.events(1)).map((e) => e.data)).toEqual([{ n: 2 }]);
+    await realtime.publish(topic, "state", { n: 3 });
+    expect((await resumed.events(1)).map((e) => e.data)).toEqual([{ n: 3 }]);
+    freshStream.abort.abort();
+    resumedStream.abort.abort();
+  });
+
   it("deliver every event once and in id order while many publish at once, to a stream that joined mid-way too", async () => {
     const [a, b] = [newTopic(), newTopic()];
     const early = open([a, b]);

@@ -35,6 +35,12 @@ export type EventStreamOptions = {
   maxQueueBytes?: number;
   /** A feed of whole states instead of single events: the events only say when to re-read. */
   snapshot?: SnapshotFeed;
+  /**
+   * On a fresh connection (no Last-Event-ID): the current state a client without history starts from, read once the
+   * stream is subscribed and sent first. Whatever happens after that read follows as events, so nothing between the
+   * client's page load and its connection is lost.
+   */
+  initial?: () => Promise<{ event: string; data: unknown }[]>;
   /** An event without an id (never stored or replayed) sent at once and every `everyMs`, e.g. the server's clock. */
   tick?: { event: string; everyMs: number; data: () => unknown };
 };
@@ -166,13 +172,14 @@ export async function eventStream(options: EventStreamOptions): Promise<Response
     throw error;
   }
   write(`retry: ${RETRY_MS}\n\n`);
-  if (snapshot) {
-    try {
-      await sendSnapshot();
-    } catch (error) {
-      cleanup();
-      throw error;
+  try {
+    if (snapshot) await sendSnapshot();
+    else if (options.initial && options.lastEventId === undefined) {
+      for (const { event, data } of await options.initial()) write(message(event, data, lastId));
     }
+  } catch (error) {
+    cleanup();
+    throw error;
   }
   catching = false;
   if (tick) sendTick();

@@ -47,7 +47,7 @@ export default async function ProfilesPage({ searchParams }: Props) {
       )}
       {profiles.length === 0 && (
         <p className="mt-4 text-center text-muted">
-          {allowance.limit > 0 ? "Create a profile for each person who watches." : ""}
+          Create a profile for each person who watches.
         </p>
       )}
       <ProfileGrid allowance={allowance}>

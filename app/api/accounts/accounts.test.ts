@@ -161,7 +161,7 @@ describe("PUT and DELETE /api/accounts/subscription", () => {
     const { token } = await createAccount();
     const before = await api("GET", "/api/accounts/me", { token });
     expect(before.body.subscription).toMatchObject({ plan: null, status: "none" });
-    expect(before.body.profile_limit).toBe(0);
+    expect(before.body.profile_limit).toBe(1);
 
     const basic = await api("PUT", "/api/accounts/subscription", { token, body: { subscription: "basic" } });
     expect(basic.status).toBe(200);
@@ -174,7 +174,7 @@ describe("PUT and DELETE /api/accounts/subscription", () => {
     const cancelled = await api("DELETE", "/api/accounts/subscription", { token });
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.subscription.status).toBe("canceled");
-    expect((await api("GET", "/api/accounts/me", { token })).body.profile_limit).toBe(0);
+    expect((await api("GET", "/api/accounts/me", { token })).body.profile_limit).toBe(1);
 
     // The account still exists and can subscribe again.
     const again = await api("PUT", "/api/accounts/subscription", { token, body: { subscription: "standard" } });

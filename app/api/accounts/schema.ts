@@ -172,12 +172,11 @@ export const meEndpoint = endpoint({
     email: z.string(),
     role: z.enum(["viewer", "admin"]),
     created_at: z.string(),
-    email_verified: z.boolean().describe("Whether the email address has been confirmed."),
     display_name: z.string().nullable(),
     phone: z.string().nullable().describe("E.164."),
     subscription,
     profile_count: z.number().int(),
-    profile_limit: z.number().int().describe("Profiles the current plan allows (0 without an active plan)."),
+    profile_limit: z.number().int().describe("Profiles the current plan allows (1 without an active plan)."),
   }),
   errors: ["forbidden"],
 });

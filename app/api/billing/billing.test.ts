@@ -212,8 +212,10 @@ describe("plan changes", () => {
     await app.call("DELETE", "/api/accounts/subscription", { token: member.token });
     await reachPeriodEnd(member.subscriptionId);
     expect(await subscriptionOf(member)).toMatchObject({ status: "canceled", has_access: false });
-    expect((await me(member)).profile_limit).toBe(0);
-    expect((await app.call("POST", "/api/profiles/Late/new", { token: member.token })).status).toBe(426);
+    expect((await me(member)).profile_limit).toBe(1);
+    // Only the one profile an account has without a plan.
+    expect((await app.call("POST", "/api/profiles/Late/new", { token: member.token })).status).toBe(200);
+    expect((await app.call("POST", "/api/profiles/Later/new", { token: member.token })).status).toBe(426);
   });
 
   it("a change after a missed webhook starts from Stripe's state, not the stale one", async () => {
@@ -258,7 +260,8 @@ describe("failed payments", () => {
     const view = await subscriptionOf(member);
     expect(view).toMatchObject({ status: "past_due", has_access: false });
     expect(new Date(view.grace_period_ends_at).getTime()).toBeLessThan(Date.now());
-    expect((await me(member)).profile_limit).toBe(0);
+    expect((await me(member)).profile_limit).toBe(1);
+    expectStatus(await app.call("POST", "/api/profiles/Kept/new", { token: member.token }), 200);
     expectStatus(await app.call("POST", "/api/profiles/Gone/new", { token: member.token }), 426);
   });
 });

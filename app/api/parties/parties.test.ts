@@ -141,6 +141,7 @@ describe("control, hosts and the end", () => {
     expect(joined).toMatchObject({ event: "member_joined", data: { member: { profile: "Guest", is_host: false } } });
 
     const guestEvents = await client.events(party.id, guest);
+    expect(guestEvents.initial).toMatchObject({ event: "state", data: { playing: false, position: 0 } });
     expectError(await client.call("POST", `/api/parties/${party.id}/control`, { token: guest, body: { action: "play" } }), 403, "not_party_host");
     expectError(await client.call("DELETE", `/api/parties/${party.id}`, { token: guest }), 403, "not_party_host");
     expectError(await client.call("POST", `/api/parties/${party.id}/host`, { token: guest, body: { profile: "Guest" } }), 403, "not_party_host");

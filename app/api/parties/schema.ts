@@ -220,8 +220,8 @@ export const partyEventsEndpoint = endpoint({
   summary: "The party's events as server-sent events, live",
   description:
     "`text/event-stream` with `state`, `member_joined`, `member_left`, `host_changed`, `options`, `message`, `reaction`, " +
-    "`typing` and `ended` events, each with an `id:`: reconnecting with `Last-Event-ID` (or `?last_event_id=`) replays " +
-    "exactly what was missed. `time` events (no id) carry the server clock every few seconds. The server ends the stream " +
+    "`typing` and `ended` events, each with an `id:`. A fresh connection starts with a `state` event (the party as it is " +
+    "now); reconnecting with `Last-Event-ID` (or `?last_event_id=`) replays exactly what was missed instead. `time` events (no id) carry the server clock every few seconds. The server ends the stream " +
     "after a few minutes; EventSource reconnects by itself, and membership is checked again.",
   ...asMember,
   query: actingProfile.extend({ last_event_id: z.string().regex(/^\d{1,15}$/).optional() }),

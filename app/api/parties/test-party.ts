@@ -33,7 +33,7 @@ export function partyClient(baseUrl: string) {
     return token;
   }
 
-  /** Opens the party's event stream; `lastEventId` resumes. */
+  /** Opens the party's event stream (its first `state` in `initial`); `lastEventId` resumes. */
   async function events(partyId: string, token: string, lastEventId?: number) {
     const abort = new AbortController();
     const headers: Record<string, string> = { authorization: `Bearer ${token}` };
@@ -50,7 +50,9 @@ export function partyClient(baseUrl: string) {
       }
       return found;
     };
-    return { sse, next, close: () => abort.abort() };
+    // A fresh connection starts with the party's current state; a resumed one with what it missed.
+    const initial = lastEventId === undefined ? (await next(1))[0] : undefined;
+    return { sse, next, initial, close: () => abort.abort() };
   }
 
   /** The status of an event-stream request that is expected to be refused. */

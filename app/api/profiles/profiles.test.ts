@@ -26,7 +26,7 @@ describe("POST /api/profiles/{name}/new", () => {
     expectEnvelope(await api("POST", path("  Twin  ", "/new"), { token }), 409, "profile_exists");
   });
 
-  it("answers 426 at the plan's limit and without a plan, and frees the slot on delete", async () => {
+  it("answers 426 at the plan's limit and past one profile without a plan, and frees the slot on delete", async () => {
     const plans = (await api("GET", "/api/plans")).body.items as Array<{ id: string; max_profiles: number }>;
     const basic = plans.find((p) => p.id === "basic")!;
     const account = await subscribed("basic");
@@ -41,8 +41,12 @@ describe("POST /api/profiles/{name}/new", () => {
     await api("PUT", "/api/accounts/subscription", { token: account.token, body: { subscription: "premium" } });
     expect((await api("POST", path("After upgrade", "/new"), { token: account.token })).status).toBe(200);
 
+    // Without a plan: one profile (free titles, rentals and purchases), no second.
     const unsubscribed = await createAccount();
-    expectEnvelope(await api("POST", path("Anyone", "/new"), { token: unsubscribed.token }), 426, "upgrade_required");
+    expect((await api("POST", path("Anyone", "/new"), { token: unsubscribed.token })).status).toBe(200);
+    const second = await api("POST", path("Anyone else", "/new"), { token: unsubscribed.token });
+    expectEnvelope(second, 426, "upgrade_required");
+    expect(second.body.error.details).toEqual({ plan: null, max_profiles: 1 });
   });
 
   it("never lets concurrent creations pass the limit", async () => {

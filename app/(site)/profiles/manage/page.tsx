@@ -18,9 +18,9 @@ export default async function ManageProfilesPage() {
     <div className="px-4 py-12 sm:py-20">
       <h1 className="text-center text-3xl font-semibold sm:text-5xl">Manage profiles</h1>
       <p className="mt-3 text-center text-muted">
-        {allowance.limit > 0
-          ? `${allowance.count} of ${allowance.limit} profiles on your ${allowance.plan?.name ?? ""} plan.`
-          : "Choose a plan to add profiles."}
+        {allowance.plan
+          ? `${allowance.count} of ${allowance.limit} profiles on your ${allowance.plan.name} plan.`
+          : `${allowance.count} of ${allowance.limit} profile without a plan: choose a plan to add more.`}
       </p>
       <ProfileGrid allowance={allowance}>
         {profiles.map((profile) => (

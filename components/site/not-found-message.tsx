@@ -1,0 +1,20 @@
+import Link from "next/link";
+
+/** The body of the site's 404 pages: what was not found, and the ways on. */
+export function NotFoundMessage({ heading, children }: { heading: string; children: React.ReactNode }) {
+  return (
+    <div className="mx-auto max-w-xl px-6 py-24 text-center">
+      <p className="text-sm font-semibold tracking-widest text-brand">404</p>
+      <h1 className="mt-2 text-3xl font-bold">{heading}</h1>
+      <p className="mt-4 text-muted">{children}</p>
+      <div className="mt-8 flex justify-center gap-4">
+        <Link href="/browse" className="rounded bg-white px-5 py-2.5 font-semibold text-black hover:bg-neutral-200">
+          Back to browsing
+        </Link>
+        <Link href="/search" className="rounded border border-neutral-500 px-5 py-2.5 font-semibold hover:border-white">
+          Search
+        </Link>
+      </div>
+    </div>
+  );
+}
