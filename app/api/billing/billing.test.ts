@@ -261,7 +261,7 @@ describe("failed payments", () => {
     expect(view).toMatchObject({ status: "past_due", has_access: false });
     expect(new Date(view.grace_period_ends_at).getTime()).toBeLessThan(Date.now());
     expect((await me(member)).profile_limit).toBe(1);
-    expectStatus(await app.call("POST", "/api/profiles/Kept/new", { token: member.token }), 200);
+    expect((await app.call("POST", "/api/profiles/Kept/new", { token: member.token })).status).toBe(200);
     expectStatus(await app.call("POST", "/api/profiles/Gone/new", { token: member.token }), 426);
   });
 });
