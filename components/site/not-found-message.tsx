@@ -4,7 +4,7 @@ import Link from "next/link";
 export function NotFoundMessage({ heading, children }: { heading: string; children: React.ReactNode }) {
   return (
     <div className="mx-auto max-w-xl px-6 py-24 text-center">
-      <p className="text-sm font-semibold tracking-widest text-brand">404</p>
+      <p className="text-sm font-semibold tracking-widest text-neutral-300">404</p>
       <h1 className="mt-2 text-3xl font-bold">{heading}</h1>
       <p className="mt-4 text-muted">{children}</p>
       <div className="mt-8 flex justify-center gap-4">
