@@ -3,7 +3,7 @@ import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { SearchPage } from "./pages/search-page";
 import { TitlePage } from "./pages/title-page";
 
-export type Item = { id: string; title: string; maturity_rating: string; availability: string; runtime_seconds?: number };
+export type Item = { id: string; title: string; maturity_rating: string; availability: string; access: string; runtime_seconds?: number };
 
 async function json(request: APIRequestContext, path: string, init: { method?: string; token?: string; data?: unknown } = {}) {
   const method = init.method ?? "GET";
