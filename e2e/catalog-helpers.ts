@@ -49,6 +49,9 @@ export async function expectMovieHidden(page: Page, movie: { id: string; title: 
   await expect(page.getByText(/not available on this profile/i)).toBeVisible();
   expect(await page.title()).not.toContain(movie.title);
   await expect(page.getByText(movie.title)).toHaveCount(0);
+  // Back to a page with the site's header, as callers expect.
+  await page.getByRole("link", { name: "Back" }).click();
+  await expect(page).toHaveURL(/\/browse$/);
 }
 
 /** A demo show whose first two episodes of a season are transcoded (minutes after a first start on two cores). */
