@@ -26,8 +26,12 @@ const isEndpoint = (value: unknown): value is Endpoint =>
 
 const methodOrder = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
-/** Every documented endpoint, by path and then method (module namespaces would list them by export name). */
-export const endpoints: Endpoint[] = [
+/**
+ * Every documented endpoint, by path and then method (module namespaces would list them by export name), with its
+ * OpenAPI `operationId` taken from the definition's export name (`createProfileEndpoint` → `createProfile`): client
+ * generators name their methods from it.
+ */
+export const endpoints: (Endpoint & { operationId: string })[] = [
   accounts,
   accountSecurity,
   billing,
@@ -50,5 +54,7 @@ export const endpoints: Endpoint[] = [
   adminUploads,
   adminAnalytics,
 ]
-  .flatMap((group) => Object.values(group).filter(isEndpoint))
+  .flatMap((group) =>
+    Object.entries(group).flatMap(([name, value]) => (isEndpoint(value) ? [{ ...value, operationId: name.replace(/Endpoint$/, "") }] : [])),
+  )
   .sort((a, b) => a.path.localeCompare(b.path) || methodOrder.indexOf(a.method) - methodOrder.indexOf(b.method));

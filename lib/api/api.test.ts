@@ -34,6 +34,22 @@ describe("the API wrapper", () => {
     }
   });
 
+  it("refuses a query parameter the endpoint does not declare with 422 unknown_parameter naming it", async () => {
+    const { token } = await createAccount();
+    const typo = await api("GET", "/api/movies?genre=drama&lang=fr", { token });
+    expectEnvelope(typo, 422, "unknown_parameter");
+    expect(typo.body.error.message).toContain('"lang"');
+    expect(typo.body.error.details).toEqual([{ field: "query.lang", message: "This endpoint does not take this parameter." }]);
+    // An endpoint without query parameters takes none, whatever the method.
+    const none = await api("POST", "/api/profiles/Nobody/new?extra=1", { token });
+    expectEnvelope(none, 422, "unknown_parameter");
+    expect(none.body.error.message).toContain("takes no query parameters");
+    expect((await api("GET", "/api/profiles", { token })).status).toBe(200);
+    expect((await api("GET", "/api/movies?genre=drama&limit=5", { token })).status).toBe(200);
+    // A GET whose fields come as a body or as query parameters accepts the body's fields, and only those.
+    expectEnvelope(await api("GET", "/api/plans?verbose=1"), 422, "unknown_parameter");
+  });
+
   it("answers malformed JSON with 400", async () => {
     for (const raw of ["{", "{'a':1}", "undefined", '{"username": "x",}', "\u0000"]) {
       expectEnvelope(await api("POST", "/api/accounts/new", { raw }), 400, "invalid_json");
@@ -192,5 +208,12 @@ describe("service endpoints", () => {
     }
     expect(doc.paths["/api/accounts/subscription"].put.requestBody.content["application/json"].schema.properties.subscription.enum).toEqual(["basic", "standard", "premium"]);
     expect(doc.paths["/api/accounts/email"].put.responses["403"]).toBeDefined();
+    // Every operation has a unique operationId (client generators name their methods from it).
+    const operations = Object.values(doc.paths).flatMap((item) => Object.values(item as Record<string, { operationId?: string }>));
+    const ids = operations.map((operation) => operation.operationId);
+    expect(ids.every((id) => typeof id === "string" && /^[a-z][A-Za-z0-9]+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc.paths["/api/profiles/{name}/new"].post.operationId).toBe("createProfile");
+    expect(doc.paths["/api/movies"].get.responses["422"].description).toContain("unknown_parameter");
   });
 });

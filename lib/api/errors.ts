@@ -53,6 +53,7 @@ const statusByCode = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,
+  unknown_parameter: 422,
   upgrade_required: 426,
   rate_limited: 429,
   internal_error: 500,

@@ -8,6 +8,9 @@ type JsonSchema = { properties?: Record<string, JsonSchema>; required?: string[]
 
 const toSchema = (schema: AnySchema) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
 
+/** The top-level field names a schema accepts (what a client may send as query parameters). */
+export const fieldNamesOf = (schema: AnySchema | undefined): string[] => Object.keys((schema && toSchema(schema).properties) ?? {});
+
 function parametersOf(schema: AnySchema | undefined, location: "path" | "query") {
   if (!schema) return [];
   const json = toSchema(schema);
@@ -38,7 +41,7 @@ function responsesOf(definition: Endpoint) {
       content: { [definition.contentType ?? "application/json"]: { schema: definition.response ? toSchema(definition.response) : {} } },
     },
   };
-  const codes: ErrorCode[] = [...(definition.errors ?? [])];
+  const codes: ErrorCode[] = [...(definition.errors ?? []), "unknown_parameter"];
   if (definition.limit !== "none") codes.push("rate_limited");
   if (definition.body) codes.push("invalid_json", "payload_too_large");
   if (definition.profile) codes.push("profile_not_found", "profile_locked", "kids_profile");
@@ -54,11 +57,12 @@ function responsesOf(definition: Endpoint) {
   return responses;
 }
 
-export function buildOpenApiDocument(endpoints: Endpoint[]) {
+export function buildOpenApiDocument(endpoints: (Endpoint & { operationId: string })[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const definition of endpoints) {
     paths[definition.path] ??= {};
     paths[definition.path][definition.method.toLowerCase()] = {
+      operationId: definition.operationId,
       summary: definition.summary,
       description: definition.description,
       tags: [definition.tag],
@@ -66,6 +70,8 @@ export function buildOpenApiDocument(endpoints: Endpoint[]) {
       parameters: [
         ...parametersOf(definition.params, "path"),
         ...parametersOf(definition.query, "query"),
+        // A GET with a body schema takes the same fields as query parameters (lib/api/with-api.ts).
+        ...(definition.method === "GET" && !definition.query ? parametersOf(definition.body, "query") : []),
         ...(definition.profile ? [PROFILE_TOKEN_PARAMETER] : []),
       ],
       requestBody: definition.body

@@ -14,6 +14,7 @@ import { currentPrincipal } from "@/lib/site/session";
 import type { AnySchema, Endpoint } from "./endpoint";
 import { ApiError, errorResponse, isDatabaseUnavailable } from "./errors";
 import { nulPath } from "./nul-path";
+import { fieldNamesOf } from "./openapi";
 import { CLIENT_IP_HEADER, GET_BODY_HEADER } from "./internal-headers";
 import { readRawBody } from "./raw-body";
 
@@ -64,6 +65,7 @@ export function withApi<E extends Endpoint>(definition: E, handler: (ctx: ApiCon
       if ((definition.accountHolder || definition.auth === "admin") && credential) assertAccountHolder(credential);
 
       const params = validate(definition.params, await routeContext.params, "path");
+      refuseUnknownParameters(definition, req.nextUrl.searchParams);
       const query = validate(definition.query, Object.fromEntries(req.nextUrl.searchParams), "query");
       const body = definition.body ? validate(definition.body, await readJsonBody(req), "body") : undefined;
       const ctx = {
@@ -146,6 +148,29 @@ const hostOf = (origin: string) => URL.canParse(origin) ? new URL(origin).host :
 /** This server's host as the browser sees it (behind a trusted proxy, the one it forwarded). */
 function siteHost(req: NextRequest): string | null {
   return (env.TRUST_PROXY && req.headers.get("x-forwarded-host")?.split(",")[0].trim()) || req.headers.get("host");
+}
+
+const queryNames = new WeakMap<Endpoint, Set<string>>();
+
+/**
+ * A query parameter the endpoint does not declare is refused (422 `unknown_parameter`, naming it), as Stripe's API
+ * does, never silently ignored. GET endpoints with a body schema take its fields as query parameters too.
+ */
+function refuseUnknownParameters(definition: Endpoint, searchParams: URLSearchParams) {
+  let known = queryNames.get(definition);
+  if (!known) {
+    const fromBody = definition.method === "GET" || definition.method === "HEAD" ? fieldNamesOf(definition.body) : [];
+    known = new Set([...fieldNamesOf(definition.query), ...fromBody]);
+    queryNames.set(definition, known);
+  }
+  const unknown = [...new Set(searchParams.keys())].filter((name) => !known.has(name));
+  if (unknown.length === 0) return;
+  const accepted = known.size > 0 ? `It accepts ${[...known].join(", ")}.` : "It takes no query parameters.";
+  throw new ApiError(
+    "unknown_parameter",
+    `Unknown query parameter${unknown.length > 1 ? "s" : ""}: ${unknown.map((name) => JSON.stringify(name)).join(", ")}. ${accepted}`,
+    unknown.map((name) => ({ field: `query.${name}`, message: "This endpoint does not take this parameter." })),
+  );
 }
 
 function validate<S extends AnySchema | undefined>(schema: S, input: unknown, location: string): Out<S> {

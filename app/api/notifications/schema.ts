@@ -84,8 +84,11 @@ const quietHours = z
   .strictObject({ start: clock, end: clock, time_zone: timeZone })
   .describe("Email waits from start to end (local time in time_zone; may cross midnight) and goes out when they end.");
 
+// An object with one field per type (not a record keyed by an enum, which OpenAPI renders as required keys it does not define).
+const perType = Object.fromEntries(NOTIFICATION_TYPES.map((type) => [type, channels])) as Record<(typeof NOTIFICATION_TYPES)[number], typeof channels>;
+
 const settings = z.object({
-  types: z.record(z.enum(NOTIFICATION_TYPES), channels),
+  types: z.object(perType),
   quiet_hours: quietHours.nullable(),
 });
 
