@@ -17,6 +17,7 @@ import * as notifications from "./notifications/schema";
 import * as plans from "./plans/schema";
 import * as profiles from "./profiles/schema";
 import * as profileLists from "./profiles/lists-schema";
+import * as profileStats from "./profiles/stats-schema";
 import * as purchases from "./purchases/schema";
 import * as shows from "./shows/schema";
 import * as streams from "./streams/schema";
@@ -39,6 +40,7 @@ export const endpoints: (Endpoint & { operationId: string })[] = [
   plans,
   profiles,
   profileLists,
+  profileStats,
   movies,
   shows,
   streams,

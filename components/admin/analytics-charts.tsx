@@ -1,6 +1,7 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, Pie, PieChart, Tooltip, XAxis, YAxis } from "recharts";
+import { axis, Chart, tooltip } from "@/components/chart-frame";
 
 type Report = {
   per_day: { day: string; views: number; hours: number; completions: number }[];
@@ -14,20 +15,7 @@ type Report = {
 
 const dollars = (cents: number) => Math.round(cents) / 100;
 
-export const axis = { stroke: "#a3a3a3", fontSize: 12 };
-export const tooltip = { contentStyle: { background: "#181818", border: "1px solid #333" }, labelStyle: { color: "#fff" } };
 const planColours: Record<string, string> = { basic: "#60a5fa", standard: "#34d399", premium: "#e50914", none: "#525252" };
-
-export function Chart({ title, children }: { title: string; children: React.ReactElement }) {
-  return (
-    <figure className="rounded-lg bg-surface-raised p-4 ring-1 ring-white/10">
-      <figcaption className="mb-3 font-semibold">{title}</figcaption>
-      <div className="h-64">
-        <ResponsiveContainer width="100%" height="100%">{children}</ResponsiveContainer>
-      </div>
-    </figure>
-  );
-}
 
 /** Views and watch hours per day, top titles, plan mix and sales, drawn with recharts from GET /api/admin/analytics data. */
 export function AnalyticsCharts({ report }: { report: Report }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-import { axis, Chart, tooltip } from "./analytics-charts";
+import { axis, Chart, tooltip } from "@/components/chart-frame";
 
 type Day = { day: string; startup_p50_ms: number | null; startup_p95_ms: number | null; rebuffer_ratio: number | null; avg_bitrate: number | null; errors: number };
 

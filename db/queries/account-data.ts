@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { db, queryRows } from "../client";
-import { accounts, profiles, rateLimits, realtimeEvents, viewingDays, viewingPositions } from "../schema";
+import { accounts, profiles, rateLimits, realtimeEvents, viewingDays, viewingHours, viewingPositions } from "../schema";
 import { playbackEvents } from "../schema/analytics";
 
 /** Every table with an account_id or profile_id column, and which of the two it has (profile_id wins when both). */
@@ -44,6 +44,7 @@ export async function deleteAccountData(accountId: string): Promise<boolean> {
     if (!account) return false;
     const ids = (await tx.select({ id: profiles.id }).from(profiles).where(eq(profiles.accountId, accountId))).map((row) => row.id);
     await tx.delete(viewingDays).where(eq(viewingDays.accountId, accountId));
+    await tx.delete(viewingHours).where(eq(viewingHours.accountId, accountId));
     await tx.delete(playbackEvents).where(eq(playbackEvents.accountId, accountId));
     if (ids.length) await tx.delete(viewingPositions).where(inArray(viewingPositions.profileId, ids));
     const name = sql`lower(${account.username})`;

@@ -4,14 +4,17 @@ import { db, queryRows } from "../client";
 
 // Viewing analytics. Views are stream starts (the streams log, one row per playback lease); watch time and
 // completions come from progress. watch_progress keeps one row per (profile, item) with the latest position; foldViewing turns
-// what changed since the last fold into per-day viewing (viewing_days), comparing each row with the position the
+// what changed since the last fold into per-day viewing (viewing_days) and per-hour viewing (viewing_hours), comparing each row with the position the
 // previous fold saw (viewing_positions). It reads the progress table and never writes it: the player's progress
 // path does no extra work.
 
 const FOLD_LOCK_ID = 727_004;
 
-/** Folds progress written since the last fold into viewing_days; returns the number of (profile, item) rows folded. */
-export async function foldViewing(): Promise<number> {
+/**
+ * Folds progress written since the last fold into viewing_days and viewing_hours (every profile's, or one profile's
+ * before its own report); returns the number of (profile, item) rows folded.
+ */
+export async function foldViewing(profileId?: string): Promise<number> {
   return db().transaction(async (tx) => {
     // One fold at a time across every instance: a second would count the same progress twice.
     // Background work, not a request: waiting for another instance's fold, or folding after a long outage, may
@@ -21,25 +24,35 @@ export async function foldViewing(): Promise<number> {
     const result = await tx.execute<{ folded: number }>(sql`
       with changed as (
         select p.profile_id, p.item_id, p.kind, p.title_id, pr.account_id, p.position_seconds, p.watched, p.updated_at,
-               p.created_at, vp.position_seconds as seen_position, vp.watched as seen_watched, vp.seen_updated_at
-        from watch_progress p
-        join profiles pr on pr.id = p.profile_id
-        left join viewing_positions vp on vp.profile_id = p.profile_id and vp.item_id = p.item_id
-        where vp.profile_id is null or p.updated_at > vp.seen_updated_at
-      ), days as (
-        insert into viewing_days (day, profile_id, item_id, kind, title_id, account_id, seconds_watched, completed)
-        select (updated_at at time zone 'UTC')::date, profile_id, item_id, kind, title_id, account_id,
+               vp.watched as seen_watched,
                -- Forward movement only, and no more than the wall-clock time since the last sighting (plus the
                -- player's first reporting interval): a seek past half the film is not an hour of watching.
                least(
-                 greatest(position_seconds - coalesce(seen_position, 0), 0),
-                 extract(epoch from (updated_at - coalesce(seen_updated_at, created_at))) + 60
-               ),
+                 greatest(p.position_seconds - coalesce(vp.position_seconds, 0), 0),
+                 extract(epoch from (p.updated_at - coalesce(vp.seen_updated_at, p.created_at))) + 60
+               ) as seconds
+        from watch_progress p
+        join profiles pr on pr.id = p.profile_id
+        left join viewing_positions vp on vp.profile_id = p.profile_id and vp.item_id = p.item_id
+        where (vp.profile_id is null or p.updated_at > vp.seen_updated_at)
+          ${profileId ? sql`and p.profile_id = ${profileId}` : sql``}
+      ), days as (
+        insert into viewing_days (day, profile_id, item_id, kind, title_id, account_id, seconds_watched, completed)
+        select (updated_at at time zone 'UTC')::date, profile_id, item_id, kind, title_id, account_id, seconds,
                watched and not coalesce(seen_watched, false)
         from changed
         on conflict (day, profile_id, item_id) do update
           set seconds_watched = viewing_days.seconds_watched + excluded.seconds_watched,
               completed = viewing_days.completed or excluded.completed
+        returning 1
+      ), hours as (
+        -- The hour of the write gets what moved since the last sighting (folds run every few minutes).
+        insert into viewing_hours (profile_id, hour, title_id, account_id, seconds_watched)
+        select profile_id, date_trunc('hour', updated_at at time zone 'UTC') at time zone 'UTC', title_id, account_id, sum(seconds)
+        from changed where seconds > 0
+        group by 1, 2, 3, 4
+        on conflict (profile_id, hour, title_id) do update
+          set seconds_watched = viewing_hours.seconds_watched + excluded.seconds_watched
         returning 1
       ), seen as (
         insert into viewing_positions (profile_id, item_id, position_seconds, watched, seen_updated_at)
@@ -48,7 +61,7 @@ export async function foldViewing(): Promise<number> {
           set position_seconds = excluded.position_seconds, watched = excluded.watched, seen_updated_at = excluded.seen_updated_at
         returning 1
       )
-      select (select count(*) from seen)::int as folded, (select count(*) from days)::int as days`);
+      select (select count(*) from seen)::int as folded, (select count(*) from days)::int as days, (select count(*) from hours)::int as hours`);
     const rows = Array.isArray(result) ? result : (result as { rows: { folded: number }[] }).rows;
     return rows[0]?.folded ?? 0;
   });
@@ -174,4 +187,64 @@ export async function topEarningTitles(days: number, limit: number): Promise<Top
       order by revenue_cents desc, t.title
       limit ${limit}`,
   );
+}
+
+export type TitleViewing = { day: string; views: number; viewers: number; hours: number; completions: number };
+
+/** One title's views (stream starts), distinct viewing profiles, watch hours and completions per day, every day of the range. */
+export async function titleViewingPerDay(titleId: string, days: number): Promise<TitleViewing[]> {
+  return queryRows<TitleViewing>(sql`
+    with started as (
+      select (started_at at time zone 'UTC')::date as day, count(distinct (profile_id, item_id))::int as views
+      from streams where title_id = ${titleId} and started_at >= (now() at time zone 'UTC')::date - ${days - 1}::int
+      group by 1
+    ), watched as (
+      select day, count(distinct profile_id)::int as viewers, sum(seconds_watched) as seconds,
+             (count(*) filter (where completed))::int as completions
+      from viewing_days where title_id = ${titleId} and day >= (now() at time zone 'UTC')::date - ${days - 1}::int
+      group by day
+    )
+    select to_char(d.day, 'YYYY-MM-DD') as day, coalesce(s.views, 0)::int as views, coalesce(w.viewers, 0)::int as viewers,
+           coalesce(round((w.seconds / 3600)::numeric, 2), 0)::float8 as hours, coalesce(w.completions, 0)::int as completions
+    from generate_series((now() at time zone 'UTC')::date - ${days - 1}::int, (now() at time zone 'UTC')::date, interval '1 day') as d(day)
+    left join started s on s.day = d.day::date
+    left join watched w on w.day = d.day::date
+    order by d.day`);
+}
+
+/** Over the range: distinct viewing profiles (streamed or watched), and (profile, item) pairs watched and finished. */
+export async function titleAudience(titleId: string, days: number): Promise<{ viewers: number; started: number; completed: number }> {
+  const [row] = await queryRows<{ viewers: number; started: number; completed: number }>(sql`
+    with profiles_seen as (
+      select profile_id from streams where title_id = ${titleId} and started_at >= (now() at time zone 'UTC')::date - ${days - 1}::int
+      union
+      select profile_id from viewing_days where title_id = ${titleId} and day >= (now() at time zone 'UTC')::date - ${days - 1}::int
+    ), pairs as (
+      select profile_id, item_id, bool_or(completed) as done
+      from viewing_days where title_id = ${titleId} and day >= (now() at time zone 'UTC')::date - ${days - 1}::int
+      group by profile_id, item_id
+    )
+    select (select count(*)::int from profiles_seen) as viewers, (select count(*)::int from pairs) as started,
+           (select count(*)::int from pairs where done) as completed`);
+  return row;
+}
+
+/** Thumbs given (all time) and watchlist additions in the range and in total. */
+export async function titleReception(titleId: string, days: number): Promise<{ up: number; down: number; watchlist_adds: number; on_watchlists: number }> {
+  const [row] = await queryRows<{ up: number; down: number; watchlist_adds: number; on_watchlists: number }>(sql`
+    select (select count(*)::int from ratings where title_id = ${titleId} and rating = 'up') as up,
+           (select count(*)::int from ratings where title_id = ${titleId} and rating = 'down') as down,
+           (select count(*)::int from watchlist where title_id = ${titleId} and added_at >= (now() at time zone 'UTC')::date - ${days - 1}::int) as watchlist_adds,
+           (select count(*)::int from watchlist where title_id = ${titleId}) as on_watchlists`);
+  return row;
+}
+
+/** Stream starts in the range by the user agent that made them and by the plan the account has now. */
+export async function titleStreamsBy(titleId: string, days: number): Promise<{ user_agent: string | null; plan: string; streams: number }[]> {
+  return queryRows(sql`
+    select st.user_agent, coalesce(case when s.status in ('active', 'trialing', 'past_due') then s.plan::text end, 'none') as plan,
+           count(*)::int as streams
+    from streams st left join subscriptions s on s.account_id = st.account_id
+    where st.title_id = ${titleId} and st.started_at >= (now() at time zone 'UTC')::date - ${days - 1}::int
+    group by 1, 2`);
 }

@@ -47,6 +47,20 @@ export const viewingDays = pgTable(
   (t) => [primaryKey({ columns: [t.day, t.profileId, t.itemId] }), index("viewing_days_title_idx").on(t.titleId, t.day)],
 );
 
+// Viewing per profile, title and hour (UTC hour start), folded with viewing_days: a profile's activity by day and by
+// hour of the day in the viewer's own time zone (GET /api/profiles/{name}/stats).
+export const viewingHours = pgTable(
+  "viewing_hours",
+  {
+    profileId: uuid("profile_id").notNull(),
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
+    titleId: uuid("title_id").notNull(),
+    accountId: uuid("account_id").notNull(),
+    secondsWatched: real("seconds_watched").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.profileId, t.hour, t.titleId] }), index("viewing_hours_account_idx").on(t.accountId)],
+);
+
 // The last position seen for each (profile, item), so the next fold counts only what was watched since.
 export const viewingPositions = pgTable(
   "viewing_positions",

@@ -20,7 +20,12 @@ export const watchlist = pgTable(
     ...profileTitle(),
     addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.profileId, t.titleId] }), index("watchlist_recent_idx").on(t.profileId, sql`${t.addedAt} desc`)],
+  (t) => [
+    primaryKey({ columns: [t.profileId, t.titleId] }),
+    index("watchlist_recent_idx").on(t.profileId, sql`${t.addedAt} desc`),
+    // A title's watchlist additions (admin title analytics).
+    index("watchlist_title_idx").on(t.titleId, t.addedAt),
+  ],
 );
 
 export const ratingValue = pgEnum("rating_value", ["up", "down"]);
@@ -33,7 +38,7 @@ export const ratings = pgTable(
     rating: ratingValue("rating").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.profileId, t.titleId] })],
+  (t) => [primaryKey({ columns: [t.profileId, t.titleId] }), index("ratings_title_idx").on(t.titleId)],
 );
 
 export type WatchlistEntry = typeof watchlist.$inferSelect;

@@ -42,6 +42,8 @@ export const streams = pgTable(
     index("streams_open_profile_item_idx").on(t.profileId, t.itemId).where(sql`${t.endedAt} is null`),
     // The admin analytics count views as stream starts over the last N days.
     index("streams_started_idx").on(t.startedAt),
+    // …and one title's (admin title analytics).
+    index("streams_title_started_idx").on(t.titleId, t.startedAt),
   ],
 );
 

@@ -7,7 +7,7 @@ import { db, queryRows } from "@/db/client";
 import { profileIdsOf, rowsOfAccount, tablesOwnedByAccounts } from "@/db/queries/account-data";
 import { findAccountById, insertAccount } from "@/db/queries/accounts";
 import { playbackEvents } from "@/db/schema/analytics";
-import { profiles, ratings, subscriptions, titles, viewingDays, viewingPositions, watchlist, watchProgress } from "@/db/schema";
+import { profiles, ratings, subscriptions, titles, viewingDays, viewingHours, viewingPositions, watchlist, watchProgress } from "@/db/schema";
 import { useDatabase } from "@/test/database";
 import { signIn } from "./accounts";
 import { deleteAccount, exportAccount } from "./account-data";
@@ -37,6 +37,7 @@ async function populatedAccount() {
   await db().insert(ratings).values({ profileId: profile.id, titleId: title.id, rating: "up" });
   await db().insert(subscriptions).values({ accountId: account.id, plan: "basic", status: "active", provider: "local" });
   await db().insert(viewingDays).values({ day: "2026-01-01", profileId: profile.id, itemId: title.id, kind: "movie", titleId: title.id, accountId: account.id });
+  await db().insert(viewingHours).values({ hour: new Date("2026-01-01T10:00:00Z"), profileId: profile.id, titleId: title.id, accountId: account.id, secondsWatched: 60 });
   await db().insert(playbackEvents).values({ occurredAt: new Date(), accountId: account.id, profileId: profile.id, titleId: title.id, itemId: title.id, type: "heartbeat" });
   await db().insert(viewingPositions).values({ profileId: profile.id, itemId: title.id, positionSeconds: 42, watched: false, seenUpdatedAt: new Date() });
   // The sign-in above left its throttle counters (login:user:<name>…), keyed by the username.
@@ -76,7 +77,7 @@ describe("the account's own data", () => {
     const counters = await queryRows<{ key: string }>(sql`select key from rate_limits where key like ${`%${doomed.account.username.toLowerCase()}%`}`);
     expect(counters).toEqual([]);
     // The other account still has all of its rows.
-    for (const table of ["profiles", "watch_progress", "sessions", "viewing_days", "playback_events"]) {
+    for (const table of ["profiles", "watch_progress", "sessions", "viewing_days", "viewing_hours", "playback_events"]) {
       const column = tables.find((entry) => entry.table === table)!.column;
       expect((await rowsOfAccount(table, column, kept.account.id, keptProfiles)).length, table).toBeGreaterThan(0);
     }

@@ -1,6 +1,20 @@
 import "server-only";
-import { completion, foldViewing, planMix, salesPerDay, topEarningTitles, topTitles, viewingPerDay } from "@/db/queries/admin-analytics";
+import {
+  completion,
+  foldViewing,
+  planMix,
+  salesPerDay,
+  titleAudience,
+  titleReception,
+  titleStreamsBy,
+  titleViewingPerDay,
+  topEarningTitles,
+  topTitles,
+  viewingPerDay,
+} from "@/db/queries/admin-analytics";
+import { findTitleKind } from "@/db/queries/admin-catalog";
 import type { Principal } from "@/lib/accounts/sessions";
+import { ApiError } from "@/lib/api/errors";
 import { requireAdmin } from "./guard";
 
 // Viewing and sales analytics. Viewing is recorded as viewers watch: views from stream starts, watch time and completions from progress
@@ -41,6 +55,55 @@ export async function viewingReport(principal: Principal | undefined, days: numb
       },
       top_titles: earners,
     },
+  };
+}
+
+/** What kind of device a stream was started from, from its user agent. */
+export function deviceClass(userAgent: string | null): "tv" | "mobile" | "tablet" | "desktop" | "other" {
+  if (!userAgent) return "other";
+  if (/SMART-TV|SmartTV|Tizen|Web0S|webOS|AppleTV|CrKey|Roku|BRAVIA|AFT[A-Z]/i.test(userAgent)) return "tv";
+  if (/iPad|Tablet/i.test(userAgent) || (/Android/i.test(userAgent) && !/Mobile/i.test(userAgent))) return "tablet";
+  if (/Mobi|iPhone|Android/i.test(userAgent)) return "mobile";
+  if (/Mozilla\//.test(userAgent)) return "desktop";
+  return "other";
+}
+
+const tally = <K extends string>(rows: { key: K; streams: number }[]) => {
+  const counts = new Map<K, number>();
+  for (const row of rows) counts.set(row.key, (counts.get(row.key) ?? 0) + row.streams);
+  return [...counts].map(([key, streams]) => ({ key, streams })).sort((a, b) => b.streams - a.streams || a.key.localeCompare(b.key));
+};
+
+/** One title's viewing over the last `days` days: views, viewers, watch hours, completion, thumbs, watchlist adds, devices and plans. */
+export async function titleReport(principal: Principal | undefined, titleId: string, days: number) {
+  requireAdmin(principal);
+  if (!(await findTitleKind(titleId))) throw new ApiError("title_not_found", "No title with that id.");
+  await foldViewing();
+  const [perDay, audience, reception, streams] = await Promise.all([
+    titleViewingPerDay(titleId, days),
+    titleAudience(titleId, days),
+    titleReception(titleId, days),
+    titleStreamsBy(titleId, days),
+  ]);
+  const thumbs = reception.up + reception.down;
+  return {
+    title_id: titleId,
+    days,
+    per_day: perDay,
+    totals: {
+      views: perDay.reduce((sum, d) => sum + d.views, 0),
+      unique_viewers: audience.viewers,
+      watch_hours: Math.round(perDay.reduce((sum, d) => sum + d.hours, 0) * 100) / 100,
+      completion_rate: audience.started ? Math.round((audience.completed / audience.started) * 1000) / 1000 : null,
+      thumbs_up: reception.up,
+      thumbs_down: reception.down,
+      // Thumbs are the quick rating: the share of thumbs up is the title's average.
+      average_rating: thumbs ? Math.round((reception.up / thumbs) * 1000) / 1000 : null,
+      watchlist_adds: reception.watchlist_adds,
+      on_watchlists: reception.on_watchlists,
+    },
+    by_device: tally(streams.map((row) => ({ key: deviceClass(row.user_agent), streams: row.streams }))).map(({ key, streams }) => ({ device: key, streams })),
+    by_plan: tally(streams.map((row) => ({ key: row.plan, streams: row.streams }))).map(({ key, streams }) => ({ plan: key, streams })),
   };
 }
 

@@ -33,5 +33,18 @@ export const titleFilters = {
   ...pagination,
 };
 
+/** An IANA time zone name (what Intl and PostgreSQL both know). */
+export const timeZone = z
+  .string()
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "Not an IANA time zone (e.g. Europe/Berlin).");
+
 export const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });

@@ -135,6 +135,12 @@ export default async function AccountPage({ searchParams }: Props) {
         <DevicesList devices={devices} />
       </PanelSection>
 
+      <PanelSection id="activity" title="Viewing activity" description="What the profile you are watching as watched: time per day and hour, genres, titles.">
+        <Link href="/account/activity" className="font-medium underline">
+          See viewing activity
+        </Link>
+      </PanelSection>
+
       <PanelSection id="security" title="Security" description="Two-factor sign-in, sign-in alerts, auto-logout and recent security events.">
         <Link href="/account/security" className="font-medium underline">
           Security settings

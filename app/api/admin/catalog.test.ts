@@ -1,4 +1,5 @@
 // Catalog management over HTTP: drafts stay hidden until published; edits, credits, seasons, episodes, artwork, delete.
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useAdminServer } from "./test-server";
 
@@ -166,5 +167,22 @@ describe("analytics", () => {
     expect(report.plan_mix.find((p: { plan: string }) => p.plan === "none").accounts).toBeGreaterThanOrEqual(1);
 
     expect((await call("GET", "/api/admin/analytics?days=0")).status).toBe(422);
+
+    // One title's page: its views, viewers, completion, thumbs, list additions, devices and plans.
+    const as = (method: string, path: string, body?: unknown) => server.call(method, path, { token: viewer.token, body });
+    expect((await as("PUT", `/api/profiles/Sam/ratings/movie/${movie.id}`, { rating: "up" })).status).toBe(200);
+    expect((await as("PUT", `/api/profiles/Sam/watchlist/movie/${movie.id}`)).status).toBe(200);
+    const film = (await call("GET", `/api/admin/titles/${movie.id}/analytics?days=7`)).body;
+    expect(film.per_day).toHaveLength(7);
+    expect(film.totals).toMatchObject({ views: 0, unique_viewers: 1, completion_rate: 1, thumbs_up: 1, thumbs_down: 0, average_rating: 1, watchlist_adds: 1, on_watchlists: 1 });
+    expect(film.totals.watch_hours).toBeGreaterThan(0);
+    expect(film.by_device).toEqual([]);
+    const streamed = (await call("GET", `/api/admin/titles/${clip.id}/analytics?days=7`)).body;
+    expect(streamed.totals).toMatchObject({ views: 1, unique_viewers: 1, completion_rate: null, average_rating: null, watchlist_adds: 0 });
+    // The test's HTTP client is no browser; the viewer pays for premium.
+    expect(streamed.by_device.map((row: { device: string }) => row.device)).toEqual(["other"]);
+    expect(streamed.by_plan.map((row: { plan: string }) => row.plan)).toEqual(["premium"]);
+    expect((await call("GET", `/api/admin/titles/${randomUUID()}/analytics`)).body.error.code).toBe("title_not_found");
+    expect((await server.call("GET", `/api/admin/titles/${clip.id}/analytics`, { token: viewer.token })).status).toBe(403);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { endpoint } from "@/lib/api/endpoint";
-import { pagination } from "@/lib/api/query-schemas";
+import { pagination, timeZone } from "@/lib/api/query-schemas";
 import { NOTIFICATION_TYPES } from "@/lib/notifications/settings";
 import { profileName } from "@/lib/profiles/profile-name";
 
@@ -69,17 +69,6 @@ export const readAllNotificationsEndpoint = endpoint({
 
 const channels = z.object({ in_site: z.boolean(), email: z.boolean() });
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "A time is HH:MM (24-hour).");
-const timeZone = z
-  .string()
-  .max(64)
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, "Not an IANA time zone (e.g. Europe/Berlin).");
 const quietHours = z
   .strictObject({ start: clock, end: clock, time_zone: timeZone })
   .describe("Email waits from start to end (local time in time_zone; may cross midnight) and goes out when they end.");

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { endpoint } from "@/lib/api/endpoint";
 
+const daysQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30).describe("Days back from today (UTC), 1–366.") });
+
 export const analyticsEndpoint = endpoint({
   method: "GET",
   path: "/api/admin/analytics",
@@ -11,7 +13,7 @@ export const analyticsEndpoint = endpoint({
     "the range that were finished.",
   tag: "Admin: analytics",
   auth: "admin",
-  query: z.object({ days: z.coerce.number().int().min(1).max(366).default(30).describe("Days back from today (UTC), 1–366.") }),
+  query: daysQuery,
   response: z.object({
     days: z.number().int(),
     per_day: z.array(z.object({ day: z.string(), views: z.number().int(), hours: z.number(), completions: z.number().int() })),
@@ -34,6 +36,40 @@ export const analyticsEndpoint = endpoint({
   errors: ["forbidden", "validation_failed"],
 });
 
+export const titleAnalyticsEndpoint = endpoint({
+  method: "GET",
+  path: "/api/admin/titles/{title_id}/analytics",
+  summary: "One title's viewing: views, unique viewers, watch hours, completion, thumbs, watchlist adds, devices and plans",
+  description:
+    "Views are stream starts (a profile starting an item on a day, restarts that day counted once); unique viewers are the " +
+    "profiles that streamed or watched it in the range; completion is the share of its items (the movie, or each episode) " +
+    "watched in the range that were finished; average_rating is the share of thumbs up (all time). Devices are classified " +
+    "from the user agent that started each stream; plans are the accounts' plans now.",
+  tag: "Admin: analytics",
+  auth: "admin",
+  params: z.object({ title_id: z.guid() }),
+  query: daysQuery,
+  response: z.object({
+    title_id: z.guid(),
+    days: z.number().int(),
+    per_day: z.array(z.object({ day: z.string(), views: z.number().int(), viewers: z.number().int(), hours: z.number(), completions: z.number().int() })),
+    totals: z.object({
+      views: z.number().int(),
+      unique_viewers: z.number().int(),
+      watch_hours: z.number(),
+      completion_rate: z.number().nullable(),
+      thumbs_up: z.number().int(),
+      thumbs_down: z.number().int(),
+      average_rating: z.number().nullable().describe("Thumbs up / all thumbs; null without any."),
+      watchlist_adds: z.number().int().describe("Added to a list in the range."),
+      on_watchlists: z.number().int(),
+    }),
+    by_device: z.array(z.object({ device: z.enum(["tv", "mobile", "tablet", "desktop", "other"]), streams: z.number().int() })),
+    by_plan: z.array(z.object({ plan: z.string(), streams: z.number().int() })),
+  }),
+  errors: ["forbidden", "title_not_found", "validation_failed"],
+});
+
 const quality = {
   starts: z.number().int().describe("Playbacks that reached their first frame."),
   startup_p50_ms: z.number().int().nullable(),
@@ -51,7 +87,7 @@ export const playbackQualityEndpoint = endpoint({
   description: "From what players report (POST /api/analytics/events), over whole UTC days ending today.",
   tag: "Admin: analytics",
   auth: "admin",
-  query: z.strictObject({ days: z.coerce.number().int().min(1).max(366).default(30).describe("Days back from today (UTC), 1–366.") }),
+  query: daysQuery,
   response: z.object({
     days: z.number().int(),
     per_day: z.array(z.object({ day: z.string(), ...quality })),

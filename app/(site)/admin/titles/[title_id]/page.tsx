@@ -6,7 +6,10 @@ import { Field } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextArea, SelectField } from "@/components/admin/form-bits";
 import { CreditsEditor } from "@/components/admin/credits-editor";
+import { RangeNav, rangeOf } from "@/components/admin/range-nav";
+import { TitleViewingChart } from "@/components/admin/title-viewing-chart";
 import { VideoPanel } from "@/components/admin/video-panel";
+import { titleReport } from "@/lib/admin/analytics";
 import { getAdminTitle, listGenres, listPeople } from "@/lib/admin/catalog";
 import { requireAdminPage } from "@/lib/admin/page-guard";
 import { ApiError } from "@/lib/api/errors";
@@ -25,7 +28,10 @@ import {
 
 export const metadata: Metadata = { title: "Edit title" };
 
-type Props = { params: Promise<{ title_id: string }>; searchParams: Promise<{ people?: string }> };
+type Props = { params: Promise<{ title_id: string }>; searchParams: Promise<{ people?: string; days?: string }> };
+
+const DEVICE_LABELS: Record<string, string> = { tv: "TV", mobile: "Phone", tablet: "Tablet", desktop: "Computer", other: "Apps and other clients" };
+const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)}%`);
 
 const ACCESS_OPTIONS = [
   { value: "subscription", label: "Subscription (every plan)" },
@@ -47,10 +53,24 @@ export default async function AdminTitlePage({ params, searchParams }: Props) {
     if (error instanceof ApiError && error.code === "not_found") notFound();
     throw error;
   });
-  const search = (await searchParams).people?.trim().slice(0, 200) || undefined;
+  const query = await searchParams;
+  const search = query.people?.trim().slice(0, 200) || undefined;
+  const days = rangeOf(query.days);
   const rent = title.offers.find((o) => o.kind === "rent");
   const buy = title.offers.find((o) => o.kind === "buy");
-  const [genres, people] = await Promise.all([listGenres(principal), listPeople(principal, { q: search, limit: 100, offset: 0 })]);
+  const [genres, people, viewing] = await Promise.all([
+    listGenres(principal),
+    listPeople(principal, { q: search, limit: 100, offset: 0 }),
+    titleReport(principal, title_id, days),
+  ]);
+  const facts = [
+    ["Views", viewing.totals.views],
+    ["Unique viewers", viewing.totals.unique_viewers],
+    ["Watch hours", viewing.totals.watch_hours],
+    ["Finished", percent(viewing.totals.completion_rate)],
+    ["Thumbs up", `${percent(viewing.totals.average_rating)} of ${viewing.totals.thumbs_up + viewing.totals.thumbs_down}`],
+    ["Added to lists", `${viewing.totals.watchlist_adds} (${viewing.totals.on_watchlists} now)`],
+  ];
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-center gap-4">
@@ -180,6 +200,46 @@ export default async function AdminTitlePage({ params, searchParams }: Props) {
           </ActionForm>
         </section>
       )}
+
+      <section aria-labelledby="viewing" className={card}>
+        <div className="flex flex-wrap items-center gap-4">
+          <h2 id="viewing" className="text-lg font-semibold">Viewing</h2>
+          <RangeNav days={days} />
+        </div>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+          {facts.map(([label, value]) => (
+            <div key={label}>
+              <dt className="text-sm text-muted">{label}</dt>
+              <dd className="text-xl font-semibold">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <TitleViewingChart perDay={viewing.per_day} />
+        <div className="grid gap-6 sm:grid-cols-2">
+          {(
+            [
+              ["Streams by device", viewing.by_device.map((row) => [DEVICE_LABELS[row.device], row.streams])],
+              ["Streams by plan", viewing.by_plan.map((row) => [row.plan === "none" ? "No plan" : row.plan, row.streams])],
+            ] as const
+          ).map(([heading, rows]) => (
+            <div key={heading}>
+              <h3 className="mb-2 font-medium">{heading}</h3>
+              {rows.length === 0 ? (
+                <p className="text-sm text-muted">No streams in this range.</p>
+              ) : (
+                <ul className="space-y-1 text-sm">
+                  {rows.map(([label, count]) => (
+                    <li key={label} className="flex justify-between gap-4">
+                      <span className="capitalize">{label}</span>
+                      <span>{count}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          ))}
+        </div>
+      </section>
 
       <section aria-labelledby="danger" className="space-y-3 rounded-lg p-5 ring-1 ring-danger/40">
         <h2 id="danger" className="text-lg font-semibold text-danger-soft">Delete this title</h2>
