@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import { expect, test as base } from "@playwright/test";
 import { startServer, tempDataDir } from "../test/server-process";
+import { expectAccessible } from "./axe";
 import { chooseProfile, createProfile, signInBrowser } from "./fixtures";
 
 type Account = { username: string; password: string; token: string };
@@ -74,4 +75,38 @@ test("a new episode of a show on the viewer's list lights the bell in the open p
   await page.getByRole("button", { name: "Mark all read" }).click();
   await expect(bell).toHaveAccessibleName("Notifications");
   await expect(page.getByTestId("unread-count")).toHaveCount(0);
+});
+
+test("notification settings: channels per type and quiet hours, saved from the page and read back over the API", async ({ page, server }) => {
+  const viewer = await signUp(server.url, "e2e_notify_settings", "standard");
+  await createProfile(page.request, viewer.token, "Viewer");
+  await signInBrowser(page, viewer, "/profiles");
+  await chooseProfile(page, "Viewer");
+
+  await page.getByRole("button", { name: /^Notifications/ }).click();
+  await page.getByRole("link", { name: "Notification settings" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
+  await expectAccessible(page);
+
+  const newEpisodes = page.getByRole("group", { name: "New episodes" });
+  await newEpisodes.getByLabel("On the site").uncheck();
+  await newEpisodes.getByLabel("By email").check();
+  await page.getByLabel("Hold email during quiet hours").check();
+  await page.getByLabel("From").fill("23:00");
+  await page.getByLabel("Until").fill("23:00");
+  await page.getByLabel("Time zone").selectOption("Europe/Madrid");
+  await page.getByRole("button", { name: "Save notification settings" }).click();
+  await expect(page.getByText("Quiet hours end at another time than they start.")).toBeVisible();
+
+  await page.getByLabel("Until").fill("06:30");
+  await page.getByRole("button", { name: "Save notification settings" }).click();
+  await expect(page.getByText("Notification settings saved.")).toBeVisible();
+  const saved = await call(server.url, "GET", "/api/notifications/settings", viewer.token);
+  expect(saved.types.new_episode).toEqual({ in_site: false, email: true });
+  expect(saved.types.payment_failed).toEqual({ in_site: true, email: true });
+  expect(saved.quiet_hours).toEqual({ start: "23:00", end: "06:30", time_zone: "Europe/Madrid" });
+
+  await page.reload();
+  await expect(newEpisodes.getByLabel("On the site")).not.toBeChecked();
+  await expect(page.getByLabel("Until")).toHaveValue("06:30");
 });

@@ -83,6 +83,11 @@ export function NotificationBell({ profile }: { profile?: string }) {
           ))}
         </ul>
       )}
+      <div className="border-t border-white/10 px-4 pt-2">
+        <Link href="/account/notifications" className="text-xs text-neutral-300 underline hover:text-white">
+          Notification settings
+        </Link>
+      </div>
     </MenuDisclosure>
   );
 }

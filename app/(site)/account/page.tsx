@@ -141,6 +141,12 @@ export default async function AccountPage({ searchParams }: Props) {
         </Link>
       </PanelSection>
 
+      <PanelSection id="notifications" title="Notifications" description="What the bell and email tell you about, and quiet hours for email.">
+        <Link href="/account/notifications" className="font-medium underline">
+          Notification settings
+        </Link>
+      </PanelSection>
+
       <PanelSection id="security" title="Security" description="Two-factor sign-in, sign-in alerts, auto-logout and recent security events.">
         <Link href="/account/security" className="font-medium underline">
           Security settings
