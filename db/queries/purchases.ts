@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { db, type Database, type Transaction } from "../client";
-import { accounts, billingInvoices, purchases, titleOffers, titles, type Purchase, type TitleOffer } from "../schema";
+import { accounts, billingInvoices, purchases, rentalReminders, titleOffers, titles, type Purchase, type TitleOffer } from "../schema";
 
 type Executor = Database | Transaction;
 
@@ -55,15 +55,46 @@ export async function listLiveRights(accountId: string, titleIds: string[]): Pro
 
 /**
  * Opens a rental's viewing window at its first stream. The condition makes it a single write: of two first streams
- * at once, one sets the start and the other's update matches no row; both then read the same window.
+ * at once, one sets the start and the other's update matches no row; both then read the same window. The one that
+ * opens it schedules the reminder `remindBeforeHours` before the end, when the window is longer than that.
  */
-export async function startRentalWindow(purchaseId: string): Promise<Purchase> {
-  await db()
-    .update(purchases)
-    .set({ rentalStartedAt: sql`now()`, expiresAt: sql`now() + make_interval(hours => ${purchases.rentalHours})` })
-    .where(and(eq(purchases.id, purchaseId), isNull(purchases.rentalStartedAt)));
-  const [row] = await db().select().from(purchases).where(eq(purchases.id, purchaseId));
-  return row;
+export async function startRentalWindow(purchaseId: string, remindBeforeHours: number): Promise<Purchase> {
+  return db().transaction(async (tx) => {
+    const [opened] = await tx
+      .update(purchases)
+      .set({ rentalStartedAt: sql`now()`, expiresAt: sql`now() + make_interval(hours => ${purchases.rentalHours})` })
+      .where(and(eq(purchases.id, purchaseId), isNull(purchases.rentalStartedAt)))
+      .returning();
+    if (opened && opened.rentalHours! > remindBeforeHours) {
+      await tx.insert(rentalReminders).values({ purchaseId, dueAt: new Date(opened.expiresAt!.getTime() - remindBeforeHours * 3_600_000) }).onConflictDoNothing();
+    }
+    const [row] = opened ? [opened] : await tx.select().from(purchases).where(eq(purchases.id, purchaseId));
+    return row;
+  });
+}
+
+export type DueReminder = { purchaseId: string; accountId: string; titleId: string; title: string; kind: "movie" | "show"; expiresAt: Date };
+
+/**
+ * Takes the reminders due at `now` (locked, so two instances never take the same one; deleted with the transaction
+ * that sends them) and answers those whose rental is still running: a rental refunded or ended meanwhile is dropped.
+ */
+export async function takeDueReminders(tx: Transaction, now: Date, limit: number): Promise<DueReminder[]> {
+  const due = await tx
+    .select({ purchaseId: rentalReminders.purchaseId })
+    .from(rentalReminders)
+    .where(lte(rentalReminders.dueAt, now))
+    .orderBy(rentalReminders.dueAt)
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  if (!due.length) return [];
+  const ids = due.map((row) => row.purchaseId);
+  await tx.delete(rentalReminders).where(inArray(rentalReminders.purchaseId, ids));
+  return tx
+    .select({ purchaseId: purchases.id, accountId: purchases.accountId, titleId: titles.id, title: titles.title, kind: titles.kind, expiresAt: purchases.expiresAt })
+    .from(purchases)
+    .innerJoin(titles, eq(titles.id, purchases.titleId))
+    .where(and(inArray(purchases.id, ids), eq(purchases.status, "active"), gt(purchases.expiresAt, now))) as Promise<DueReminder[]>;
 }
 
 export type NewPurchase = Omit<typeof purchases.$inferInsert, "id" | "status" | "purchasedAt" | "endedAt" | "refundedAt" | "rentalStartedAt" | "expiresAt">;

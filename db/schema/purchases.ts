@@ -76,5 +76,18 @@ export const purchases = pgTable(
   ],
 );
 
+// A rental's "6 hours left" notification, scheduled when its viewing window opens and delivered (then deleted) by the
+// notification queue at due_at, unless the rental ended or was refunded meanwhile.
+export const rentalReminders = pgTable(
+  "rental_reminders",
+  {
+    purchaseId: uuid("purchase_id")
+      .primaryKey()
+      .references(() => purchases.id, { onDelete: "cascade" }),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("rental_reminders_due_idx").on(t.dueAt)],
+);
+
 export type TitleOffer = typeof titleOffers.$inferSelect;
 export type Purchase = typeof purchases.$inferSelect;

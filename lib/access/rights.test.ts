@@ -181,8 +181,44 @@ describe("rental windows", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].expiresAt!.toISOString()).toBe(a.right.ends_at);
     // Many more racing writes change nothing either.
-    const again = await Promise.all(Array.from({ length: 8 }, () => m.queries.startRentalWindow(rows[0].id)));
+    const again = await Promise.all(Array.from({ length: 8 }, () => m.queries.startRentalWindow(rows[0].id, 6)));
     expect(new Set(again.map((row) => row.expiresAt!.toISOString()))).toEqual(new Set([a.right.ends_at]));
+  });
+
+  it("opening a window schedules one '6 hours left' notification, sent when due, once, and never for a refunded rental", async () => {
+    const { deliverDueReminders } = await import("@/lib/notifications/reminders");
+    const { db } = m.client;
+    const { notifications, notificationEmails, purchases, rentalReminders } = m.schema;
+    const { eq } = m.drizzle;
+    const rentedAndStarted = async () => {
+      const movieId = await movieWith("rent_or_buy");
+      const viewer = await viewerFor("rented", movieId);
+      const stream = await start(viewer, movieId);
+      const [purchase] = await db().select().from(purchases).where(eq(purchases.accountId, viewer.principal.accountId));
+      return { viewer, movieId, stream, purchase };
+    };
+    const kept = await rentedAndStarted();
+    const refunded = await rentedAndStarted();
+    const [reminder] = await db().select().from(rentalReminders).where(eq(rentalReminders.purchaseId, kept.purchase.id));
+    expect(reminder.dueAt.getTime()).toBe(new Date(kept.stream.right.ends_at!).getTime() - 6 * 3600_000);
+    await db().update(purchases).set({ status: "refunded", refundedAt: new Date() }).where(eq(purchases.id, refunded.purchase.id));
+
+    const inbox = (accountId: string) => db().select().from(notifications).where(eq(notifications.accountId, accountId));
+    // Not yet due: nothing.
+    await deliverDueReminders(new Date(reminder.dueAt.getTime() - 60_000));
+    expect(await inbox(kept.viewer.principal.accountId)).toEqual([]);
+    // Due, with two instances' queues looking at once: one notification, in the site and by email.
+    const due = new Date(reminder.dueAt.getTime() + 1000);
+    await Promise.all([deliverDueReminders(due), deliverDueReminders(due)]);
+    const [sent, ...more] = await inbox(kept.viewer.principal.accountId);
+    expect(more).toEqual([]);
+    expect(sent).toMatchObject({ type: "rental_expiring", url: `/title/movie/${kept.movieId}`, title: expect.stringMatching(/: 6 hours left$/) });
+    expect(await db().select().from(notificationEmails).where(eq(notificationEmails.accountId, kept.viewer.principal.accountId))).toHaveLength(1);
+    expect(await db().select().from(rentalReminders).where(eq(rentalReminders.purchaseId, kept.purchase.id))).toEqual([]);
+    // The refunded rental's reminder went without a word.
+    expect(await inbox(refunded.viewer.principal.accountId)).toEqual([]);
+    expect(await db().select().from(rentalReminders).where(eq(rentalReminders.purchaseId, refunded.purchase.id))).toEqual([]);
+    expect(await deliverDueReminders(due)).toBe(0);
   });
 
   it("a rental not started within its days has lapsed", async () => {

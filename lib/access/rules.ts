@@ -95,12 +95,15 @@ export async function canPlay(viewer: Viewer, title: PlayableTitle): Promise<Pla
   );
 }
 
+/** A rental's "time is running out" notification comes this many hours before its window ends. */
+export const RENTAL_REMINDER_HOURS = 6;
+
 /**
  * Called once the stream is opened: a rental's viewing window starts at its first stream (written once, whichever of
- * two simultaneous first streams gets there). Returns when the right ends (null: it does not).
+ * two simultaneous first streams gets there, which also schedules its reminder). Returns when the right ends (null: it does not).
  */
 export async function openRight(right: PlayRight): Promise<Date | null> {
   if (right.via !== "rental" || !right.purchase) return null;
-  const rental = right.purchase.rentalStartedAt ? right.purchase : await startRentalWindow(right.purchase.id);
+  const rental = right.purchase.rentalStartedAt ? right.purchase : await startRentalWindow(right.purchase.id, RENTAL_REMINDER_HOURS);
   return rental.expiresAt;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { claimDueEmails, failInterruptedEmails, markEmailFailed, markEmailSent } from "@/db/queries/notifications";
 import { sendMail } from "@/lib/mail/mailer";
+import { deliverDueReminders } from "./reminders";
 
 // The notification mail queue, run by every app instance: rows in notification_emails are claimed with FOR UPDATE
 // SKIP LOCKED and marked `sending` (committed) before they go out, so two instances never take the same message and
@@ -34,13 +35,18 @@ export async function deliverDueEmails(now = new Date()): Promise<number> {
   return sent;
 }
 
-/** Runs the queue every `pollIntervalMs` (one pass at a time); returns the function that stops it after its pass. */
+/**
+ * Runs the queue every `pollIntervalMs` (one pass at a time: reminders that fell due, then the mail, theirs included);
+ * returns the function that stops it after its pass.
+ */
 export function startNotificationMail(pollIntervalMs = 5_000): () => Promise<void> {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pass: Promise<void> = Promise.resolve();
   const run = () => {
-    pass = deliverDueEmails()
+    pass = deliverDueReminders()
+      .catch((error: Error) => console.error(`notification reminders: ${error.message.split("\n")[0]}`))
+      .then(() => deliverDueEmails())
       .then(() => undefined)
       .catch((error: Error) => console.error(`notification mail: ${error.message.split("\n")[0]}`))
       .then(() => {

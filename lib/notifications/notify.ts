@@ -50,10 +50,10 @@ function mailOf(input: NotificationInput) {
   const link = new URL(input.url, appUrl).toString();
   return {
     subject: input.title,
-    text: `${input.body}\n\n${link}\n\nChoose which notifications you get by email: ${appUrl}/account#notifications`,
+    text: `${input.body}\n\n${link}\n\nChoose which notifications you get by email: ${appUrl}/account/notifications`,
     html:
       `<p>${escapeHtml(input.body)}</p><p><a href="${escapeHtml(link)}">Open NormFlix</a></p>` +
-      `<p style="color:#777;font-size:12px">Choose which notifications you get by email in <a href="${appUrl}/account#notifications">your account</a>.</p>`,
+      `<p style="color:#777;font-size:12px">Choose which notifications you get by email in <a href="${appUrl}/account/notifications">your account</a>.</p>`,
   };
 }
 

@@ -1,11 +1,12 @@
 import "server-only";
 import type { Transaction } from "@/db/client";
 import { earlierSignIns, followersOfShow, listersOfTitle, type Recipient } from "@/db/queries/notifications";
+import type { DueReminder } from "@/db/queries/purchases";
 import type { Episode, Session, Title } from "@/db/schema";
 import { notify, type NotificationInput } from "./notify";
 
-// The events that notify, each called inside the transaction that makes the event happen. Rentals ("6 hours left")
-// and watch-party invites call notify() from their own features.
+// The events that notify, each called inside the transaction that makes the event happen. A rental's "6 hours left"
+// is scheduled when its window opens (db/queries/purchases.ts) and sent from the queue when due (./reminders.ts).
 
 const titlePath = (title: Pick<Title, "id" | "kind">) => `/title/${title.kind}/${title.id}`;
 const namesOf = (recipients: Recipient[]) => Object.fromEntries(recipients.map((r) => [r.profileId, r.profileName]));
@@ -45,6 +46,26 @@ export async function notifyTitleAvailable(tx: Transaction, title: Pick<Title, "
     }),
   );
   return notify(inputs, tx, namesOf(recipients));
+}
+
+/** A rental whose window ends soon; once per rental. */
+export async function notifyRentalExpiring(tx: Transaction, rental: DueReminder, now: Date) {
+  const hours = Math.max(1, Math.round((rental.expiresAt.getTime() - now.getTime()) / 3_600_000));
+  const ends = rental.expiresAt.toISOString();
+  return notify(
+    [
+      {
+        accountId: rental.accountId,
+        type: "rental_expiring",
+        title: `${rental.title}: ${hours} ${hours === 1 ? "hour" : "hours"} left`,
+        body: `Your rental of ${rental.title} ends at ${ends.slice(0, 16).replace("T", " ")} UTC. Finish watching before then, or buy it to keep it.`,
+        url: titlePath({ id: rental.titleId, kind: rental.kind }),
+        data: { title_id: rental.titleId, purchase_id: rental.purchaseId, expires_at: ends },
+        dedupeKey: `rental_expiring:${rental.purchaseId}`,
+      },
+    ],
+    tx,
+  );
 }
 
 export type FailedPayment = { accountId: string; invoiceId: string; attempt: number; amountDue: number; currency: string };
