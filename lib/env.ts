@@ -47,6 +47,8 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** Realtime events older than this are pruned: a client that was away longer cannot replay all it missed. */
   REALTIME_RETENTION_HOURS: z.coerce.number().positive().max(8760).default(24),
+  /** Whole months of client playback events kept besides the current one (older monthly partitions are dropped); 0 keeps all. */
+  ANALYTICS_RETENTION_MONTHS: z.coerce.number().int().min(0).max(1200).default(13),
   /** on: seed the demo catalog with video on a first start; metadata: titles and artwork only; off: nothing. */
   DEMO_CATALOG: z.enum(["on", "metadata", "off"]).default("on"),
   WORKER_IN_PROCESS: booleanStringDefaultTrue,

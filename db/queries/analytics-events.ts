@@ -41,3 +41,18 @@ export async function titlesOfItems(ids: string[]): Promise<Map<string, string>>
 export async function ensurePlaybackPartitions(months: number): Promise<void> {
   await queryRows(sql`select playback_events_ensure_partitions(${months})`);
 }
+
+/**
+ * Drops the monthly partitions of months before `before` (the first day of a UTC month, YYYY-MM-01) and deletes what
+ * the default partition holds from before then; returns the partitions dropped.
+ */
+export async function dropPlaybackPartitionsBefore(before: string): Promise<string[]> {
+  const partitions = await queryRows<{ name: string }>(sql`
+    select c.relname as name from pg_inherits i
+    join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
+    where p.relname = 'playback_events' and c.relname ~ '^playback_events_[0-9]{4}_[0-9]{2}$'`);
+  const old = partitions.map((row) => row.name).filter((name) => `${name.slice(-7).replace("_", "-")}-01` < before);
+  for (const name of old.sort()) await queryRows(sql`drop table if exists ${sql.identifier(name)}`);
+  await queryRows(sql`delete from playback_events_default where occurred_at < ${before}::timestamp at time zone 'UTC'`);
+  return old;
+}

@@ -126,3 +126,27 @@ describe("the playback-quality report", () => {
     await expect(quality.playbackQuality(v.principal, 7)).rejects.toMatchObject({ code: "forbidden" });
   });
 });
+
+describe("retention", () => {
+  it("drops whole months older than the retention, and old rows the default partition caught, keeping the rest", async () => {
+    const { sql } = await import("drizzle-orm");
+    const { maintainPlaybackPartitions, retentionStart } = await import("./partitions");
+    const { playbackEvents } = await import("@/db/schema/analytics");
+    expect(retentionStart(new Date("2026-12-07T10:00:00Z"), 13)).toBe("2025-11-01");
+    expect(retentionStart(new Date("2026-01-31T23:59:00Z"), 1)).toBe("2025-12-01");
+    const { principal } = await viewer();
+    const event = (occurredAt: string) => ({ occurredAt: new Date(occurredAt), accountId: principal.accountId, type: "heartbeat" });
+    await client.queryRows(sql`create table playback_events_2020_01 partition of playback_events for values from ('2020-01-01') to ('2020-02-01')`);
+    await client.db().insert(playbackEvents).values([event("2020-01-15T12:00:00Z"), event("2019-06-01T00:00:00Z"), event(iso())]);
+    const mine = async () =>
+      (await client.queryRows<{ at: string }>(sql`select to_char(occurred_at at time zone 'UTC', 'YYYY-MM') as at from playback_events where account_id = ${principal.accountId} order by occurred_at`)).map((row) => row.at);
+    expect(await mine()).toHaveLength(3);
+
+    expect(await maintainPlaybackPartitions(new Date(), 0)).toEqual([]);
+    expect(await mine()).toHaveLength(3);
+    expect(await maintainPlaybackPartitions(new Date(), 13)).toEqual(["playback_events_2020_01"]);
+    expect(await mine()).toEqual([iso().slice(0, 7)]);
+    const left = await client.queryRows<{ name: string }>(sql`select relname as name from pg_class where relname = 'playback_events_2020_01'`);
+    expect(left).toEqual([]);
+  });
+});
