@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { createAccount, createProfile, expect, signInBrowser, test, uniqueName } from "./fixtures";
 import { AccountPage } from "./pages/account-page";
 import { ProfilesPage } from "./pages/profiles-page";
@@ -123,4 +124,32 @@ test("a member cancels and restarts their membership from the account page", asy
 
   await account.choosePlan("Premium");
   await expect(page.getByText(/Premium · \$22\.99 \/ month/)).toBeVisible();
+});
+
+test("an account holder downloads their data, then deletes the account with the password", async ({ page, request, viewer }) => {
+  await page.goto("/account");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download your data (JSON)" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("normflix-account.json");
+  const exported = JSON.parse(fs.readFileSync((await download.path())!, "utf8"));
+  expect(exported.account.username).toBe(viewer.username);
+  expect(exported.tables.profiles.map((p: { name: string }) => p.name)).toEqual([viewer.profile]);
+
+  const form = page.getByRole("form", { name: "Delete your account" });
+  await form.getByLabel("Password").fill("not my password");
+  await form.getByLabel("I understand that this cannot be undone").check();
+  await form.getByRole("button", { name: "Delete my account" }).click();
+  await expect(form.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/account$/);
+  expect((await request.get("/api/accounts/me", { headers: { authorization: `Bearer ${viewer.token}` } })).status()).toBe(200);
+
+  await form.getByLabel("Password").fill(viewer.password);
+  await form.getByLabel("I understand that this cannot be undone").check();
+  await form.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+  const signIn = await request.post("/api/accounts/token", { data: { username: viewer.username, password: viewer.password } });
+  expect(signIn.status()).toBe(401);
+  expect((await request.get("/api/accounts/me", { headers: { authorization: `Bearer ${viewer.token}` } })).status()).toBe(403);
 });

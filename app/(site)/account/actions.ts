@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { deleteAccount } from "@/lib/accounts/account-data";
 import { assertCurrentPassword, changeEmail, changePassword, updatePersonalDetails } from "@/lib/accounts/accounts";
 import { displayName, phoneNumber } from "@/lib/accounts/phone";
 import { signOutDevice, signOutOtherDevices } from "@/lib/accounts/sessions";
@@ -24,6 +25,7 @@ import { appUrl } from "@/lib/env";
 import { emailField, newPasswordTwice, passwordsMatch } from "@/lib/site/account-fields";
 import { formatDate } from "@/lib/site/format";
 import { clientDevice, clientIp } from "@/lib/site/client-ip";
+import { signOut } from "@/lib/site/auth";
 import { validatedAccountAction } from "@/lib/site/form-action";
 import { checkbox } from "@/lib/site/profile-fields";
 
@@ -58,6 +60,21 @@ export const changePasswordAction = validatedAccountAction(passwordForm, async (
     success: `Password changed.${others ? ` ${others} other ${others === 1 ? "device was" : "devices were"} signed out.` : ""}`,
   };
 });
+
+/** Deletes the account and everything stored about it (a paid plan is cancelled first), after the password; signs out. */
+export const deleteAccountAction = validatedAccountAction(
+  z.object({ password: z.string().min(1, "Enter your password.").max(1024), confirm: checkbox.refine(Boolean, "Tick the box to confirm.") }),
+  async ({ password }, principal) => {
+    try {
+      await assertCurrentPassword(principal, password, await clientIp());
+    } catch (error) {
+      if (error instanceof ApiError) return { fieldErrors: { password: [error.message] } };
+      throw error;
+    }
+    await deleteAccount(principal.accountId);
+    await signOut({ redirectTo: "/" });
+  },
+);
 
 /** Statuses with nothing left to change at the provider: choosing a plan starts a new subscription (Checkout). */
 const FRESH_START = new Set<SubscriptionView["status"]>(["none", "canceled", "incomplete"]);

@@ -5,6 +5,7 @@ import { DevicesList } from "@/components/account/devices-list";
 import { PlanSection } from "@/components/account/plan-section";
 import { PurchasesList } from "@/components/account/purchases-list";
 import { ActionForm } from "@/components/forms/action-form";
+import { CheckboxField } from "@/components/forms/checkbox-field";
 import { Field } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { PanelSection } from "@/components/site/panel-section";
@@ -14,7 +15,7 @@ import { billingProvider, listInvoices, PLAN_IDS, plansForSale, type PlanId, typ
 import { listPurchases } from "@/lib/purchases/purchases";
 import { formatDate } from "@/lib/site/format";
 import { requireAccountHolder } from "@/lib/site/session";
-import { changeEmailAction, changePasswordAction, personalDetailsAction } from "./actions";
+import { changeEmailAction, changePasswordAction, deleteAccountAction, personalDetailsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -151,6 +152,26 @@ export default async function AccountPage({ searchParams }: Props) {
         <Link href="/account/security" className="font-medium underline">
           Security settings
         </Link>
+      </PanelSection>
+
+      <PanelSection id="your-data" title="Your data" description="Everything NormFlix stores about your account, to keep or to take elsewhere.">
+        <a href="/api/accounts/export" download="normflix-account.json" className="font-medium underline">
+          Download your data (JSON)
+        </a>
+      </PanelSection>
+
+      <PanelSection
+        id="delete-account"
+        title="Delete your account"
+        description="Deletes the account, its profiles, viewing history, lists, rentals and purchases for good. A paid plan is cancelled at once, without a refund for the rest of the period."
+      >
+        <ActionForm action={deleteAccountAction} className="max-w-md space-y-4" label="Delete your account">
+          <Field name="password" label="Password" type="password" autoComplete="current-password" required />
+          <CheckboxField name="confirm" label="I understand that this cannot be undone" />
+          <SubmitButton variant="danger" pendingLabel="Deleting…">
+            Delete my account
+          </SubmitButton>
+        </ActionForm>
       </PanelSection>
     </div>
   );
