@@ -42,6 +42,8 @@ export const streams = pgTable(
     index("streams_open_profile_item_idx").on(t.profileId, t.itemId).where(sql`${t.endedAt} is null`),
     // The admin analytics count views as stream starts over the last N days.
     index("streams_started_idx").on(t.startedAt),
+    // A profile's viewing time today (kids controls) sums its streams that reach into the day.
+    index("streams_profile_seen_idx").on(t.profileId, t.lastSeenAt),
   ],
 );
 

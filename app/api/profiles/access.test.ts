@@ -86,14 +86,14 @@ describe("kids profiles", () => {
   it("are never rated above PG-13, whatever the order or the combination of the fields", async () => {
     const { token } = await member({ name: "Kid" });
     const patch = (body: Record<string, unknown>) => api("PATCH", path("Kid"), { token, body });
-    expect((await patch({ kids: true })).body).toMatchObject({ kids: true, maturity_rating: "PG" });
+    expect((await patch({ kids: true })).body).toMatchObject({ kids: true, maturity_rating: "TV-Y7" });
     // The rating alone, on a profile that is kids already (this was accepted).
     expectEnvelope(await patch({ maturity_rating: "R" }), 422, "validation_failed");
     expectEnvelope(await patch({ maturity_rating: "TV-MA", kids: true }), 422, "validation_failed");
     expect((await patch({ maturity_rating: "TV-14" })).body).toMatchObject({ kids: true, maturity_rating: "TV-14" });
     expect((await patch({ kids: false, maturity_rating: "R" })).body).toMatchObject({ kids: false, maturity_rating: "R" });
     // Made kids again without a rating: the kids default, as on the site.
-    expect((await patch({ kids: true })).body).toMatchObject({ kids: true, maturity_rating: "PG" });
+    expect((await patch({ kids: true })).body).toMatchObject({ kids: true, maturity_rating: "TV-Y7" });
 
     // Two devices at once, one ticking kids and one raising the rating: never both.
     for (let round = 0; round < 5; round++) {
