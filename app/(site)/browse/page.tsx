@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { FeaturedHero, HeroSkeleton } from "@/components/browse/hero";
+import { KidsHome } from "@/components/browse/kids-home";
 import { RowSkeleton } from "@/components/browse/row";
 import { CatalogRow, ContinueWatchingRow, MyListRow, RecommendationRows, topGenres } from "@/components/browse/rows";
 import type { Viewer } from "@/lib/access/rules";
@@ -21,6 +22,7 @@ async function GenreRows({ viewer }: { viewer: Viewer }) {
 
 export default async function BrowsePage() {
   const viewer = await requireViewer("/browse");
+  if (viewer.profile.kids) return <KidsHome viewer={viewer} />;
   return (
     <div className="pb-16">
       <Suspense fallback={<HeroSkeleton />}>
