@@ -94,7 +94,7 @@ export const changePlanAction = validatedAccountAction(planForm, async ({ plan, 
     }
     revalidatePath("/", "layout");
     // A new member goes straight on to their first profile (and then to what they wanted).
-    const onward = after.has_access && !before.has_access ? await afterPlanChosen(principal.accountId, next) : undefined;
+    const onward = after.has_access && before.status === "none" ? await afterPlanChosen(principal.accountId, next) : undefined;
     if (onward) redirect(onward);
     return { success: planChangeMessage(before, after, plan, stripe) };
   }
