@@ -99,7 +99,7 @@ test("leaving a kids profile asks for the PIN of the locked profile being entere
   await expect(page.getByText("Enter your PIN to watch as")).toBeVisible();
   const profiles = new ProfilesPage(page);
   await profiles.enterPin("1111");
-  await expect(page.getByRole("alert")).toHaveText("That PIN is not right. Try again.");
+  await expect(page.locator("#pin-error")).toHaveText("That PIN is not right. Try again.");
   // Still the kids profile: its home is the kids home.
   await page.goto("/browse");
   await expect(page.locator("[data-kids-home]")).toBeVisible();
