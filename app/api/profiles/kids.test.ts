@@ -2,11 +2,12 @@
 // strict body), and leaving a kids profile for a locked one, which takes that profile's PIN on the server whichever
 // way the browser or client goes (the "Who's watching?" tile, its PIN pad posted without JavaScript, the API).
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { api, createAccount, expectEnvelope, randomIp, type TestAccount } from "@/test/http";
+import { api, expectEnvelope, randomIp } from "@/test/http";
+import { memberWithProfiles, profilePath } from "@/test/profiles";
 import { chooseProfileOnSite, signInToSite } from "@/test/web-session";
 
 const base = () => inject("baseUrl");
-const path = (name: string, rest = "") => `/api/profiles/${encodeURIComponent(name)}${rest}`;
+const path = profilePath;
 
 type Title = { id: string; genres: { slug: string }[] };
 let genre: string;
@@ -23,15 +24,7 @@ beforeAll(async () => {
   expect(inGenre && outside).toBeTruthy();
 });
 
-async function member(...profiles: Array<{ name: string; settings?: Record<string, unknown> }>): Promise<TestAccount> {
-  const account = await createAccount();
-  expect((await api("PUT", "/api/accounts/subscription", { token: account.token, body: { subscription: "premium" } })).status).toBe(200);
-  for (const { name, settings } of profiles) {
-    expect((await api("POST", path(name, "/new"), { token: account.token })).status).toBe(200);
-    if (settings) expect((await api("PATCH", path(name), { token: account.token, body: settings })).status).toBe(200);
-  }
-  return account;
-}
+const member = memberWithProfiles;
 
 describe("kids controls through PATCH /api/profiles/{name}", () => {
   it("takes blocked genres and a daily limit in a strict body, and hides the genre from the profile's catalog", async () => {
