@@ -28,7 +28,7 @@ const member = memberWithProfiles;
 
 describe("kids controls through PATCH /api/profiles/{name}", () => {
   it("takes blocked genres and a daily limit in a strict body, and hides the genre from the profile's catalog", async () => {
-    const { token } = await member({ name: "Kid", settings: { kids: true } });
+    const { token, username, password } = await member({ name: "Kid", settings: { kids: true } });
     const patch = (body: Record<string, unknown>) => api("PATCH", path("Kid"), { token, body });
     expectEnvelope(await patch({ blocked_genres: [genre], bedtime: "20:00" }), 422, "validation_failed");
     expectEnvelope(await patch({ blocked_genres: ["no-such-genre"] }), 422, "validation_failed");
@@ -50,6 +50,10 @@ describe("kids controls through PATCH /api/profiles/{name}", () => {
     expect(after.map((m) => m.id)).toContain(outside.id);
     expectEnvelope(await api("GET", `/api/movies/${inGenre.id}?profile=Kid`, { token }), 404, "movie_not_found");
     expectEnvelope(await api("POST", `/api/movies/${inGenre.id}/stream`, { token, body: { profile: "Kid" } }), 403, "genre_blocked");
+    // The site's home says how much of the day is left.
+    const asKid = await chooseProfileOnSite(base(), await signInToSite(base(), username, password, randomIp()), "Kid");
+    const home = await (await fetch(`${base()}/browse`, { headers: { cookie: asKid } })).text();
+    expect(home.replaceAll("<!-- -->", "")).toContain("45 of today&#x27;s 45 minutes left to watch.");
     // Anonymous reads are not the profile's.
     expect((await api("GET", `/api/movies/${inGenre.id}`)).status).toBe(200);
 
