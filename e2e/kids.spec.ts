@@ -2,6 +2,7 @@
 // may watch, on desktop and phone), the PIN asked when leaving a kids profile for a locked one, the lock offered and
 // suggested on "Add profile", and sign-up → plan → first profile → back to the title the visitor wanted.
 import type { APIRequestContext, Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { listTitles, setProfile, type Item } from "./catalog-helpers";
 import { chooseProfile, createAccount, createProfile, expect, signInBrowser, test, uniqueName } from "./fixtures";
 import { AccountPage } from "./pages/account-page";
@@ -69,6 +70,7 @@ for (const [device, viewport] of [["desktop", DESKTOP], ["phone", PHONE]] as con
 
     // Nothing spills sideways on a phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    await expectAccessible(page);
 
     // Search finds nothing mature, and a mature title's page names nothing.
     await page.goto(`/search?q=${encodeURIComponent(mature.title)}`);
@@ -131,6 +133,7 @@ test("Add profile offers the lock, and suggests it once the account has a kids p
 
   await page.goto("/profiles/new");
   await expect(page.getByText("This account has a kids profile. Lock grown-up profiles with a PIN so kids can't switch into them.")).toBeVisible();
+  await expectAccessible(page);
   // A PIN needs the account password, as on the edit page.
   await form.getByLabel("Name").fill("Dad");
   await form.getByLabel("PIN", { exact: true }).fill("1234");
@@ -150,6 +153,22 @@ test("Add profile offers the lock, and suggests it once the account has a kids p
     ["Pip", true, "TV-Y7", false],
     ["Dad", false, "NC-17", true],
   ]);
+
+  // Pip's kids controls, on the profile's settings page.
+  await profiles.edit("Pip");
+  const controls = page.getByRole("form", { name: "Kids controls" });
+  await controls.getByLabel("Horror").check();
+  await controls.getByLabel("Daily viewing limit (minutes)").fill("0");
+  await controls.getByRole("button", { name: "Save kids controls" }).click();
+  await expect(controls.getByText("At least 1 minute.")).toBeVisible();
+  await controls.getByLabel("Daily viewing limit (minutes)").fill("30");
+  await controls.getByRole("button", { name: "Save kids controls" }).click();
+  await expect(controls.getByRole("status")).toHaveText("Kids controls saved.");
+  const pip = (await (await request.get("/api/profiles", { headers: { authorization: `Bearer ${account.token}` } })).json()).items[1];
+  expect(pip).toMatchObject({ name: "Pip", blocked_genres: ["horror"], daily_limit_minutes: 30 });
+  await page.reload();
+  await expect(controls.getByLabel("Horror")).toBeChecked();
+  await expect(controls.getByLabel("Daily viewing limit (minutes)")).toHaveValue("30");
 });
 
 test("a visitor signs up from a title, chooses a plan, creates a first profile and lands back on the title", async ({ page, request }) => {
@@ -169,6 +188,7 @@ test("a visitor signs up from a title, chooses a plan, creates a first profile a
   // Pre-filled with the account's name.
   const form = page.getByRole("form", { name: "Create your profile" });
   await expect(form.getByLabel("Name")).toHaveValue(username);
+  await expectAccessible(page);
   await form.getByRole("button", { name: "Continue" }).click();
   await expect(page).toHaveURL(new RegExp(`/title/movie/${movie.id}$`));
   await expect(new TitlePage(page).heading()).toHaveText(movie.title);
