@@ -13,13 +13,15 @@ test("a new member signs up, chooses a plan, creates two profiles and signs anot
   await expect(page.getByText(`Welcome to NormFlix, ${username}!`)).toBeVisible();
 
   const account = new AccountPage(page);
-  await account.choosePlan("Standard");
-  await expect(page.getByText(/Standard · \$15\.49 \/ month/)).toBeVisible();
+  await account.chooseFirstPlan("Standard");
 
-  // Two profiles, one of them for kids.
+  // Two profiles, one of them for kids: the first straight after the plan, then home.
   const profiles = new ProfilesPage(page);
-  await profiles.add("Ada", { avatar: "Blue" });
+  await profiles.add("Ada", { avatar: "Blue", first: true });
+  await expect(page).toHaveURL(/\/browse$/);
   await profiles.add("Kit", { kids: true, rating: "PG" });
+  await account.goto();
+  await expect(page.getByText(/Standard · \$15\.49 \/ month/)).toBeVisible();
   await profiles.goto();
   await expect(profiles.profile("Ada")).toBeVisible();
   await expect(profiles.profile("Kit")).toBeVisible();

@@ -24,11 +24,12 @@ test("a new member signs up, watches a movie found by a misspelt search, resumes
   // 1. Sign up from the plans page with Standard, and confirm the plan on the account page.
   await new SignUpPage(page).signUpFromPlans("Standard", { username, email: `${username}@example.com`, password });
   const account = new AccountPage(page);
-  await account.choosePlan("Standard");
+  await account.chooseFirstPlan("Standard");
 
   // 2. Two profiles: a grown-up and a kids one.
   const profiles = new ProfilesPage(page);
-  await profiles.add("Sam");
+  await profiles.add("Sam", { first: true });
+  await expect(page).toHaveURL(/\/browse$/);
   await profiles.add("Pip", { kids: true, rating: "PG" });
   await profiles.goto();
   await expect(page.getByRole("listitem").filter({ has: profiles.profile("Pip") }).getByText("Kids")).toBeVisible();

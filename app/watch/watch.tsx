@@ -13,6 +13,7 @@ import { StopStreamButton } from "./stop-stream-button";
 export type WatchInfo = { title: string; subtitle?: string; backHref: string; next: UpNext | null };
 
 const NOT_FOUND = new Set(["movie_not_found", "show_not_found", "episode_not_found"]);
+const HIDDEN = new Set(["maturity_restricted", "genre_blocked"]);
 
 /** Starts the stream for the signed-in profile and renders the player, or says plainly why it cannot play. */
 export async function Watch({ viewer, item, info }: { viewer: Viewer; item: PlaybackItem; info: WatchInfo }) {
@@ -27,7 +28,7 @@ export async function Watch({ viewer, item, info }: { viewer: Viewer; item: Play
     if (!(error instanceof ApiError)) throw error;
     if (NOT_FOUND.has(error.code)) notFound();
     // A title the profile may not see has no page to go back to.
-    return <Problem error={error} backHref={error.code === "maturity_restricted" ? "/browse" : info.backHref} />;
+    return <Problem error={error} backHref={HIDDEN.has(error.code) ? "/browse" : info.backHref} />;
   }
   const target: ProgressTarget =
     item.kind === "movie"
@@ -44,6 +45,8 @@ export function Problem({ error, backHref }: { error: ApiError; backHref: string
     subscription_required: "Choose a plan to start watching",
     purchase_required: "Rent or buy this title to watch it",
     maturity_restricted: "This title isn't available on this profile",
+    genre_blocked: "This title isn't available on this profile",
+    viewing_limit_reached: "That's all for today",
     stream_limit_reached: "Too many people are watching right now",
     media_not_ready: "This video is still being prepared",
     party_full: "This watch party is full",

@@ -35,6 +35,7 @@ export function PlanSection({
   profileCount,
   suggested,
   provider,
+  next,
 }: {
   subscription: SubscriptionView;
   /** The plans with the prices customers are charged (plansForSale). */
@@ -42,6 +43,8 @@ export function PlanSection({
   profileCount: number;
   suggested?: PlanId;
   provider: BillingProviderName;
+  /** During sign-up: the page the new member wanted, kept through the plan and first-profile steps. */
+  next?: string;
 }) {
   const stripe = provider === "stripe";
   const live = subscription.plan && !ENDED.has(subscription.status) ? plans.find((plan) => plan.id === subscription.plan) : undefined;
@@ -105,6 +108,7 @@ export function PlanSection({
       )}
 
       <ActionForm action={changePlanAction} label="Change plan">
+        {next && <input type="hidden" name="next" value={next} />}
         <ul className="grid gap-4 sm:grid-cols-3" aria-label="Plans">
           {plans.map((plan) => {
             const isCurrent = plan.id === current;

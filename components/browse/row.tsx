@@ -2,14 +2,16 @@ import { RowScroller } from "./row-scroller";
 
 // --card-width: posters grow with the screen, from phones (three and a bit across) to TVs.
 const CARD_WIDTHS = "[--card-width:7.5rem] sm:[--card-width:9rem] lg:[--card-width:10.5rem] 2xl:[--card-width:13rem]";
+// The kids home's bigger artwork: about half as many cards across, easy to aim at with small fingers.
+const LARGE_CARD_WIDTHS = "[--card-width:10.5rem] sm:[--card-width:13rem] lg:[--card-width:15rem] 2xl:[--card-width:18rem]";
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 
 /** A titled horizontal row of cards (`children` are <li> cards). */
-export function Row({ title, subtitle, children }: { title: string; subtitle?: string; children: React.ReactNode }) {
+export function Row({ title, subtitle, large, children }: { title: string; subtitle?: string; large?: boolean; children: React.ReactNode }) {
   const id = `row-${slug(title)}`;
   return (
-    <section aria-labelledby={id} className={`mt-6 first:mt-0 ${CARD_WIDTHS}`}>
+    <section aria-labelledby={id} data-row-size={large ? "large" : undefined} className={`mt-6 first:mt-0 ${large ? LARGE_CARD_WIDTHS : CARD_WIDTHS}`}>
       <h2 id={id} className="px-4 text-lg font-semibold sm:px-8 lg:text-xl">
         {title}
         {subtitle && <span className="ml-2 text-sm font-normal text-muted">{subtitle}</span>}
@@ -20,9 +22,9 @@ export function Row({ title, subtitle, children }: { title: string; subtitle?: s
 }
 
 /** The shape of a row while its data streams in. */
-export function RowSkeleton({ title }: { title?: string }) {
+export function RowSkeleton({ title, large }: { title?: string; large?: boolean }) {
   return (
-    <div aria-hidden data-skeleton className={`mt-6 first:mt-0 ${CARD_WIDTHS}`}>
+    <div aria-hidden data-skeleton className={`mt-6 first:mt-0 ${large ? LARGE_CARD_WIDTHS : CARD_WIDTHS}`}>
       {title ? (
         <p className="px-4 text-lg font-semibold text-neutral-500 sm:px-8 lg:text-xl">{title}</p>
       ) : (

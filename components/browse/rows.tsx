@@ -67,12 +67,26 @@ export async function MyListRow({ viewer }: { viewer: Viewer }) {
 }
 
 /** A catalog row (trending, new, a genre, the titles sold one by one), limited to what the profile may watch. */
-export async function CatalogRow({ viewer, title, sort, genre, forSale }: { viewer: Viewer; title: string; sort: TitleSort; genre?: string; forSale?: boolean }) {
+export async function CatalogRow({
+  viewer,
+  title,
+  sort,
+  genre,
+  forSale,
+  large,
+}: {
+  viewer: Viewer;
+  title: string;
+  sort: TitleSort;
+  genre?: string;
+  forSale?: boolean;
+  large?: boolean;
+}) {
   const filter = { ...titleFilter(undefined, { genre }, viewer.profile), forSale };
   const { items } = await browseTitles(filter, sort, { limit: ROW_LENGTH, offset: 0 });
   if (!items.length) return null;
   return (
-    <Row title={title}>
+    <Row title={title} large={large}>
       <Cards titles={items} />
     </Row>
   );

@@ -20,7 +20,8 @@ export function PinPad({ action, name, callbackUrl }: { action: Action; name: st
   };
 
   return (
-    <form ref={form} action={(data) => { setPin(""); return formAction(data); }} className="mx-auto max-w-xs text-center">
+    // The action itself (not a wrapper) so the form also posts without JavaScript; the digits clear as it goes.
+    <form ref={form} action={formAction} onSubmit={() => setPin("")} className="mx-auto max-w-xs text-center">
       <input type="hidden" name="name" value={name} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <label htmlFor="pin" className="block text-lg">

@@ -16,7 +16,7 @@ export function ProfileSettingsFields({ defaults }: { defaults: Defaults }) {
         name="kids"
         label="Kids profile"
         defaultChecked={defaults.kids}
-        hint="Only titles rated PG-13 and below, in a simpler home; with a higher maturity rating below, it gets PG."
+        hint="A simpler home with bigger artwork and only titles for kids: TV-Y7, PG and below unless you choose up to PG-13 below."
       />
       <SelectField
         name="maturity_rating"

@@ -30,7 +30,8 @@ export async function SiteHeader() {
         <Link href={principal ? (profile ? "/browse" : "/profiles") : "/"} className="rounded">
           <Logo />
         </Link>
-        {principal && (
+        {/* Without a chosen profile every section would send the browser back to "Who's watching?". */}
+        {principal && profile && (
           <nav aria-label="Main" className="min-w-0 flex-1 overflow-x-auto">
             <NavLinks />
           </nav>

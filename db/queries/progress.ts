@@ -32,7 +32,7 @@ export type ProgressOutcome = {
 
 // p: the profile (gone if deleted meanwhile); i: the movie or episode, if the profile may see it, with its duration and
 // credits mark; existing: its stored progress.
-const VISIBLE = visibleToText("t", "$2::int");
+const VISIBLE = visibleToText("t", "$2::int", "$1::uuid");
 const CONTEXT = `
   p as (select id from profiles where id = $1::uuid),
   i as (

@@ -44,6 +44,8 @@ export const streams = pgTable(
     index("streams_started_idx").on(t.startedAt),
     // …and one title's (admin title analytics).
     index("streams_title_started_idx").on(t.titleId, t.startedAt),
+    // A profile's viewing time today (kids controls) sums its streams that reach into the day.
+    index("streams_profile_seen_idx").on(t.profileId, t.lastSeenAt),
   ],
 );
 

@@ -18,12 +18,17 @@ export const profiles = pgTable(
     maturityLevel: smallint("maturity_level").notNull().default(4),
     avatar: text("avatar").notNull().default("red"),
     pinHash: text("pin_hash"),
+    /** Kids controls (lib/access/kids-controls.ts): the slugs of the genres hidden from the profile. */
+    blockedGenres: text("blocked_genres").array().notNull().default(sql`'{}'::text[]`),
+    /** Minutes of viewing a day (the account's time zone, else UTC); null: no limit. */
+    dailyLimitMinutes: smallint("daily_limit_minutes"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("profiles_account_name_key").on(t.accountId, t.name),
     // A kids profile is never rated above PG-13 (KIDS_MAX_RATING in lib/access/rules.ts), whatever writes it.
     check("profiles_kids_rating_check", sql`not ${t.kids} or ${t.maturityLevel} <= 2`),
+    check("profiles_daily_limit_check", sql`${t.dailyLimitMinutes} between 1 and 1440`),
   ],
 );
 

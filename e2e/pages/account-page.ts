@@ -18,6 +18,13 @@ export class AccountPage {
     await expect(this.plan().getByRole("status")).toHaveText(`You are on the ${name} plan.`);
   }
 
+  /** A new member's first plan: it leads straight on to creating their first profile. */
+  async chooseFirstPlan(name: "Basic" | "Standard" | "Premium") {
+    await this.plan().getByRole("button", { name: new RegExp(`Choose ${name}$`) }).click();
+    await expect(this.page).toHaveURL(/\/profiles\/new\?welcome=1/);
+    await expect(this.page.getByRole("heading", { name: "Create your profile" })).toBeVisible();
+  }
+
   /** The plan button for `name` ("Choose Standard", "Upgrade to Premium", …), without waiting for the outcome. */
   planButton(name: "Basic" | "Standard" | "Premium") {
     return this.plan().getByRole("button", { name: new RegExp(`(Choose|Upgrade to|Switch to|Restart with) ${name}$`) });

@@ -13,15 +13,23 @@ export class ProfilesPage {
     return this.page.getByRole("button", { name, exact: true });
   }
 
-  async add(name: string, options: { kids?: boolean; rating?: string; avatar?: string } = {}) {
-    await this.page.goto("/profiles/new");
-    const form = this.page.getByRole("form", { name: "Add profile" });
+  /**
+   * Adds a profile through "Add profile" (for the account's first, "Create your profile": it is chosen at once and the
+   * browser goes on to the home page, or to `next` during sign-up).
+   */
+  async add(name: string, options: { kids?: boolean; rating?: string; avatar?: string; pin?: string; password?: string; first?: boolean } = {}) {
+    if (!this.page.url().includes("/profiles/new")) await this.page.goto("/profiles/new");
+    const form = this.page.getByRole("form", { name: options.first ? "Create your profile" : "Add profile" });
     await form.getByLabel("Name").fill(name);
     if (options.avatar) await form.getByRole("radio", { name: options.avatar }).check({ force: true });
     if (options.kids) await form.getByLabel("Kids profile").check();
     if (options.rating) await form.getByLabel("Maturity rating").selectOption(options.rating);
-    await form.getByRole("button", { name: "Add profile" }).click();
-    await expect(this.page).toHaveURL(/\/profiles\/manage$/);
+    if (options.pin) {
+      await form.getByLabel("PIN", { exact: true }).fill(options.pin);
+      await form.getByLabel("Account password").fill(options.password ?? "");
+    }
+    await form.getByRole("button", { name: options.first ? "Continue" : "Add profile" }).click();
+    if (!options.first) await expect(this.page).toHaveURL(/\/profiles\/manage$/);
   }
 
   async edit(name: string) {

@@ -45,7 +45,7 @@ export class TitlePage {
   }
 
   notFoundHeading(): Locator {
-    return this.page.getByRole("heading", { name: "Title not found" });
+    return this.page.getByRole("heading", { name: "Not available on this profile" });
   }
 }
 

@@ -1,8 +1,10 @@
 import { ApiError } from "@/lib/api/errors";
 import { maturityLevel, type MaturityRating } from "@/lib/catalog/maturity";
 
-// Kids profiles: where they start and how high they may go, for the API and the site alike (see rules.ts).
-export const KIDS_DEFAULT_RATING = "PG" as const satisfies MaturityRating;
+// Kids profiles: where they start and how high they may go, for the API and the site alike (see rules.ts). They start at
+// TV-Y7, which on the one scale (lib/catalog/maturity.ts) shares its level with PG and TV-PG, above G, TV-Y and TV-G;
+// a parent may choose up to PG-13.
+export const KIDS_DEFAULT_RATING = "TV-Y7" as const satisfies MaturityRating;
 export const KIDS_MAX_RATING = "PG-13" as const satisfies MaturityRating;
 export const KIDS_MAX_LEVEL = maturityLevel(KIDS_MAX_RATING);
 

@@ -66,7 +66,8 @@ function tokenValid(principal: Principal, profile: Profile, token: string | null
 
 /**
  * The caller acting as its profile `name`: 404 for a profile the account does not have, 403 `kids_profile` for a
- * kids site session reaching for another profile, 403 `profile_locked` for a locked profile not unlocked.
+ * kids site session reaching for another profile (unless it is a locked one and the caller unlocked it with its PIN),
+ * 403 `profile_locked` for a locked profile not unlocked.
  */
 export async function actAsProfile(
   principal: Principal,
@@ -78,10 +79,12 @@ export async function actAsProfile(
   const selected = credential.kind === "cookie" ? credential.selected : undefined;
   const profile = selected?.name === name ? selected : await findProfile(principal.accountId, name);
   if (!profile) throw new ApiError("profile_not_found", "This account has no profile with that name.");
-  if (selected?.kids && selected.id !== profile.id) {
+  // Leaving a kids profile for a locked one takes that profile's PIN: its token (POST .../unlock) proves it.
+  const pinProven = !!profile.pinHash && tokenValid(principal, profile, profileToken, now);
+  if (selected?.kids && selected.id !== profile.id && !pinProven) {
     throw new ApiError("kids_profile", "A kids profile can only watch as itself. Switch profiles on the site to continue.");
   }
-  const unlocked = !profile.pinHash || selected?.id === profile.id || tokenValid(principal, profile, profileToken, now);
+  const unlocked = !profile.pinHash || selected?.id === profile.id || pinProven;
   if (!unlocked) {
     throw new ApiError("profile_locked", "This profile is locked: unlock it with its PIN (POST /api/profiles/{name}/unlock) and send X-Profile-Token.");
   }

@@ -7,6 +7,7 @@ import { ApiError } from "@/lib/api/errors";
 import { PLANS, type Plan } from "@/lib/billing/plans";
 import { activePlan } from "@/lib/billing/subscriptions";
 import { offerView } from "@/lib/purchases/offers";
+import { assertGenresAllow, assertViewingTimeLeft } from "./kids-controls";
 import { ratingAllows } from "./visibility";
 
 // Who may see and who may play what: the whole rule, in this one file. Every catalog, search, list, recommendation,
@@ -29,6 +30,9 @@ import { ratingAllows } from "./visibility";
 //   watching as a kids profile can act as that profile only, cannot change the account, and cannot buy.
 // - Kids profiles are rated KIDS_MAX_RATING at most (kids.ts; a database check holds it too) and start at
 //   KIDS_DEFAULT_RATING.
+// - Kids controls (kids-controls.ts), per profile: a title in a blocked genre is hidden like one rated above the
+//   profile (`visibleTo`) and refused 403 `genre_blocked` at stream start; once the day's viewing minutes are used, a
+//   stream start and a progress write are refused 403 `viewing_limit_reached` until the next day.
 
 /** The one who asks: the signed-in account and the profile it acts as, loaded once per request. */
 export type Viewer = { principal: Principal; profile: Profile };
@@ -79,6 +83,8 @@ export async function canPlay(viewer: Viewer, title: PlayableTitle): Promise<Pla
       { title_rating: title.maturityRating, profile_rating: viewer.profile.maturityRating },
     );
   }
+  await assertGenresAllow(viewer.profile, title.id);
+  await assertViewingTimeLeft(viewer);
   if (covered) return { via: plan ? "plan" : "free", ...(plan ? planAllowance(plan) : FREE_WITHOUT_PLAN) };
   if (owned) {
     const allowance = plan ? { ...planAllowance(plan), maxQuality: higherQuality(plan.max_quality, OWNED_WITHOUT_PLAN.maxQuality) } : OWNED_WITHOUT_PLAN;

@@ -18,6 +18,8 @@ const statusByCode = {
   profile_locked: 403,
   pin_incorrect: 403,
   kids_profile: 403,
+  genre_blocked: 403,
+  viewing_limit_reached: 403,
   current_password_incorrect: 403,
   not_party_host: 403,
   two_factor_code_incorrect: 403,

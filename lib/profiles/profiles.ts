@@ -8,6 +8,7 @@ import { ApiError, checkViolation, uniqueViolation } from "@/lib/api/errors";
 import { PROFILES_WITHOUT_PLAN } from "@/lib/billing/plans";
 import { activePlan } from "@/lib/billing/subscriptions";
 import { ratingAfterChange } from "@/lib/access/kids";
+import { checkedBlockedGenres } from "@/lib/access/kids-controls";
 import { maturityLevel, type MaturityRating } from "@/lib/catalog/maturity";
 import type { Avatar } from "./avatars";
 
@@ -18,6 +19,8 @@ export function profileView(profile: Profile) {
     maturity_rating: profile.maturityRating,
     avatar: profile.avatar,
     has_pin: profile.pinHash !== null,
+    blocked_genres: profile.blockedGenres,
+    daily_limit_minutes: profile.dailyLimitMinutes,
     created_at: profile.createdAt.toISOString(),
   };
 }
@@ -64,9 +67,21 @@ export async function renameProfile(principal: Principal, name: string, newName:
   return profileView(profile);
 }
 
-export type ProfileSettings = { kids?: boolean; maturity_rating?: MaturityRating; avatar?: Avatar; pin?: string | null };
+export type ProfileSettings = {
+  kids?: boolean;
+  maturity_rating?: MaturityRating;
+  avatar?: Avatar;
+  pin?: string | null;
+  /** Kids controls (lib/access/kids-controls.ts): genre slugs; the list replaces the stored one. */
+  blocked_genres?: string[];
+  /** Minutes a day; null removes the limit. */
+  daily_limit_minutes?: number | null;
+};
 
-/** Applies the settings given (the kids ceiling judged by lib/access/kids.ts; a database check holds it too). */
+/**
+ * Applies the settings given (the kids ceiling judged by lib/access/kids.ts; a database check holds it too; blocked
+ * genres must be known ones).
+ */
 export async function changeProfileSettings(principal: Principal, name: string, settings: ProfileSettings) {
   const current = await requireProfile(principal, name);
   const rating = ratingAfterChange(current, settings);
@@ -76,6 +91,8 @@ export async function changeProfileSettings(principal: Principal, name: string, 
     maturityLevel: rating && maturityLevel(rating),
     avatar: settings.avatar,
     pinHash: settings.pin === undefined ? undefined : settings.pin === null ? null : await hashPassword(settings.pin),
+    blockedGenres: settings.blocked_genres && (await checkedBlockedGenres(settings.blocked_genres)),
+    dailyLimitMinutes: settings.daily_limit_minutes,
   };
   if (Object.values(changes).every((value) => value === undefined)) return profileView(current);
   const profile = await updateProfile(principal.accountId, name, changes).catch(kidsCeiling);

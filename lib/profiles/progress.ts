@@ -1,5 +1,6 @@
 import "server-only";
 import { insertProgress, readProgress, updateProgress, type ItemRef, type ProgressOutcome } from "@/db/queries/progress";
+import { assertViewingTimeLeft } from "@/lib/access/kids-controls";
 import type { Viewer } from "@/lib/access/rules";
 import { ApiError } from "@/lib/api/errors";
 
@@ -42,7 +43,10 @@ export async function getProgress({ profile }: Viewer, target: ProgressTarget) {
   return view(ensureFound(await readProgress(profile, itemRef(target)), target));
 }
 
-export async function createProgress({ profile }: Viewer, target: ProgressTarget, write: ProgressWrite) {
+// Writes are refused once a kids-controlled profile has used its viewing time for the day (lib/access/kids-controls.ts).
+export async function createProgress(viewer: Viewer, target: ProgressTarget, write: ProgressWrite) {
+  const { profile } = viewer;
+  await assertViewingTimeLeft(viewer);
   const outcome = ensureFound(
     await insertProgress(profile, itemRef(target), { positionSeconds: write.progress, clientUpdatedAt: clientTime(write) }),
     target,
@@ -52,7 +56,9 @@ export async function createProgress({ profile }: Viewer, target: ProgressTarget
 }
 
 /** Applies the write unless a newer one (by client timestamp) is stored; `applied` says which happened. */
-export async function setProgress({ profile }: Viewer, target: ProgressTarget, write: ProgressWrite) {
+export async function setProgress(viewer: Viewer, target: ProgressTarget, write: ProgressWrite) {
+  const { profile } = viewer;
+  await assertViewingTimeLeft(viewer);
   const outcome = ensureFound(
     await updateProgress(profile, itemRef(target), { positionSeconds: write.progress, clientUpdatedAt: clientTime(write) }),
     target,

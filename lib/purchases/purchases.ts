@@ -42,7 +42,7 @@ export type PurchaseRequest = { title_id: string; kind: "rent" | "buy" };
  */
 export async function purchaseTitle(principal: Principal, viewer: Viewer | undefined, request: PurchaseRequest) {
   if (viewer?.profile.kids) throw new ApiError("kids_profile", "Kids profiles cannot rent or buy. Switch to a grown-up profile.");
-  const audience: Audience = viewer ? { maturityLevel: viewer.profile.maturityLevel } : undefined;
+  const audience: Audience = viewer?.profile;
   const title = await findTitle(request.title_id, undefined, audience);
   if (!title) throw new ApiError("title_not_found", "There is no title with this id.");
   const offer = (await listOffers(title.id)).find((o) => o.kind === request.kind);

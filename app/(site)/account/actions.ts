@@ -24,6 +24,7 @@ import {
 import { appUrl } from "@/lib/env";
 import { emailField, newPasswordTwice, passwordsMatch } from "@/lib/site/account-fields";
 import { formatDate } from "@/lib/site/format";
+import { afterPlanChosen, rememberNext, safeNext } from "@/lib/site/onboarding";
 import { clientDevice, clientIp } from "@/lib/site/client-ip";
 import { signOut } from "@/lib/site/auth";
 import { validatedAccountAction } from "@/lib/site/form-action";
@@ -87,11 +88,16 @@ const redirectTarget = (url: string) => (url.startsWith(`${appUrl}/`) ? url.slic
  * difference at once; a downgrade starts at the end of the period; choosing the current plan keeps it (undoing a
  * scheduled downgrade or a cancellation). Locally every change applies at once, free.
  */
-export const changePlanAction = validatedAccountAction(z.object({ plan: z.enum(PLAN_IDS, "Choose a plan.") }), async ({ plan }, principal) => {
+const planForm = z.object({ plan: z.enum(PLAN_IDS, "Choose a plan."), next: z.string().max(2000).optional() });
+
+export const changePlanAction = validatedAccountAction(planForm, async ({ plan, next: wanted }, principal) => {
   const stripe = billingProvider().name === "stripe";
   const before = await getSubscription(principal.accountId);
+  const next = safeNext(wanted);
   let target: string;
   if (stripe && FRESH_START.has(before.status)) {
+    // Checkout returns to a fixed URL (app/billing/checkout/complete): the onboarding's next step is kept meanwhile.
+    await rememberNext(next);
     target = await startCheckout(principal.accountId, plan);
   } else {
     let after: SubscriptionView;
@@ -104,6 +110,9 @@ export const changePlanAction = validatedAccountAction(z.object({ plan: z.enum(P
       redirect(redirectTarget(target));
     }
     revalidatePath("/", "layout");
+    // A new member goes straight on to their first profile (and then to what they wanted).
+    const onward = after.has_access && before.status === "none" ? await afterPlanChosen(principal.accountId, next) : undefined;
+    if (onward) redirect(onward);
     return { success: planChangeMessage(before, after, plan, stripe) };
   }
   redirect(redirectTarget(target));

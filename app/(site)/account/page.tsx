@@ -11,6 +11,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { PanelSection } from "@/components/site/panel-section";
 import { describeAccount } from "@/lib/accounts/accounts";
 import { listDevices } from "@/lib/accounts/sessions";
+import { safeNext } from "@/lib/site/onboarding";
 import { billingProvider, listInvoices, PLAN_IDS, plansForSale, type PlanId, type SubscriptionView } from "@/lib/billing";
 import { listPurchases } from "@/lib/purchases/purchases";
 import { formatDate } from "@/lib/site/format";
@@ -19,7 +20,7 @@ import { changeEmailAction, changePasswordAction, deleteAccountAction, personalD
 
 export const metadata: Metadata = { title: "Account" };
 
-type Props = { searchParams: Promise<{ welcome?: string; plan?: string; billing?: string; invoices?: string; purchase?: string }> };
+type Props = { searchParams: Promise<{ welcome?: string; plan?: string; billing?: string; invoices?: string; purchase?: string; next?: string }> };
 
 const INVOICES_PER_PAGE = 12;
 
@@ -51,7 +52,7 @@ const TONES = {
 
 
 export default async function AccountPage({ searchParams }: Props) {
-  const { welcome, plan, billing, invoices: invoicesPage, purchase } = await searchParams;
+  const { welcome, plan, billing, invoices: invoicesPage, purchase, next } = await searchParams;
   const principal = await requireAccountHolder("/account");
   const page = Math.max(1, Math.min(10_000, Math.floor(Number(invoicesPage)) || 1));
   const [account, devices, plans, invoices, purchases] = await Promise.all([
@@ -90,6 +91,7 @@ export default async function AccountPage({ searchParams }: Props) {
           profileCount={account.profile_count}
           suggested={suggested}
           provider={billingProvider().name}
+          next={safeNext(next)}
         />
       </PanelSection>
 

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { FeaturedHero, HeroSkeleton } from "@/components/browse/hero";
+import { KidsHome } from "@/components/browse/kids-home";
+import { ViewingLimitNotice } from "@/components/browse/viewing-limit-notice";
 import { RowSkeleton } from "@/components/browse/row";
 import { CatalogRow, ContinueWatchingRow, MyListRow, RecommendationRows, topGenres } from "@/components/browse/rows";
 import type { Viewer } from "@/lib/access/rules";
@@ -21,8 +23,22 @@ async function GenreRows({ viewer }: { viewer: Viewer }) {
 
 export default async function BrowsePage() {
   const viewer = await requireViewer("/browse");
+  const limit = (
+    <Suspense fallback={null}>
+      <ViewingLimitNotice viewer={viewer} />
+    </Suspense>
+  );
+  if (viewer.profile.kids) {
+    return (
+      <>
+        {limit}
+        <KidsHome viewer={viewer} />
+      </>
+    );
+  }
   return (
     <div className="pb-16">
+      {limit}
       <Suspense fallback={<HeroSkeleton />}>
         <FeaturedHero viewer={viewer} />
       </Suspense>

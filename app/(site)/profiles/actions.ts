@@ -9,22 +9,46 @@ import { profileName } from "@/lib/profiles/profile-name";
 import { clientIp } from "@/lib/site/client-ip";
 import { validatedAccountAction } from "@/lib/site/form-action";
 import { checkbox, pinField, profileSettingsFields } from "@/lib/site/profile-fields";
-import { selectedProfile, selectProfile } from "@/lib/site/profile-selection";
+import { safeNext } from "@/lib/site/onboarding";
+import { accountProfiles, selectedProfile, selectProfile } from "@/lib/site/profile-selection";
 
 // Profile management for the site: the same services as /api/profiles, so limits (426), name rules and conflicts (409)
 // are the API's.
 
 const named = z.object({ name: profileName });
 
-export const createProfileAction = validatedAccountAction(
+const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+const newProfileForm = z.intersection(
   z.intersection(named, profileSettingsFields),
-  async ({ name, ...settings }, principal) => {
-    await createProfile(principal, name);
-    await changeProfileSettings(principal, name, settings);
-    revalidatePath("/profiles");
-    redirect("/profiles/manage");
-  },
+  z.object({
+    pin: z.preprocess(blankToUndefined, pinField.optional()),
+    password: z.string().optional(),
+    next: z.string().max(2000).optional(),
+  }),
 );
+
+/**
+ * "Add profile", with its lock (a PIN, which needs the account password as on the edit page). The account's first
+ * profile is chosen in this browser at once and the new member goes on to what they wanted (onboarding's `next`).
+ */
+export const createProfileAction = validatedAccountAction(newProfileForm, async ({ name, pin, password, next: wanted, ...settings }, principal) => {
+  if (pin) {
+    try {
+      await assertCurrentPassword(principal, password ?? "", await clientIp());
+    } catch (error) {
+      return { fieldErrors: { password: [(error as Error).message] } };
+    }
+  }
+  const first = (await accountProfiles(principal.accountId)).length === 0;
+  await createProfile(principal, name);
+  await changeProfileSettings(principal, name, { ...settings, pin });
+  revalidatePath("/profiles");
+  const next = safeNext(wanted);
+  if (!first && !next) redirect("/profiles/manage");
+  await selectProfile(principal, await requireProfile(principal, name), pin);
+  redirect(next ?? "/browse");
+});
 
 export const updateProfileAction = validatedAccountAction(
   z.intersection(z.object({ original: z.string(), name: profileName }), profileSettingsFields),
@@ -34,6 +58,22 @@ export const updateProfileAction = validatedAccountAction(
     redirect("/profiles/manage");
   },
 );
+
+const kidsControlsForm = z.object({
+  name: z.string(),
+  daily_limit_minutes: z.preprocess(
+    (value) => (value === "" || value === undefined ? null : value),
+    z.coerce.number({ error: "Enter a number of minutes." }).int("Enter whole minutes.").min(1, "At least 1 minute.").max(1440, "At most 1440 minutes (a day).").nullable(),
+  ),
+});
+
+/** Kids controls: the genres ticked (`blocked_<slug>`) and the daily minutes, through the same service as the API. */
+export const updateKidsControlsAction = validatedAccountAction(kidsControlsForm, async ({ name, daily_limit_minutes }, principal, formData) => {
+  const blocked = [...formData.keys()].filter((key) => key.startsWith("blocked_")).map((key) => key.slice("blocked_".length));
+  await changeProfileSettings(principal, name, { blocked_genres: blocked, daily_limit_minutes });
+  revalidatePath(`/profiles/${encodeURIComponent(name)}/edit`);
+  return { success: "Kids controls saved." };
+});
 
 const pinForm = z.discriminatedUnion("action", [
   z.object({ action: z.literal("set"), name: z.string(), pin: pinField, password: z.string().min(1, "Enter your account password.") }),

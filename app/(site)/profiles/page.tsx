@@ -6,7 +6,7 @@ import { PinPad } from "@/components/profiles/pin-pad";
 import { listAccountProfiles } from "@/lib/profiles/profiles";
 import { safeReturnPath } from "@/lib/site/return-path";
 import { profileAllowance } from "@/lib/site/profile-allowance";
-import { requirePrincipal } from "@/lib/site/session";
+import { requirePrincipal, watchingAsKids } from "@/lib/site/session";
 import { chooseProfileAction, unlockProfileAction } from "./select-actions";
 
 export const metadata: Metadata = { title: "Who's watching?" };
@@ -17,7 +17,7 @@ export default async function ProfilesPage({ searchParams }: Props) {
   const { callbackUrl, pin, from } = await searchParams;
   const next = safeReturnPath(callbackUrl, "/browse");
   const principal = await requirePrincipal(callbackUrl ? `/profiles?callbackUrl=${encodeURIComponent(next)}` : "/profiles");
-  const [{ items: profiles }, allowance] = await Promise.all([listAccountProfiles(principal), profileAllowance(principal)]);
+  const [{ items: profiles }, allowance, kids] = await Promise.all([listAccountProfiles(principal), profileAllowance(principal), watchingAsKids(principal)]);
   const locked = pin ? profiles.find((profile) => profile.name === pin && profile.has_pin) : undefined;
 
   if (locked) {
@@ -40,7 +40,7 @@ export default async function ProfilesPage({ searchParams }: Props) {
   return (
     <div className="px-4 py-12 sm:py-20">
       <h1 className="text-center text-3xl font-semibold sm:text-5xl">Who&apos;s watching?</h1>
-      {from === "kids" && (
+      {(from === "kids" || kids) && (
         <p role="status" className="mt-4 text-center text-muted">
           Kids profiles can&apos;t change the account. Choose a grown-up profile to continue.
         </p>
@@ -50,7 +50,8 @@ export default async function ProfilesPage({ searchParams }: Props) {
           Create a profile for each person who watches.
         </p>
       )}
-      <ProfileGrid allowance={allowance}>
+      {/* A kids browser gets no links it would only bounce back from (managing needs a grown-up profile first). */}
+      <ProfileGrid allowance={allowance} canManage={!kids}>
         {profiles.map((profile, index) => (
           <li key={profile.name}>
             <form action={chooseProfileAction}>
@@ -79,7 +80,7 @@ export default async function ProfilesPage({ searchParams }: Props) {
           </li>
         ))}
       </ProfileGrid>
-      {profiles.length > 0 && (
+      {profiles.length > 0 && !kids && (
         <p className="mt-12 text-center">
           <Link href="/profiles/manage" className="inline-block rounded border border-neutral-500 px-6 py-2 tracking-wide text-neutral-300 hover:border-white hover:text-white">
             Manage profiles

@@ -9,17 +9,22 @@ import { emailField, newPasswordField, usernameField } from "@/lib/site/account-
 import { signIn } from "@/lib/site/auth";
 import { clientIp } from "@/lib/site/client-ip";
 import { validatedAction } from "@/lib/site/form-action";
-import { safeReturnPath } from "@/lib/site/return-path";
+import { PLANS } from "@/lib/billing/plans";
+import { planStepPath, safeNext } from "@/lib/site/onboarding";
 
 const signUpForm = z.object({
   username: usernameField,
   email: emailField,
   password: newPasswordField,
   callbackUrl: z.string().optional(),
+  plan: z.string().optional(),
 });
 
-/** Creates the account (same service and limits as POST /api/accounts/new), signs in and goes on to choose a plan. */
-export const signUpAction = validatedAction(signUpForm, async ({ username, email, password, callbackUrl }) => {
+/**
+ * Creates the account (same service and limits as POST /api/accounts/new), signs in and goes on to choose a plan,
+ * carrying the page the visitor wanted (`callbackUrl`) through the plan and first-profile steps (lib/site/onboarding.ts).
+ */
+export const signUpAction = validatedAction(signUpForm, async ({ username, email, password, callbackUrl, plan }) => {
   const ip = await clientIp();
   const limit = await consume(`api:auth:ip:${ip}`, scaledApiLimit("auth"));
   if (limit.exceeded) return { error: `Too many attempts from your network. Try again in ${retryAfterSeconds(limit)} seconds.` };
@@ -30,7 +35,7 @@ export const signUpAction = validatedAction(signUpForm, async ({ username, email
     if (error instanceof ApiError && error.code === "email_taken") return { fieldErrors: { email: [error.message] } };
     throw error;
   }
-  const next = callbackUrl ? safeReturnPath(callbackUrl) : "/account?welcome=1#plan";
+  const next = planStepPath(plan && plan in PLANS ? plan : undefined, safeNext(callbackUrl));
   try {
     await signIn("credentials", { username, password, redirectTo: next });
   } catch (error) {

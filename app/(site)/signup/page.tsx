@@ -6,6 +6,7 @@ import { Field } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { AuthCard } from "@/components/site/auth-card";
 import { PLANS, type PlanId } from "@/lib/billing/plans";
+import { safeNext } from "@/lib/site/onboarding";
 import { safeReturnPath } from "@/lib/site/return-path";
 import { currentPrincipal } from "@/lib/site/session";
 import { signUpAction } from "./actions";
@@ -17,9 +18,10 @@ type Props = { searchParams: Promise<{ callbackUrl?: string; plan?: string }> };
 export default async function SignUpPage({ searchParams }: Props) {
   const { callbackUrl, plan } = await searchParams;
   const chosen = plan && plan in PLANS ? PLANS[plan as PlanId] : undefined;
-  // After sign-up the account page opens on its plan section, with the plan chosen on /plans preselected.
-  const next = callbackUrl ? safeReturnPath(callbackUrl) : chosen ? `/account?welcome=1&plan=${chosen.id}#plan` : "";
-  if (await currentPrincipal()) redirect(next || "/profiles");
+  // After sign-up the account page opens on its plan section (the plan chosen on /plans preselected), then the first
+  // profile, then the page the visitor wanted (lib/site/onboarding.ts).
+  const next = safeNext(callbackUrl);
+  if (await currentPrincipal()) redirect(next ?? "/profiles");
   const signInHref = callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(safeReturnPath(callbackUrl))}` : "/signin";
   return (
     <AuthCard
@@ -40,6 +42,7 @@ export default async function SignUpPage({ searchParams }: Props) {
       )}
       <ActionForm action={signUpAction} label="Create your account">
         {next && <input type="hidden" name="callbackUrl" value={next} />}
+        {chosen && <input type="hidden" name="plan" value={chosen.id} />}
         <Field name="username" label="Username" autoComplete="username" autoCapitalize="none" spellCheck={false} required autoFocus hint="3–32 letters, digits, '.', '_' or '-'." />
         <Field name="email" label="Email" type="email" autoComplete="email" required />
         <Field name="password" label="Password" type="password" autoComplete="new-password" required minLength={8} hint="At least 8 characters." />

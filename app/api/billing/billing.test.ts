@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import net from "node:net";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInToSite } from "@/test/web-session";
 import { APP_URL, startStripeApp, WEBHOOK_SECRET, type StripeApp } from "@/test/fake-stripe/app-server";
 
 let app: StripeApp;
@@ -109,6 +110,26 @@ describe("a first subscription through Checkout", () => {
     // An unknown or malformed session id lands on the account page too, changing nothing.
     expect((await app.call("GET", "/billing/checkout/complete?session_id=cs_test_unknown")).headers.get("location")).toBe(`${APP_URL}/account?billing=pending`);
     expect((await app.call("GET", "/billing/checkout/complete?session_id=../../etc")).headers.get("location")).toBe(`${APP_URL}/account?billing=invalid`);
+  });
+
+  it("a new member's Checkout return goes on to their first profile, carrying the page they wanted (same-site only)", async () => {
+    const returnWith = async (next: string) => {
+      const username = `first_${randomUUID().slice(0, 8)}`;
+      const password = "correct horse battery";
+      expect((await app.call("POST", "/api/accounts/new", { body: { username, password, email: `${username}@example.com` } })).status).toBe(200);
+      const token = (await app.call("POST", "/api/accounts/token", { body: { username, password } })).body.bearer_token;
+      const site = await signInToSite(app.server.url, username, password, `10.9.77.${Math.floor(Math.random() * 250)}`);
+      const started = await app.call("POST", "/api/billing/checkout", { token, body: { plan: "basic" } });
+      app.fake.completeCheckout(sessionIdOf(started.body.url));
+      return app.call("GET", `/billing/checkout/complete?session_id=${sessionIdOf(started.body.url)}`, {
+        headers: { cookie: `${site}; nf_next=${encodeURIComponent(next)}` },
+      });
+    };
+    const first = await returnWith("/title/movie/123?x=1");
+    expect(first.headers.get("location")).toBe(`${APP_URL}/profiles/new?welcome=1&next=${encodeURIComponent("/title/movie/123?x=1")}`);
+    expect(first.headers.getSetCookie().some((line) => /^nf_next=;/.test(line))).toBe(true);
+    const offSite = await returnWith("https://evil.example/");
+    expect(offSite.headers.get("location")).toBe(`${APP_URL}/profiles/new?welcome=1`);
   });
 
   it("an account that already subscribes gets a plan change, not a second subscription", async () => {

@@ -71,7 +71,7 @@ const withStream = party.extend({
 const memberErrors = ["forbidden", "party_not_found", "party_ended", "validation_failed"] as const;
 /** A call by a member about its party. */
 const asMember = { tag, auth: "required", profile: "optional", params: partyId, query: actingProfile } as const;
-const joinErrors = ["subscription_required", "maturity_restricted", "stream_limit_reached", "media_not_ready", "profile_not_found"] as const;
+const joinErrors = ["subscription_required", "maturity_restricted", "genre_blocked", "viewing_limit_reached", "stream_limit_reached", "media_not_ready", "profile_not_found"] as const;
 
 export const createPartyEndpoint = endpoint({
   method: "POST",

@@ -2,11 +2,12 @@
 // rule (a locked profile read through the API, a kids browser changing the account, a kids profile raised to R, …).
 import { beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { api, createAccount, expectEnvelope, randomIp, signIn, type TestAccount } from "@/test/http";
+import { api, expectEnvelope, randomIp, signIn } from "@/test/http";
+import { memberWithProfiles, profilePath } from "@/test/profiles";
 import { chooseProfileOnSite, signInToSite } from "@/test/web-session";
 
 const base = () => inject("baseUrl");
-const path = (name: string, rest = "") => `/api/profiles/${encodeURIComponent(name)}${rest}`;
+const path = profilePath;
 
 type Movie = { id: string; maturity_rating: string };
 let pgMovie: Movie;
@@ -19,15 +20,7 @@ beforeAll(async () => {
   expect(pgMovie && rMovie).toBeTruthy();
 });
 
-async function member(...profiles: Array<{ name: string; settings?: Record<string, unknown> }>): Promise<TestAccount> {
-  const account = await createAccount();
-  expect((await api("PUT", "/api/accounts/subscription", { token: account.token, body: { subscription: "premium" } })).status).toBe(200);
-  for (const { name, settings } of profiles) {
-    expect((await api("POST", path(name, "/new"), { token: account.token })).status).toBe(200);
-    if (settings) expect((await api("PATCH", path(name), { token: account.token, body: settings })).status).toBe(200);
-  }
-  return account;
-}
+const member = memberWithProfiles;
 
 const progress = (movie: Movie) => ({ kind: "movie_watch_progress", movie_id: movie.id, progress: 3 });
 
@@ -86,14 +79,14 @@ describe("kids profiles", () => {
   it("are never rated above PG-13, whatever the order or the combination of the fields", async () => {
     const { token } = await member({ name: "Kid" });
     const patch = (body: Record<string, unknown>) => api("PATCH", path("Kid"), { token, body });
-    expect((await patch({ kids: true })).body).toMatchObject({ kids: true, maturity_rating: "PG" });
+    expect((await patch({ kids: true })).body).toMatchObject({ kids: true, maturity_rating: "TV-Y7" });
     // The rating alone, on a profile that is kids already (this was accepted).
     expectEnvelope(await patch({ maturity_rating: "R" }), 422, "validation_failed");
     expectEnvelope(await patch({ maturity_rating: "TV-MA", kids: true }), 422, "validation_failed");
     expect((await patch({ maturity_rating: "TV-14" })).body).toMatchObject({ kids: true, maturity_rating: "TV-14" });
     expect((await patch({ kids: false, maturity_rating: "R" })).body).toMatchObject({ kids: false, maturity_rating: "R" });
     // Made kids again without a rating: the kids default, as on the site.
-    expect((await patch({ kids: true })).body).toMatchObject({ kids: true, maturity_rating: "PG" });
+    expect((await patch({ kids: true })).body).toMatchObject({ kids: true, maturity_rating: "TV-Y7" });
 
     // Two devices at once, one ticking kids and one raising the rating: never both.
     for (let round = 0; round < 5; round++) {

@@ -126,7 +126,7 @@ describe("PATCH /api/profiles/{name}", () => {
     const { token } = await subscribed();
     await api("POST", path("Junior", "/new"), { token });
     const kids = await api("PATCH", path("Junior"), { token, body: { kids: true, avatar: "teal", pin: "1234" } });
-    expect(kids.body).toMatchObject({ kids: true, maturity_rating: "PG", avatar: "teal", has_pin: true });
+    expect(kids.body).toMatchObject({ kids: true, maturity_rating: "TV-Y7", avatar: "teal", has_pin: true });
     expect(kids.text).not.toContain("1234");
     expect((await api("PATCH", path("Junior"), { token, body: { pin: null } })).body.has_pin).toBe(false);
     expect((await api("PATCH", path("Junior"), { token, body: { maturity_rating: "G" } })).body.maturity_rating).toBe("G");

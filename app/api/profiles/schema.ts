@@ -18,6 +18,8 @@ const profile = z.object({
   maturity_rating: z.enum(MATURITY_RATINGS),
   avatar: z.enum(AVATARS),
   has_pin: z.boolean(),
+  blocked_genres: z.array(z.string()).describe("Kids controls: slugs of the genres hidden from the profile."),
+  daily_limit_minutes: z.number().int().nullable().describe("Kids controls: minutes of viewing a day; null for no limit."),
   created_at: z.string(),
 });
 
@@ -59,16 +61,35 @@ export const deleteProfileEndpoint = endpoint({
 export const updateProfileEndpoint = endpoint({
   method: "PATCH",
   path: "/api/profiles/{name}",
-  summary: "Change a profile's kids flag, maturity rating, avatar or PIN",
+  summary: "Change a profile's kids flag, maturity rating, avatar, PIN or kids controls",
+  description:
+    "Kids controls: `blocked_genres` (genre slugs from GET /api/genres) hides those genres from the profile and refuses " +
+    "their streams (403 genre_blocked); `daily_limit_minutes` refuses stream starts and progress writes once the day's " +
+    "viewing time is used (403 viewing_limit_reached). The day is the account's time zone (its notification settings) " +
+    "when it has one, else UTC.",
   tag,
   auth: "required",
   accountHolder: true,
   params: nameParams,
-  body: z.object({
+  query: z.strictObject({}),
+  body: z.strictObject({
     kids: z.boolean().optional(),
     maturity_rating: z.enum(MATURITY_RATINGS).optional().describe("The highest rating this profile may watch."),
     avatar: z.enum(AVATARS).optional(),
     pin: pin.nullable().optional().describe("Four digits, stored hashed; null removes it."),
+    blocked_genres: z
+      .array(z.string().regex(/^[a-z0-9-]{1,64}$/, "A genre slug, such as horror."))
+      .max(100)
+      .optional()
+      .describe("Genre slugs the profile never sees; replaces the stored list ([] unblocks every genre)."),
+    daily_limit_minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(1440)
+      .nullable()
+      .optional()
+      .describe("Minutes of viewing a day (1–1440); null removes the limit."),
     current_password: currentPassword.describe(
       "The account's password: required to set or remove a PIN through the site's session cookie (403 current_password_incorrect).",
     ),
@@ -163,7 +184,7 @@ export const createProgressEndpoint = endpoint({
   params: nameParams,
   body: progressWrite,
   response: progressResult,
-  errors: ["forbidden", "profile_not_found", "movie_not_found", "episode_not_found", "progress_exists", "validation_failed"],
+  errors: ["forbidden", "profile_not_found", "movie_not_found", "episode_not_found", "progress_exists", "viewing_limit_reached", "validation_failed"],
 });
 
 export const updateProgressEndpoint = endpoint({
@@ -177,5 +198,5 @@ export const updateProgressEndpoint = endpoint({
   params: nameParams,
   body: progressWrite,
   response: progressResult.extend({ applied: z.boolean() }),
-  errors: ["forbidden", "profile_not_found", "movie_not_found", "episode_not_found", "progress_not_found", "validation_failed"],
+  errors: ["forbidden", "profile_not_found", "movie_not_found", "episode_not_found", "progress_not_found", "viewing_limit_reached", "validation_failed"],
 });

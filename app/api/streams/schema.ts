@@ -38,6 +38,8 @@ const errors = [
   "subscription_required",
   "profile_not_found",
   "maturity_restricted",
+  "genre_blocked",
+  "viewing_limit_reached",
   "media_not_ready",
   "stream_limit_reached",
   "validation_failed",
@@ -46,7 +48,8 @@ const errors = [
 const description =
   "Checks, in this order: a valid token (403), the profile (404 profile_not_found, 403 profile_locked or kids_profile), " +
   "an active subscription (402 subscription_required), the profile's " +
-  "maturity rating (403 maturity_restricted), and the plan's concurrent streams (409 stream_limit_reached, with the " +
+  "maturity rating (403 maturity_restricted), its kids controls (403 genre_blocked, 403 viewing_limit_reached with " +
+  "details.resets_at), and the plan's concurrent streams (409 stream_limit_reached, with the " +
   "live streams in details.active_streams). `profile` comes as a query parameter or in a JSON body; a locked profile " +
   "needs X-Profile-Token (403 profile_locked). Through the site's session cookie a cross-site GET is refused (403).";
 

@@ -3,6 +3,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { ApiError } from "@/lib/api/errors";
 import { reconcileCheckout } from "@/lib/billing/checkout";
 import { appUrl } from "@/lib/env";
+import { afterPlanChosen, forgetNext, recalledNext } from "@/lib/site/onboarding";
+import { currentPrincipal } from "@/lib/site/session";
 
 // No sign-in needed: the session id only lets us re-read from Stripe what Stripe already decided, and the result is
 // stored for the account that owns the session's customer, whoever follows the link.
@@ -20,5 +22,9 @@ export async function GET(req: NextRequest) {
   } else {
     outcome = "invalid";
   }
-  return NextResponse.redirect(`${appUrl}/account?billing=${outcome}`, 303);
+  // A new member who paid goes on to their first profile, then to what they wanted before signing up.
+  const principal = outcome === "success" ? await currentPrincipal() : undefined;
+  const onward = principal && (await afterPlanChosen(principal.accountId, await recalledNext()));
+  if (onward) await forgetNext();
+  return NextResponse.redirect(`${appUrl}${onward ?? `/account?billing=${outcome}`}`, 303);
 }

@@ -12,7 +12,9 @@ import { ApiError } from "@/lib/api/errors";
 import { profileView, requireProfile } from "@/lib/profiles/profiles";
 import { maturityChoiceFor } from "@/lib/site/profile-fields";
 import { requireAccountHolder } from "@/lib/site/session";
-import { changePinAction, deleteProfileAction, updateProfileAction } from "../../actions";
+import { KidsControlsFields } from "@/components/profiles/kids-controls-fields";
+import { listGenres } from "@/lib/catalog/catalog";
+import { changePinAction, deleteProfileAction, updateKidsControlsAction, updateProfileAction } from "../../actions";
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -30,6 +32,8 @@ export default async function EditProfilePage({ params }: Props) {
       throw error;
     }),
   );
+
+  const { items: genres } = await listGenres(undefined);
 
   return (
     <div className="mx-auto max-w-2xl space-y-8 px-4 py-12">
@@ -53,6 +57,18 @@ export default async function EditProfilePage({ params }: Props) {
               Cancel
             </Link>
           </div>
+        </ActionForm>
+      </PanelSection>
+
+      <PanelSection
+        id="kids-controls"
+        title="Kids controls"
+        description="Days start at midnight in your account's time zone (set with notification quiet hours), else UTC."
+      >
+        <ActionForm action={updateKidsControlsAction} className="space-y-6" label="Kids controls">
+          <input type="hidden" name="name" value={profile.name} />
+          <KidsControlsFields genres={genres} blocked={profile.blocked_genres} dailyLimit={profile.daily_limit_minutes} />
+          <SubmitButton pendingLabel="Saving…">Save kids controls</SubmitButton>
         </ActionForm>
       </PanelSection>
 
