@@ -8,16 +8,32 @@ type JsonSchema = { properties?: Record<string, JsonSchema>; required?: string[]
 
 const toSchema = (schema: AnySchema) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
 
+/**
+ * The top-level fields a schema accepts, of every variant of a union: each with its schema (from the first variant
+ * naming it) and whether every variant requires it.
+ */
+function fieldsOf(json: JsonSchema): Map<string, { schema: JsonSchema; required: boolean }> {
+  const variants = (["anyOf", "oneOf"] as const).flatMap((key) => (json[key] as JsonSchema[] | undefined) ?? []);
+  const fields = new Map<string, { schema: JsonSchema; required: boolean }>();
+  for (const [name, property] of Object.entries(json.properties ?? {})) fields.set(name, { schema: property, required: (json.required ?? []).includes(name) });
+  const ofVariants = variants.map(fieldsOf);
+  for (const variant of ofVariants) {
+    for (const [name, field] of variant) {
+      if (!fields.has(name)) fields.set(name, { ...field, required: ofVariants.every((other) => other.get(name)?.required) });
+    }
+  }
+  return fields;
+}
+
 /** The top-level field names a schema accepts (what a client may send as query parameters). */
-export const fieldNamesOf = (schema: AnySchema | undefined): string[] => Object.keys((schema && toSchema(schema).properties) ?? {});
+export const fieldNamesOf = (schema: AnySchema | undefined): string[] => (schema ? [...fieldsOf(toSchema(schema)).keys()] : []);
 
 function parametersOf(schema: AnySchema | undefined, location: "path" | "query") {
   if (!schema) return [];
-  const json = toSchema(schema);
-  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+  return [...fieldsOf(toSchema(schema))].map(([name, { schema: property, required }]) => ({
     name,
     in: location,
-    required: location === "path" || (json.required ?? []).includes(name),
+    required: location === "path" || required,
     description: property.description,
     schema: property,
   }));
