@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { FeaturedHero, HeroSkeleton } from "@/components/browse/hero";
 import { RowSkeleton } from "@/components/browse/row";
-import { CatalogRow, ContinueWatchingRow, MyListRow, RecommendationRows, topGenres } from "@/components/browse/rows";
+import { CatalogRow, ContinueWatchingRow, MyListRow, RecommendationRows, topGenres, TrendingRow } from "@/components/browse/rows";
 import type { Viewer } from "@/lib/access/rules";
 import { requireViewer } from "@/lib/site/session";
 
@@ -26,15 +26,15 @@ export default async function BrowsePage() {
       <Suspense fallback={<HeroSkeleton />}>
         <FeaturedHero viewer={viewer} />
       </Suspense>
-      {/* Either may be empty: no placeholder that would collapse. */}
+      {/* These may be empty: no placeholder that would collapse. */}
       <Suspense fallback={null}>
         <ContinueWatchingRow viewer={viewer} />
       </Suspense>
       <Suspense fallback={null}>
         <MyListRow viewer={viewer} />
       </Suspense>
-      <Suspense fallback={<RowSkeleton title="Trending Now" />}>
-        <CatalogRow viewer={viewer} title="Trending Now" sort="popular" />
+      <Suspense fallback={null}>
+        <TrendingRow viewer={viewer} />
       </Suspense>
       <Suspense fallback={<RowSkeleton title="New on NormFlix" />}>
         <CatalogRow viewer={viewer} title="New on NormFlix" sort="new" />
