@@ -38,12 +38,12 @@ try {
   console.log(`Generating ${TITLES} titles…`);
   await sql`select setseed(0.42)`;
   await sql`
-    insert into titles (kind, title, synopsis, year, maturity_rating, maturity_level, popularity)
+    insert into titles (kind, title, synopsis, year, maturity_rating, maturity_level)
     select case when i % 5 = 0 then 'show'::title_kind else 'movie'::title_kind end,
       initcap(w[1 + (random() * (cardinality(w) - 1))::int]) || ' ' || w[1 + (random() * (cardinality(w) - 1))::int]
         || case when i % 3 = 0 then ' of the ' || initcap(w[1 + (random() * (cardinality(w) - 1))::int]) else '' end || ' ' || i,
       'A story of ' || w[1 + (random() * (cardinality(w) - 1))::int] || ' and ' || w[1 + (random() * (cardinality(w) - 1))::int] || '.',
-      1950 + (random() * 76)::int, 'PG-13', 2, random() * 100
+      1950 + (random() * 76)::int, 'PG-13', 2
     from generate_series(1, ${TITLES}) i, (select ${words}::text[] as w) words`;
   await sql`analyze titles`;
   const sample = await sql<{ title: string }[]>`select title from titles order by random() limit ${QUERIES}`;
