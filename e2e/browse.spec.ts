@@ -66,3 +66,8 @@ test("Trending Now follows viewing: a title watched this week is on it, in the A
   const hrefs = await browse.cardLinks("Trending Now").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
   expect(hrefs).toEqual(after);
 });
+
+test("browsing needs a signed-in viewer", async ({ page }) => {
+  await page.goto("/browse");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fbrowse/);
+});
