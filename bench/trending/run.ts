@@ -5,9 +5,9 @@
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
+import { adminUrl, createBenchDatabase, percentileOf as percentile, time } from "../database";
 import { updateBenchmarks } from "../update-benchmarks";
 
-const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const TITLES = Number(process.env.BENCH_TITLES ?? 5_000);
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
 const PROFILES_PER_ACCOUNT = 5;
@@ -16,12 +16,7 @@ const STREAMS = Number(process.env.BENCH_STREAMS ?? 1_000_000);
 const DAYS = 60;
 const QUERIES = 300;
 
-const name = `normflix_bench_${process.pid}`;
-const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${name}`);
-const url = new URL(adminUrl);
-url.pathname = `/${name}`;
-process.env.DATABASE_URL = url.toString();
+const database = await createBenchDatabase();
 
 const { openDatabase, closeDatabase } = await import("@/db/client");
 const { browseTrending } = await import("@/lib/catalog/trending");
@@ -29,23 +24,13 @@ const { rebuildTrending, recordStreamStart } = await import("@/db/queries/trendi
 const { db } = await import("@/db/client");
 const { TIMEFRAMES, TRENDING_WINDOWS } = await import("@/lib/catalog/trending-scores");
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await fn();
-  return performance.now() - started;
-}
 
 const load = () => os.loadavg().map((n) => n.toFixed(1)).join(" / ");
 
 try {
   const loadAtStart = load();
   await openDatabase();
-  const sql = postgres(process.env.DATABASE_URL, { max: 4, onnotice: () => {} });
+  const sql = postgres(database.url, { max: 4, onnotice: () => {} });
   console.log(`Generating ${TITLES} titles, ${ACCOUNTS * PROFILES_PER_ACCOUNT} profiles, ${PROGRESS_ROWS} progress rows, ${STREAMS} streams…`);
   const generating = performance.now();
   await sql`select setseed(0.42)`;
@@ -166,6 +151,5 @@ try {
   updateBenchmarks("Trending", report);
 } finally {
   await closeDatabase();
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await database.drop();
 }

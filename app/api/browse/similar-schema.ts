@@ -18,30 +18,26 @@ const description =
   "`profile` (and a bearer token), only what that profile may watch and never what it finished (a movie watched to the " +
   "end, a show with every episode watched).";
 
-export const similarMoviesEndpoint = endpoint({
-  method: "GET",
-  path: "/api/movies/{movie_id}/similar",
-  summary: "More like this movie",
-  description,
-  tag: "Catalog",
-  auth: "none",
-  profile: "optional",
-  params: z.strictObject({ movie_id: z.guid() }),
-  query,
-  response: similarList,
-  errors: ["movie_not_found", "validation_failed", "forbidden", "profile_not_found"],
-});
+/** The endpoint for one kind: its path parameter and not-found code are the kind's, as on the title's own endpoint. */
+const similarEndpoint = <const P extends string, const C extends "movie_not_found" | "show_not_found">(
+  path: string,
+  param: P,
+  kind: string,
+  notFound: C,
+) =>
+  endpoint({
+    method: "GET",
+    path,
+    summary: `More like this ${kind}`,
+    description,
+    tag: "Catalog",
+    auth: "none",
+    profile: "optional",
+    params: z.strictObject({ [param]: z.guid() } as Record<P, z.ZodGUID>),
+    query,
+    response: similarList,
+    errors: [notFound, "validation_failed", "forbidden", "profile_not_found"],
+  });
 
-export const similarShowsEndpoint = endpoint({
-  method: "GET",
-  path: "/api/shows/{tv_show_id}/similar",
-  summary: "More like this show",
-  description,
-  tag: "Catalog",
-  auth: "none",
-  profile: "optional",
-  params: z.strictObject({ tv_show_id: z.guid() }),
-  query,
-  response: similarList,
-  errors: ["show_not_found", "validation_failed", "forbidden", "profile_not_found"],
-});
+export const similarMoviesEndpoint = similarEndpoint("/api/movies/{movie_id}/similar", "movie_id", "movie", "movie_not_found");
+export const similarShowsEndpoint = similarEndpoint("/api/shows/{tv_show_id}/similar", "tv_show_id", "show", "show_not_found");
