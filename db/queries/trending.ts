@@ -73,6 +73,8 @@ async function countTrending(where: SQL | undefined): Promise<number> {
  */
 export async function rebuildTrending(): Promise<void> {
   await db().transaction(async (tx) => {
+    // Reads every stream and progress row: longer than a request may take (the migration runs without a limit too).
+    await tx.execute(sql`set local statement_timeout = '30min'`);
     await tx.execute(sql`delete from title_trending`);
     await tx.execute(sql.raw(REBUILD_TEXT));
   });
