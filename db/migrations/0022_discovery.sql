@@ -13,6 +13,7 @@ ALTER TABLE "title_trending" ADD CONSTRAINT "title_trending_title_id_titles_id_f
 CREATE INDEX "title_trending_day_idx" ON "title_trending" USING btree ("day_score" desc);--> statement-breakpoint
 CREATE INDEX "title_trending_week_idx" ON "title_trending" USING btree ("week_score" desc);--> statement-breakpoint
 CREATE INDEX "title_trending_month_idx" ON "title_trending" USING btree ("month_score" desc);--> statement-breakpoint
+CREATE INDEX "title_trending_last_viewed_idx" ON "title_trending" USING btree ("last_viewed_at");--> statement-breakpoint
 ALTER TABLE "titles" DROP COLUMN "popularity";--> statement-breakpoint
 -- Trending from the viewing kept so far (as db/queries/trending.ts rebuildTrending does): stream starts, and each
 -- progress row's position as seconds watched at its last write.

@@ -34,13 +34,11 @@ export async function listTrending(filter: TitleFilter, timeframe: Timeframe, li
     filterConditions(filter),
     gt(titleTrending.lastViewedAt, sql`now() - make_interval(hours => ${TRENDING_WINDOWS[timeframe].hours})`),
   );
-  // Rank and page on the two narrow tables first; the list's columns (genres, availability…) only for the page.
+  // The page is an index walk down the window's score that stops after `offset + limit` visible titles; the list's
+  // columns (genres, availability…) only for the page. The total is counted apart (a window count over the ranking
+  // would visit every title watched in the window), at the same time.
   const ranked = db()
-    .select({
-      id: titleTrending.titleId,
-      score: sql<number>`${score}`.as("score"),
-      total: sql<number>`count(*) over ()`.mapWith(Number).as("total"),
-    })
+    .select({ id: titleTrending.titleId, score: sql<number>`${score}`.as("score") })
     .from(titleTrending)
     .innerJoin(titles, eq(titles.id, titleTrending.titleId))
     .where(where)
@@ -48,12 +46,12 @@ export async function listTrending(filter: TitleFilter, timeframe: Timeframe, li
     .limit(limit)
     .offset(offset)
     .as("ranked");
-  const rows = await db()
-    .select({ ...titleColumns, total: ranked.total })
+  const pageRows = db()
+    .select(titleColumns)
     .from(ranked)
     .innerJoin(titles, eq(titles.id, ranked.id))
     .orderBy(desc(ranked.score), asc(ranked.id));
-  const total = rows[0]?.total ?? (offset > 0 ? await countTrending(where) : 0);
+  const [rows, total] = await Promise.all([pageRows, countTrending(where)]);
   return { rows, total };
 }
 

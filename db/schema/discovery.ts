@@ -28,6 +28,8 @@ export const titleTrending = pgTable(
     index("title_trending_day_idx").on(sql`${t.dayScore} desc`),
     index("title_trending_week_idx").on(sql`${t.weekScore} desc`),
     index("title_trending_month_idx").on(sql`${t.monthScore} desc`),
+    // Counting a window's titles reads only those watched within it.
+    index("title_trending_last_viewed_idx").on(t.lastViewedAt),
   ],
 );
 
