@@ -35,6 +35,14 @@ export async function postProgress(request: APIRequestContext, token: string, pr
   await json(request, `/api/profiles/${encodeURIComponent(profile)}/progress`, { method: "POST", token, data: body });
 }
 
+/** Watches `seconds` of a movie (at most about two seconds per second the test waits: seeks are not watching). */
+export async function watchSeconds(request: APIRequestContext, token: string, profile: string, movieId: string, seconds: number) {
+  const target = { kind: "movie_watch_progress", movie_id: movieId };
+  await postProgress(request, token, profile, { ...target, progress: 0 });
+  await new Promise((resolve) => setTimeout(resolve, Math.ceil(seconds / 2) * 1000 + 200));
+  await json(request, `/api/profiles/${encodeURIComponent(profile)}/progress`, { method: "PUT", token, data: { ...target, progress: seconds } });
+}
+
 /** The browser's profile finds the movie neither by searching its exact name nor by opening its page (a 404). */
 export async function expectMovieHidden(page: Page, movie: { id: string; title: string }) {
   const search = new SearchPage(page);

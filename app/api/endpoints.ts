@@ -10,6 +10,7 @@ import * as adminUploads from "./admin/uploads/schema";
 import * as adminUsers from "./admin/users/schema";
 import * as billing from "./billing/schema";
 import * as browse from "./browse/schema";
+import * as similar from "./browse/similar-schema";
 import * as health from "./health/schema";
 import * as movies from "./movies/schema";
 import * as parties from "./parties/schema";
@@ -46,6 +47,7 @@ export const endpoints: (Endpoint & { operationId: string })[] = [
   streams,
   parties,
   browse,
+  similar,
   notifications,
   analytics,
   health,

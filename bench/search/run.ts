@@ -1,49 +1,32 @@
 // Search latency at 100,000 generated titles on PostgreSQL: p50/p95 of GET /api/search's query (lib/catalog/search)
 // for exact, misspelt and as-you-type queries, against a baseline measured in the same run (a naive ILIKE scan).
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:search
-import { performance } from "node:perf_hooks";
 import postgres from "postgres";
+import { adminUrl, createBenchDatabase, percentileOf as percentile, time } from "../database";
 import { updateBenchmarks } from "../update-benchmarks";
 
-const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const TITLES = Number(process.env.BENCH_TITLES ?? 100_000);
 const QUERIES = 300;
 
-const name = `normflix_bench_${process.pid}`;
-const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${name}`);
-const url = new URL(adminUrl);
-url.pathname = `/${name}`;
-process.env.DATABASE_URL = url.toString();
+const database = await createBenchDatabase();
 
 const { openDatabase, closeDatabase } = await import("@/db/client");
 const { search } = await import("@/lib/catalog/search");
 
 const words = "amber anchor ashes atlas autumn badger ballad beacon bitter blossom bramble breaker canyon cinder clockwork copper coral crimson crow dagger dawn delta desert drifter echo ember falcon feather fjord forest fox frost garden ghost glacier harbor harvest hollow honey horizon iron ivory jackal jade jungle kestrel kingdom lantern lemon lighthouse lotus marble meadow midnight mirror monsoon moth nebula needle nomad oasis obsidian ocean orchard oracle paper pepper pilgrim pine prairie quartz quiet raven reef ribbon river saffron salt scarlet shadow silver sparrow spire storm summer swallow thistle thunder tide timber topaz tundra umber valley velvet violet voyage walnut willow winter wolf zephyr".split(" ");
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await fn();
-  return performance.now() - started;
-}
-
 try {
   await openDatabase();
-  const sql = postgres(process.env.DATABASE_URL, { max: 4, onnotice: () => {} });
+  const sql = postgres(database.url, { max: 4, onnotice: () => {} });
   console.log(`Generating ${TITLES} titles…`);
   await sql`select setseed(0.42)`;
   await sql`
-    insert into titles (kind, title, synopsis, year, maturity_rating, maturity_level, popularity)
+    insert into titles (kind, title, synopsis, year, maturity_rating, maturity_level)
     select case when i % 5 = 0 then 'show'::title_kind else 'movie'::title_kind end,
       initcap(w[1 + (random() * (cardinality(w) - 1))::int]) || ' ' || w[1 + (random() * (cardinality(w) - 1))::int]
         || case when i % 3 = 0 then ' of the ' || initcap(w[1 + (random() * (cardinality(w) - 1))::int]) else '' end || ' ' || i,
       'A story of ' || w[1 + (random() * (cardinality(w) - 1))::int] || ' and ' || w[1 + (random() * (cardinality(w) - 1))::int] || '.',
-      1950 + (random() * 76)::int, 'PG-13', 2, random() * 100
+      1950 + (random() * 76)::int, 'PG-13', 2
     from generate_series(1, ${TITLES}) i, (select ${words}::text[] as w) words`;
   await sql`analyze titles`;
   const sample = await sql<{ title: string }[]>`select title from titles order by random() limit ${QUERIES}`;
@@ -86,6 +69,5 @@ try {
   updateBenchmarks("Search", report);
 } finally {
   await closeDatabase();
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await database.drop();
 }

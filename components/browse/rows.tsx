@@ -4,6 +4,8 @@ import { episodeCode, timeLeft } from "@/components/catalog/format";
 import { ProgressBar } from "@/components/catalog/progress-bar";
 import { TitleCard, type CardTitle } from "@/components/catalog/title-card";
 import { browseTitles, listGenres, titleFilter } from "@/lib/catalog/catalog";
+import { browseTrending } from "@/lib/catalog/trending";
+import { DEFAULT_TIMEFRAME } from "@/lib/catalog/trending-scores";
 import type { TitleSort } from "@/db/queries/catalog";
 import { getContinueWatching, getWatchlist } from "@/lib/profiles/lists";
 import { getRecommendations } from "@/lib/profiles/recommendations";
@@ -66,7 +68,7 @@ export async function MyListRow({ viewer }: { viewer: Viewer }) {
   );
 }
 
-/** A catalog row (trending, new, a genre, the titles sold one by one), limited to what the profile may watch. */
+/** A catalog row (new, a genre, the titles sold one by one), limited to what the profile may watch. */
 export async function CatalogRow({
   viewer,
   title,
@@ -87,6 +89,17 @@ export async function CatalogRow({
   if (!items.length) return null;
   return (
     <Row title={title} large={large}>
+      <Cards titles={items} />
+    </Row>
+  );
+}
+
+/** What is being watched this week (the same service as GET /api/browse/trending); absent until someone watches. */
+export async function TrendingRow({ viewer }: { viewer: Viewer }) {
+  const { items } = await browseTrending(titleFilter(undefined, {}, viewer.profile), DEFAULT_TIMEFRAME, { limit: ROW_LENGTH, offset: 0 });
+  if (!items.length) return null;
+  return (
+    <Row title="Trending Now">
       <Cards titles={items} />
     </Row>
   );

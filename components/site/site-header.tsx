@@ -80,6 +80,13 @@ export async function SiteHeader() {
                     Switch profile
                   </Link>
                 </li>
+                {profile && (
+                  <li>
+                    <Link href="/history" className={menuItem}>
+                      Viewing history
+                    </Link>
+                  </li>
+                )}
                 {/* A kids profile may watch and switch, not change the account (its pages send it to the picker). */}
                 {!profile?.kids && (
                   <>

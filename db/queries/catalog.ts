@@ -41,7 +41,7 @@ const availability = sql<Availability>`case
     from ${episodes} e join ${mediaAssets} a on a.id = e.media_asset_id where e.show_id = ${outerTitleId})
   end`;
 
-const titleColumns = {
+export const titleColumns = {
   id: titles.id,
   kind: titles.kind,
   title: titles.title,
@@ -52,7 +52,6 @@ const titleColumns = {
   runtimeSeconds: titles.runtimeSeconds,
   posterPath: titles.posterPath,
   backdropPath: titles.backdropPath,
-  popularity: titles.popularity,
   createdAt: titles.createdAt,
   mediaAssetId: titles.mediaAssetId,
   access: titles.access,
@@ -65,7 +64,7 @@ export type TitleRow = Omit<Awaited<ReturnType<typeof selectTitles>>[number], "t
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function filterConditions(filter: TitleFilter): SQL | undefined {
+export function filterConditions(filter: TitleFilter): SQL | undefined {
   return and(
     visibleTo(filter.audience, TITLES),
     filter.kind ? eq(titles.kind, filter.kind) : undefined,
@@ -85,12 +84,16 @@ function filterConditions(filter: TitleFilter): SQL | undefined {
 const approval = sql`(select (count(*) filter (where r.rating = 'up') + 1)::float8 / (count(*) + 2)
   from ${ratings} r where r.title_id = ${outerTitleId})`;
 
+// Popular: most watched over the last month (the trending month score, lib/catalog/trending-scores.ts), then the
+// titles nobody watched yet, A–Z.
+const monthScore = sql`(select tt.month_score from title_trending tt where tt.title_id = ${outerTitleId})`;
+
 const orderings: Record<TitleSort, SQL[]> = {
-  popular: [sql`${titles.popularity} desc`, sql`${titles.title} asc`],
+  popular: [sql`${monthScore} desc nulls last`, sql`${titles.title} asc`],
   new: [sql`${titles.createdAt} desc`, sql`${titles.year} desc`, sql`${titles.title} asc`],
   title: [sql`lower(${titles.title}) asc`, sql`${titles.year} desc`],
   year: [sql`${titles.year} desc`, sql`${titles.title} asc`],
-  rating: [sql`${approval} desc`, sql`${titles.popularity} desc`, sql`${titles.title} asc`],
+  rating: [sql`${approval} desc`, sql`${monthScore} desc nulls last`, sql`${titles.title} asc`],
 };
 
 function selectTitles(where: SQL | undefined, sort: TitleSort, limit: number, offset: number) {

@@ -98,11 +98,15 @@ export type HistoryRow = TitleFields &
     updated_at: string;
   };
 
-export async function listHistory(scope: ProfileScope, limit: number, offset: number) {
+/** `completed`: watched to the end (past 90% or the credits); `in_progress`: started and not finished. */
+export type HistoryStatus = "completed" | "in_progress";
+
+export async function listHistory(scope: ProfileScope, status: HistoryStatus | undefined, limit: number, offset: number) {
+  const watched = status === undefined ? sql`` : status === "completed" ? sql`and w.watched` : sql`and not w.watched`;
   const from = sql`from watch_progress w join titles t on t.id = w.title_id
     left join episodes e on e.id = w.episode_id
     left join media_assets a on ${itemAsset}
-    where w.profile_id = ${scope.id} and ${visibleTo(scope)}`;
+    where w.profile_id = ${scope.id} and ${visibleTo(scope)} ${watched}`;
   const [rows, [{ total }]] = await Promise.all([
     queryRows<HistoryRow>(sql`select ${titleFields}, ${episodeColumns}, w.item_id, w.kind as item_kind,
         w.position_seconds as progress_seconds, coalesce(w.duration_seconds, ${itemDuration}) as duration_seconds, w.watched,
@@ -113,6 +117,21 @@ export async function listHistory(scope: ProfileScope, limit: number, offset: nu
     countRows(from),
   ]);
   return { rows, total };
+}
+
+/** What a history entry names: a movie, an episode, or a show (all of its episodes). */
+export type HistoryTarget = { type: "movie" | "episode" | "show"; id: string };
+
+/** Deletes the profile's progress on the item (every episode of a show); false when its history has none of it. */
+export async function removeFromHistory(scope: ProfileScope, target: HistoryTarget): Promise<boolean> {
+  const item =
+    target.type === "show"
+      ? sql`w.title_id = ${target.id} and w.kind = 'episode'`
+      : sql`w.item_id = ${target.id} and w.kind = ${target.type}`;
+  const rows = await queryRows<{ item_id: string }>(sql`delete from watch_progress w using titles t
+    where w.profile_id = ${scope.id} and ${item} and t.id = w.title_id and ${visibleTo(scope)}
+    returning w.item_id`);
+  return rows.length > 0;
 }
 
 async function countRows(from: SQL): Promise<[{ total: number }]> {

@@ -1,5 +1,6 @@
 import "server-only";
 import { visibleToText, type Audience } from "@/lib/access/visibility";
+import { ADD_EVENT_TEXT, EVENT_COLUMNS_TEXT, eventValuesText } from "@/lib/catalog/trending-scores";
 import type { Profile } from "../schema";
 import { STREAM_LEASE_SECONDS } from "../schema/playback";
 import { runStatement } from "./prepared";
@@ -45,7 +46,7 @@ const CONTEXT = `
       coalesce(a.duration_seconds, e.runtime_seconds), a.credits_start_seconds
     from episodes e join titles t on t.id = e.show_id left join media_assets a on a.id = e.media_asset_id
     where e.show_id = $3::uuid and e.season_number = $4::int and e.number = $5::int and ${VISIBLE}),
-  existing as (select w.position_seconds, w.watched from watch_progress w, p, i where w.profile_id = p.id and w.item_id = i.item_id)`;
+  existing as (select w.position_seconds, w.watched, w.updated_at from watch_progress w, p, i where w.profile_id = p.id and w.item_id = i.item_id)`;
 
 // Never beyond the end.
 const POSITION = `least($6::real, coalesce(i.duration, $6::real)::real)`;
@@ -70,6 +71,19 @@ const RENEW_LEASE = `
       and s.last_seen_at > now() - interval '${STREAM_LEASE_SECONDS} seconds'
     returning s.id)`;
 
+// A write that moves the position forward adds the seconds watched to the title's trending scores
+// (lib/catalog/trending-scores.ts), in the same statement: at most twice the time since the previous write, so a seek
+// ahead is not watching.
+const WATCHED = `greatest(0, least(c.position_seconds - e.position_seconds, 2 * extract(epoch from now() - e.updated_at)))::float8`;
+const TREND = `
+  trend as (
+    insert into title_trending as tt (${EVENT_COLUMNS_TEXT})
+    select i.title_id, ${eventValuesText("0", "d.seconds")}
+    from i, (select ${WATCHED} as seconds from changed c, existing e) d
+    where d.seconds > 0
+    ${ADD_EVENT_TEXT}
+    returning 1)`;
+
 const READ = `with ${CONTEXT},
   changed as (select position_seconds, watched from existing where false)
   ${OUTCOME}`;
@@ -90,7 +104,7 @@ const UPDATE = `with ${CONTEXT},
       client_updated_at = $7::timestamptz, updated_at = now(), hidden_at = null
     from p, i
     where w.profile_id = p.id and w.item_id = i.item_id and w.client_updated_at <= $7::timestamptz
-    returning w.position_seconds, w.watched),${RENEW_LEASE}
+    returning w.position_seconds, w.watched),${RENEW_LEASE},${TREND}
   ${OUTCOME}`;
 
 const itemParams = (item: ItemRef) =>

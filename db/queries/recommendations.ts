@@ -9,7 +9,7 @@ import { titleFields, type ProfileScope, type TitleFields } from "./lists";
 // from each seed, its shared genres (1 each), shared people (1.5 each: cast, directors, creators) and co-watching
 // (2·ln(1 + n) for n other profiles that watched both), times the seed's weight. Titles the profile rated (up or down),
 // finished or started are never recommended (what it started is on its continue watching row already); popular titles
-// fill the list after the personal ones (and make the cold start).
+// (most watched this month, lib/catalog/trending-scores.ts) fill the list after the personal ones (and make the cold start).
 
 // Bounds keep the statement's work independent of history length and of a hit title's audience.
 const MAX_SEEDS = 50;
@@ -87,6 +87,7 @@ export async function listRecommendations(scope: ProfileScope, limit: number): P
     from picked pk join titles t on t.id = pk.id
       left join titles rt on rt.id = pk.reason_id
       left join seeds s on s.title_id = pk.reason_id
-    order by pk.tier, pk.score desc, t.popularity desc, t.title, t.id
+      left join title_trending tt on tt.title_id = t.id
+    order by pk.tier, pk.score desc, tt.month_score desc nulls last, t.title, t.id
     limit ${limit}`);
 }

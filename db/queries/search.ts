@@ -60,7 +60,7 @@ function titleCandidates(input: SearchInput, kinds: Array<"movie" | "show">) {
 
 async function searchTitles(input: SearchInput, kinds: Array<"movie" | "show">) {
   const { rank, relevant } = textRelevance(input, sql`${titles.searchVector}`, sql`${titles.title}`);
-  const score = sql<number>`(${nameScore(input, titles.title)} + 0.5 * ${rank} + ${titles.popularity} / 10000.0)::float8`;
+  const score = sql<number>`(${nameScore(input, titles.title)} + 0.5 * ${rank})::float8`;
   return db()
     .select({
       kind: titles.kind,
@@ -114,11 +114,12 @@ async function searchEpisodes(input: SearchInput) {
 async function searchPeople(input: SearchInput) {
   const score = sql<number>`(${nameScore(input, people.name)})::float8`;
   const knownFor = sql<string[]>`coalesce((
-    select array_agg(t.title order by t.popularity desc) from (
-      select ${titles.title} as title, ${titles.popularity} as popularity
+    select array_agg(t.title order by t.n) from (
+      select ${titles.title} as title, row_number() over (order by tt.month_score desc nulls last, ${titles.year} desc) as n
       from ${credits} join ${titles} on ${titles.id} = ${credits.titleId}
+        left join title_trending tt on tt.title_id = ${titles.id}
       where ${credits.personId} = "people"."id" and ${visibleTo(input.audience, TITLES)}
-      order by ${titles.popularity} desc limit 3) t), '{}')`;
+      order by n limit 3) t), '{}')`;
   const nearest = db().select({ id: people.id }).from(people).orderBy(sql`${input.text} <<-> ${people.name}`).limit(CANDIDATES);
   return db()
     .select({ id: people.id, name: people.name, knownFor, score })

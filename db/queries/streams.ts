@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { db, type Database, type Transaction } from "../client";
 import { accounts, profiles, streams, titles, type Stream } from "../schema";
+import { recordStreamStart } from "./trending";
 
 export type LiveStream = Pick<Stream, "id" | "kind" | "itemId" | "titleId" | "userAgent" | "startedAt" | "lastSeenAt"> & {
   profileName: string;
@@ -43,6 +44,7 @@ export type NewStream = Pick<typeof streams.$inferInsert, "accountId" | "profile
  * Opens a stream unless the account already has `limit` live ones, in which case those are returned instead, except
  * when one of them is the same profile on the same item from the same user agent (a reload), which it replaces.
  * The account row is locked for the count and insert, so two devices starting at once cannot both take the last slot.
+ * The start is added to the title's trending scores in the same transaction.
  */
 export async function openStreamWithinLimit(
   values: NewStream,
@@ -70,6 +72,8 @@ export async function openStreamWithinLimit(
       if (!reopened) return { live };
     }
     const [stream] = await tx.insert(streams).values(values).returning();
+    // A start counts towards trending; a reload that took over its own lease (above) is the same viewing.
+    if (live.length < limit) await recordStreamStart(tx, values.titleId);
     return { stream };
   });
 }

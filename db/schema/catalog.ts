@@ -7,7 +7,6 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
-  real,
   smallint,
   text,
   timestamp,
@@ -70,8 +69,6 @@ export const titles = pgTable(
     runtimeSeconds: integer("runtime_seconds"),
     posterPath: text("poster_path"),
     backdropPath: text("backdrop_path"),
-    /** Popularity signal: seeded, then fed by viewing. */
-    popularity: real("popularity").notNull().default(0),
     /** A movie's video. */
     mediaAssetId: uuid("media_asset_id").references(() => mediaAssets.id, { onDelete: "set null" }),
     published: boolean("published").notNull().default(true),
@@ -85,7 +82,6 @@ export const titles = pgTable(
     // GiST, not GIN: it returns the titles nearest to a query in order (KNN), so ranking never scans every match;
     // a 256-byte signature (default 12) makes that walk several times more selective.
     index("titles_title_trgm_idx").using("gist", sql`${t.title} gist_trgm_ops(siglen=256)`),
-    index("titles_kind_popularity_idx").on(t.kind, t.popularity),
     index("titles_kind_created_idx").on(t.kind, t.createdAt),
     // The "Rent or buy" row lists the few titles that are not plain subscription titles.
     index("titles_access_idx").on(t.access).where(sql`${t.access} <> 'subscription'`),

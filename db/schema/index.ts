@@ -11,3 +11,4 @@ export * from "./realtime";
 export * from "./parties";
 export * from "./security";
 export * from "./notifications";
+export * from "./discovery";

@@ -16,8 +16,6 @@ export type DemoMovie = {
   tagline: string;
   cast: DemoCredit[];
   directors: string[];
-  /** 0–100. */
-  popularity: number;
   /** Two hex colours for the generated artwork. */
   palette: [string, string];
 };
@@ -32,7 +30,6 @@ export type DemoShow = {
   tagline: string;
   cast: DemoCredit[];
   creators: string[];
-  popularity: number;
   palette: [string, string];
   seasons: DemoSeason[];
 };
@@ -116,7 +113,6 @@ export const demoMovies: DemoMovie[] = [
     tagline: "The whole county is invited. Even the sky.",
     cast: [as(people.oswin, "Harlan Budge"), as(people.hattie, "Mabel Budge"), as(people.anselm, "The Visitor")],
     directors: [people.horatio],
-    popularity: 34,
     palette: ["#0d3b66", "#f4d35e"],
   },
   {
@@ -134,7 +130,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.oswin, "Harbourmaster Brandt"),
     ],
     directors: [people.horatio],
-    popularity: 41,
     palette: ["#1d3557", "#a8dadc"],
   },
   {
@@ -152,7 +147,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.anselm, "The Great Fantomelli"),
     ],
     directors: [people.horatio],
-    popularity: 22,
     palette: ["#3a0ca3", "#c0c0d8"],
   },
   {
@@ -170,7 +164,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.hattie, "Widow Pell"),
     ],
     directors: [people.beatrix],
-    popularity: 28,
     palette: ["#006d77", "#ffddd2"],
   },
   {
@@ -189,7 +182,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.anselm, "ARLO (voice)"),
     ],
     directors: [people.emeka],
-    popularity: 57,
     palette: ["#10002b", "#ff9e00"],
   },
   {
@@ -208,7 +200,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.anselm, "Mr. Crowe"),
     ],
     directors: [people.emeka],
-    popularity: 63,
     palette: ["#5f0f40", "#fb8b24"],
   },
   {
@@ -227,7 +218,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.ignatius, "Judge Ansel Crane"),
     ],
     directors: [people.beatrix],
-    popularity: 46,
     palette: ["#3d0c02", "#e9a03b"],
   },
   {
@@ -246,7 +236,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.celeste, "Dr. Nia Okello"),
     ],
     directors: [people.emeka],
-    popularity: 52,
     palette: ["#2b2d42", "#ff4d00"],
   },
   {
@@ -265,7 +254,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.ruben, 'Benny "Two Tunes" Adair'),
     ],
     directors: [people.solveig],
-    popularity: 38,
     palette: ["#240046", "#c9184a"],
   },
   {
@@ -284,7 +272,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.ignatius, "Professor Marlowe"),
     ],
     directors: [people.solveig],
-    popularity: 59,
     palette: ["#283618", "#dda15e"],
   },
   {
@@ -302,7 +289,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.hattie, "Grandmother Gale (voice)"),
     ],
     directors: [people.ottilie, people.horatio],
-    popularity: 71,
     palette: ["#0096c7", "#ffd166"],
   },
   {
@@ -321,7 +307,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.noor, "Lily Chao"),
     ],
     directors: [people.vivienne],
-    popularity: 44,
     palette: ["#081c15", "#95d5b2"],
   },
   {
@@ -340,7 +325,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.hattie, "Mrs. Fairley"),
     ],
     directors: [people.ruben],
-    popularity: 68,
     palette: ["#023047", "#fb8500"],
   },
   {
@@ -359,7 +343,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.yara, "Tamsin"),
     ],
     directors: [people.vivienne],
-    popularity: 62,
     palette: ["#22223b", "#c9ada7"],
   },
   {
@@ -378,7 +361,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.silas, "Gideon Voss"),
     ],
     directors: [people.solveig],
-    popularity: 49,
     palette: ["#3c096c", "#e0aaff"],
   },
   {
@@ -397,7 +379,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.greta, "Aunt Beatrice"),
     ],
     directors: [people.vivienne],
-    popularity: 55,
     palette: ["#0b132b", "#5bc0be"],
   },
   {
@@ -416,7 +397,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.oswin, "The Heron (voice)"),
     ],
     directors: [people.ottilie],
-    popularity: 77,
     palette: ["#0077b6", "#90e0ef"],
   },
   {
@@ -435,7 +415,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.cormac, "Flight Director Owens"),
     ],
     directors: [people.ruben],
-    popularity: 66,
     palette: ["#3a0ca3", "#ffafcc"],
   },
   {
@@ -453,7 +432,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.lorcan, "Himself, camera operator"),
     ],
     directors: [people.ezekiel],
-    popularity: 31,
     palette: ["#2d6a4f", "#ffd60a"],
   },
   {
@@ -472,7 +450,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.felix, "Danny Osei"),
     ],
     directors: [people.ezekiel],
-    popularity: 73,
     palette: ["#370617", "#f48c06"],
   },
   {
@@ -491,7 +468,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.dashiell, "Constable Rudd"),
     ],
     directors: [people.vivienne],
-    popularity: 58,
     palette: ["#606c38", "#fefae0"],
   },
   {
@@ -511,7 +487,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.vivienne, "Pit Boss Odile"),
     ],
     directors: [people.ruben],
-    popularity: 81,
     palette: ["#14213d", "#fca311"],
   },
   {
@@ -529,7 +504,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.saffron, "Herself, comet hunter"),
     ],
     directors: [people.ezekiel],
-    popularity: 24,
     palette: ["#03045e", "#caf0f8"],
   },
   {
@@ -548,7 +522,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.wren, "The Gardener"),
     ],
     directors: [people.vivienne],
-    popularity: 64,
     palette: ["#0a0908", "#a4161a"],
   },
   {
@@ -567,7 +540,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.kenji, "Hiro"),
     ],
     directors: [people.solveig],
-    popularity: 47,
     palette: ["#6f1d1b", "#ffe6a7"],
   },
   {
@@ -586,7 +558,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.oswin, "Old Flint"),
     ],
     directors: [people.emeka],
-    popularity: 39,
     palette: ["#1a1423", "#ffb627"],
   },
   {
@@ -605,7 +576,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.mireille, "Ada Pickering"),
     ],
     directors: [people.solveig],
-    popularity: 76,
     palette: ["#001219", "#94d2bd"],
   },
   {
@@ -624,7 +594,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.saffron, "Lupe"),
     ],
     directors: [people.ezekiel],
-    popularity: 85,
     palette: ["#390099", "#ff5400"],
   },
   {
@@ -643,7 +612,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.hattie, "Grandmother Moth (voice)"),
     ],
     directors: [people.ottilie],
-    popularity: 70,
     palette: ["#1b998b", "#f15bb5"],
   },
   {
@@ -662,7 +630,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.matthias, "Yusuf Karaca"),
     ],
     directors: [people.emeka],
-    popularity: 79,
     palette: ["#0b2545", "#8da9c4"],
   },
   {
@@ -682,7 +649,6 @@ export const demoMovies: DemoMovie[] = [
       as(people.odalys, "Little Sparrow"),
     ],
     directors: [people.ezekiel, people.vivienne],
-    popularity: 92,
     palette: ["#7f4f24", "#ffe8d6"],
   },
 ];
@@ -706,7 +672,6 @@ export const demoShows: DemoShow[] = [
       as(people.hattie, "Granny Toad (voice)"),
     ],
     creators: [people.ottilie],
-    popularity: 60,
     palette: ["#6a994e", "#f2e8cf"],
     seasons: [
       {
@@ -749,7 +714,6 @@ export const demoShows: DemoShow[] = [
       as(people.oswin, "The Weatherman (voice)"),
     ],
     creators: [people.ottilie, people.ruben],
-    popularity: 54,
     palette: ["#219ebc", "#ffb703"],
     seasons: [
       {
@@ -803,7 +767,6 @@ export const demoShows: DemoShow[] = [
       as(people.anselm, "Colonel Bathurst"),
     ],
     creators: [people.beatrix],
-    popularity: 50,
     palette: ["#344e41", "#dad7cd"],
     seasons: [
       {
@@ -858,7 +821,6 @@ export const demoShows: DemoShow[] = [
       as(people.odalys, "Intern Mina Solano"),
     ],
     creators: [people.ambrose, people.greta],
-    popularity: 74,
     palette: ["#0d1b2a", "#e0e1dd"],
     seasons: [
       {
@@ -902,7 +864,6 @@ export const demoShows: DemoShow[] = [
       as(people.saffron, "Nia Marsh"),
     ],
     creators: [people.solveig, people.ambrose],
-    popularity: 69,
     palette: ["#1b263b", "#c2a878"],
     seasons: [
       {
@@ -957,7 +918,6 @@ export const demoShows: DemoShow[] = [
       as(people.vivienne, "Old Nan Greaves"),
     ],
     creators: [people.vivienne],
-    popularity: 80,
     palette: ["#1b2021", "#7a9e9f"],
     seasons: [
       {
@@ -1002,7 +962,6 @@ export const demoShows: DemoShow[] = [
       as(people.celeste, "Odette Holloway"),
     ],
     creators: [people.ezekiel, people.marisol],
-    popularity: 88,
     palette: ["#2b0f0e", "#e76f51"],
     seasons: [
       {

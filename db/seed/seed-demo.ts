@@ -73,7 +73,6 @@ export function buildDemoCatalog(video: boolean) {
       mediaAssetId: kind === "movie" ? clipAssetIds[MOVIE_CLIPS[index % MOVIE_CLIPS.length]] : null,
       posterPath: writeArtwork(posterSvg({ ...t, genre: demoGenres.find((g) => g.slug === t.genres[0])?.name ?? "" })),
       backdropPath: writeArtwork(backdropSvg(t)),
-      popularity: t.popularity,
       createdAt: addedAt(t.year, index),
       access: demoSales[t.title]?.access ?? "subscription",
     });

@@ -6,8 +6,11 @@ import {
   listHistory,
   listRatings,
   listWatchlist,
+  removeFromHistory,
   removeFromWatchlist,
   setRating,
+  type HistoryStatus,
+  type HistoryTarget,
   type RatingValue,
   type TitleFields,
   type TitleKind,
@@ -66,10 +69,17 @@ export async function hideContinueWatching({ profile }: Viewer, titleId: string)
   }
 }
 
-export async function getHistory({ profile }: Viewer, page: Page) {
-  const { rows, total } = await listHistory(profile, page.limit, page.offset);
+export async function getHistory({ profile }: Viewer, page: Page & { status?: HistoryStatus }) {
+  const { rows, total } = await listHistory(profile, page.status, page.limit, page.offset);
   const items = rows.map((row) => ({ ...titleSummary(row), item_id: row.item_id, kind: row.item_kind, watched: row.watched, ...progressFields(row) }));
   return pageOf(items, total, page);
+}
+
+/** Forgets the profile's progress on a movie, an episode or a whole show: gone from history and continue watching. */
+export async function removeHistoryItem({ profile }: Viewer, target: HistoryTarget) {
+  if (!(await removeFromHistory(profile, target))) {
+    throw new ApiError("not_in_history", `The profile's history has no such ${target.type}.`);
+  }
 }
 
 export async function getWatchlist({ profile }: Viewer, page: Page) {

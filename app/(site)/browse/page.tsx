@@ -4,7 +4,7 @@ import { FeaturedHero, HeroSkeleton } from "@/components/browse/hero";
 import { KidsHome } from "@/components/browse/kids-home";
 import { ViewingLimitNotice } from "@/components/browse/viewing-limit-notice";
 import { RowSkeleton } from "@/components/browse/row";
-import { CatalogRow, ContinueWatchingRow, MyListRow, RecommendationRows, topGenres } from "@/components/browse/rows";
+import { CatalogRow, ContinueWatchingRow, MyListRow, RecommendationRows, topGenres, TrendingRow } from "@/components/browse/rows";
 import type { Viewer } from "@/lib/access/rules";
 import { requireViewer } from "@/lib/site/session";
 
@@ -42,15 +42,15 @@ export default async function BrowsePage() {
       <Suspense fallback={<HeroSkeleton />}>
         <FeaturedHero viewer={viewer} />
       </Suspense>
-      {/* Either may be empty: no placeholder that would collapse. */}
+      {/* These may be empty: no placeholder that would collapse. */}
       <Suspense fallback={null}>
         <ContinueWatchingRow viewer={viewer} />
       </Suspense>
       <Suspense fallback={null}>
         <MyListRow viewer={viewer} />
       </Suspense>
-      <Suspense fallback={<RowSkeleton title="Trending Now" />}>
-        <CatalogRow viewer={viewer} title="Trending Now" sort="popular" />
+      <Suspense fallback={null}>
+        <TrendingRow viewer={viewer} />
       </Suspense>
       <Suspense fallback={<RowSkeleton title="New on NormFlix" />}>
         <CatalogRow viewer={viewer} title="New on NormFlix" sort="new" />

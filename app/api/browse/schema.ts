@@ -2,6 +2,7 @@ import { z } from "zod";
 import { endpoint } from "@/lib/api/endpoint";
 import { listOf, pagination, viewer } from "@/lib/api/query-schemas";
 import { SEARCH_KINDS } from "@/lib/catalog/kinds";
+import { DEFAULT_TIMEFRAME, TIMEFRAMES } from "@/lib/catalog/trending-scores";
 import { movieItem } from "../movies/schema";
 import { showItem } from "../shows/schema";
 
@@ -11,12 +12,20 @@ const mixedList = listOf(z.discriminatedUnion("type", [movieItem, showItem]));
 export const trendingEndpoint = endpoint({
   method: "GET",
   path: "/api/browse/trending",
-  summary: "Trending movies and shows, most popular first",
+  summary: "Trending movies and shows: the most watched in a timeframe",
+  description:
+    "The titles watched within the timeframe (the last 24 hours, 7 days or 30 days), ranked by stream starts and watch " +
+    "time (a start counts 1, each 10 minutes watched 1 more), each weighing half as much every quarter of the timeframe " +
+    "that has passed since, so what is watched now rises and yesterday's hit fades. Titles nobody watched in the " +
+    "timeframe are not listed.",
   tag: "Catalog",
   auth: "none",
   profile: "optional",
-  query: browseQuery,
-  response: mixedList,
+  query: z.strictObject({
+    timeframe: z.enum(TIMEFRAMES).default(DEFAULT_TIMEFRAME).describe("`day`, `week` (default) or `month`."),
+    ...browseQuery.shape,
+  }),
+  response: mixedList.extend({ timeframe: z.enum(TIMEFRAMES) }),
   errors: ["validation_failed", "forbidden", "profile_not_found"],
 });
 

@@ -73,7 +73,13 @@ export const historyEndpoint = endpoint({
   auth: "required",
   profile: "required",
   params: nameParams,
-  query: z.object(pagination),
+  query: z.strictObject({
+    status: z
+      .enum(["completed", "in_progress"])
+      .optional()
+      .describe("`completed`: watched to the end (past 90% or the credits); `in_progress`: started, not finished. Both without it."),
+    ...pagination,
+  }),
   response: listOf(
     title.extend(progress).extend({
       item_id: z.guid().describe("The movie's or the episode's id."),
@@ -82,6 +88,25 @@ export const historyEndpoint = endpoint({
     }),
   ),
   errors: ["forbidden", "profile_not_found", "validation_failed"],
+});
+
+export const removeFromHistoryEndpoint = endpoint({
+  method: "DELETE",
+  path: "/api/profiles/{name}/history/{type}/{id}",
+  summary: "Remove a movie, an episode or a show from the profile's history",
+  description:
+    "Forgets the profile's progress on it: it leaves the history and continue watching, and counts as unwatched again. " +
+    "`show` removes every episode of the show.",
+  tag,
+  auth: "required",
+  profile: "required",
+  params: z.strictObject({
+    name: profileName,
+    type: z.enum(["movie", "episode", "show"]).describe("`movie`, `episode` or `show`."),
+    id: z.guid().describe("The movie's, episode's or show's id (`item_id` in the history for movies and episodes)."),
+  }),
+  response: z.object({}),
+  errors: ["forbidden", "profile_not_found", "not_in_history", "validation_failed"],
 });
 
 const watchlistItem = title.extend({ added_at: z.iso.datetime({ offset: true }) });

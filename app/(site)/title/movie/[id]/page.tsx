@@ -3,6 +3,7 @@ import { formatRuntime } from "@/components/catalog/format";
 import { movieWatchHref } from "@/components/catalog/links";
 import { Credits } from "@/components/title/credits";
 import { loadMovie } from "@/components/title/load";
+import { MoreLikeThis } from "@/components/title/more-like-this";
 import { StartPartyButton } from "@/components/party/start-party-button";
 import { PlayButton } from "@/components/title/play-button";
 import { TitleActions } from "@/components/title/title-actions";
@@ -63,6 +64,7 @@ export default async function MoviePage({ params }: Props) {
           />
         </section>
       </div>
+      <MoreLikeThis kind="movie" id={movie.id} viewer={viewer} />
     </article>
   );
 }

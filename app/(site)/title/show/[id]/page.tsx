@@ -4,6 +4,7 @@ import { episodeWatchHref, titleHref } from "@/components/catalog/links";
 import { Credits } from "@/components/title/credits";
 import { EpisodeList } from "@/components/title/episode-list";
 import { loadShow } from "@/components/title/load";
+import { MoreLikeThis } from "@/components/title/more-like-this";
 import { StartPartyButton } from "@/components/party/start-party-button";
 import { PlayButton } from "@/components/title/play-button";
 import { SeasonPicker } from "@/components/title/season-picker";
@@ -83,6 +84,7 @@ export default async function ShowPage({ params, searchParams }: Props) {
           </div>
         </section>
       )}
+      <MoreLikeThis kind="show" id={show.id} viewer={viewer} />
     </article>
   );
 }
