@@ -17,12 +17,14 @@ type Props = {
   /** The bar itself (seek bar and buttons, without the gradient above): subtitles sit above it. */
   barRef?: Ref<HTMLDivElement>;
   fullscreen: boolean;
+  /** Offered only where the browser has picture-in-picture. */
+  pictureInPicture: { supported: boolean; active: boolean; toggle: () => void };
   actions: { toggle: () => void; seekBy: (s: number) => void; seekTo: (s: number) => void; mute: () => void; setVolume: (v: number) => void; fullscreen: () => void };
   /** False for a watch party's members other than the host: no play, pause or seeking. */
   canControl?: boolean;
 };
 
-export function Controls({ state, thumbnails, quality, subtitles, barRef, fullscreen, actions, canControl = true }: Props) {
+export function Controls({ state, thumbnails, quality, subtitles, barRef, fullscreen, pictureInPicture, actions, canControl = true }: Props) {
   return (
     <div className="absolute inset-x-0 bottom-0 bg-gradient-to-t from-black/90 via-black/50 to-transparent px-3 pt-16 pb-[max(1rem,env(safe-area-inset-bottom))] sm:px-6">
       <div ref={barRef} data-testid="control-bar">
@@ -67,14 +69,20 @@ export function Controls({ state, thumbnails, quality, subtitles, barRef, fullsc
               className="w-0 accent-white opacity-0 transition-all group-focus-within:w-24 group-focus-within:opacity-100 group-hover:w-24 group-hover:opacity-100 max-sm:hidden"
             />
           </div>
-          {/* One line at any width: the duration goes first when there is no room (the remaining time stays above). */}
+          {/* One line at any width: on a narrow screen the duration goes first when there is no room for it (the
+              remaining time stays on the seek bar's row). */}
           <span data-testid="time-readout" className="ml-1 text-sm whitespace-nowrap tabular-nums text-neutral-300 sm:ml-2">
             {formatTime(state.current)}
-            <span className="max-[359px]:hidden"> / {formatTime(state.duration)}</span>
+            <span className={state.duration >= 3600 ? "max-sm:hidden" : "max-[359px]:hidden"}> / {formatTime(state.duration)}</span>
           </span>
           <div className="flex-1" />
           {subtitles && <Menu label="Subtitles" icon={<icons.SubtitlesIcon />} sections={subtitles} />}
           <Menu label="Quality" icon={<icons.QualityIcon />} sections={[quality]} />
+          {pictureInPicture.supported && (
+            <button type="button" className={controlButton} aria-label={pictureInPicture.active ? "Exit picture in picture" : "Picture in picture"} onClick={pictureInPicture.toggle}>
+              <icons.PictureInPictureIcon />
+            </button>
+          )}
           <button type="button" className={controlButton} aria-label={fullscreen ? "Exit full screen (f)" : "Full screen (f)"} onClick={actions.fullscreen}>
             {fullscreen ? <icons.ExitFullscreenIcon /> : <icons.FullscreenIcon />}
           </button>

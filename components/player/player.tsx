@@ -13,7 +13,7 @@ import { endStream } from "./playback-api";
 import { useThumbnails } from "./thumbnails";
 import type { PlayerStream, ProgressTarget, UpNext } from "./types";
 import { SubtitleOverlay } from "./subtitle-overlay";
-import { useDelayed, useFullscreen, useIdle, useLift } from "./use-player-ui";
+import { useDelayed, useFullscreen, useIdle, useLift, usePictureInPicture } from "./use-player-ui";
 import { SUBTITLE_BACKGROUNDS, SUBTITLE_SIZES, useSubtitles, type SubtitleStyle } from "./use-subtitles";
 import { useHls } from "./use-hls";
 import { useKeyboardShortcuts } from "./use-keyboard";
@@ -56,8 +56,9 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
   const hls = useHls(video, stream.manifest_url, stream.resume_from, analytics);
   const state = useVideoState(video, stream.duration_seconds ?? 0);
   const thumbnails = useThumbnails(stream.thumbnails_url, video);
-  const subtitles = useSubtitles(video, stream.subtitles);
   const fullscreen = useFullscreen(container);
+  const pictureInPicture = usePictureInPicture(video);
+  const subtitles = useSubtitles(video, stream.subtitles, pictureInPicture.active);
   const { idle, wake, hide } = useIdle(!state.paused);
   const [blocked, setBlocked] = useState(false);
   const [upNextDismissed, setUpNextDismissed] = useState(false);
@@ -188,6 +189,7 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
           subtitles={subtitleMenu}
           barRef={controlBar.ref}
           fullscreen={fullscreen.active}
+          pictureInPicture={pictureInPicture}
           actions={actions}
           canControl={!party || party.isHost}
         />

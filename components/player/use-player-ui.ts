@@ -64,3 +64,27 @@ export function useLift() {
   }, []);
   return { ref, lift };
 }
+
+/** Picture-in-picture for the video, offered only where the browser has it and allows it. */
+export function usePictureInPicture(video: RefObject<HTMLVideoElement | null>) {
+  const [supported, setSupported] = useState(false);
+  const [active, setActive] = useState(false);
+  useEffect(() => {
+    const media = video.current;
+    if (!media) return;
+    setSupported(document.pictureInPictureEnabled && !media.disablePictureInPicture);
+    const enter = () => setActive(true);
+    const leave = () => setActive(false);
+    media.addEventListener("enterpictureinpicture", enter);
+    media.addEventListener("leavepictureinpicture", leave);
+    return () => {
+      media.removeEventListener("enterpictureinpicture", enter);
+      media.removeEventListener("leavepictureinpicture", leave);
+    };
+  }, [video]);
+  const toggle = useCallback(() => {
+    if (document.pictureInPictureElement) void document.exitPictureInPicture().catch(() => undefined);
+    else void video.current?.requestPictureInPicture().catch(() => undefined);
+  }, [video]);
+  return { supported, active, toggle };
+}

@@ -29,9 +29,10 @@ const cueText = (cue: TextTrackCue) => ((cue as VTTCue).text ?? "").replace(/<[^
 /**
  * The subtitle menu: off or one track (remembered across titles by language), and the cues' size and background
  * (remembered in this browser). The tracks stay "hidden": the player draws the active cues itself, so it can lift
- * them above the control bar, which the browser's own cue box cannot follow.
+ * them above the control bar, which the browser's own cue box cannot follow. In picture-in-picture, away from the
+ * page, the browser shows them (where it can).
  */
-export function useSubtitles(video: RefObject<HTMLVideoElement | null>, tracks: PlayerStream["subtitles"]) {
+export function useSubtitles(video: RefObject<HTMLVideoElement | null>, tracks: PlayerStream["subtitles"], pictureInPicture: boolean) {
   const [selected, setSelected] = useState("off");
   const [lines, setLines] = useState<string[]>([]);
   const [style, setStyleState] = useState(DEFAULT_STYLE);
@@ -55,11 +56,12 @@ export function useSubtitles(video: RefObject<HTMLVideoElement | null>, tracks: 
     const textTracks = video.current?.textTracks;
     const track = textTracks && Array.from(textTracks).find((t) => t.language === selected);
     if (!track) return setLines([]);
+    track.mode = pictureInPicture ? "showing" : "hidden";
     const update = () => setLines(Array.from(track.activeCues ?? [], cueText).filter((line) => line.trim() !== ""));
     track.addEventListener("cuechange", update);
     update();
     return () => track.removeEventListener("cuechange", update);
-  }, [video, selected]);
+  }, [video, selected, pictureInPicture]);
 
   const select = useCallback(
     (language: string) => {
