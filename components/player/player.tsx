@@ -115,7 +115,13 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
   const showUpNext = next !== null && !upNextDismissed && state.duration > 0 && (state.ended || state.current >= creditsAt);
   const chrome = !idle || state.paused || blocked;
   const loading = useDelayed(state.waiting && !blocked && !hls.error, SPINNER_DELAY_MS);
-  const gestures = useVideoGestures({ toggleControls: () => (chrome ? hide() : wake()), togglePlay: () => (actions.toggle(), wake()), seekBy: actions.seekBy, fullscreen: actions.fullscreen });
+  const canControl = !party || party.isHost;
+  const gestures = useVideoGestures({
+    toggleControls: () => (chrome ? hide() : wake()),
+    togglePlay: () => (actions.toggle(), wake()),
+    seekBy: canControl ? actions.seekBy : null,
+    fullscreen: actions.fullscreen,
+  });
   const controlBar = useLift();
   const quality = {
     label: "Quality",
@@ -129,7 +135,7 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
     { label: "Background", options: choices(SUBTITLE_BACKGROUNDS), value: subtitles.style.background, onChange: (background: string) => subtitles.setStyle({ background: background as SubtitleStyle["background"] }), keepOpen: true },
   ];
   // On a touch screen play/pause is its own big button in the middle (a tap on the video only shows the controls).
-  const centreButton = blocked || (gestures.touch && chrome && !loading && (!party || party.isHost));
+  const centreButton = blocked || (gestures.touch && chrome && !loading && canControl);
 
   const player = (
     <div
@@ -191,7 +197,7 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
           fullscreen={fullscreen.active}
           pictureInPicture={pictureInPicture}
           actions={actions}
-          canControl={!party || party.isHost}
+          canControl={canControl}
         />
       </div>
       {inIntro && !showUpNext && <SkipIntro onSkip={() => actions.seekTo(intro.end)} />}

@@ -5,7 +5,8 @@ const DOUBLE_TAP_MS = 300;
 const SEEK_SECONDS = 10;
 const INDICATOR_MS = 700;
 
-type Handlers = { toggleControls: () => void; togglePlay: () => void; seekBy: (seconds: number) => void; fullscreen: () => void };
+/** `seekBy` null: this viewer may not seek (a watch party's member), and a double tap is two taps. */
+type Handlers = { toggleControls: () => void; togglePlay: () => void; seekBy: ((seconds: number) => void) | null; fullscreen: () => void };
 
 /**
  * Clicks and taps on the video. A mouse click plays or pauses and a double click goes full screen, as on desktop
@@ -36,7 +37,7 @@ export function useVideoGestures({ toggleControls, togglePlay, seekBy, fullscree
     const side = third <= 0 ? -1 : third >= 2 ? 1 : 0;
     const now = event.timeStamp;
     const previous = lastTap.current;
-    if (previous && side !== 0 && previous.side === side && now - previous.at < DOUBLE_TAP_MS) {
+    if (seekBy && previous && side !== 0 && previous.side === side && now - previous.at < DOUBLE_TAP_MS) {
       seekBy(side * SEEK_SECONDS);
       setIndicator((shown) => (shown !== null && Math.sign(shown) === side ? shown : 0) + side * SEEK_SECONDS);
       lastTap.current = { at: now, side }; // a third quick tap goes on seeking
