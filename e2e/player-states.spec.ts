@@ -6,6 +6,9 @@ import { expectAccessible } from "./axe";
 import { expect, test, waitForPlayableMovie } from "./fixtures";
 import { WatchPage } from "./pages/watch-page";
 
+// Each test waits for a demo movie to be transcoded (minutes after a first start on two cores).
+test.describe.configure({ timeout: 6 * 60_000 });
+
 /** Every segment after each rendition's first: with these refused, playback stalls at about 6 s. */
 const LATER_SEGMENTS = /\/seg-(?!00000)\d+\.ts(\?|$)/;
 
@@ -35,17 +38,21 @@ async function waitForSubtitledMovie(request: APIRequestContext, timeoutMs = 10 
   }
 }
 
+/** Opens the player on `movieId` and waits until it plays. */
+async function startWatching(page: Page, movieId: string) {
+  const watch = new WatchPage(page);
+  await page.goto(`/watch/movie/${movieId}`);
+  await watch.ensurePlaying();
+  return watch;
+}
+
 const cueFontSize = (page: Page) => page.getByTestId("subtitles").locator("p").first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
 
 test("blocked segments: a spinner, then an error with Retry, which resumes at the same position without a reload", async ({ page, request, viewer: _signedIn }) => {
-  test.setTimeout(6 * 60_000);
   const movie = await waitForPlayableMovie(request);
-  const watch = new WatchPage(page);
   let blocked = true;
   await page.route(LATER_SEGMENTS, (route) => (blocked ? route.abort("connectionfailed") : route.fallback()));
-
-  await page.goto(`/watch/movie/${movie.id}`);
-  await watch.ensurePlaying();
+  const watch = await startWatching(page, movie.id);
   await page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
 
   // The first segment plays out, then the player waits for data that does not come: a spinner, announced.
@@ -81,11 +88,8 @@ test("blocked segments: a spinner, then an error with Retry, which resumes at th
 });
 
 test("subtitles sit above the control bar, clear of the bottom edge when it hides, in the size and background chosen", async ({ page, request, viewer: _signedIn }) => {
-  test.setTimeout(6 * 60_000);
   const movie = await waitForSubtitledMovie(request);
-  const watch = new WatchPage(page);
-  await page.goto(`/watch/movie/${movie.id}`);
-  await watch.ensurePlaying();
+  const watch = await startWatching(page, movie.id);
   const player = page.getByTestId("player");
 
   await page.mouse.move(640, 300);
@@ -131,11 +135,8 @@ test("subtitles sit above the control bar, clear of the bottom edge when it hide
 });
 
 test("picture in picture from the control bar, where the browser offers it", async ({ page, request, viewer: _signedIn }) => {
-  test.setTimeout(6 * 60_000);
   const movie = await waitForPlayableMovie(request);
-  const watch = new WatchPage(page);
-  await page.goto(`/watch/movie/${movie.id}`);
-  await watch.ensurePlaying();
+  const watch = await startWatching(page, movie.id);
   await page.mouse.move(640, 300);
   const enter = page.getByRole("button", { name: "Picture in picture" });
   if (!(await page.evaluate(() => document.pictureInPictureEnabled))) {
@@ -164,11 +165,8 @@ test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
 
   test("a tap shows the controls without pausing, a double tap seeks 10 s, and the time stays on one line", async ({ page, request, viewer: _signedIn }) => {
-    test.setTimeout(6 * 60_000);
     const movie = await waitForPlayableMovie(request);
-    const watch = new WatchPage(page);
-    await page.goto(`/watch/movie/${movie.id}`);
-    await watch.ensurePlaying();
+    const watch = await startWatching(page, movie.id);
     const player = page.getByTestId("player");
     const paused = () => watch.video().evaluate((video: HTMLVideoElement) => video.paused);
     await expect(player).toHaveAttribute("data-controls", "hidden", { timeout: 10_000 });
@@ -206,6 +204,7 @@ test.describe("on a phone", () => {
     await expect(player).toHaveAttribute("data-controls", "shown");
     await page.getByRole("button", { name: "Pause", exact: true }).tap();
     await expect.poll(paused).toBe(true);
+    await expectAccessible(page); // paused: the touch layout, controls showing
     await page.getByRole("button", { name: "Play", exact: true }).tap();
     await expect.poll(paused).toBe(false);
   });
