@@ -3,11 +3,13 @@ import { controlButton } from "./styles";
 import { useEffect, useRef, useState } from "react";
 
 export type MenuOption = { value: string; label: string };
+/** One group of choices; `keepOpen` leaves the menu open after a choice, so its effect can be compared at once. */
+export type MenuSection = { label: string; options: MenuOption[]; value: string; onChange: (value: string) => void; keepOpen?: boolean };
 
-type Props = { label: string; icon: React.ReactNode; options: MenuOption[]; value: string; onChange: (value: string) => void };
+type Props = { label: string; icon: React.ReactNode; sections: MenuSection[] };
 
-/** A control-bar button that opens a list of choices (quality, subtitles); Escape or a click outside closes it. */
-export function Menu({ label, icon, options, value, onChange }: Props) {
+/** A control-bar button that opens lists of choices (quality; subtitles and their look); Escape or a click outside closes it. */
+export function Menu({ label, icon, sections }: Props) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -29,20 +31,24 @@ export function Menu({ label, icon, options, value, onChange }: Props) {
         {icon}
       </button>
       {open && (
-        <div role="menu" aria-label={label} className="absolute right-0 bottom-12 min-w-44 rounded-md bg-neutral-900/95 py-2 shadow-xl ring-1 ring-white/10">
-          <p className="px-4 pb-1 text-xs font-semibold tracking-wide text-muted uppercase">{label}</p>
-          {options.map((option) => (
-            <button
-              key={option.value}
-              type="button"
-              role="menuitemradio"
-              aria-checked={option.value === value}
-              onClick={() => (onChange(option.value), setOpen(false))}
-              className="flex w-full items-center gap-3 px-4 py-1.5 text-left hover:bg-white/10"
-            >
-              <span className="w-4 text-brand">{option.value === value ? "✓" : ""}</span>
-              {option.label}
-            </button>
+        <div role="menu" aria-label={label} className="absolute right-0 bottom-12 max-h-[min(70vh,32rem)] min-w-48 overflow-y-auto rounded-md bg-neutral-900/95 py-2 shadow-xl ring-1 ring-white/10">
+          {sections.map((section) => (
+            <div key={section.label} role="group" aria-label={section.label} className="not-first:mt-2 not-first:border-t not-first:border-white/10 not-first:pt-2">
+              <p aria-hidden="true" className="px-4 pb-1 text-xs font-semibold tracking-wide text-neutral-300 uppercase">{section.label}</p>
+              {section.options.map((option) => (
+                <button
+                  key={option.value}
+                  type="button"
+                  role="menuitemradio"
+                  aria-checked={option.value === section.value}
+                  onClick={() => (section.onChange(option.value), section.keepOpen || setOpen(false))}
+                  className="flex w-full items-center gap-3 px-4 py-1.5 text-left whitespace-nowrap hover:bg-white/10"
+                >
+                  <span className="w-4 text-brand">{option.value === section.value ? "✓" : ""}</span>
+                  {option.label}
+                </button>
+              ))}
+            </div>
           ))}
         </div>
       )}

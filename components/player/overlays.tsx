@@ -43,28 +43,44 @@ export function UpNextCard({ next, onPlay, onDismiss }: { next: UpNext; onPlay: 
   );
 }
 
+/** Why playback stopped, with Retry (which keeps the position) or Reload; announced, and Retry takes the focus. */
 export function ErrorMessage({ error, onRetry }: { error: PlaybackError; onRetry: () => void }) {
   return (
     <div role="alert" className="absolute inset-0 flex flex-col items-center justify-center gap-4 bg-black/85 p-8 text-center">
       <p className="text-xl font-semibold">Playback stopped</p>
-      <p className="max-w-md text-muted">{error.message}</p>
+      <p className="max-w-md text-neutral-300">{error.message}</p>
       {error.action && (
         <button
           type="button"
+          autoFocus
           onClick={() => (error.action === "reload" ? window.location.reload() : onRetry())}
-          className="rounded bg-white px-5 py-2 font-semibold text-black hover:bg-white/80"
+          className="rounded bg-white px-6 py-2.5 font-semibold text-black hover:bg-white/80"
         >
-          {error.action === "reload" ? "Reload" : "Try again"}
+          {error.action === "reload" ? "Reload" : "Retry"}
         </button>
       )}
     </div>
   );
 }
 
+/** Shown only after playback has waited half a second: a quick seek does not flash it. */
 export function Spinner() {
   return (
-    <div className="pointer-events-none absolute inset-0 flex items-center justify-center" aria-label="Loading">
+    <div role="status" aria-label="Loading video" className="pointer-events-none absolute inset-0 flex items-center justify-center">
       <div className="size-14 animate-spin rounded-full border-4 border-white/20 border-t-brand" />
+    </div>
+  );
+}
+
+/** The brief "−10 s" / "+10 s" bubble on the side a double tap seeks. */
+export function SeekIndicator({ seconds }: { seconds: number }) {
+  return (
+    <div
+      aria-hidden="true"
+      data-testid="seek-indicator"
+      className={`pointer-events-none absolute top-1/2 flex size-24 -translate-y-1/2 items-center justify-center rounded-full bg-black/55 text-lg font-semibold tabular-nums ${seconds < 0 ? "left-[12%]" : "right-[12%]"}`}
+    >
+      {seconds < 0 ? `−${-seconds} s` : `+${seconds} s`}
     </div>
   );
 }

@@ -7,16 +7,19 @@ import { StartPartyButton } from "@/components/party/start-party-button";
 import type { PartyInfo } from "@/components/party/types";
 import { useParty, type PartyControls } from "@/components/party/use-party";
 import { Controls } from "./controls";
-import { BackIcon, PlayIcon } from "./icons";
-import { ErrorMessage, SkipIntro, Spinner, UpNextCard } from "./overlays";
+import { BackIcon, PauseIcon, PlayIcon } from "./icons";
+import { ErrorMessage, SeekIndicator, SkipIntro, Spinner, UpNextCard } from "./overlays";
 import { endStream } from "./playback-api";
 import { useThumbnails } from "./thumbnails";
 import type { PlayerStream, ProgressTarget, UpNext } from "./types";
-import { useFullscreen, useIdle, useSubtitles } from "./use-player-ui";
+import { SubtitleOverlay } from "./subtitle-overlay";
+import { useDelayed, useFullscreen, useIdle, useLift, usePictureInPicture } from "./use-player-ui";
+import { SUBTITLE_BACKGROUNDS, SUBTITLE_SIZES, useSubtitles, type SubtitleStyle } from "./use-subtitles";
 import { useHls } from "./use-hls";
 import { useKeyboardShortcuts } from "./use-keyboard";
 import { usePlaybackAnalytics } from "./use-playback-analytics";
 import { useProgressReporter } from "./use-progress-reporter";
+import { useVideoGestures } from "./use-video-gestures";
 import { useVideoState } from "./use-video-state";
 
 type Props = {
@@ -53,9 +56,10 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
   const hls = useHls(video, stream.manifest_url, stream.resume_from, analytics);
   const state = useVideoState(video, stream.duration_seconds ?? 0);
   const thumbnails = useThumbnails(stream.thumbnails_url, video);
-  const subtitles = useSubtitles(video, stream.subtitles);
   const fullscreen = useFullscreen(container);
-  const { idle, wake } = useIdle(!state.paused);
+  const pictureInPicture = usePictureInPicture(video);
+  const subtitles = useSubtitles(video, stream.subtitles, pictureInPicture.active);
+  const { idle, wake, hide } = useIdle(!state.paused);
   const [blocked, setBlocked] = useState(false);
   const [upNextDismissed, setUpNextDismissed] = useState(false);
   useProgressReporter(video, profile, target, stream.stream_id);
@@ -110,7 +114,28 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
   const creditsAt = stream.credits_start ?? Math.max(0, state.duration - 20);
   const showUpNext = next !== null && !upNextDismissed && state.duration > 0 && (state.ended || state.current >= creditsAt);
   const chrome = !idle || state.paused || blocked;
-  const qualityOptions = [{ value: "-1", label: hls.playing && hls.quality === -1 ? `Auto (${hls.playing})` : "Auto" }, ...hls.qualities.map((q) => ({ value: String(q.index), label: q.name }))];
+  const loading = useDelayed(state.waiting && !blocked && !hls.error, SPINNER_DELAY_MS);
+  const canControl = !party || party.isHost;
+  const gestures = useVideoGestures({
+    toggleControls: () => (chrome ? hide() : wake()),
+    togglePlay: () => (actions.toggle(), wake()),
+    seekBy: canControl ? actions.seekBy : null,
+    fullscreen: actions.fullscreen,
+  });
+  const controlBar = useLift();
+  const quality = {
+    label: "Quality",
+    options: [{ value: "-1", label: hls.playing && hls.quality === -1 ? `Auto (${hls.playing})` : "Auto" }, ...hls.qualities.map((q) => ({ value: String(q.index), label: q.name }))],
+    value: String(hls.quality),
+    onChange: (value: string) => hls.setQuality(Number(value)),
+  };
+  const subtitleMenu = stream.subtitles.length === 0 ? null : [
+    { label: "Subtitles", options: subtitles.options, value: subtitles.selected, onChange: subtitles.select },
+    { label: "Size", options: choices(SUBTITLE_SIZES), value: subtitles.style.size, onChange: (size: string) => subtitles.setStyle({ size: size as SubtitleStyle["size"] }), keepOpen: true },
+    { label: "Background", options: choices(SUBTITLE_BACKGROUNDS), value: subtitles.style.background, onChange: (background: string) => subtitles.setStyle({ background: background as SubtitleStyle["background"] }), keepOpen: true },
+  ];
+  // On a touch screen play/pause is its own big button in the middle (a tap on the video only shows the controls).
+  const centreButton = blocked || (gestures.touch && chrome && !loading && canControl);
 
   const player = (
     <div
@@ -118,24 +143,31 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
       className={`fixed inset-y-0 left-0 bg-black text-white select-none ${party ? "right-0 max-lg:bottom-1/2 lg:right-96" : "right-0"} ${chrome ? "" : "cursor-none"}`}
       onPointerMove={wake}
       data-testid="player"
+      data-controls={chrome ? "shown" : "hidden"}
     >
       <video
         ref={video}
-        className="size-full"
+        className="size-full touch-manipulation"
         playsInline
         crossOrigin="anonymous"
-        onClick={() => (actions.toggle(), wake())}
-        onDoubleClick={actions.fullscreen}
+        {...gestures.handlers}
         aria-label={title}
       >
         {stream.subtitles.map((track) => (
           <track key={track.language} kind="subtitles" src={track.url} srcLang={track.language} label={track.label} />
         ))}
       </video>
-      {state.waiting && !state.paused && !hls.error && <Spinner />}
-      {blocked && !hls.error && (
-        <button type="button" aria-label="Play" onClick={actions.toggle} className="absolute top-1/2 left-1/2 flex size-24 -translate-1/2 items-center justify-center rounded-full bg-black/60 ring-2 ring-white/80 hover:bg-brand">
-          <PlayIcon />
+      <SubtitleOverlay lines={subtitles.lines} style={subtitles.style} controlsHeight={chrome ? controlBar.lift : null} />
+      {loading && <Spinner />}
+      {gestures.indicator !== null && <SeekIndicator seconds={gestures.indicator} />}
+      {centreButton && !hls.error && (
+        <button
+          type="button"
+          aria-label={state.paused ? "Play" : "Pause"}
+          onClick={() => (actions.toggle(), wake())}
+          className="absolute top-1/2 left-1/2 z-10 flex size-24 -translate-1/2 items-center justify-center rounded-full bg-black/60 ring-2 ring-white/80 hover:bg-brand"
+        >
+          {state.paused ? <PlayIcon /> : <PauseIcon />}
         </button>
       )}
       <div className={`transition-opacity duration-300 ${chrome ? "opacity-100" : "pointer-events-none opacity-0"}`}>
@@ -159,15 +191,13 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
         <Controls
           state={state}
           thumbnails={thumbnails}
-          qualityOptions={qualityOptions}
-          quality={String(hls.quality)}
-          onQuality={(value) => hls.setQuality(Number(value))}
-          subtitleOptions={subtitles.options}
-          subtitle={subtitles.selected}
-          onSubtitle={subtitles.select}
+          quality={quality}
+          subtitles={subtitleMenu}
+          barRef={controlBar.ref}
           fullscreen={fullscreen.active}
+          pictureInPicture={pictureInPicture}
           actions={actions}
-          canControl={!party || party.isHost}
+          canControl={canControl}
         />
       </div>
       {inIntro && !showUpNext && <SkipIntro onSkip={() => actions.seekTo(intro.end)} />}
@@ -187,6 +217,10 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
     </>
   );
 }
+
+const SPINNER_DELAY_MS = 500;
+
+const choices = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 function PartyEnded({ message, backHref }: { message: string; backHref: string }) {
   return (

@@ -6,12 +6,29 @@ import type { PlaybackAnalytics } from "./use-playback-analytics";
 export type Quality = { index: number; name: string };
 export type PlaybackError = { message: string; action: "retry" | "reload" | null };
 
-const MAX_NETWORK_RETRIES = 3;
+const MAX_NETWORK_RETRIES = 2;
+// A segment that will not load is retried a few times, quickly, before hls.js calls the error fatal (its default
+// backs off over half a minute per rendition, a black screen with no word to the viewer); then `startLoad()` above.
+const FRAGMENT_POLICY = {
+  default: {
+    maxTimeToFirstByteMs: 10_000,
+    maxLoadTimeMs: 60_000,
+    timeoutRetry: { maxNumRetry: 2, retryDelayMs: 0, maxRetryDelayMs: 0 },
+    errorRetry: { maxNumRetry: 2, retryDelayMs: 1000, maxRetryDelayMs: 4000 },
+  },
+};
 
 // Requested as soon as the player's code runs, before React hydrates and runs effects: hls.js is on the critical path
 // to the first frame. (On the server this module renders the player's markup only.) The light build (37% smaller)
 // has all we use: our ladders mux audio into each rendition, and subtitles are WebVTT <track>s, not HLS renditions.
 const hlsModule = typeof window === "undefined" ? undefined : import("hls.js/light");
+
+/** Seconds of video buffered ahead of the playhead. */
+function bufferedAhead(media: HTMLMediaElement) {
+  const ranges = media.buffered;
+  for (let i = 0; i < ranges.length; i++) if (ranges.start(i) <= media.currentTime + 0.1 && ranges.end(i) > media.currentTime) return ranges.end(i) - media.currentTime;
+  return 0;
+}
 
 /**
  * Attaches `manifestUrl` to the video: hls.js where Media Source Extensions exist (loaded only here, on the watch
@@ -26,6 +43,7 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: s
   const [error, setError] = useState<PlaybackError | null>(null);
   const [attempt, setAttempt] = useState(0);
   const restartAt = useRef(startAt);
+  const resumeOnStart = useRef(false); // a Retry plays as soon as it can: the viewer asked for it
 
   useEffect(() => {
     const media = video.current;
@@ -34,6 +52,18 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: s
     let hls: Hls | null = null;
     const from = restartAt.current;
     setError(null);
+    const resume = () => resumeOnStart.current && media.play().catch(() => undefined);
+    media.addEventListener("canplay", resume, { once: true });
+    let gaveUp = false;
+    // Giving up stops loading and the video where it stands (the last frame and the time stay on screen); Retry
+    // starts a fresh hls.js from there.
+    const giveUp = (playbackError: PlaybackError) => {
+      gaveUp = true;
+      if (media.readyState > 0 && media.currentTime > 0) restartAt.current = media.currentTime;
+      media.pause();
+      hls?.stopLoad();
+      setError(playbackError);
+    };
 
     (async () => {
       const { default: HlsClass } = await (hlsModule ?? import("hls.js/light"));
@@ -47,7 +77,7 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: s
         media.addEventListener("loadedmetadata", () => from > 0 && (media.currentTime = from), { once: true });
         return;
       }
-      hls = new HlsClass({ startPosition: from > 0 ? from : -1, capLevelToPlayerSize: true, maxBufferLength: 30 });
+      hls = new HlsClass({ startPosition: from > 0 ? from : -1, capLevelToPlayerSize: true, maxBufferLength: 30, fragLoadPolicy: FRAGMENT_POLICY });
       hlsRef.current = hls;
       let networkRetries = 0;
       let mediaRecoveries = 0;
@@ -65,24 +95,24 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: s
         const status = data.response?.code;
         if (data.type === HlsClass.ErrorTypes.NETWORK_ERROR && status === 403) {
           analytics.current.error("link_expired", data.details);
-          setError({ message: "This playback link has expired. Reload to pick up where you left off.", action: "reload" });
-          hls?.destroy();
-        } else if (data.type === HlsClass.ErrorTypes.NETWORK_ERROR && networkRetries < MAX_NETWORK_RETRIES) {
-          networkRetries++;
-          window.setTimeout(() => hls?.startLoad(), 1000 * networkRetries);
+          giveUp({ message: "This playback link has expired. Reload to pick up where you left off.", action: "reload" });
+        } else if (data.type === HlsClass.ErrorTypes.NETWORK_ERROR && (bufferedAhead(media) > 1 || networkRetries < MAX_NETWORK_RETRIES)) {
+          // While buffered video still plays, loading is tried again without counting: the viewer has not noticed.
+          // Once playback waits (a spinner), a few more tries, then the error.
+          const delay = bufferedAhead(media) > 1 ? 2000 : 1000 * ++networkRetries;
+          window.setTimeout(() => !destroyed && !gaveUp && hls?.startLoad(), delay);
         } else if (data.type === HlsClass.ErrorTypes.MEDIA_ERROR && mediaRecoveries < 2) {
           if (mediaRecoveries++ === 1) hls?.swapAudioCodec();
           hls?.recoverMediaError();
         } else {
           const network = data.type === HlsClass.ErrorTypes.NETWORK_ERROR;
           analytics.current.error(network ? "network" : "media", data.details);
-          setError({
+          giveUp({
             message: network
-              ? "We lost the connection to the video. Check your network and try again."
+              ? "We lost the connection to the video. Check your connection, then choose Retry."
               : "This video could not be decoded on this device.",
             action: "retry",
           });
-          hls?.destroy();
         }
       });
       hls.loadSource(manifestUrl);
@@ -98,8 +128,8 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: s
     return () => {
       destroyed = true;
       media.removeEventListener("error", onNativeError);
-      hls?.destroy();
-      hlsRef.current = null;
+      media.removeEventListener("canplay", resume);
+      hls?.destroy(); // hlsRef keeps it: the element's own "error" on detaching is not the native player's
     };
   }, [video, manifestUrl, attempt, analytics]);
 
@@ -108,9 +138,11 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: s
     setQualityState(index);
   }, []);
 
-  // Retrying keeps the position: restart from where the video stopped.
+  // Retrying keeps the position: a fresh hls.js starts from where the video stopped, without reloading the page.
   const retry = useCallback(() => {
-    if (video.current && video.current.currentTime > 0) restartAt.current = video.current.currentTime;
+    const media = video.current;
+    if (media && media.readyState > 0 && media.currentTime > 0) restartAt.current = media.currentTime;
+    resumeOnStart.current = true;
     setAttempt((n) => n + 1);
   }, [video]);
 

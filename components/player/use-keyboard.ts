@@ -3,12 +3,12 @@ import { useEffect } from "react";
 
 export type Shortcuts = { toggle: () => void; seekBy: (seconds: number) => void; fullscreen: () => void; mute: () => void; volumeBy: (delta: number) => void };
 
-/** Space/k play-pause, ←/→ 10 s, ↑/↓ volume, f fullscreen, m mute; ignored while typing or inside a menu. */
+/** Space/k play-pause, ←/→ 10 s, ↑/↓ volume, f fullscreen, m mute; ignored while typing, inside a menu or on the error panel (Space presses its Retry). */
 export function useKeyboardShortcuts(shortcuts: Shortcuts, onActivity: () => void) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
-      if (event.ctrlKey || event.metaKey || event.altKey || target.closest("input, textarea, select, [role=menu]")) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || target.closest("input, textarea, select, [role=menu], [role=alert]")) return;
       const actions: Record<string, () => void> = {
         " ": shortcuts.toggle,
         k: shortcuts.toggle,

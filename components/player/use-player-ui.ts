@@ -1,10 +1,9 @@
 "use client";
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
-import type { PlayerStream } from "./types";
 
 const IDLE_MS = 3000;
 
-/** True once the pointer and keyboard have been still for 3 s while playing (controls fade out). */
+/** True once the pointer and keyboard have been still for 3 s while playing (controls fade out); `hide` at once. */
 export function useIdle(playing: boolean) {
   const [idle, setIdle] = useState(false);
   const timer = useRef<number | undefined>(undefined);
@@ -17,7 +16,22 @@ export function useIdle(playing: boolean) {
     if (playing) wake();
     return () => window.clearTimeout(timer.current);
   }, [playing, wake]);
-  return { idle: playing && idle, wake };
+  const hide = useCallback(() => {
+    window.clearTimeout(timer.current);
+    setIdle(true);
+  }, []);
+  return { idle: playing && idle, wake, hide };
+}
+
+/** `on`, once it has stayed true for `delayMs` (a spinner that does not flash on every short wait). */
+export function useDelayed(on: boolean, delayMs: number) {
+  const [late, setLate] = useState(false);
+  useEffect(() => {
+    if (!on) return setLate(false);
+    const timer = window.setTimeout(() => setLate(true), delayMs);
+    return () => window.clearTimeout(timer);
+  }, [on, delayMs]);
+  return on && late;
 }
 
 export function useFullscreen(element: RefObject<HTMLElement | null>) {
@@ -34,31 +48,43 @@ export function useFullscreen(element: RefObject<HTMLElement | null>) {
   return { active, toggle };
 }
 
-const SUBTITLE_KEY = "normflix.subtitles";
+/**
+ * A callback ref and how far the element's top stands above its positioned parent's bottom edge (the control bar's,
+ * which changes with the layout): what subtitles must clear.
+ */
+export function useLift() {
+  const [lift, setLift] = useState<number | null>(null);
+  const observer = useRef<ResizeObserver | null>(null);
+  const ref = useCallback((element: HTMLDivElement | null) => {
+    observer.current?.disconnect();
+    if (!element) return;
+    const measure = () => element.offsetParent && setLift(element.offsetParent.clientHeight - element.offsetTop);
+    observer.current = new ResizeObserver(measure);
+    observer.current.observe(element);
+  }, []);
+  return { ref, lift };
+}
 
-/** The subtitle menu: off or one track, remembered across titles by language. */
-export function useSubtitles(video: RefObject<HTMLVideoElement | null>, tracks: PlayerStream["subtitles"]) {
-  const [selected, setSelected] = useState("off");
-  const apply = useCallback(
-    (language: string) => {
-      const textTracks = video.current?.textTracks;
-      if (!textTracks) return;
-      for (let i = 0; i < textTracks.length; i++) textTracks[i].mode = textTracks[i].language === language ? "showing" : "disabled";
-      setSelected(language);
-    },
-    [video],
-  );
+/** Picture-in-picture for the video, offered only where the browser has it and allows it. */
+export function usePictureInPicture(video: RefObject<HTMLVideoElement | null>) {
+  const [supported, setSupported] = useState(false);
+  const [active, setActive] = useState(false);
   useEffect(() => {
-    const saved = window.localStorage.getItem(SUBTITLE_KEY);
-    apply(saved && tracks.some((t) => t.language === saved) ? saved : "off");
-  }, [apply, tracks]);
-  const select = useCallback(
-    (language: string) => {
-      window.localStorage.setItem(SUBTITLE_KEY, language);
-      apply(language);
-    },
-    [apply],
-  );
-  const options = [{ value: "off", label: "Off" }, ...tracks.map((t) => ({ value: t.language, label: t.label }))];
-  return { options, selected, select };
+    const media = video.current;
+    if (!media) return;
+    setSupported(document.pictureInPictureEnabled && !media.disablePictureInPicture);
+    const enter = () => setActive(true);
+    const leave = () => setActive(false);
+    media.addEventListener("enterpictureinpicture", enter);
+    media.addEventListener("leavepictureinpicture", leave);
+    return () => {
+      media.removeEventListener("enterpictureinpicture", enter);
+      media.removeEventListener("leavepictureinpicture", leave);
+    };
+  }, [video]);
+  const toggle = useCallback(() => {
+    if (document.pictureInPictureElement) void document.exitPictureInPicture().catch(() => undefined);
+    else void video.current?.requestPictureInPicture().catch(() => undefined);
+  }, [video]);
+  return { supported, active, toggle };
 }

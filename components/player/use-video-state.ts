@@ -6,6 +6,7 @@ export type VideoState = {
   duration: number;
   buffered: number;
   paused: boolean;
+  /** Waiting for data the viewer wants now: a seek, a stall while playing, or the first frames before playback starts. */
   waiting: boolean;
   muted: boolean;
   volume: number;
@@ -21,7 +22,12 @@ export function useVideoState(video: RefObject<HTMLVideoElement | null>, fallbac
   useEffect(() => {
     const media = video.current;
     if (!media) return;
+    // Until the first frames play (and again after the source is torn down) the player means to start: no frames yet
+    // is waiting too, though the element is still paused.
+    let started = false;
     const update = (event?: Event) => {
+      if (event?.type === "playing") started = true;
+      if (event?.type === "emptied") started = false;
       const ranges = media.buffered;
       let buffered = 0;
       for (let i = 0; i < ranges.length; i++) if (ranges.start(i) <= media.currentTime + 0.5) buffered = Math.max(buffered, ranges.end(i));
@@ -30,7 +36,7 @@ export function useVideoState(video: RefObject<HTMLVideoElement | null>, fallbac
         duration: Number.isFinite(media.duration) && media.duration > 0 ? media.duration : fallbackDuration,
         buffered,
         paused: media.paused,
-        waiting: event?.type === "waiting" || event?.type === "seeking" || (media.readyState < 3 && !media.paused),
+        waiting: media.seeking || (media.readyState < 3 && !media.ended && (!media.paused || !started)),
         muted: media.muted,
         volume: media.volume,
         ended: media.ended,
