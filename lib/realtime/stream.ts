@@ -43,6 +43,8 @@ export type EventStreamOptions = {
   initial?: () => Promise<{ event: string; data: unknown }[]>;
   /** An event without an id (never stored or replayed) sent at once and every `everyMs`, e.g. the server's clock. */
   tick?: { event: string; everyMs: number; data: () => unknown };
+  /** Ends the stream once such an event is sent (e.g. the caller's own leaving): nothing after it is theirs to see. */
+  closeAfter?: (event: RealtimeEvent) => boolean;
 };
 
 /** The client's resume point: the `Last-Event-ID` header (EventSource sends it), else `?last_event_id=`. */
@@ -112,6 +114,7 @@ export async function eventStream(options: EventStreamOptions): Promise<Response
     lastId = event.id;
     if (snapshot) snapshotTimer ??= setTimeout(() => void sendSnapshot().catch(close), snapshot.debounceMs ?? 0);
     else write(message(event.type, event.data, event.id));
+    if (options.closeAfter?.(event)) close();
   }
   async function sendSnapshot() {
     snapshotTimer = undefined;

@@ -37,5 +37,12 @@ export function readSse(response: Response) {
     return found;
   }
 
-  return { next, events, cancel: () => reader.cancel() };
+  /** Every event left until the server ends the stream. */
+  async function rest(): Promise<SseBlock[]> {
+    const found: SseBlock[] = [];
+    for (let block = await next(); block; block = await next()) if (block.event) found.push(block);
+    return found;
+  }
+
+  return { next, events, rest, cancel: () => reader.cancel() };
 }

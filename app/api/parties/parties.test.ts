@@ -81,13 +81,13 @@ describe("creating and joining", () => {
       { profile: "Main", type: "film", id: fixture.pgMovieId },
     ];
     for (const body of bad) expectError(await client.call("POST", "/api/parties", { token, body }), 422, "validation_failed");
-    expectError(await client.call("POST", `/api/parties?x=1`, { token, body: { profile: "Main", type: "movie", id: fixture.pgMovieId } }), 422, "validation_failed");
+    expectError(await client.call("POST", `/api/parties?x=1`, { token, body: { profile: "Main", type: "movie", id: fixture.pgMovieId } }), 422, "unknown_parameter");
     const party = (await createMovieParty(token)).body;
     expectError(await client.call("POST", `/api/parties/${party.id}/control`, { token, body: { action: "rewind" } }), 422, "validation_failed");
     expectError(await client.call("POST", `/api/parties/${party.id}/control`, { token, body: { action: "seek" } }), 422, "validation_failed");
     expectError(await client.call("POST", `/api/parties/${party.id}/control`, { token, body: { action: "play", speed: 2 } }), 422, "validation_failed");
     expectError(await client.call("POST", `/api/parties/${party.id}/leave`, { token, body: { now: true } }), 422, "validation_failed");
-    expectError(await client.call("GET", `/api/parties/${party.id}?foo=1`, { token }), 422, "validation_failed");
+    expectError(await client.call("GET", `/api/parties/${party.id}?foo=1`, { token }), 422, "unknown_parameter");
     expectError(await client.call("GET", `/api/parties/not-a-uuid`, { token }), 422, "validation_failed");
     expectError(await client.call("POST", `/api/parties/ABC/join`, { token, body: { profile: "Main" } }), 422, "validation_failed");
   });
@@ -186,14 +186,18 @@ describe("control, hosts and the end", () => {
       ["host_changed", "Guest"],
     ]);
     expect((await client.call("GET", "/api/streams", { token: host })).body.items).toEqual([]);
+    // The leaver's own event stream ends with their leaving: nothing said in the party after it reaches them.
+    const hostRest = (await hostEvents.sse.rest()).filter((e) => e.event !== "time");
+    expect(hostRest.at(-1)).toMatchObject({ event: "member_left", data: { member: { profile: "Main" } } });
     // Gone from the party: it does not exist for them any more, and their stream reconnect is refused.
     expectError(await client.call("GET", `/api/parties/${party.id}`, { token: host }), 404, "party_not_found");
     expectError(await client.eventsRefused(party.id, host), 404, "party_not_found");
-    hostEvents.close();
 
     // The new host ends it: everyone hears, their streams end, and the code stops working.
     expect((await client.call("DELETE", `/api/parties/${party.id}`, { token: guest })).status).toBe(200);
     expect((await guestEvents.next(1))[0]).toMatchObject({ event: "ended", data: { reason: "ended_by_host" } });
+    // …and the stream ends with it.
+    expect((await guestEvents.sse.rest()).filter((e) => e.event !== "time")).toEqual([]);
     expect((await client.call("GET", "/api/streams", { token: guest })).body.items).toEqual([]);
     expectError(await join(party.code, host), 410, "party_ended");
     expectError(await client.call("GET", `/api/parties/${party.id}`, { token: guest }), 410, "party_ended");

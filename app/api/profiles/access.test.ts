@@ -40,7 +40,7 @@ describe("locked profiles, through the API", () => {
 
     expectEnvelope(await api("POST", path("Dad", "/unlock"), { token, body: { pin: "9999" } }), 403, "pin_incorrect");
     expectEnvelope(await api("POST", path("Dad", "/unlock"), { token, body: { pin: "1234", extra: 1 } }), 422, "validation_failed");
-    expectEnvelope(await api("POST", path("Dad", "/unlock?ttl=99999"), { token, body: { pin: "1234" } }), 422, "validation_failed");
+    expectEnvelope(await api("POST", path("Dad", "/unlock?ttl=99999"), { token, body: { pin: "1234" } }), 422, "unknown_parameter");
     expectEnvelope(await api("POST", path("Nobody", "/unlock"), { token, body: { pin: "1234" } }), 404, "profile_not_found");
     const unlocked = await api("POST", path("Dad", "/unlock"), { token, body: { pin: "1234" } });
     expect(unlocked.status).toBe(200);
@@ -138,7 +138,7 @@ describe("the site's session cookie", () => {
     expectEnvelope(await api("GET", url, { headers: { cookie, "sec-fetch-site": "same-origin" } }), 409, "media_not_ready");
     expectEnvelope(await api("POST", `/api/movies/${pgMovie.id}/stream`, { token: account.token, body: { profile: "Ada" } }), 409, "media_not_ready");
     // The POST start takes exactly its documented body.
-    expectEnvelope(await api("POST", `/api/movies/${pgMovie.id}/stream?profile=Ada`, { token: account.token, body: { profile: "Ada" } }), 422, "validation_failed");
+    expectEnvelope(await api("POST", `/api/movies/${pgMovie.id}/stream?profile=Ada`, { token: account.token, body: { profile: "Ada" } }), 422, "unknown_parameter");
     expectEnvelope(await api("POST", `/api/movies/${pgMovie.id}/stream`, { token: account.token, body: { profile: "Ada", quality: "4k" } }), 422, "validation_failed");
   });
 
