@@ -1,16 +1,18 @@
 import "server-only";
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { union, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { visibleTo, type Audience } from "@/lib/access/visibility";
 import type { SearchKind } from "@/lib/catalog/kinds";
 import { db } from "../client";
-import { credits, episodes, people, titles } from "../schema";
+import { credits, episodes, genres, people, titleGenres, titles } from "../schema";
 
 export type SearchInput = {
   /** The raw query, as typed. */
   text: string;
   /** Prefix tsquery built from its words ("star:* & wars:*"), or undefined when it has none. */
   prefixQuery: string | undefined;
+  /** Genre slugs or names the query's words name, directly or as a mood ("funny" → comedy). */
+  genreWords: string[];
   kinds: SearchKind[];
   /** Whom the results are for: only titles (and episodes of shows) visible to them. */
   audience: Audience;
@@ -45,22 +47,43 @@ function textRelevance(input: SearchInput, vector: SQL, name: SQL) {
   };
 }
 
+/** The titles in a genre the query names (ranked below a title the query names: GENRE_SCORE). */
+const GENRE_SCORE = 0.6;
+const namedGenres = (input: SearchInput) =>
+  db()
+    .select({ id: genres.id })
+    .from(genres)
+    .where(or(inArray(genres.slug, input.genreWords), inArray(sql`lower(${genres.name})`, input.genreWords)));
+const inNamedGenre = (input: SearchInput) =>
+  input.genreWords.length
+    ? sql`exists (select 1 from ${titleGenres} where ${titleGenres.titleId} = ${titles.id} and ${titleGenres.genreId} in ${namedGenres(input)})`
+    : sql`false`;
+
 function titleCandidates(input: SearchInput, kinds: Array<"movie" | "show">) {
   const visible = and(visibleTo(input.audience, TITLES), inArray(titles.kind, kinds));
   const nearest = db().select({ id: titles.id }).from(titles).where(visible).orderBy(sql`${input.text} <<-> ${titles.title}`).limit(CANDIDATES);
-  if (!input.prefixQuery) return nearest;
+  // The genre's titles people watch most this month first.
+  const ofGenre = db()
+    .select({ id: titles.id })
+    .from(titles)
+    .leftJoin(sql`title_trending tt`, sql`tt.title_id = ${titles.id}`)
+    .where(and(visible, inNamedGenre(input)))
+    .orderBy(sql`tt.month_score desc nulls last`, desc(titles.year))
+    .limit(CANDIDATES);
+  if (!input.prefixQuery) return input.genreWords.length ? union(nearest, ofGenre) : nearest;
   const matching = db()
     .select({ id: titles.id })
     .from(titles)
     .where(and(visible, sql`${titles.searchVector} @@ ${tsquery(input)}`))
     .orderBy(desc(sql`ts_rank(${titles.searchVector}, ${tsquery(input)})`))
     .limit(CANDIDATES);
-  return union(nearest, matching);
+  return input.genreWords.length ? union(nearest, matching, ofGenre) : union(nearest, matching);
 }
 
 async function searchTitles(input: SearchInput, kinds: Array<"movie" | "show">) {
   const { rank, relevant } = textRelevance(input, sql`${titles.searchVector}`, sql`${titles.title}`);
-  const score = sql<number>`(${nameScore(input, titles.title)} + 0.5 * ${rank})::float8`;
+  const genre = inNamedGenre(input);
+  const score = sql<number>`(${nameScore(input, titles.title)} + 0.5 * ${rank} + case when ${genre} then ${GENRE_SCORE}::float8 else 0 end)::float8`;
   return db()
     .select({
       kind: titles.kind,
@@ -72,7 +95,7 @@ async function searchTitles(input: SearchInput, kinds: Array<"movie" | "show">) 
       score,
     })
     .from(titles)
-    .where(and(inArray(titles.id, titleCandidates(input, kinds)), relevant))
+    .where(and(inArray(titles.id, titleCandidates(input, kinds)), or(relevant, genre)))
     .orderBy(desc(score))
     .limit(input.limit);
 }

@@ -10,6 +10,31 @@ export function prefixQuery(text: string): string | undefined {
   return words.length ? words.slice(0, 8).map((word) => `${word}:*`).join(" & ") : undefined;
 }
 
+/** Words for a mood that name a genre (by slug): "something funny" finds comedies. */
+const MOODS: Record<string, string> = {
+  funny: "comedy", hilarious: "comedy", comedies: "comedy", laugh: "comedy",
+  scary: "horror", spooky: "horror", creepy: "horror", frightening: "horror",
+  romantic: "romance", love: "romance",
+  animated: "animation", cartoon: "animation", cartoons: "animation",
+  kids: "family", children: "family", heartwarming: "family",
+  suspense: "thriller", suspenseful: "thriller", thrilling: "thriller", tense: "thriller", thrillers: "thriller",
+  documentaries: "documentary", docs: "documentary", docuseries: "documentary",
+  scifi: "sci-fi", space: "sci-fi", futuristic: "sci-fi",
+  magic: "fantasy", magical: "fantasy",
+  detective: "mystery", whodunit: "mystery", mysteries: "mystery",
+  heist: "crime", gangster: "crime",
+  quest: "adventure", epic: "adventure",
+  explosive: "action",
+  sad: "drama", emotional: "drama", dramas: "drama",
+};
+
+/** The genre names, slugs and moods the query's words (or the whole query, e.g. "sci-fi") may name. */
+export function genreWordsOf(text: string): string[] {
+  const whole = text.normalize("NFKC").toLowerCase().trim();
+  const words = whole.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set([whole, ...words, ...words.map((word) => MOODS[word]).filter(Boolean)])].filter((word) => word.length > 1).slice(0, 16);
+}
+
 const round = (score: number) => Math.round(score * 1000) / 1000;
 
 /** Titles, episodes and people matching `text`, typo-tolerant and ranked, as one list. */
@@ -17,6 +42,7 @@ export async function search(text: string, options: { kind?: SearchKind; audienc
   const found = await searchCatalog({
     text,
     prefixQuery: prefixQuery(text),
+    genreWords: genreWordsOf(text),
     kinds: options.kind ? [options.kind] : [...SEARCH_KINDS],
     audience: options.audience,
     limit: options.limit,

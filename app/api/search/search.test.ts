@@ -33,6 +33,22 @@ describe("GET /api/search", () => {
     expect(rank(hits, title)).toBeLessThan(3);
   });
 
+  it("finds the titles of a genre named by the query, or by a mood", async () => {
+    const genreTitles = async (genre: string) => {
+      const [movies, shows] = await Promise.all(["movies", "shows"].map((kind) => api("GET", `/api/${kind}?genre=${genre}&limit=100`)));
+      return new Set([...movies.body.items, ...shows.body.items].map((title: { id: string }) => title.id));
+    };
+    for (const [query, genre] of [["comedy", "comedy"], ["Sci-Fi", "sci-fi"], ["something funny", "comedy"], ["scary", "horror"]]) {
+      const expected = await genreTitles(genre);
+      expect(expected.size, genre).toBeGreaterThan(0);
+      const hits = (await search(`q=${encodeURIComponent(query)}&type=movie`)).concat(await search(`q=${encodeURIComponent(query)}&type=show`));
+      const found = hits.filter((hit) => expected.has(hit.id));
+      expect(found.length, `${query}: ${JSON.stringify(hits.slice(0, 5))}`).toBe(Math.min(expected.size, 20));
+    }
+    // A title named like the query still comes before the genre's other titles.
+    expect((await search("q=Marrowgate"))[0].title).toBe("Marrowgate");
+  });
+
   it("works as you type, from the first letters of a word", async () => {
     for (const typed of ["Dus", "Dustw", "Dustwalk"]) {
       expect(rank(await search(`q=${typed}`), "Dustwalker")).toBeLessThan(3);
