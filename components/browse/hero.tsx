@@ -2,7 +2,7 @@ import Link from "next/link";
 import { movieWatchHref, titleHref } from "@/components/catalog/links";
 import { formatRuntime, seasonCountLabel } from "@/components/catalog/format";
 import { MaturityBadge } from "@/components/catalog/maturity-badge";
-import { BackdropLayer } from "@/components/catalog/poster";
+import { BACKDROP_TEXT_TOP, BackdropLayer } from "@/components/catalog/poster";
 import { browseTitles, titleFilter } from "@/lib/catalog/catalog";
 import { maturityLevel } from "@/lib/catalog/maturity";
 import type { Viewer } from "@/lib/access/rules";
@@ -43,7 +43,7 @@ export async function FeaturedHero({ viewer }: { viewer: Viewer }) {
   return (
     <section aria-labelledby="featured-title" className="relative isolate mb-6 overflow-hidden">
       <BackdropLayer src={title.backdrop_url} />
-      <div className="flex min-h-[56vw] max-w-2xl flex-col justify-end px-4 pb-10 pt-24 sm:min-h-[46vw] sm:px-8 lg:min-h-[38vw] lg:pb-16 2xl:max-w-3xl">
+      <div className={`flex max-w-2xl flex-col justify-end px-4 pb-10 ${BACKDROP_TEXT_TOP} sm:min-h-[46vw] sm:px-8 sm:pt-24 lg:min-h-[38vw] lg:pb-16 2xl:max-w-3xl`}>
         <p className="text-sm font-semibold uppercase tracking-widest text-brand">Featured {title.type === "movie" ? "movie" : "series"}</p>
         <h1 id="featured-title" className="mt-2 text-3xl font-black leading-tight sm:text-5xl 2xl:text-6xl">
           {title.title}

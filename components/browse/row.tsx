@@ -4,14 +4,29 @@ import { RowScroller } from "./row-scroller";
 const CARD_WIDTHS = "[--card-width:7.5rem] sm:[--card-width:9rem] lg:[--card-width:10.5rem] 2xl:[--card-width:13rem]";
 // The kids home's bigger artwork: about half as many cards across, easy to aim at with small fingers.
 const LARGE_CARD_WIDTHS = "[--card-width:10.5rem] sm:[--card-width:13rem] lg:[--card-width:15rem] 2xl:[--card-width:18rem]";
+// Landscape stills (Continue Watching): about one and a half across a phone, four to five across a laptop.
+const STILL_CARD_WIDTHS = "[--card-width:15rem] sm:[--card-width:17rem] lg:[--card-width:19rem] 2xl:[--card-width:23rem]";
 
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 
 /** A titled horizontal row of cards (`children` are <li> cards). */
-export function Row({ title, subtitle, large, children }: { title: string; subtitle?: string; large?: boolean; children: React.ReactNode }) {
+export function Row({
+  title,
+  subtitle,
+  large,
+  landscape,
+  children,
+}: {
+  title: string;
+  subtitle?: string;
+  large?: boolean;
+  /** Cards show landscape stills, not posters. */
+  landscape?: boolean;
+  children: React.ReactNode;
+}) {
   const id = `row-${slug(title)}`;
   return (
-    <section aria-labelledby={id} data-row-size={large ? "large" : undefined} className={`mt-6 first:mt-0 ${large ? LARGE_CARD_WIDTHS : CARD_WIDTHS}`}>
+    <section aria-labelledby={id} data-row-size={large ? "large" : undefined} className={`mt-6 first:mt-0 ${landscape ? STILL_CARD_WIDTHS : large ? LARGE_CARD_WIDTHS : CARD_WIDTHS}`}>
       <h2 id={id} className="px-4 text-lg font-semibold sm:px-8 lg:text-xl">
         {title}
         {subtitle && <span className="ml-2 text-sm font-normal text-muted">{subtitle}</span>}

@@ -27,14 +27,20 @@ export async function ContinueWatchingRow({ viewer }: { viewer: Viewer }) {
   const { items } = await getContinueWatching(viewer, ROW_LENGTH);
   if (!items.length) return null;
   return (
-    <Row title="Continue Watching">
+    <Row title="Continue Watching" landscape>
       {items.map((item) => {
         const episode = "episode" in item ? item.episode : undefined;
         const where = episode ? `${episodeCode(episode.season, episode.episode)} ${episode.title ?? ""}`.trim() : undefined;
         const left = timeLeft(item.progress_seconds, item.duration_seconds);
         const href = episode ? episodeWatchHref(item.id, episode.season, episode.episode) : movieWatchHref(item.id);
         return (
-          <TitleCard key={item.id} title={item} href={href} label={`Resume ${item.title}${where ? `, ${where}` : ""}`}>
+          <TitleCard
+            key={item.id}
+            title={item}
+            still={episode?.still_url ?? item.backdrop_url}
+            href={href}
+            label={`Resume ${item.title}${where ? `, ${where}` : ""}`}
+          >
             <ProgressBar
               percent={item.percent ?? 0}
               label={`${item.title}: ${item.percent ?? 0}% watched`}

@@ -12,11 +12,18 @@ export function formatRuntime(seconds: number | null | undefined): string | unde
 /** "S2:E5", the episode shorthand viewers know. */
 export const episodeCode = (season: number, episode: number) => `S${season}:E${episode}`;
 
-/** "12m left" for a started item, or undefined when its length is unknown. */
+/**
+ * What is left of a started item, honestly rounded: "17 s left" under a minute (never "0 min left"), "12 min left",
+ * "1 h 5 min left"; undefined when its length is unknown or it is finished.
+ */
 export function timeLeft(position: number, duration: number | null | undefined): string | undefined {
   if (!duration || duration <= position) return undefined;
-  const minutes = Math.ceil((duration - position) / 60);
-  return minutes >= 60 ? `${Math.floor(minutes / 60)}h ${minutes % 60}m left` : `${minutes}m left`;
+  const seconds = Math.ceil(duration - position);
+  if (seconds < 60) return `${seconds} s left`;
+  const minutes = Math.round(seconds / 60);
+  const hours = Math.floor(minutes / 60);
+  if (!hours) return `${minutes} min left`;
+  return minutes % 60 ? `${hours} h ${minutes % 60} min left` : `${hours} h left`;
 }
 
 export const seasonCountLabel = (count: number) => (count === 1 ? "1 season" : `${count} seasons`);

@@ -39,13 +39,21 @@ export const Poster = (props: ArtProps) => <Artwork {...props} size={POSTER} />;
 export const Backdrop = (props: ArtProps) => <Artwork {...props} size={BACKDROP} />;
 export const Still = (props: ArtProps) => <Artwork {...props} size={STILL} />;
 
-/** A decorative backdrop filling its (relative, isolated) parent, darkened towards the text on the left and below. */
+/**
+ * A decorative backdrop behind its (relative, isolated) parent's text. On phones it sits whole at the top at its own
+ * 16:9 (a portrait-shaped header would crop a landscape picture, and with it the artwork's lettering), fading into the
+ * page below; the parent starts its text near the picture's bottom edge (BACKDROP_TEXT_TOP). From `sm` up it fills the
+ * parent, anchored at the top right where artwork keeps its lettering, darkened towards the text on the left and below.
+ */
 export function BackdropLayer({ src, fade = "via-surface/75" }: { src: string | null; fade?: string }) {
   return (
-    <div className="absolute inset-0 -z-10">
-      <Backdrop src={src} alt="" priority className="h-full" />
-      <div className={`absolute inset-0 bg-gradient-to-r from-surface to-transparent ${fade}`} />
-      <div className="absolute inset-x-0 bottom-0 h-2/3 bg-gradient-to-t from-surface to-transparent" />
+    <div className="absolute inset-x-0 top-0 -z-10 sm:inset-0" data-backdrop>
+      <Backdrop src={src} alt="" priority className="sm:h-full sm:object-right-top" />
+      <div className={`absolute inset-0 hidden bg-gradient-to-r from-surface to-transparent sm:block ${fade}`} />
+      <div className="absolute inset-x-0 bottom-0 h-1/3 bg-gradient-to-t from-surface to-transparent sm:h-2/3" />
     </div>
   );
 }
+
+/** The top padding of text over a BackdropLayer on phones: it overlaps only the picture's faded bottom edge. */
+export const BACKDROP_TEXT_TOP = "pt-[calc(56.25vw-2.5rem)]";

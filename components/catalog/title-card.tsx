@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { titleHref, type TitleKind } from "./links";
-import { Poster } from "./poster";
+import { Poster, Still } from "./poster";
 
 export type CardTitle = { type: TitleKind; id: string; title: string; year?: number; poster_url: string | null };
 
@@ -12,10 +12,13 @@ type Props = {
   label?: string;
   /** Shown under the poster, outside the link (progress, captions, buttons). */
   children?: React.ReactNode;
+  /** A landscape still (an episode still or the backdrop) instead of the poster; the row sizes the card for it. */
+  still?: string | null;
 };
 
 /** A poster card in a row or grid (a list item: rows and grids are lists). */
-export function TitleCard({ title, href, label, children }: Props) {
+export function TitleCard({ title, href, label, children, still }: Props) {
+  const Art = still === undefined ? Poster : Still;
   return (
     <li className="w-[var(--card-width)] shrink-0 snap-start" data-title-card={title.id}>
       {/* Rows hold dozens of cards: prefetching each (a dynamic page) would cost a request per card for nothing. */}
@@ -25,8 +28,8 @@ export function TitleCard({ title, href, label, children }: Props) {
         aria-label={label}
         className="group block overflow-hidden rounded-md outline-offset-2 focus-visible:outline-2 focus-visible:outline-white"
       >
-        <Poster
-          src={title.poster_url}
+        <Art
+          src={still === undefined ? title.poster_url : still}
           alt={title.year ? `${title.title} (${title.year})` : title.title}
           className="rounded-md transition-transform duration-200 motion-safe:group-hover:scale-105 motion-safe:group-focus-visible:scale-105"
         />

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { listPlans, type Plan, type PlanId } from "@/lib/billing/plans";
 import { formatPrice } from "@/lib/site/format";
 
-const QUALITY: Record<Plan["max_quality"], string> = { "480p": "Good (480p)", "1080p": "Great (1080p HD)", "2160p": "Best (4K Ultra HD)" };
+const QUALITY: Record<Plan["max_quality"], string> = { "480p": "Good (480p)", "1080p": "Great (1080p)", "2160p": "Best (2160p, 4K)" };
 
 const ROWS: { label: string; value: (plan: Plan) => string }[] = [
   { label: "Monthly price", value: (plan) => formatPrice(plan) },
@@ -13,6 +13,11 @@ const ROWS: { label: string; value: (plan: Plan) => string }[] = [
   { label: "Cancel at any time", value: () => "Yes" },
 ];
 
+// Phones get the same table rearranged (every row a 3-column grid, each feature's name on a line of its own above the
+// three values) so all three plans are compared at 390 px without scrolling sideways; from `sm` up it is a plain table.
+const GRID_ROW = "grid grid-cols-3 sm:table-row";
+const WIDE_ONLY = "hidden sm:table-cell";
+
 /**
  * The plans side by side (the same data as GET /api/plans), each with a "Choose" link: to sign-up for visitors, to the
  * account's plan section for members. `plans` carries the prices charged (plansForSale) when the caller has them.
@@ -21,13 +26,13 @@ export function PlanComparison({ signedIn, current, plans = listPlans() }: { sig
   const chooseHref = (plan: Plan) => (signedIn ? `/account?plan=${plan.id}#plan` : `/signup?plan=${plan.id}`);
   return (
     <div className="overflow-x-auto">
-      <table className="w-full table-fixed border-collapse text-left text-sm sm:text-base">
+      <table className="block w-full table-fixed border-collapse text-left text-sm sm:table sm:text-base">
         <caption className="sr-only">Plans compared</caption>
-        <thead>
-          <tr>
-            <td className="w-[34%] sm:w-2/5" />
+        <thead className="block sm:table-header-group">
+          <tr className={GRID_ROW}>
+            <td className={`w-[34%] sm:w-2/5 ${WIDE_ONLY}`} />
             {plans.map((plan) => (
-              <th key={plan.id} scope="col" className="px-1 pb-4 align-bottom sm:px-3">
+              <th key={plan.id} scope="col" className="block px-1 pb-4 align-bottom sm:table-cell sm:px-3">
                 <span className={`block rounded-lg px-1 py-4 text-center text-base font-bold sm:text-lg ${plan.id === "premium" ? "bg-gradient-to-br from-brand to-purple-800" : "bg-gradient-to-br from-neutral-600 to-neutral-800"}`}>
                   {plan.name}
                 </span>
@@ -35,28 +40,29 @@ export function PlanComparison({ signedIn, current, plans = listPlans() }: { sig
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody className="block sm:table-row-group">
           {ROWS.map((row) => (
-            <tr key={row.label} className="border-t border-white/10">
-              <th scope="row" className="py-3 pr-3 font-normal text-neutral-300">
+            <tr key={row.label} className={`border-t border-white/10 ${GRID_ROW}`}>
+              <th scope="row" className="col-span-3 block pt-3 text-center font-normal text-neutral-300 sm:table-cell sm:py-3 sm:pr-3 sm:text-left">
                 {row.label}
               </th>
               {plans.map((plan) => (
-                <td key={plan.id} className="px-1 py-3 text-center font-semibold sm:px-3">
+                <td key={plan.id} className="block px-1 pb-3 pt-1 text-center font-semibold sm:table-cell sm:px-3 sm:py-3">
                   {row.value(plan)}
                 </td>
               ))}
             </tr>
           ))}
-          <tr className="border-t border-white/10">
-            <td />
+          <tr className={`border-t border-white/10 ${GRID_ROW}`}>
+            <td className={WIDE_ONLY} />
             {plans.map((plan) => (
-              <td key={plan.id} className="px-1 pt-5 text-center sm:px-3">
+              <td key={plan.id} className="block px-1 pt-5 text-center sm:table-cell sm:px-3">
                 {plan.id === current ? (
                   <span className="inline-block py-2.5 text-sm font-semibold">Your plan</span>
                 ) : (
                   <Link href={chooseHref(plan)} className="inline-block w-full rounded-md bg-brand px-2 py-2.5 text-sm font-semibold text-white hover:bg-brand-strong">
-                    Choose {plan.name}
+                    {/* "Choose" alone fits a phone's column; the plan's name stays in the link's name. */}
+                    Choose<span className="sr-only sm:not-sr-only"> {plan.name}</span>
                   </Link>
                 )}
               </td>

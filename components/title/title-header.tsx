@@ -1,5 +1,5 @@
 import { MaturityBadge } from "@/components/catalog/maturity-badge";
-import { BackdropLayer, Poster } from "@/components/catalog/poster";
+import { BACKDROP_TEXT_TOP, BackdropLayer, Poster } from "@/components/catalog/poster";
 
 type Props = {
   title: {
@@ -22,7 +22,7 @@ export function TitleHeader({ title: item, facts, children }: Props) {
   return (
     <header className="relative isolate overflow-hidden">
       <BackdropLayer src={item.backdrop_url} />
-      <div className="flex items-end gap-8 px-4 pb-8 pt-24 sm:px-8 lg:pt-32">
+      <div className={`flex items-end gap-8 px-4 pb-8 ${BACKDROP_TEXT_TOP} sm:px-8 sm:pt-24 lg:pt-32`}>
         <div className="hidden w-48 shrink-0 md:block lg:w-60 2xl:w-72">
           <Poster src={item.poster_url} alt={`${title} (${year})`} priority className="rounded-lg shadow-2xl" />
         </div>

@@ -28,7 +28,7 @@ export default async function MoviePage({ params }: Props) {
     <article className="pb-16">
       <TitleHeader
         title={movie}
-        facts={[formatRuntime(movie.duration_seconds ?? ("runtime_seconds" in movie ? movie.runtime_seconds : null)), movie.available_qualities.at(-1)?.toUpperCase()]}
+        facts={[formatRuntime(movie.duration_seconds ?? ("runtime_seconds" in movie ? movie.runtime_seconds : null)), movie.available_qualities.at(-1)]}
       >
         {!mustBuy && (
           <PlayButton
