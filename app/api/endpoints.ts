@@ -19,6 +19,7 @@ import * as plans from "./plans/schema";
 import * as profiles from "./profiles/schema";
 import * as profileLists from "./profiles/lists-schema";
 import * as profileStats from "./profiles/stats-schema";
+import * as reviews from "./profiles/reviews-schema";
 import * as purchases from "./purchases/schema";
 import * as shows from "./shows/schema";
 import * as streams from "./streams/schema";
@@ -42,6 +43,7 @@ export const endpoints: (Endpoint & { operationId: string })[] = [
   profiles,
   profileLists,
   profileStats,
+  reviews,
   movies,
   shows,
   streams,

@@ -12,3 +12,4 @@ export * from "./parties";
 export * from "./security";
 export * from "./notifications";
 export * from "./discovery";
+export * from "./reviews";

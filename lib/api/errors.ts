@@ -36,6 +36,7 @@ const statusByCode = {
   not_in_continue_watching: 404,
   not_on_watchlist: 404,
   not_in_history: 404,
+  review_not_found: 404,
   party_not_found: 404,
   method_not_allowed: 405,
   username_taken: 409,

@@ -4,6 +4,7 @@ import { movieWatchHref } from "@/components/catalog/links";
 import { Credits } from "@/components/title/credits";
 import { loadMovie } from "@/components/title/load";
 import { MoreLikeThis } from "@/components/title/more-like-this";
+import { ReviewsSection, reviewsPageOf } from "@/components/title/reviews-section";
 import { StartPartyButton } from "@/components/party/start-party-button";
 import { PlayButton } from "@/components/title/play-button";
 import { TitleActions } from "@/components/title/title-actions";
@@ -11,15 +12,16 @@ import { TitleHeader } from "@/components/title/title-header";
 import { TitleOffers } from "@/components/title/title-offers";
 import { movieStart } from "@/lib/profiles/title-state";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ reviews?: string | string[]; reviews_page?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { movie } = await loadMovie((await params).id);
   return { title: movie.title, description: movie.synopsis };
 }
 
-export default async function MoviePage({ params }: Props) {
+export default async function MoviePage({ params, searchParams }: Props) {
   const { movie, state, viewer, covered } = await loadMovie((await params).id);
+  const reviews = reviewsPageOf(await searchParams);
   // Not covered by the plan and not rented or bought: the offers take the Play button's place.
   const mustBuy = !covered && !movie.ownership && movie.offers.length > 0;
   const start = movieStart(state.movie);
@@ -65,6 +67,7 @@ export default async function MoviePage({ params }: Props) {
         </section>
       </div>
       <MoreLikeThis kind="movie" id={movie.id} viewer={viewer} />
+      <ReviewsSection kind="movie" id={movie.id} viewer={viewer} {...reviews} />
     </article>
   );
 }

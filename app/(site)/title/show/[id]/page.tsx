@@ -5,6 +5,7 @@ import { Credits } from "@/components/title/credits";
 import { EpisodeList } from "@/components/title/episode-list";
 import { loadShow } from "@/components/title/load";
 import { MoreLikeThis } from "@/components/title/more-like-this";
+import { ReviewsSection, reviewsPageOf } from "@/components/title/reviews-section";
 import { StartPartyButton } from "@/components/party/start-party-button";
 import { PlayButton } from "@/components/title/play-button";
 import { SeasonPicker } from "@/components/title/season-picker";
@@ -13,7 +14,7 @@ import { TitleHeader } from "@/components/title/title-header";
 import { TitleOffers } from "@/components/title/title-offers";
 import { episodeKey, showPlayTarget, type PlayTarget } from "@/lib/profiles/title-state";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ season?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ season?: string | string[]; reviews?: string | string[]; reviews_page?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { show } = await loadShow((await params).id);
@@ -85,6 +86,7 @@ export default async function ShowPage({ params, searchParams }: Props) {
         </section>
       )}
       <MoreLikeThis kind="show" id={show.id} viewer={viewer} />
+      <ReviewsSection kind="show" id={show.id} viewer={viewer} {...reviewsPageOf(await searchParams)} />
     </article>
   );
 }
