@@ -49,7 +49,7 @@ describe("the viewer, loaded once", () => {
       const response = await fetch(`${server.url}/browse`, { headers: { cookie } });
       expect(response.status).toBe(200);
       const html = await response.text();
-      expect(html.includes("Watching as Ada") && html.includes("Trending Now"), "the whole page, streamed rows included").toBe(true);
+      expect(html.includes("Watching as Ada") && html.includes("New on NormFlix"), "the whole page, streamed rows included").toBe(true);
     });
     expect(page.statements).toBeGreaterThan(5);
     expect(page.tables.get("profiles")).toBe(1);
