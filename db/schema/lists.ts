@@ -4,7 +4,7 @@ import { titles } from "./catalog";
 import { profiles } from "./profiles";
 
 // One row per (profile, title), gone with either.
-const profileTitle = () => ({
+export const profileTitle = () => ({
   profileId: uuid("profile_id")
     .notNull()
     .references(() => profiles.id, { onDelete: "cascade" }),

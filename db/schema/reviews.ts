@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { titles } from "./catalog";
+import { profileTitle } from "./lists";
 import { profiles } from "./profiles";
 
 // A profile's review of a movie or show: 1–5 stars with an optional title and text, one per profile and title. Others
@@ -9,12 +9,7 @@ export const reviews = pgTable(
   "reviews",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    profileId: uuid("profile_id")
-      .notNull()
-      .references(() => profiles.id, { onDelete: "cascade" }),
-    titleId: uuid("title_id")
-      .notNull()
-      .references(() => titles.id, { onDelete: "cascade" }),
+    ...profileTitle(),
     stars: smallint("stars").notNull(),
     headline: text("headline"),
     body: text("body"),

@@ -69,30 +69,22 @@ export const deleteReviewEndpoint = endpoint({
 const helpfulParams = z.strictObject({ name: profileName, review_id: z.guid() });
 const helpfulResponse = z.object({ review_id: z.guid(), marked_helpful: z.boolean(), helpful_count: z.number().int() });
 
-export const markHelpfulEndpoint = endpoint({
-  method: "PUT",
-  path: "/api/profiles/{name}/helpful/{review_id}",
-  summary: "Mark another profile's review helpful",
-  description: "Once per profile (again is no change); not one's own review (403).",
-  tag,
-  auth: "required",
-  profile: "required",
-  params: helpfulParams,
-  response: helpfulResponse,
-  errors: ["forbidden", "profile_not_found", "review_not_found", "validation_failed"],
-});
+const helpfulEndpoint = <const M extends "PUT" | "DELETE">(method: M, summary: string, description?: string) =>
+  endpoint({
+    method,
+    path: "/api/profiles/{name}/helpful/{review_id}",
+    summary,
+    description,
+    tag,
+    auth: "required",
+    profile: "required",
+    params: helpfulParams,
+    response: helpfulResponse,
+    errors: ["forbidden", "profile_not_found", "review_not_found", "validation_failed"],
+  });
 
-export const unmarkHelpfulEndpoint = endpoint({
-  method: "DELETE",
-  path: "/api/profiles/{name}/helpful/{review_id}",
-  summary: "Take back a helpful mark",
-  tag,
-  auth: "required",
-  profile: "required",
-  params: helpfulParams,
-  response: helpfulResponse,
-  errors: ["forbidden", "profile_not_found", "review_not_found", "validation_failed"],
-});
+export const markHelpfulEndpoint = helpfulEndpoint("PUT", "Mark another profile's review helpful", "Once per profile (again is no change); not one's own review (403).");
+export const unmarkHelpfulEndpoint = helpfulEndpoint("DELETE", "Take back a helpful mark");
 
 const listQuery = z.strictObject({
   profile: viewer.profile,
