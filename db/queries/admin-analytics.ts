@@ -10,6 +10,12 @@ import { db, queryRows } from "../client";
 
 const FOLD_LOCK_ID = 727_004;
 
+/** The rows of an execute() result, whichever driver answered (postgres.js: an array; PGlite: `{ rows }`). */
+async function rowsOf<T>(result: Promise<unknown>): Promise<T[]> {
+  const value = (await result) as T[] | { rows: T[] };
+  return Array.isArray(value) ? value : value.rows;
+}
+
 /**
  * Folds progress written since the last fold into viewing_days and viewing_hours (every profile's, or one profile's
  * before its own report); returns the number of (profile, item) rows folded.
@@ -19,8 +25,14 @@ export async function foldViewing(profileId?: string): Promise<number> {
     // One fold at a time across every instance: a second would count the same progress twice.
     // Background work, not a request: waiting for another instance's fold, or folding after a long outage, may
     // outlast DATABASE_STATEMENT_TIMEOUT_MS.
-    await tx.execute(sql`set local statement_timeout = '5min'`);
-    await tx.execute(sql`select pg_advisory_xact_lock(${FOLD_LOCK_ID})`);
+    if (profileId) {
+      // A viewer's report does not wait for a fold of everyone's: while one runs, it reads what that fold leaves.
+      const [lock] = await rowsOf<{ got: boolean }>(tx.execute(sql`select pg_try_advisory_xact_lock(${FOLD_LOCK_ID}) as got`));
+      if (!lock.got) return 0;
+    } else {
+      await tx.execute(sql`set local statement_timeout = '5min'`);
+      await tx.execute(sql`select pg_advisory_xact_lock(${FOLD_LOCK_ID})`);
+    }
     const result = await tx.execute<{ folded: number }>(sql`
       with changed as (
         select p.profile_id, p.item_id, p.kind, p.title_id, pr.account_id, p.position_seconds, p.watched, p.updated_at,
@@ -62,8 +74,8 @@ export async function foldViewing(profileId?: string): Promise<number> {
         returning 1
       )
       select (select count(*) from seen)::int as folded, (select count(*) from days)::int as days, (select count(*) from hours)::int as hours`);
-    const rows = Array.isArray(result) ? result : (result as { rows: { folded: number }[] }).rows;
-    return rows[0]?.folded ?? 0;
+    const [row] = await rowsOf<{ folded: number }>(Promise.resolve(result));
+    return row?.folded ?? 0;
   });
 }
 
