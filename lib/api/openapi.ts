@@ -87,7 +87,7 @@ export function buildOpenApiDocument(endpoints: (Endpoint & { operationId: strin
         ...parametersOf(definition.params, "path"),
         ...parametersOf(definition.query, "query"),
         // A GET with a body schema takes the same fields as query parameters (lib/api/with-api.ts).
-        ...(definition.method === "GET" && !definition.query ? parametersOf(definition.body, "query") : []),
+        ...(definition.method === "GET" ? parametersOf(definition.body, "query").filter((p) => !fieldNamesOf(definition.query).includes(p.name)) : []),
         ...(definition.profile ? [PROFILE_TOKEN_PARAMETER] : []),
       ],
       requestBody: definition.body
