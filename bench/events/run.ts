@@ -7,7 +7,7 @@
 //     stored events spread over the last 30 days. Goal: p95 < 200 ms.
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:events
 // Options (environment): BENCH_CLIENTS (8 ingest connections), BENCH_PROGRESS_CLIENTS (10), BENCH_DURATION_S (10 per
-// phase and round), BENCH_ROUNDS (3), BENCH_EVENT_ROWS (10000000), BENCH_REPORTS (30 report requests).
+// phase and round), BENCH_ROUNDS (3), BENCH_EVENT_ROWS (10000000), BENCH_REPORTS (20 report requests).
 import { spawnSync } from "node:child_process";
 import http from "node:http";
 import os from "node:os";
@@ -23,7 +23,7 @@ const PROGRESS_CLIENTS = Number(process.env.BENCH_PROGRESS_CLIENTS ?? 10);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const EVENT_ROWS = Number(process.env.BENCH_EVENT_ROWS ?? 10_000_000);
-const REPORTS = Number(process.env.BENCH_REPORTS ?? 30);
+const REPORTS = Number(process.env.BENCH_REPORTS ?? 20);
 const BATCH = 500;
 const PASSWORD = "correct horse battery";
 
@@ -145,15 +145,20 @@ async function main() {
       from generate_series(1, ${EVENT_ROWS}) g`);
     await sql`analyze playback_events`;
     const storedSeconds = (performance.now() - started) / 1000;
-    await call("GET", "/api/admin/analytics/playback?days=30", admin);
+    // A report that fails (e.g. 503 when it outlasts DATABASE_STATEMENT_TIMEOUT_MS) is counted, not fatal.
+    const report = () => send(base, agent, "GET", "/api/admin/analytics/playback?days=30", { authorization: `Bearer ${admin}` });
+    await report();
     const reports: number[] = [];
+    const reportStatuses = new Map<number, number>();
     for (let i = 0; i < REPORTS; i++) {
       const t = performance.now();
-      await call("GET", "/api/admin/analytics/playback?days=30", admin);
+      const { status } = await report();
       reports.push(performance.now() - t);
+      reportStatuses.set(status, (reportStatuses.get(status) ?? 0) + 1);
     }
     reports.sort((a, b) => a - b);
     const reportP95 = percentile(reports, 95);
+    const reportsFailed = REPORTS - (reportStatuses.get(200) ?? 0);
 
     const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
     const body = `
@@ -165,7 +170,7 @@ phase, alternating. Load average ${loadBefore.toFixed(1)} before the run, ${os.l
 | --- | --- | --- | --- |
 | events stored per second | ${Math.round(eventsPerSecond).toLocaleString("en")} (${(ingestAll.requests / ingestAll.seconds).toFixed(1)} batches/s, p99 ${ms(percentile(ingestAll.latencies, 99))}) | empty handler: ${pingPerSecond.toFixed(0)} req/s | ≥ 5,000 events/s: ${verdict(eventsPerSecond >= 5000)} |
 | progress PUT p99 while ingest runs | ${ms(p99During)} (${during.failed} failed) | alone: ${ms(p99Alone)} | within 10%: ${verdict(p99During <= p99Alone * 1.1)} (${((p99During / p99Alone - 1) * 100).toFixed(0)}%) |
-| playback-quality report, 30 days, p95 of ${REPORTS} | ${ms(reportP95)} (median ${ms(percentile(reports, 50))}) | ${EVENT_ROWS.toLocaleString("en")} events stored in ${storedSeconds.toFixed(0)} s | < 200 ms: ${verdict(reportP95 < 200)} |
+| playback-quality report, 30 days, p95 of ${REPORTS} | ${ms(reportP95)} (median ${ms(percentile(reports, 50))}; statuses ${JSON.stringify(Object.fromEntries(reportStatuses))}) | ${EVENT_ROWS.toLocaleString("en")} events stored in ${storedSeconds.toFixed(0)} s | < 200 ms: ${verdict(reportP95 < 200 && reportsFailed === 0)} |
 
 Failed ingest requests: ${ingestAll.failed}.`;
     console.log(body);
