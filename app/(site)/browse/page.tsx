@@ -42,7 +42,7 @@ export default async function BrowsePage() {
       <Suspense fallback={<HeroSkeleton />}>
         <FeaturedHero viewer={viewer} />
       </Suspense>
-      {/* These may be empty: no placeholder that would collapse. */}
+      {/* Rows a new profile often lacks stream in without a skeleton, so nothing is shown and then taken away. */}
       <Suspense fallback={null}>
         <ContinueWatchingRow viewer={viewer} />
       </Suspense>
