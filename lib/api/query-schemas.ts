@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MATURITY_RATINGS } from "@/lib/catalog/maturity";
 import { profileName } from "@/lib/profiles/profile-name";
+import { isTimeZone } from "@/lib/site/time-zone";
 
 // Query-string pieces shared by list endpoints. Values arrive as strings and are coerced.
 
@@ -34,17 +35,7 @@ export const titleFilters = {
 };
 
 /** An IANA time zone name (what Intl and PostgreSQL both know). */
-export const timeZone = z
-  .string()
-  .max(64)
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, "Not an IANA time zone (e.g. Europe/Berlin).");
+export const timeZone = z.string().max(64).refine(isTimeZone, "Not an IANA time zone (e.g. Europe/Berlin).");
 
 export const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });

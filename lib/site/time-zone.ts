@@ -3,12 +3,16 @@
 
 export const TIME_ZONE_COOKIE = "nf_tz";
 
-/** The cookie's zone when it is one Intl (and so PostgreSQL) knows, else UTC. */
-export function timeZoneOr(value: string | undefined): string {
-  if (!value || value.length > 64) return "UTC";
+/** Whether Intl (and so PostgreSQL) knows the IANA time zone `zone`. */
+export function isTimeZone(zone: string): boolean {
+  if (zone.length > 64) return false;
   try {
-    return new Intl.DateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone;
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
   } catch {
-    return "UTC";
+    return false;
   }
 }
+
+/** The cookie's zone when it is one Intl knows, else UTC. */
+export const timeZoneOr = (value: string | undefined): string => (value && isTimeZone(value) ? value : "UTC");
