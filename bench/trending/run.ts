@@ -120,7 +120,7 @@ try {
   // The write side: what a stream start adds (one upsert of the title's row).
   const [{ id: hotTitle }] = await sql`select id from bench_titles where n = 1`;
   const writeTimes: number[] = [];
-  for (let i = 0; i < 300; i++) writeTimes.push(await time(() => recordStreamStart(db(), hotTitle)));
+  for (let i = 0; i < 300; i++) writeTimes.push(await time(() => recordStreamStart(hotTitle)));
   await sql.end();
 
   const row = (label: string, values: number[]) =>

@@ -9,9 +9,11 @@ type Executor = Database | Transaction;
  * A row (if active) that still gives the right to play: a purchase, a rental not yet started in time, or one running.
  * Never null (so that `not` of it selects the rest).
  */
-const holdsRight: SQL = sql`(${purchases.kind} = 'buy'
-  or (${purchases.rentalStartedAt} is null and coalesce(${purchases.startBy} > now(), false))
-  or coalesce(${purchases.expiresAt} > now(), false))`;
+export const holdsRightText = (p: string) => `(${p}.kind = 'buy'
+  or (${p}.rental_started_at is null and coalesce(${p}.start_by > now(), false))
+  or coalesce(${p}.expires_at > now(), false))`;
+
+const holdsRight: SQL = sql.raw(holdsRightText('"purchases"'));
 
 export async function listOffers(titleId: string): Promise<TitleOffer[]> {
   return db().select().from(titleOffers).where(eq(titleOffers.titleId, titleId)).orderBy(asc(titleOffers.kind));

@@ -1,8 +1,9 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { db, type Database, type Transaction } from "../client";
-import { accounts, profiles, streams, titles, type Stream } from "../schema";
-import { recordStreamStart } from "./trending";
+import { db } from "../client";
+import { profiles, streams, titles, type Stream } from "../schema";
+import { runStatement } from "./prepared";
+import { streamStartUpsertText } from "./trending";
 
 export type LiveStream = Pick<Stream, "id" | "kind" | "itemId" | "titleId" | "userAgent" | "startedAt" | "lastSeenAt"> & {
   profileName: string;
@@ -24,8 +25,8 @@ const liveColumns = {
   title: titles.title,
 };
 
-function selectLive(executor: Database | Transaction, accountId: string, leaseSeconds: number): Promise<LiveStream[]> {
-  return executor
+export async function listLiveStreams(accountId: string, leaseSeconds: number): Promise<LiveStream[]> {
+  return db()
     .select(liveColumns)
     .from(streams)
     .innerJoin(profiles, eq(profiles.id, streams.profileId))
@@ -34,48 +35,32 @@ function selectLive(executor: Database | Transaction, accountId: string, leaseSe
     .orderBy(desc(streams.startedAt));
 }
 
-export async function listLiveStreams(accountId: string, leaseSeconds: number): Promise<LiveStream[]> {
-  return selectLive(db(), accountId, leaseSeconds);
-}
-
 export type NewStream = Pick<typeof streams.$inferInsert, "accountId" | "profileId" | "kind" | "itemId" | "titleId" | "assetId" | "userAgent" | "ip">;
 
+// Taking a lease is one round trip: `open_stream` (migration 0027) locks the account, counts its live streams and
+// inserts the new one; a start that took a free slot counts towards trending in the same statement (a reload that
+// took over its own lease is the same viewing). Parameters: $1 account · $2 profile · $3 kind · $4 item · $5 title ·
+// $6 asset · $7 user agent · $8 ip · $9 the plan's streams · $10 the lease in seconds.
+const OPEN_STREAM = `with opened as (select * from open_stream($1::uuid, $2::uuid, $3, $4::uuid, $5::uuid, $6::uuid, $7, $8, $9::int, $10::int)),
+  trend as (
+    ${streamStartUpsertText("$5::uuid", "from opened where took_slot")}
+    returning 1)
+  select stream_id as id from opened`;
+
 /**
- * Opens a stream unless the account already has `limit` live ones, in which case those are returned instead, except
- * when one of them is the same profile on the same item from the same user agent (a reload), which it replaces.
- * The account row is locked for the count and insert, so two devices starting at once cannot both take the last slot.
- * The start is added to the title's trending scores in the same transaction.
+ * Opens a stream unless the account already has `limit` live ones; then the same device reopening the same item for
+ * the same profile (a reload) takes over its own lease, and anything else gets the live streams (no row written).
  */
 export async function openStreamWithinLimit(
   values: NewStream,
   limit: number,
   leaseSeconds: number,
-): Promise<{ stream: Stream; live?: never } | { stream?: never; live: LiveStream[] }> {
-  return db().transaction(async (tx) => {
-    await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, values.accountId)).for("update");
-    const live = await selectLive(tx, values.accountId, leaseSeconds);
-    if (live.length >= limit) {
-      // The same device reopening the same title for the same profile (a reload) takes over its own lease.
-      const [reopened] = await tx
-        .update(streams)
-        .set({ endedAt: sql`now()` })
-        .where(
-          and(
-            eq(streams.accountId, values.accountId),
-            eq(streams.profileId, values.profileId),
-            eq(streams.itemId, values.itemId),
-            values.userAgent ? eq(streams.userAgent, values.userAgent) : sql`false`,
-            alive(leaseSeconds),
-          ),
-        )
-        .returning({ id: streams.id });
-      if (!reopened) return { live };
-    }
-    const [stream] = await tx.insert(streams).values(values).returning();
-    // A start counts towards trending; a reload that took over its own lease (above) is the same viewing.
-    if (live.length < limit) await recordStreamStart(tx, values.titleId);
-    return { stream };
-  });
+): Promise<{ stream: { id: string }; live?: never } | { stream?: never; live: LiveStream[] }> {
+  const [stream] = await runStatement<{ id: string }>(OPEN_STREAM, [
+    values.accountId, values.profileId, values.kind, values.itemId, values.titleId, values.assetId,
+    values.userAgent ?? null, values.ip ?? null, limit, leaseSeconds,
+  ]);
+  return stream ? { stream } : { live: await listLiveStreams(values.accountId, leaseSeconds) };
 }
 
 /** Ends one of the account's streams (idempotent); false when the account has no such stream. */

@@ -9,22 +9,24 @@ import {
   WATCH_SECONDS_PER_POINT,
   type Timeframe,
 } from "@/lib/catalog/trending-scores";
-import { db, type Database, type Transaction } from "../client";
+import { db } from "../client";
 import { titles, titleTrending } from "../schema";
 import { filterConditions, titleColumns, type TitleFilter } from "./catalog";
+import { runStatement } from "./prepared";
 
 // Trending: the scores are added to by viewing events (here for stream starts, db/queries/progress.ts for watch time)
 // and read by an index walk down one window's score (lib/catalog/trending-scores.ts has the arithmetic).
 
 const scoreColumns = { day: titleTrending.dayScore, week: titleTrending.weekScore, month: titleTrending.monthScore };
 
-/** Adds a stream start of `titleId` to its trending scores (inside the transaction that opens the stream). */
-export async function recordStreamStart(executor: Database | Transaction, titleId: string): Promise<void> {
-  await executor.execute(
-    sql`insert into title_trending as tt (${sql.raw(EVENT_COLUMNS_TEXT)})
-      select ${titleId}::uuid, ${sql.raw(eventValuesText("1", "0::float8"))}
-      ${sql.raw(ADD_EVENT_TEXT)}`,
-  );
+/** The upsert adding one stream start of the title `titleExpr` to its scores, as SQL text (`from` narrows it down). */
+export const streamStartUpsertText = (titleExpr: string, from = "") => `insert into title_trending as tt (${EVENT_COLUMNS_TEXT})
+  select ${titleExpr}, ${eventValuesText("1", "0::float8")} ${from}
+  ${ADD_EVENT_TEXT}`;
+
+/** Adds a stream start of `titleId` to its trending scores (a stream start does it within its lease, streams.ts). */
+export async function recordStreamStart(titleId: string): Promise<void> {
+  await runStatement(streamStartUpsertText("$1::uuid"), [titleId]);
 }
 
 /** One page of the titles watched within the window that the filter's audience may see, highest decayed score first. */

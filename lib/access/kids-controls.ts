@@ -1,6 +1,5 @@
 import "server-only";
-import { accountTimeZone, existingGenreSlugs, titleInGenres, viewingSeconds } from "@/db/queries/kids-controls";
-import type { Profile } from "@/db/schema";
+import { accountTimeZone, existingGenreSlugs, viewingSeconds } from "@/db/queries/kids-controls";
 import { ApiError } from "@/lib/api/errors";
 import type { Viewer } from "./rules";
 
@@ -67,13 +66,6 @@ export async function assertViewingTimeLeft(viewer: Viewer, now = new Date()): P
 }
 
 const minutesText = (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60} hour${minutes === 60 ? "" : "s"}` : `${minutes} minutes`);
-
-/** Refuses (403 `genre_blocked`, not naming the title) a title in one of the profile's blocked genres. */
-export async function assertGenresAllow(profile: Profile, titleId: string): Promise<void> {
-  if (await titleInGenres(titleId, profile.blockedGenres)) {
-    throw new ApiError("genre_blocked", "This title is not available on this profile.");
-  }
-}
 
 /** The blocked genres a change asks for, each a known genre (else 422), without repeats. */
 export async function checkedBlockedGenres(slugs: readonly string[]): Promise<string[]> {

@@ -1,13 +1,14 @@
 import "server-only";
 import { findLiveRight, listOffers, startRentalWindow } from "@/db/queries/purchases";
+import { titleInGenres } from "@/db/queries/kids-controls";
 import { findSubscription } from "@/db/queries/subscriptions";
-import type { Profile, Purchase, TitleAccess } from "@/db/schema";
+import type { Profile, Purchase, Subscription, TitleAccess } from "@/db/schema";
 import type { Principal } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
 import { PLANS, type Plan } from "@/lib/billing/plans";
 import { activePlan } from "@/lib/billing/subscriptions";
 import { offerView } from "@/lib/purchases/offers";
-import { assertGenresAllow, assertViewingTimeLeft } from "./kids-controls";
+import { assertViewingTimeLeft } from "./kids-controls";
 import { ratingAllows } from "./visibility";
 
 // Who may see and who may play what: the whole rule, in this one file. Every catalog, search, list, recommendation,
@@ -68,9 +69,21 @@ export async function planCoversAccess(accountId: string, access: TitleAccess): 
   return planCovers(activePlan(await findSubscription(accountId)), access);
 }
 
+/** What decides a right to play besides the viewer and the title (read together with the item at a stream start). */
+export type PlayFacts = { subscription: Subscription | undefined; owned: Purchase | undefined; genreBlocked: boolean };
+
 /** Whether the viewer may start playing `title` (a published title); throws the refusal, else says by what right. */
 export async function canPlay(viewer: Viewer, title: PlayableTitle): Promise<PlayRight> {
-  const [subscription, owned] = await Promise.all([findSubscription(viewer.principal.accountId), findLiveRight(viewer.principal.accountId, title.id)]);
+  const [subscription, owned, genreBlocked] = await Promise.all([
+    findSubscription(viewer.principal.accountId),
+    findLiveRight(viewer.principal.accountId, title.id),
+    titleInGenres(title.id, viewer.profile.blockedGenres),
+  ]);
+  return decidePlay(viewer, title, { subscription, owned, genreBlocked });
+}
+
+/** `canPlay` with its facts in hand (lib/playback/streams.ts reads them in the statement that finds the item). */
+export async function decidePlay(viewer: Viewer, title: PlayableTitle, { subscription, owned, genreBlocked }: PlayFacts): Promise<PlayRight> {
   const plan = activePlan(subscription);
   const covered = planCovers(plan, title.access);
   if (!covered && !owned && title.access === "subscription") {
@@ -83,7 +96,7 @@ export async function canPlay(viewer: Viewer, title: PlayableTitle): Promise<Pla
       { title_rating: title.maturityRating, profile_rating: viewer.profile.maturityRating },
     );
   }
-  await assertGenresAllow(viewer.profile, title.id);
+  if (genreBlocked) throw new ApiError("genre_blocked", "This title is not available on this profile.");
   await assertViewingTimeLeft(viewer);
   if (covered) return { via: plan ? "plan" : "free", ...(plan ? planAllowance(plan) : FREE_WITHOUT_PLAN) };
   if (owned) {

@@ -16,6 +16,9 @@ let modules: {
 };
 let fixture: PlaybackFixture;
 
+// The statement count test reads drizzle's statements too (lib/env reads this when the beforeAll below imports it).
+process.env.TRACE_QUERIES = "true";
+
 useFreshDatabase();
 
 beforeAll(async () => {
@@ -94,5 +97,23 @@ describe("stream leases", () => {
     const values = { accountId: other.principal.accountId, profileId: other.profile.id, kind: "movie" as const, itemId: fixture.pgMovieId, titleId: fixture.pgMovieId, assetId: fixture.assetId, ip: null };
     const opened = await Promise.all(Array.from({ length: 8 }, (_, i) => openStreamWithinLimit({ ...values, userAgent: `d${i}` }, 1, 120)));
     expect(opened.filter((o) => o.stream)).toHaveLength(1);
+  });
+
+  it("a start is two statements: what decides (title, item, plan, rights, media, position) and the lease", async () => {
+    const { traceRequest } = await import("@/db/query-trace");
+    const viewer = await basicViewer();
+    const statementsOf = async (run: () => Promise<unknown>) => {
+      let ended: () => void = () => undefined;
+      let statements: string[] = [];
+      await traceRequest(async () => void (await run()), (listener) => (ended = listener), (seen) => (statements = seen));
+      ended();
+      return statements;
+    };
+    const started = await statementsOf(() => start(viewer, "tv"));
+    expect(started).toHaveLength(2);
+    expect(started[1]).toContain("open_stream(");
+    // A refusal for the plan's limit reads the live streams it names.
+    const refused = await statementsOf(() => start(viewer, "phone").catch((error) => expect(error).toMatchObject({ code: "stream_limit_reached" })));
+    expect(refused).toHaveLength(3);
   });
 });

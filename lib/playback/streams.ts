@@ -1,10 +1,10 @@
 import "server-only";
 import { findEpisode, findNextEpisode, findTitle } from "@/db/queries/catalog";
-import { findAsset, listSubtitles } from "@/db/queries/media";
-import { readProgress, type ItemRef } from "@/db/queries/progress";
+import type { ItemRef } from "@/db/queries/progress";
+import { findStreamStartFacts } from "@/db/queries/stream-start";
 import { endStream, listLiveStreams, openStreamWithinLimit, type LiveStream } from "@/db/queries/streams";
 import { STREAM_LEASE_SECONDS } from "@/db/schema/playback";
-import { canPlay, openRight, type Viewer } from "@/lib/access/rules";
+import { decidePlay, openRight, type Viewer } from "@/lib/access/rules";
 import type { Principal } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
 import { allowedRenditions, masterPath } from "./playlists";
@@ -21,9 +21,11 @@ export type StreamRequest = { userAgent?: string; ip?: string };
 
 export async function startStream(viewer: Viewer, item: PlaybackItem, request: StreamRequest, now = Date.now()) {
   const { principal, profile } = viewer;
-  const found = await findItem(item);
-  const right = await canPlay(viewer, found.title);
-  const asset = found.assetId ? await findAsset(found.assetId) : undefined;
+  // Three round trips: what decides (this one statement), the lease, and a rental's window on its first stream.
+  const facts = await findStreamStartFacts(principal.accountId, profile.id, item);
+  const { title, itemId, asset } = facts;
+  if (!title || !itemId) throw notFound(item, !!title);
+  const right = await decidePlay(viewer, title, facts);
   if (!asset || asset.status !== "ready" || asset.renditions.length === 0) {
     throw new ApiError("media_not_ready", "This video is still being prepared or is unavailable. Try again in a few minutes.");
   }
@@ -33,8 +35,8 @@ export async function startStream(viewer: Viewer, item: PlaybackItem, request: S
       accountId: principal.accountId,
       profileId: profile.id,
       kind: item.kind,
-      itemId: found.itemId,
-      titleId: found.title.id,
+      itemId,
+      titleId: title.id,
       assetId: asset.id,
       userAgent: request.userAgent?.slice(0, 500) ?? null,
       ip: request.ip ?? null,
@@ -55,12 +57,12 @@ export async function startStream(viewer: Viewer, item: PlaybackItem, request: S
   // Only a stream that really opened starts a rental's window.
   const rightEndsAt = await openRight(right);
 
-  const progress = await readProgress(profile, item);
+  const progress = facts.progress ?? { position: null, watched: false };
   const manifestExpires = manifestExpiry(now);
   // The same window the master playlist gives its variants (lib/playback/media.ts).
   const windowExpires = playbackWindowExpiry(manifestExpires, asset.durationSeconds);
   const renditions = allowedRenditions(asset.renditions, right.maxQuality);
-  const subtitles = await listSubtitles(asset.id);
+  const subtitles = facts.subtitles;
   return {
     stream_id: opened.stream.id,
     manifest_url: signPath(masterPath(asset.id, right.maxQuality), manifestExpires),
@@ -76,7 +78,7 @@ export async function startStream(viewer: Viewer, item: PlaybackItem, request: S
         ? { start: asset.introStartSeconds, end: asset.introEndSeconds }
         : null,
     credits_start: asset.creditsStartSeconds,
-    next: found.next,
+    next: facts.next,
     lease_seconds: LEASE_SECONDS,
     right: { via: right.via, ends_at: rightEndsAt?.toISOString() ?? null },
   };
@@ -88,15 +90,22 @@ export type StreamStart = Awaited<ReturnType<typeof startStream>>;
 export async function findItem(item: PlaybackItem) {
   if (item.kind === "movie") {
     const title = await findTitle(item.movieId, "movie");
-    if (!title) throw new ApiError("movie_not_found", "There is no movie with this id.");
+    if (!title) throw notFound(item, false);
     return { title, itemId: title.id, assetId: title.mediaAssetId, next: null };
   }
   const title = await findTitle(item.showId, "show");
-  if (!title) throw new ApiError("show_not_found", "There is no show with this id.");
+  if (!title) throw notFound(item, false);
   const episode = await findEpisode(item.showId, item.season, item.episode);
-  if (!episode) throw new ApiError("episode_not_found", `This show has no episode ${item.episode} in season ${item.season}.`);
+  if (!episode) throw notFound(item, true);
   const next = await findNextEpisode(item.showId, item.season, item.episode);
   return { title, itemId: episode.id, assetId: episode.mediaAssetId, next: next ?? null };
+}
+
+/** The 404 for an item: no such movie or show, or (`showFound`) no such episode of the show. */
+function notFound(item: PlaybackItem, showFound: boolean): ApiError {
+  if (item.kind === "movie") return new ApiError("movie_not_found", "There is no movie with this id.");
+  if (!showFound) return new ApiError("show_not_found", "There is no show with this id.");
+  return new ApiError("episode_not_found", `This show has no episode ${item.episode} in season ${item.season}.`);
 }
 
 function liveStreamView(stream: LiveStream) {
