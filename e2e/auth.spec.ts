@@ -1,4 +1,4 @@
-import { waitForResetLink } from "../test/mail";
+import { waitForLink, waitForResetLink } from "../test/mail";
 import { createAccount, createProfile, expect, signInBrowser, test } from "./fixtures";
 import { SignInPage } from "./pages/sign-in-page";
 
@@ -89,6 +89,28 @@ test.describe("a forgotten password", () => {
     await expect(otherDevice).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/);
     await page.goto(link.pathname + link.search);
     await expect(page.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
+  });
+});
+
+test.describe("an unconfirmed email address", () => {
+  test("is asked for on every page until the mailed link confirms it", async ({ page, request }) => {
+    const account = await createAccount(request, "basic");
+    await signInBrowser(page, account);
+    await page.goto("/account");
+    const banner = page.getByRole("region", { name: "Confirm your email address" });
+    await expect(banner).toContainText(`we sent a link to ${account.email}`);
+    await expect(page.locator("#email")).toContainText("is not confirmed yet");
+    // The sign-up's link went out a moment ago: another has to wait a minute.
+    const link = new URL(await waitForLink(process.env.E2E_DATA_DIR!, account.email, "verify-email"));
+    await banner.getByRole("button", { name: "Send the link again" }).click();
+    await expect(banner.getByRole("alert")).toContainText("less than a minute ago");
+
+    await page.goto(link.pathname + link.search);
+    await page.getByRole("button", { name: "Confirm my email address" }).click();
+    await expect(page.getByRole("status")).toHaveText(`Thanks: ${account.email} is confirmed.`);
+    await page.goto("/account");
+    await expect(page.locator("#email")).toContainText(`${account.email} is confirmed.`);
+    await expect(page.getByRole("region", { name: "Confirm your email address" })).toHaveCount(0);
   });
 });
 

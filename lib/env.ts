@@ -69,6 +69,7 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("NormFlix <no-reply@normflix.localhost>"),
   /** How long a password reset link works. */
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(10_080).default(60),
+  EMAIL_VERIFICATION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(48),
   /** Stripe billing: all of these, or none (the local provider: plan changes apply at once, no payment). */
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,

@@ -1,5 +1,6 @@
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
+import { VerifyEmailBanner } from "@/components/site/verify-email-banner";
 
 // Every page of the site (browse, title, search, profiles, account, sign-in…) shares this header and footer.
 export default function SiteLayout({ children }: { children: React.ReactNode }) {
@@ -9,6 +10,7 @@ export default function SiteLayout({ children }: { children: React.ReactNode }) 
         Skip to content
       </a>
       <SiteHeader />
+      <VerifyEmailBanner />
       <main id="main" tabIndex={-1} className="min-h-[70dvh] focus:outline-none">
         {children}
       </main>

@@ -60,8 +60,16 @@ export async function findAccountById(id: string): Promise<Account | undefined> 
   return row;
 }
 
+/** Sets a new address; a different one (not just in case) is unconfirmed until its link is opened. */
 export async function updateAccountEmail(id: string, email: string): Promise<void> {
-  await db().update(accounts).set({ email, updatedAt: sql`now()` }).where(eq(accounts.id, id));
+  await db()
+    .update(accounts)
+    .set({
+      email,
+      emailVerifiedAt: sql`case when lower(${accounts.email}) = lower(${email}) then ${accounts.emailVerifiedAt} end`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(accounts.id, id));
 }
 
 export async function updateAccountPasswordHash(id: string, passwordHash: string): Promise<void> {

@@ -26,6 +26,8 @@ export const accounts = pgTable(
     totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
     /** The last TOTP time step accepted: a code of that step or an earlier one is never accepted again. */
     totpLastStep: integer("totp_last_step"),
+    /** When the owner confirmed the current address from a mailed link (null: not yet; a change clears it). */
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -70,6 +72,22 @@ export const passwordResets = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("password_resets_account_idx").on(t.accountId)],
+);
+
+// Links that confirm an address (lib/accounts/email-verification.ts): only the token's SHA-256 is stored, with the
+// address it confirms, so a link sent before an email change confirms nothing after it.
+export const emailVerifications = pgTable(
+  "email_verifications",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("email_verifications_account_idx").on(t.accountId)],
 );
 
 export const planId = pgEnum("plan_id", ["basic", "standard", "premium"]);

@@ -14,6 +14,7 @@ import { ApiError, uniqueViolation } from "@/lib/api/errors";
 import { updateCustomerEmail } from "@/lib/billing";
 import { PROFILES_WITHOUT_PLAN } from "@/lib/billing/plans";
 import { activePlan, describeSubscription } from "@/lib/billing/subscriptions";
+import type { EmailChange } from "./email-verification";
 import { startLoginAttempt } from "./login-throttle";
 import { hashPassword, verifyPassword } from "./password";
 import { noteSignIn, recordSecurityEvent } from "./security-events";
@@ -92,10 +93,17 @@ export async function confirmSensitiveChange(
   }
 }
 
-export async function changeEmail(principal: Principal, email: string, device: Device) {
+/**
+ * Sets the account's address at once (the contract's PUT /api/accounts/email); a different address is unconfirmed
+ * until its link is opened. Returns what the callers mail after answering (`mailEmailChange`), when it changed.
+ */
+export async function changeEmail(principal: Principal, email: string, device: Device): Promise<EmailChange | undefined> {
+  const before = await findAccountById(principal.accountId);
   await updateAccountEmail(principal.accountId, email).catch(conflictFrom);
   await updateCustomerEmail(principal.accountId, email);
   await recordSecurityEvent(principal.accountId, "email_changed", device, principal.sessionId);
+  if (!before || before.email.toLowerCase() === email.toLowerCase()) return undefined;
+  return { accountId: principal.accountId, username: before.username, previous: before.email, email };
 }
 
 /** Sets a new password and signs out every other device, keeping the caller's session. */
@@ -119,6 +127,7 @@ export async function describeAccount(principal: Principal) {
     email: account.email,
     role: account.role,
     created_at: account.createdAt.toISOString(),
+    email_verified: account.emailVerifiedAt !== null,
     display_name: account.displayName,
     phone: account.phone,
     subscription: describeSubscription(subscription),

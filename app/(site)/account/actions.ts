@@ -1,10 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { after } from "next/server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { deleteAccount } from "@/lib/accounts/account-data";
 import { assertCurrentPassword, changeEmail, changePassword, updatePersonalDetails } from "@/lib/accounts/accounts";
+import { mailEmailChange } from "@/lib/accounts/email-verification";
 import { displayName, phoneNumber } from "@/lib/accounts/phone";
 import { signOutDevice, signOutOtherDevices } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
@@ -32,15 +34,26 @@ import { checkbox } from "@/lib/site/profile-fields";
 
 // The account page's forms: the same services as PUT /api/accounts/{email,password,subscription} and the sessions API.
 
-export const changeEmailAction = validatedAccountAction(z.object({ email: emailField }), async ({ email }, principal) => {
+const emailForm = z.object({ email: emailField, current_password: z.string().min(1, "Enter your current password.") });
+
+/** A new address, after the current password; the new address gets a confirmation link and the old one a notice. */
+export const changeEmailAction = validatedAccountAction(emailForm, async ({ email, current_password }, principal) => {
+  let change;
   try {
-    await changeEmail(principal, email, await clientDevice());
+    await assertCurrentPassword(principal, current_password, await clientIp());
+    change = await changeEmail(principal, email, await clientDevice());
   } catch (error) {
     if (error instanceof ApiError && error.code === "email_taken") return { fieldErrors: { email: [error.message] } };
+    if (error instanceof ApiError && error.code === "current_password_incorrect") return { fieldErrors: { current_password: [error.message] } };
     throw error;
   }
+  if (change) after(() => mailEmailChange(change));
   revalidatePath("/account");
-  return { success: `Your email address is now ${email}.` };
+  return {
+    success: change
+      ? `Your email address is now ${email}. Open the link we sent there to confirm it; your previous address was told about the change.`
+      : `Your email address is ${email}.`,
+  };
 });
 
 const passwordForm = z

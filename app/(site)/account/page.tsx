@@ -118,9 +118,14 @@ export default async function AccountPage({ searchParams }: Props) {
         </ActionForm>
       </PanelSection>
 
-      <PanelSection id="email" title="Email">
+      <PanelSection
+        id="email"
+        title="Email"
+        description={account.email_verified ? `${account.email} is confirmed.` : `${account.email} is not confirmed yet: open the link we sent there.`}
+      >
         <ActionForm action={changeEmailAction} className="max-w-md space-y-4" label="Change email">
           <Field name="email" label="Email address" type="email" autoComplete="email" defaultValue={account.email} required />
+          <Field name="current_password" label="Current password" type="password" autoComplete="current-password" required hint="A new address gets a link to confirm it." />
           <SubmitButton pendingLabel="Saving…">Save email</SubmitButton>
         </ActionForm>
       </PanelSection>

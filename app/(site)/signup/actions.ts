@@ -1,8 +1,10 @@
 "use server";
 
+import { after } from "next/server";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { createAccount } from "@/lib/accounts/accounts";
+import { mailVerificationLink } from "@/lib/accounts/email-verification";
 import { ApiError } from "@/lib/api/errors";
 import { consume, retryAfterSeconds, scaledApiLimit } from "@/lib/rate-limit";
 import { emailField, newPasswordField, usernameField } from "@/lib/site/account-fields";
@@ -29,7 +31,8 @@ export const signUpAction = validatedAction(signUpForm, async ({ username, email
   const limit = await consume(`api:auth:ip:${ip}`, scaledApiLimit("auth"));
   if (limit.exceeded) return { error: `Too many attempts from your network. Try again in ${retryAfterSeconds(limit)} seconds.` };
   try {
-    await createAccount({ username, email, password });
+    const account = await createAccount({ username, email, password });
+    after(() => mailVerificationLink(account.id));
   } catch (error) {
     if (error instanceof ApiError && error.code === "username_taken") return { fieldErrors: { username: [error.message] } };
     if (error instanceof ApiError && error.code === "email_taken") return { fieldErrors: { email: [error.message] } };

@@ -172,6 +172,7 @@ export const meEndpoint = endpoint({
     email: z.string(),
     role: z.enum(["viewer", "admin"]),
     created_at: z.string(),
+    email_verified: z.boolean().describe("Whether the owner confirmed the address from the mailed link (POST /api/accounts/email/verify)."),
     display_name: z.string().nullable(),
     phone: z.string().nullable().describe("E.164."),
     subscription,

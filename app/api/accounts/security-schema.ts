@@ -168,3 +168,31 @@ export const deleteMeEndpoint = endpoint({
   response: z.object({ deleted: z.literal(true) }),
   errors: ["forbidden", "current_password_incorrect", "validation_failed", "rate_limited", "service_unavailable"],
 });
+
+export const verifyEmailEndpoint = endpoint({
+  method: "POST",
+  path: "/api/accounts/email/verify",
+  summary: "Confirm the account's email address with a mailed link's token",
+  description:
+    "Sign-up and every email change mail a link (`/verify-email?token=…`) to the new address: single use, valid " +
+    "EMAIL_VERIFICATION_TTL_HOURS, and only for the address it was sent to. Needs no sign-in (the token is the proof). " +
+    "A used, expired or outdated token answers 410 `verification_link_invalid`.",
+  tag,
+  auth: "none",
+  limit: "auth",
+  body: z.strictObject({ token: z.string().min(1).max(256) }),
+  response: z.object({ email: z.string(), email_verified: z.literal(true) }),
+  errors: ["verification_link_invalid", "validation_failed", "rate_limited"],
+});
+
+export const resendVerificationEndpoint = endpoint({
+  method: "POST",
+  path: "/api/accounts/email/verification",
+  summary: "Mail the link confirming the account's email address again",
+  description: "At most one link a minute (429 with Retry-After); 409 `email_already_verified` once the address is confirmed.",
+  tag,
+  auth: "required",
+  accountHolder: true,
+  response: z.object({ sent: z.literal(true) }),
+  errors: ["forbidden", "email_already_verified", "rate_limited"],
+});
