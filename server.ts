@@ -17,7 +17,8 @@ import { allowedMethods } from "./lib/api/allowed-methods";
 import { CLIENT_IP_HEADER, GET_BODY_HEADER, INTERNAL_HEADERS } from "./lib/api/internal-headers";
 import { seedDemoCatalog } from "./db/seed/seed-demo";
 import { createStaticAssets } from "./lib/site/static-assets";
-import { answerIfUnavailable, isPageRequest } from "./lib/site/unavailable-page";
+import { answerIfUnavailable, isPageRequest, isSiteRead } from "./lib/site/unavailable-page";
+import { answerPageWith } from "./lib/site/page-status";
 import { dataDir, env } from "./lib/env";
 import { baselineSecurityHeaders, cameOverHttps } from "./lib/security/headers";
 import { startWorker } from "./lib/media/worker";
@@ -119,8 +120,10 @@ async function main() {
       } else if (isPageRequest(req) && (await answerIfUnavailable(res))) {
         return;
       }
-      if (env.TRACE_QUERIES) await traceRequest(() => handle(req, res), (listener) => res.once("close", listener), (statements) => logTrace(req, res, statements));
-      else await handle(req, res);
+      // A page may answer with the status of a refusal it renders (lib/site/page-status.ts).
+      const run = () => (isSiteRead(req) ? answerPageWith(res, () => handle(req, res)) : handle(req, res));
+      if (env.TRACE_QUERIES) await traceRequest(run, (listener) => res.once("close", listener), (statements) => logTrace(req, res, statements));
+      else await run();
     } catch (error) {
       console.error(`request failed: ${(error as Error).message}`);
       if (!res.headersSent) sendError(res, 500, "internal_error", "Something went wrong on our side. Please try again.");

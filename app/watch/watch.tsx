@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -7,7 +8,9 @@ import type { ProgressTarget, UpNext } from "@/components/player/types";
 import type { Viewer } from "@/lib/access/rules";
 import { ApiError } from "@/lib/api/errors";
 import { CLIENT_IP_HEADER } from "@/lib/api/internal-headers";
-import { startStream, type PlaybackItem } from "@/lib/playback/streams";
+import { startStream, type PlaybackItem, type StreamStart } from "@/lib/playback/streams";
+import { refusePage } from "@/lib/site/page-status";
+import { requireViewer } from "@/lib/site/session";
 import { StopStreamButton } from "./stop-stream-button";
 
 export type WatchInfo = { title: string; subtitle?: string; backHref: string; next: UpNext | null };
@@ -15,21 +18,42 @@ export type WatchInfo = { title: string; subtitle?: string; backHref: string; ne
 const NOT_FOUND = new Set(["movie_not_found", "show_not_found", "episode_not_found"]);
 const HIDDEN = new Set(["maturity_restricted", "genre_blocked"]);
 
+type StartOutcome = { stream: StreamStart; error?: never } | { stream?: never; error: ApiError };
+
+const itemKey = (item: PlaybackItem) => (item.kind === "movie" ? item.movieId : `${item.showId}/${item.season}/${item.episode}`);
+
+// One stream start per request, whichever of the watch layout and page asks first (React's per-request cache).
+const requestSlot = cache((_item: string): { start?: Promise<StartOutcome> } => ({}));
+
+function startWatching(viewer: Viewer, item: PlaybackItem): Promise<StartOutcome> {
+  const slot = requestSlot(itemKey(item));
+  slot.start ??= headers().then((request) =>
+    startStream(viewer, item, { userAgent: request.get("user-agent") ?? undefined, ip: request.get(CLIENT_IP_HEADER) ?? undefined }).then(
+      (stream) => ({ stream }),
+      (error: unknown) => {
+        if (!(error instanceof ApiError)) throw error;
+        return { error };
+      },
+    ),
+  );
+  return slot.start;
+}
+
+/**
+ * The watch routes' layouts, outside their loading boundary: a document request starts the stream here, so that a
+ * refusal is rendered before anything streams and answers its own status (402, 403, 409…), as the API does. A
+ * client-side navigation shows the loading boundary at once and starts the stream in the page.
+ */
+export async function WatchGate({ item, returnTo, backHref, children }: { item: PlaybackItem; returnTo: string; backHref: string; children: React.ReactNode }) {
+  if ((await headers()).get("rsc") === "1") return children;
+  const { error } = await startWatching(await requireViewer(returnTo), item);
+  return error ? <Refusal error={error} backHref={backHref} /> : children;
+}
+
 /** Starts the stream for the signed-in profile and renders the player, or says plainly why it cannot play. */
 export async function Watch({ viewer, item, info }: { viewer: Viewer; item: PlaybackItem; info: WatchInfo }) {
-  const request = await headers();
-  let stream;
-  try {
-    stream = await startStream(viewer, item, {
-      userAgent: request.get("user-agent") ?? undefined,
-      ip: request.get(CLIENT_IP_HEADER) ?? undefined,
-    });
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    if (NOT_FOUND.has(error.code)) notFound();
-    // A title the profile may not see has no page to go back to.
-    return <Problem error={error} backHref={HIDDEN.has(error.code) ? "/browse" : info.backHref} />;
-  }
+  const { stream, error } = await startWatching(viewer, item);
+  if (error) return <Refusal error={error} backHref={info.backHref} />;
   const target: ProgressTarget =
     item.kind === "movie"
       ? { kind: "movie_watch_progress", movie_id: item.movieId }
@@ -37,10 +61,17 @@ export async function Watch({ viewer, item, info }: { viewer: Viewer; item: Play
   return <Player stream={stream} profile={viewer.profile.name} target={target} title={info.title} subtitle={info.subtitle} backHref={info.backHref} next={info.next} />;
 }
 
+function Refusal({ error, backHref }: { error: ApiError; backHref: string }) {
+  if (NOT_FOUND.has(error.code)) notFound();
+  // A title the profile may not see has no page to go back to.
+  return <Problem error={error} backHref={HIDDEN.has(error.code) ? "/browse" : backHref} />;
+}
+
 type ActiveStream = { stream_id: string; profile: string; title: string; device: string | null; started_at: string };
 
 /** Why the video cannot play, in words, with what the viewer can do about it (also the watch-party page's). */
 export function Problem({ error, backHref }: { error: ApiError; backHref: string }) {
+  refusePage(error.status);
   const heading: Partial<Record<string, string>> = {
     subscription_required: "Choose a plan to start watching",
     purchase_required: "Rent or buy this title to watch it",

@@ -37,10 +37,14 @@ const page = `<!doctype html>
 
 /** A browser asking for a page (or a client-side navigation's RSC payload), as opposed to the API, assets or media. */
 export function isPageRequest(req: http.IncomingMessage): boolean {
+  return isSiteRead(req) && (req.headers.rsc === "1" || (req.headers.accept ?? "").includes("text/html"));
+}
+
+/** A GET or HEAD of a site path (not the API, Next's assets, media or artwork), whatever the client accepts. */
+export function isSiteRead(req: http.IncomingMessage): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
   const url = req.url ?? "/";
-  if (url.startsWith("/api/") || url.startsWith("/_next/") || url.startsWith("/media/") || url.startsWith("/artwork/")) return false;
-  return req.headers.rsc === "1" || (req.headers.accept ?? "").includes("text/html");
+  return !(url.startsWith("/api/") || url.startsWith("/_next/") || url.startsWith("/media/") || url.startsWith("/artwork/"));
 }
 
 /** Answers the 503 page and returns true when PostgreSQL is unreachable; false (nothing sent) otherwise. */
