@@ -10,6 +10,7 @@ import { tablesRead, traceRequest } from "./db/query-trace";
 import { startViewingFold } from "./lib/admin/analytics";
 import { startNotificationMail } from "./lib/notifications/mail-queue";
 import { startPlaybackPartitions } from "./lib/analytics/partitions";
+import { startQualityFold } from "./lib/analytics/playback-quality";
 import { flushApiLimits } from "./lib/rate-limit";
 import { endRealtimeStreams, startRealtimeRetention } from "./lib/realtime";
 import { streamsItsOwnBody } from "./lib/admin/upload-paths";
@@ -141,6 +142,7 @@ async function main() {
   const stopViewingFold = startViewingFold();
   const stopNotificationMail = startNotificationMail();
   const stopPlaybackPartitions = startPlaybackPartitions();
+  const stopQualityFold = startQualityFold();
   const stopRealtimeRetention = startRealtimeRetention();
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -168,6 +170,7 @@ async function main() {
     stopViewingFold();
     const notificationMailStopped = stopNotificationMail();
     stopPlaybackPartitions();
+    stopQualityFold();
     stopRealtimeRetention();
     server.close(async () => {
       clearTimeout(force);

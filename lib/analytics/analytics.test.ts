@@ -124,6 +124,20 @@ describe("the playback-quality report", () => {
       { day: at(d1 * yesterday).slice(0, 10), rendition: "2160p", code: "network", count: 2 },
     ]);
     await expect(quality.playbackQuality(v.principal, 7)).rejects.toMatchObject({ code: "forbidden" });
+
+    // Folded into the daily rollup, the report is the same; a second fold adds nothing twice, and events received
+    // after a fold are added to what it folded.
+    const { foldPlaybackQuality } = await import("@/db/queries/playback-quality");
+    expect(await foldPlaybackQuality(0)).toBeGreaterThanOrEqual(batch.length);
+    expect(await quality.playbackQuality(admin, 7)).toEqual(report);
+    expect(await foldPlaybackQuality(0)).toBe(0);
+    expect(await quality.playbackQuality(admin, 7)).toEqual(report);
+    await events.ingestEvents(v.principal, schema.eventBatch.parse({ events: [2100, 2200].map((ms) => e("startup", d1, { startup_ms: ms, rendition: "480p" })) }).events);
+    // 100..2200 step 100: p50 1150, p95 2095.
+    const after = await quality.playbackQuality(admin, 7);
+    expect(after.per_day.find((d) => d.day === at(d1 * yesterday).slice(0, 10))).toMatchObject({ starts: 22, startup_p50_ms: 1150, startup_p95_ms: 2095 });
+    await foldPlaybackQuality(0);
+    expect(await quality.playbackQuality(admin, 7)).toEqual(after);
   });
 });
 
