@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, ilike, inArray, sql, type SQL } from "drizzle-orm";
+import { and, arrayContains, asc, eq, gt, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { visibleTo, type Audience } from "@/lib/access/visibility";
 import { db } from "../client";
 import { credits, episodes, genres, mediaAssets, people, ratings, seasons, subtitles, titleGenres, titles } from "../schema";
@@ -16,6 +16,8 @@ export type TitleFilter = {
   maturityRating?: string;
   /** Only titles sold one by one (rent_or_buy, premium_early_access). */
   forSale?: boolean;
+  /** Only titles that can be heard in this language (a canonical BCP 47 tag). */
+  language?: string;
 };
 
 export type Availability = "ready" | "processing" | "unavailable";
@@ -55,6 +57,8 @@ export const titleColumns = {
   createdAt: titles.createdAt,
   mediaAssetId: titles.mediaAssetId,
   access: titles.access,
+  originalLanguage: titles.originalLanguage,
+  audioLanguages: titles.audioLanguages,
   genres: genreList,
   seasonCount,
   availability,
@@ -76,6 +80,7 @@ export function filterConditions(filter: TitleFilter): SQL | undefined {
     filter.year !== undefined ? eq(titles.year, filter.year) : undefined,
     filter.maturityRating ? eq(titles.maturityRating, filter.maturityRating) : undefined,
     filter.forSale ? inArray(titles.access, ["rent_or_buy", "premium_early_access"]) : undefined,
+    filter.language ? arrayContains(titles.audioLanguages, [filter.language]) : undefined,
   );
 }
 

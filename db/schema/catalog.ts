@@ -73,6 +73,9 @@ export const titles = pgTable(
     mediaAssetId: uuid("media_asset_id").references(() => mediaAssets.id, { onDelete: "set null" }),
     published: boolean("published").notNull().default(true),
     access: titleAccess("access").notNull().default("subscription"),
+    /** BCP 47 (lib/catalog/languages.ts): the language it was made in, and the languages it can be heard in. */
+    originalLanguage: text("original_language").notNull().default("en"),
+    audioLanguages: text("audio_languages").array().notNull().default(sql`'{en}'::text[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     searchVector: searchVector("title", "synopsis"),
@@ -85,6 +88,8 @@ export const titles = pgTable(
     index("titles_kind_created_idx").on(t.kind, t.createdAt),
     // The "Rent or buy" row lists the few titles that are not plain subscription titles.
     index("titles_access_idx").on(t.access).where(sql`${t.access} <> 'subscription'`),
+    // `?language=` finds titles heard in a language.
+    index("titles_audio_languages_idx").using("gin", t.audioLanguages),
   ],
 );
 

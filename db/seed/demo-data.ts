@@ -1018,3 +1018,10 @@ export const demoSales: Record<string, DemoSale> = {
   "Hello, Cosmonaut": { access: "free", offers: [] },
   "Quicksilver Waltz": { access: "free", offers: [] },
 };
+
+/** Titles made in, or dubbed into, other languages than English (BCP 47), by title: the rest are English only. */
+export const demoLanguages: Record<string, { original: string; audio: string[] }> = {
+  "Café Último": { original: "es", audio: ["es", "en"] },
+  "Quicksilver Waltz": { original: "fr", audio: ["fr", "en", "es"] },
+  "The Last Lighthouse of Vellmark": { original: "en", audio: ["en", "es"] },
+};

@@ -7,7 +7,7 @@ import { mediaDir } from "@/lib/env";
 import { attachSubtitle, createAssetFromFile, reserveAsset, setMarkers } from "@/lib/media/assets";
 import { backdropSvg, posterSvg, stillSvg } from "./artwork";
 import { CLIP_SECONDS, demoClips, renderClip } from "./demo-clips";
-import { demoGenres, demoMovies, demoSales, demoShows } from "./demo-data";
+import { demoGenres, demoLanguages, demoMovies, demoSales, demoShows } from "./demo-data";
 import { demoSubtitlesVtt } from "./subtitles";
 
 // Seeds the demo catalog on a first start: metadata and artwork at once (the site is browsable within seconds),
@@ -75,6 +75,8 @@ export function buildDemoCatalog(video: boolean) {
       backdropPath: writeArtwork(backdropSvg(t)),
       createdAt: addedAt(t.year, index),
       access: demoSales[t.title]?.access ?? "subscription",
+      originalLanguage: demoLanguages[t.title]?.original ?? "en",
+      audioLanguages: demoLanguages[t.title]?.audio ?? ["en"],
     });
     for (const offer of demoSales[t.title]?.offers ?? []) {
       rows.offers.push({ titleId: id, kind: offer.kind, priceCents: offer.priceCents, rentalHours: offer.rentalHours, startWithinDays: offer.startWithinDays });

@@ -26,6 +26,8 @@ export type TitleInput = {
   runtime_seconds?: number | null;
   media_asset_id?: string | null;
   genres?: string[];
+  original_language?: string;
+  audio_languages?: string[];
 };
 
 /** Turns database refusals into the 4xx they stand for: a duplicate (409) or a reference to nothing (422). */
@@ -50,6 +52,8 @@ function titleValues(input: TitleInput): q.TitleValues {
       maturityLevel: input.maturity_rating && maturityLevel(input.maturity_rating),
       runtimeSeconds: input.runtime_seconds,
       mediaAssetId: input.media_asset_id,
+      originalLanguage: input.original_language,
+      audioLanguages: input.audio_languages && [...new Set(input.audio_languages)],
     }).filter(([, value]) => value !== undefined),
   );
 }
@@ -82,6 +86,8 @@ export async function getAdminTitle(principal: Principal | undefined, id: string
     synopsis: title.synopsis,
     year: title.year,
     maturity_rating: title.maturityRating,
+    original_language: title.originalLanguage,
+    audio_languages: title.audioLanguages,
     runtime_seconds: title.runtimeSeconds,
     media_asset_id: title.mediaAssetId,
     published: title.published,
@@ -102,7 +108,9 @@ export async function getAdminTitle(principal: Principal | undefined, id: string
 
 export async function createTitle(principal: Principal | undefined, input: TitleInput & { kind: "movie" | "show" }) {
   requireAdmin(principal);
-  const saved = await q.saveTitle(undefined, { ...titleValues(input), published: false }, input.genres).catch(refusal("That title"));
+  // Heard in the language it was made in unless told otherwise.
+  const audio = input.audio_languages ?? (input.original_language ? [input.original_language] : undefined);
+  const saved = await q.saveTitle(undefined, { ...titleValues({ ...input, audio_languages: audio }), published: false }, input.genres).catch(refusal("That title"));
   if (saved === "unknown_genre") throw new ApiError("validation_failed", "Unknown genre slug: create the genre first.");
   return getAdminTitle(principal, saved!.id);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { languageTag } from "@/lib/catalog/languages";
 import { MATURITY_RATINGS } from "@/lib/catalog/maturity";
 import { profileName } from "@/lib/profiles/profile-name";
 import { isTimeZone } from "@/lib/site/time-zone";
@@ -26,6 +27,7 @@ export const titleFilters = {
   genre: z.string().min(1).max(64).optional().describe("A genre slug, as in GET /api/genres."),
   year: z.coerce.number().int().min(1870).max(2100).optional(),
   maturity_rating: z.enum(MATURITY_RATINGS).optional().describe("Exactly this rating."),
+  language: languageTag.optional().describe("Only titles that can be heard in this language (BCP 47, e.g. es, pt-BR: one of audio_languages)."),
   ...viewer,
   sort: z
     .enum(["popular", "new", "title", "year", "rating"])

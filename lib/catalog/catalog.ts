@@ -36,6 +36,8 @@ function baseItem(row: TitleRow) {
     backdrop_url: artworkUrl(row.backdropPath),
     availability: row.availability ?? "unavailable",
     access: row.access,
+    original_language: row.originalLanguage,
+    audio_languages: row.audioLanguages,
   };
 }
 
@@ -45,10 +47,10 @@ export function titleItem(row: TitleRow) {
     : { ...baseItem(row), season_count: row.seasonCount };
 }
 
-export type TitleQuery = { q?: string; genre?: string; year?: number; maturity_rating?: MaturityRating };
+export type TitleQuery = { q?: string; genre?: string; year?: number; maturity_rating?: MaturityRating; language?: string };
 
 export function titleFilter(kind: "movie" | "show" | undefined, query: TitleQuery, audience: Audience): TitleFilter {
-  return { audience, kind, q: query.q, genre: query.genre, year: query.year, maturityRating: query.maturity_rating };
+  return { audience, kind, q: query.q, genre: query.genre, year: query.year, maturityRating: query.maturity_rating, language: query.language };
 }
 
 export async function browseTitles(filter: TitleFilter, sort: TitleSort, page: Page) {

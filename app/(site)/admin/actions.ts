@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { languageTag } from "@/lib/catalog/languages";
 import * as catalog from "@/lib/admin/catalog";
 import { updateMarkers, uploadSubtitle } from "@/lib/admin/assets";
 import { editCredits } from "@/lib/admin/credits";
@@ -24,6 +25,12 @@ const titleForm = {
   year: z.coerce.number().int().min(1870).max(2100),
   maturity_rating: z.enum(MATURITY_RATINGS),
   runtime_minutes: nullableNumber(z.number().int().min(1).max(1440)),
+  original_language: z.preprocess((v) => (v === "" ? undefined : v), languageTag.optional()),
+  // "es, en": the languages it can be heard in.
+  audio_languages: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? v.split(",").map((tag) => tag.trim()).filter(Boolean) : undefined),
+    z.array(languageTag).min(1).max(30).optional(),
+  ),
 };
 const genresOf = (formData: FormData) => formData.getAll("genres").map(String);
 const runtime = (minutes: number | null | undefined) => (minutes === undefined ? undefined : minutes === null ? null : minutes * 60);

@@ -186,3 +186,38 @@ describe("analytics", () => {
     expect((await server.call("GET", `/api/admin/titles/${clip.id}/analytics`, { token: viewer.token })).status).toBe(403);
   });
 });
+
+describe("languages", () => {
+  it("titles carry their original and audio languages; lists filter by a language they can be heard in", async () => {
+    const tag = randomUUID().slice(0, 8);
+    const dubbed = (await call("POST", "/api/admin/titles", { type: "movie", title: `Lenguas ${tag}`, year: 2024, maturity_rating: "PG", original_language: "ES", audio_languages: ["es", "pt-br", "es"] })).body;
+    expect(dubbed).toMatchObject({ original_language: "es", audio_languages: ["es", "pt-BR"] });
+    const english = (await call("POST", "/api/admin/titles", { type: "movie", title: `Tongues ${tag}`, year: 2024, maturity_rating: "PG" })).body;
+    expect(english).toMatchObject({ original_language: "en", audio_languages: ["en"] });
+    const french = (await call("POST", "/api/admin/titles", { type: "show", title: `Langues ${tag}`, year: 2024, maturity_rating: "TV-PG", original_language: "fr" })).body;
+    expect(french.audio_languages).toEqual(["fr"]);
+    for (const { id } of [dubbed, english, french]) await call("PUT", `/api/admin/titles/${id}/published`, { published: true });
+
+    const ids = async (path: string) => ((await server.call("GET", path)).body.items as { id: string }[]).map((item) => item.id);
+    expect(await ids(`/api/movies?q=${tag}&language=es`)).toEqual([dubbed.id]);
+    expect(await ids(`/api/movies?q=${tag}&language=PT-br`)).toEqual([dubbed.id]);
+    expect((await ids(`/api/movies?q=${tag}&language=en`))).toEqual([english.id]);
+    expect(await ids(`/api/shows?q=${tag}&language=fr`)).toEqual([french.id]);
+    expect(await ids(`/api/browse/new?language=fr&limit=100`)).toContain(french.id);
+    expect(await ids(`/api/browse/new?language=fr&limit=100`)).not.toContain(dubbed.id);
+    const detail = (await server.call("GET", `/api/movies/${dubbed.id}`)).body;
+    expect(detail).toMatchObject({ original_language: "es", audio_languages: ["es", "pt-BR"] });
+
+    // A dub added later shows up under its language.
+    expect((await call("PATCH", `/api/admin/titles/${english.id}`, { audio_languages: ["en", "de"] })).body.audio_languages).toEqual(["en", "de"]);
+    expect(await ids(`/api/movies?q=${tag}&language=de`)).toEqual([english.id]);
+
+    for (const bad of ["x", "not a tag", "12"]) {
+      const refused = await server.call("GET", `/api/movies?language=${encodeURIComponent(bad)}`);
+      expect(refused.status, bad).toBe(422);
+      expect(refused.body.error.code).toBe("validation_failed");
+    }
+    expect((await call("PATCH", `/api/admin/titles/${english.id}`, { audio_languages: [] })).status).toBe(422);
+    expect((await call("PATCH", `/api/admin/titles/${english.id}`, { original_language: "zz-invalid-tag-that-is-long" })).status).toBe(422);
+  });
+});

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { endpoint } from "@/lib/api/endpoint";
-import { listOf, pagination, viewer } from "@/lib/api/query-schemas";
+import { listOf, pagination, titleFilters, viewer } from "@/lib/api/query-schemas";
 import { SEARCH_KINDS } from "@/lib/catalog/kinds";
 import { DEFAULT_TIMEFRAME, TIMEFRAMES } from "@/lib/catalog/trending-scores";
 import { movieItem } from "../movies/schema";
 import { showItem } from "../shows/schema";
 
-const browseQuery = z.object({ genre: z.string().min(1).max(64).optional(), ...viewer, ...pagination });
+const browseQuery = z.object({ genre: titleFilters.genre, language: titleFilters.language, ...viewer, ...pagination });
 const mixedList = listOf(z.discriminatedUnion("type", [movieItem, showItem]));
 
 export const trendingEndpoint = endpoint({

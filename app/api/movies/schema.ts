@@ -7,6 +7,12 @@ const genre = z.object({ slug: z.string(), name: z.string() });
 const credit = z.object({ id: z.guid(), name: z.string(), character: z.string().optional() });
 const track = z.object({ language: z.string(), label: z.string() });
 
+/** Every title, in lists and details alike. */
+export const languageFields = {
+  original_language: z.string().describe("The language it was made in (BCP 47)."),
+  audio_languages: z.array(z.string()).describe("The languages it can be heard in (BCP 47); `?language=` filters lists by them."),
+};
+
 export const movieItem = z.object({
   type: z.literal("movie"),
   id: z.guid(),
@@ -20,6 +26,7 @@ export const movieItem = z.object({
   backdrop_url: z.string().nullable(),
   availability: z.enum(["ready", "processing", "unavailable"]).describe("Whether the video can be played yet."),
   access: commerceFields.access,
+  ...languageFields,
 });
 
 export const mediaFields = {

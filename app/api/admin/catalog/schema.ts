@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { endpoint } from "@/lib/api/endpoint";
 import { listOf, pagination } from "@/lib/api/query-schemas";
+import { languageTag } from "@/lib/catalog/languages";
 import { MATURITY_RATINGS } from "@/lib/catalog/maturity";
 import { commerceFields } from "../../purchases/schema";
 
@@ -17,6 +18,12 @@ const titleFields = {
   runtime_seconds: z.number().int().min(1).max(86_400).nullable().describe("Movies only."),
   media_asset_id: z.guid().nullable().describe("A movie's video (from an upload)."),
   genres: z.array(z.string().min(1).max(64)).max(20).describe("Genre slugs; replaces the title's genres."),
+  original_language: languageTag.describe("The language it was made in (BCP 47, e.g. en, es, pt-BR; default en)."),
+  audio_languages: z
+    .array(languageTag)
+    .min(1)
+    .max(30)
+    .describe("The languages it can be heard in (BCP 47); default: the original language."),
 };
 
 const season = z.object({ id: z.guid(), number: z.number().int(), title: z.string(), synopsis: z.string(), year: z.number().int().nullable() });
@@ -39,6 +46,8 @@ const adminTitle = z.object({
   synopsis: z.string(),
   year: z.number().int(),
   maturity_rating: z.string(),
+  original_language: z.string(),
+  audio_languages: z.array(z.string()),
   runtime_seconds: z.number().int().nullable(),
   media_asset_id: z.guid().nullable(),
   published: z.boolean(),
@@ -87,6 +96,8 @@ export const createTitleEndpoint = endpoint({
     runtime_seconds: true,
     media_asset_id: true,
     genres: true,
+    original_language: true,
+    audio_languages: true,
   }),
   response: adminTitle,
   errors,

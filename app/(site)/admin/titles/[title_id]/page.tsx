@@ -95,6 +95,12 @@ export default async function AdminTitlePage({ params, searchParams }: Props) {
               <SelectField name="maturity_rating" label="Rating" options={MATURITY_RATINGS} defaultValue={title.maturity_rating} />
               {title.type === "movie" && <Field name="runtime_minutes" label="Minutes" type="number" defaultValue={title.runtime_seconds ? String(Math.round(title.runtime_seconds / 60)) : ""} />}
             </div>
+            <div className="grid grid-cols-3 gap-3">
+              <Field name="original_language" label="Original language" defaultValue={title.original_language} hint="BCP 47, e.g. en" />
+              <div className="col-span-2">
+                <Field name="audio_languages" label="Audio languages" defaultValue={title.audio_languages.join(", ")} hint="Comma-separated, e.g. es, en, pt-BR" />
+              </div>
+            </div>
             <fieldset>
               <legend className="text-sm font-medium">Genres</legend>
               <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">

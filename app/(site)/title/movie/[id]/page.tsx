@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { formatRuntime } from "@/components/catalog/format";
 import { movieWatchHref } from "@/components/catalog/links";
 import { Credits } from "@/components/title/credits";
+import { audioLanguageNames } from "@/lib/catalog/languages";
 import { loadMovie } from "@/components/title/load";
 import { MoreLikeThis } from "@/components/title/more-like-this";
 import { ReviewsSection, reviewsPageOf } from "@/components/title/reviews-section";
@@ -60,7 +61,7 @@ export default async function MoviePage({ params, searchParams }: Props) {
             groups={[
               { label: "Cast", people: movie.cast },
               { label: movie.directors.length === 1 ? "Director" : "Directors", people: movie.directors },
-              { label: "Audio", people: movie.audio_tracks.map((t, i) => ({ id: String(i), name: t.label })) },
+              { label: "Audio", people: audioLanguageNames(movie) },
               { label: "Subtitles", people: movie.subtitles.map((t) => ({ id: t.language, name: t.label })) },
             ]}
           />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { episodeCode, seasonCountLabel } from "@/components/catalog/format";
 import { episodeWatchHref, titleHref } from "@/components/catalog/links";
 import { Credits } from "@/components/title/credits";
+import { audioLanguageNames } from "@/lib/catalog/languages";
 import { EpisodeList } from "@/components/title/episode-list";
 import { loadShow } from "@/components/title/load";
 import { MoreLikeThis } from "@/components/title/more-like-this";
@@ -61,6 +62,7 @@ export default async function ShowPage({ params, searchParams }: Props) {
           groups={[
             { label: "Cast", people: show.cast },
             { label: show.creators.length === 1 ? "Creator" : "Creators", people: show.creators },
+            { label: "Audio", people: audioLanguageNames(show) },
           ]}
         />
       </div>
