@@ -124,8 +124,13 @@ export function db(): Database {
 
 /** Rows of a raw statement, whichever driver runs it (postgres.js returns an array, PGlite `{ rows }`). */
 export async function queryRows<T>(query: SQL): Promise<T[]> {
-  const result = (await db().execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
+  return rowsOf<T>(db().execute(query));
+}
+
+/** The rows of an execute() result (in a transaction too), whichever driver answered. */
+export async function rowsOf<T>(result: Promise<unknown>): Promise<T[]> {
+  const value = (await result) as T[] | { rows: T[] };
+  return Array.isArray(value) ? value : value.rows;
 }
 
 export function databaseKind(): Driver["kind"] {

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { db, queryRows } from "../client";
+import { db, queryRows, rowsOf } from "../client";
 
 // Viewing analytics. Views are stream starts (the streams log, one row per playback lease); watch time and
 // completions come from progress. watch_progress keeps one row per (profile, item) with the latest position; foldViewing turns
@@ -9,12 +9,6 @@ import { db, queryRows } from "../client";
 // path does no extra work.
 
 const FOLD_LOCK_ID = 727_004;
-
-/** The rows of an execute() result, whichever driver answered (postgres.js: an array; PGlite: `{ rows }`). */
-async function rowsOf<T>(result: Promise<unknown>): Promise<T[]> {
-  const value = (await result) as T[] | { rows: T[] };
-  return Array.isArray(value) ? value : value.rows;
-}
 
 /**
  * Folds progress written since the last fold into viewing_days and viewing_hours (every profile's, or one profile's

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { db, queryRows } from "../client";
+import { db, queryRows, rowsOf } from "../client";
 
 // Playback quality (QoE) over whole UTC days. `foldPlaybackQuality` adds the events received since the last fold to
 // per-day, per-rendition tables (db/schema/playback-quality.ts); the report reads those, plus the few events received
@@ -45,11 +45,11 @@ const startupValue = sql`(round(duration_ms / 10.0) * 10)::int`;
  */
 export async function foldPlaybackQuality(settleSeconds: number): Promise<number> {
   return db().transaction(async (tx) => {
-    const [lock] = await queryRowsOf<{ got: boolean }>(tx.execute(sql`select pg_try_advisory_xact_lock(${FOLD_LOCK_ID}) as got`));
+    const [lock] = await rowsOf<{ got: boolean }>(tx.execute(sql`select pg_try_advisory_xact_lock(${FOLD_LOCK_ID}) as got`));
     if (!lock?.got) return 0;
     // Background work: the first fold after an upgrade reads every stored event.
     await tx.execute(sql`set local statement_timeout = '10min'`);
-    const [row] = await queryRowsOf<{ folded: number }>(
+    const [row] = await rowsOf<{ folded: number }>(
       tx.execute(sql`
         with mark as (select folded_until as since, now() - make_interval(secs => ${settleSeconds}) as until from playback_quality_fold where id = 1),
         ev as (${eventRows(sql`received_at >= (select since from mark) and received_at < (select until from mark)`)}),
@@ -77,11 +77,6 @@ export async function foldPlaybackQuality(settleSeconds: number): Promise<number
     );
     return row?.folded ?? 0;
   });
-}
-
-async function queryRowsOf<T>(result: Promise<unknown>): Promise<T[]> {
-  const value = (await result) as T[] | { rows: T[] };
-  return Array.isArray(value) ? value : value.rows;
 }
 
 /** The first day of the range: `days - 1` days before today (UTC). */
