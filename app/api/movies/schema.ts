@@ -30,6 +30,7 @@ export const mediaFields = {
 };
 
 export const listMoviesEndpoint = endpoint({
+  publicCache: true,
   method: "GET",
   path: "/api/movies",
   summary: "Browse movies",
@@ -42,6 +43,7 @@ export const listMoviesEndpoint = endpoint({
 });
 
 export const getMovieEndpoint = endpoint({
+  publicCache: true,
   method: "GET",
   path: "/api/movies/{movie_id}",
   summary: "One movie, with cast, directors, subtitles and qualities",
