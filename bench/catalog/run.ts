@@ -11,7 +11,7 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
 import { createTestDatabase, projectRoot, startServer, tempDataDir, type ServerHandle } from "../../test/server-process";
-import { cpuSeconds, percentile, send, type Reply } from "../load";
+import { cpuSeconds, loopRequests, percentile, send, type Reply } from "../load";
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 20);
@@ -33,25 +33,11 @@ async function drive(base: URL, agents: http.Agent[], path: string, headers: Rec
   let before: { server: number; postgres: number } | undefined;
   const sample = () => ({ server: cpuSeconds((pid) => pid === serverPid), postgres: cpuSeconds((_, comm) => comm === "postgres") });
   const timer = setTimeout(() => (before = sample()), WARMUP_S * 1000);
-  await Promise.all(
-    agents.map(async (agent) => {
-      for (;;) {
-        const started = performance.now();
-        if (started >= end) return;
-        let reply: Reply | undefined;
-        try {
-          reply = await send(base, agent, "GET", path, headers);
-        } catch {
-          reply = undefined;
-        }
-        const finished = performance.now();
-        if (started < warmupEnd || finished > end) continue;
-        phase.requests++;
-        phase.latencies.push(finished - started);
-        if (!reply || reply.status >= 300) phase.bad++;
-      }
-    }),
-  );
+  await loopRequests(agents, (agent) => send(base, agent, "GET", path, headers), warmupEnd, end, (reply, latency) => {
+    phase.requests++;
+    phase.latencies.push(latency);
+    if (!reply || reply.status >= 300) phase.bad++;
+  });
   clearTimeout(timer);
   const after = sample();
   if (before) {
@@ -130,7 +116,8 @@ async function main() {
     json(await send(base, setup, "POST", "/api/accounts/new", {}, JSON.stringify(account)));
     const token = json(await send(base, setup, "POST", "/api/accounts/token", {}, JSON.stringify(account))).bearer_token as string;
     const auth = { authorization: `Bearer ${token}` };
-    const profile = json(await send(base, setup, "GET", "/api/profiles", auth)).items[0].name as string;
+    const profile = "Bench";
+    json(await send(base, setup, "POST", `/api/profiles/${profile}/new`, auth));
     const movie = json(await send(base, setup, "GET", "/api/movies?limit=1", {})).items[0].id as string;
     const show = json(await send(base, setup, "GET", "/api/shows?limit=1", {})).items[0].id as string;
 
