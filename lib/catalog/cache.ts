@@ -12,8 +12,8 @@ import type { Audience } from "@/lib/access/visibility";
 // by this instance also drops them before its answer leaves (withApi), so the admin's next read is never stale. While
 // this process is not listening (not yet, or its listening connection is down) nothing is served from the cache.
 // Entries also expire after CATALOG_CACHE_TTL_MS. Reads that rank by viewing (trending, the popular and rating sorts,
-// search) are kept apart: a stream start or a rating made through this process drops them at once; viewing on other
-// instances (and watch time, added by every progress write) reaches them within the TTL: viewing is not announced.
+// search) are kept apart: a stream start, a progress update (watch time) or a rating made through this process drops
+// them at once; viewing on other instances reaches them within the TTL: viewing is not announced.
 //
 // What a cached value holds is never per user: details are cached as anyone may see them and filtered for the
 // caller's profile (maturity, blocked genres: lib/access/visibility.ts) on the way out; lists and search are cached per
