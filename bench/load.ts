@@ -1,6 +1,7 @@
 // Shared by the HTTP load benchmarks (bench/progress, bench/mixed): a keep-alive request, percentiles, process CPU.
 import fs from "node:fs";
 import http from "node:http";
+import { performance } from "node:perf_hooks";
 
 export type Reply = { status: number; body: string };
 
@@ -45,4 +46,26 @@ export function cpuSeconds(filter: (pid: number, comm: string) => boolean): numb
     }
   }
   return total;
+}
+
+/**
+ * Every client sends `request` back to back until `end` (performance.now() time); `record` gets each reply that
+ * started after `warmupEnd` and finished by `end`, with its latency (undefined: the request failed).
+ */
+export async function loopRequests<C>(
+  clients: C[],
+  request: (client: C) => Promise<Reply>,
+  warmupEnd: number,
+  end: number,
+  record: (reply: Reply | undefined, latencyMs: number) => void,
+): Promise<void> {
+  await Promise.all(
+    clients.map(async (client) => {
+      for (let started = performance.now(); started < end; started = performance.now()) {
+        const reply = await request(client).catch(() => undefined);
+        const finished = performance.now();
+        if (started >= warmupEnd && finished <= end) record(reply, finished - started);
+      }
+    }),
+  );
 }

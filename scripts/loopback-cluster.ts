@@ -9,7 +9,7 @@ import path from "node:path";
 import { createTestDatabase, projectRoot } from "../test/server-process";
 import { findNginx } from "./cluster/nginx";
 import { startCluster, type Cluster } from "./cluster/start-cluster";
-import { checkMedia, checkSessions, uploadAndTranscode } from "./cluster/checks";
+import { checkCatalogCache, checkMedia, checkSessions, uploadAndTranscode } from "./cluster/checks";
 import { failed, killUnderLoad, type LoadRequest } from "./cluster/kill-under-load";
 
 const adminUrl = process.env.CLUSTER_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -96,6 +96,7 @@ async function main() {
       if (movieId) {
         await checkMedia(cluster, token, movieId, report);
         await checkKill(cluster, token, movieId);
+        await checkCatalogCache(cluster, movieId, report);
       } else {
         report(false, "media and failover checks", "skipped: no playable movie");
       }

@@ -11,7 +11,7 @@ const QUERIES = 300;
 const database = await createBenchDatabase();
 
 const { openDatabase, closeDatabase } = await import("@/db/client");
-const { search } = await import("@/lib/catalog/search");
+const { searchUncached: search } = await import("@/lib/catalog/search");
 
 const words = "amber anchor ashes atlas autumn badger ballad beacon bitter blossom bramble breaker canyon cinder clockwork copper coral crimson crow dagger dawn delta desert drifter echo ember falcon feather fjord forest fox frost garden ghost glacier harbor harvest hollow honey horizon iron ivory jackal jade jungle kestrel kingdom lantern lemon lighthouse lotus marble meadow midnight mirror monsoon moth nebula needle nomad oasis obsidian ocean orchard oracle paper pepper pilgrim pine prairie quartz quiet raven reef ribbon river saffron salt scarlet shadow silver sparrow spire storm summer swallow thistle thunder tide timber topaz tundra umber valley velvet violet voyage walnut willow winter wolf zephyr".split(" ");
 

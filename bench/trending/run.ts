@@ -19,7 +19,7 @@ const QUERIES = 300;
 const database = await createBenchDatabase();
 
 const { openDatabase, closeDatabase } = await import("@/db/client");
-const { browseTrending } = await import("@/lib/catalog/trending");
+const { browseTrendingUncached: browseTrending } = await import("@/lib/catalog/trending");
 const { rebuildTrending, recordStreamStart } = await import("@/db/queries/trending");
 const { db } = await import("@/db/client");
 const { TIMEFRAMES, TRENDING_WINDOWS } = await import("@/lib/catalog/trending-scores");

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, arrayContains, asc, eq, gt, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { visibleTo, type Audience } from "@/lib/access/visibility";
-import { db } from "../client";
+import { db, listen } from "../client";
 import { credits, episodes, genres, mediaAssets, people, ratings, seasons, subtitles, titleGenres, titles } from "../schema";
 
 export type TitleSort = "popular" | "new" | "title" | "year" | "rating";
@@ -209,3 +209,14 @@ export async function countTitlesAll(): Promise<number> {
   return row.count;
 }
 
+
+const CATALOG_CHANGES = "normflix_catalog_changes";
+
+/**
+ * Calls `onChange` whenever any instance changes a catalog table (titles, genres, people, credits, seasons, episodes,
+ * media assets, subtitles, offers), announced by the triggers of migration 0027; `onGap` after the listening
+ * connection was lost and re-established (changes made meanwhile were not announced).
+ */
+export function listenForCatalogChanges(onChange: () => void, onGap: () => void) {
+  return listen(CATALOG_CHANGES, onChange, onGap);
+}

@@ -31,6 +31,11 @@ export type Endpoint = {
   /** The 200 response's media type when it is not JSON (the `response` schema then describes each message). */
   contentType?: string;
   errors?: readonly ErrorCode[];
+  /**
+   * Public catalog reads: the answer carries a strong ETag (304 to a matching If-None-Match), and is `public` with
+   * `s-maxage` for shared caches (nginx, a CDN) when the caller sent no credentials, else `private`.
+   */
+  publicCache?: true;
 };
 
 /** Declares an endpoint, keeping its literal types (auth mode, schemas) for the handler's context. */

@@ -57,6 +57,12 @@ function responsesOf(definition: Endpoint) {
       content: { [definition.contentType ?? "application/json"]: { schema: definition.response ? toSchema(definition.response) : {} } },
     },
   };
+  if (definition.publicCache) {
+    responses[304] = {
+      description: "Not Modified: the If-None-Match header named the answer's current ETag. Anonymous answers are `public` " +
+        "(shared caches keep them for `s-maxage` seconds); answers for a caller are `private`.",
+    };
+  }
   const codes: ErrorCode[] = [...(definition.errors ?? []), "unknown_parameter"];
   if (definition.limit !== "none") codes.push("rate_limited");
   if (definition.body) codes.push("invalid_json", "payload_too_large");

@@ -1,11 +1,12 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { authenticateToken, type Principal } from "@/lib/accounts/sessions";
 import { actAsProfile, assertAccountHolder, type Credential } from "@/lib/access/profile-access";
 import type { Viewer } from "@/lib/access/rules";
 import { requireAdmin } from "@/lib/admin/guard";
+import { forgetCatalog } from "@/lib/catalog/cache";
 import { env } from "@/lib/env";
 import { consumeApiLimit, retryAfterSeconds } from "@/lib/rate-limit";
 import { SITE_SESSION_COOKIE } from "@/lib/site/auth";
@@ -43,6 +44,9 @@ type RouteContext = { params: Promise<Record<string, string | string[] | undefin
 export function withApi<E extends Endpoint>(definition: E, handler: (ctx: ApiContext<E>) => Promise<unknown>) {
   return async (req: NextRequest, routeContext: RouteContext): Promise<Response> => {
     const headers = new Headers({ "x-request-id": randomUUID(), "cache-control": "no-store" });
+    // An admin write drops this instance's catalog cache before it answers (the others hear of it by NOTIFY), so
+    // the admin's next read here is never older than the write.
+    const catalogWrite = definition.auth === "admin" && UNSAFE_METHODS.has(req.method);
     try {
       const ip = req.headers.get(CLIENT_IP_HEADER) ?? "unknown";
       const { principal, credential, refusal } = await callerFrom(req);
@@ -80,7 +84,11 @@ export function withApi<E extends Endpoint>(definition: E, handler: (ctx: ApiCon
         body,
       } as ApiContext<E>;
 
-      const result = await handler(ctx);
+      const result = await handler(ctx).finally(() => catalogWrite && forgetCatalog());
+      if (definition.publicCache && !(result instanceof Response)) {
+        const anonymous = !principal && !req.headers.has("authorization") && !req.headers.has("cookie");
+        return cacheableJson(req, result ?? {}, headers, anonymous);
+      }
       const response = result instanceof Response ? result : Response.json(result ?? {}, { status: definition.status ?? 200 });
       headers.forEach((value, name) => {
         if (!response.headers.has(name)) response.headers.set(name, value);
@@ -93,6 +101,25 @@ export function withApi<E extends Endpoint>(definition: E, handler: (ctx: ApiCon
 }
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Shared caches keep an anonymous catalog answer this long, then serve it stale while fetching a new one. */
+export const CATALOG_CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=30";
+
+/**
+ * A JSON answer with a strong ETag (the body's SHA-256), 304 when the client holds it. Anonymous answers may be kept
+ * by shared caches; a caller's own (a bearer token, a site session, a profile) only by that caller, revalidated.
+ */
+function cacheableJson(req: NextRequest, result: unknown, headers: Headers, anonymous: boolean): Response {
+  const body = JSON.stringify(result);
+  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+  headers.set("etag", etag);
+  headers.set("cache-control", anonymous ? CATALOG_CACHE_CONTROL : "private, no-cache");
+  headers.set("vary", "Authorization, Cookie");
+  const held = req.headers.get("if-none-match");
+  if (held && held.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*")) return new Response(null, { status: 304, headers });
+  headers.set("content-type", "application/json");
+  return new Response(body, { status: 200, headers });
+}
 const CROSS_SITE_REFUSAL = "Cross-site requests cannot use the site's session; send a bearer token.";
 
 type Caller = { principal?: Principal; credential?: Credential; refusal?: string };

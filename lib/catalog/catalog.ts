@@ -13,10 +13,13 @@ import {
   type TitleRow,
   type TitleSort,
 } from "@/db/queries/catalog";
+import { findLiveRight, listOffers } from "@/db/queries/purchases";
 import type { Episode } from "@/db/schema";
 import type { Audience } from "@/lib/access/visibility";
 import { ApiError } from "@/lib/api/errors";
-import { titleCommerce } from "@/lib/purchases/purchases";
+import { offerView, ownershipView } from "@/lib/purchases/offers";
+import type { Commerce } from "@/lib/purchases/purchases";
+import { audienceKey, cachedCatalog, visibleInMemory } from "./cache";
 import type { MaturityRating } from "./maturity";
 
 export type Page = { limit: number; offset: number };
@@ -53,10 +56,30 @@ export function titleFilter(kind: "movie" | "show" | undefined, query: TitleQuer
   return { audience, kind, q: query.q, genre: query.genre, year: query.year, maturityRating: query.maturity_rating, language: query.language };
 }
 
-export async function browseTitles(filter: TitleFilter, sort: TitleSort, page: Page) {
-  const { rows, total } = await listTitles(filter, sort, page.limit, page.offset);
-  return { items: rows.map(titleItem), total, limit: page.limit, offset: page.offset };
+/** The cache key of a list read: its filter (the audience as its class), then whatever else tells reads apart. */
+export function listKey(name: string, filter: TitleFilter, ...rest: unknown[]): string {
+  const { audience, ...criteria } = filter;
+  return JSON.stringify([name, audienceKey(audience), criteria, ...rest]);
 }
+
+export function browseTitles(filter: TitleFilter, sort: TitleSort, page: Page) {
+  const byViewing = sort === "popular" || sort === "rating";
+  return cachedCatalog(listKey("titles", filter, sort, page.limit, page.offset), async () => {
+    const { rows, total } = await listTitles(filter, sort, page.limit, page.offset);
+    return { items: rows.map(titleItem), total, limit: page.limit, offset: page.offset };
+  }, { byViewing });
+}
+
+/**
+ * The commerce fields of a title whose offers were read (and cached) with it: the caller's rental or purchase is
+ * read every time (`accountId`; none: an anonymous read).
+ */
+async function commerceFor(title: { id: string; access: Commerce["access"] }, offers: Commerce["offers"], accountId: string | undefined): Promise<Commerce> {
+  const held = accountId ? await findLiveRight(accountId, title.id) : undefined;
+  return { access: title.access, offers, ownership: held ? ownershipView(held) : null };
+}
+
+const offersOf = async (titleId: string) => (await listOffers(titleId)).map(offerView);
 
 /** Subtitles, audio tracks and qualities of a playable asset (empty until it is ready). */
 async function mediaDetails(assetId: string | null) {
@@ -79,10 +102,15 @@ async function creditsOf(titleId: string) {
 
 /** `accountId`: the caller's account, when signed in (its rental or purchase of the title shows as `ownership`). */
 export async function getMovie(id: string, audience: Audience, accountId?: string) {
-  const row = await findTitle(id, "movie", audience);
-  if (!row) throw new ApiError("movie_not_found", "There is no movie with this id.");
-  const [people, media, commerce] = await Promise.all([creditsOf(row.id), mediaDetails(row.mediaAssetId), titleCommerce(row, accountId)]);
-  return { ...titleItem(row), cast: people.cast, directors: people.directors, ...media, ...commerce };
+  // As anyone may see it (published), then for this audience.
+  const movie = await cachedCatalog(JSON.stringify(["movie", id]), async () => {
+    const row = await findTitle(id, "movie");
+    if (!row) return undefined;
+    const [people, media, offers] = await Promise.all([creditsOf(row.id), mediaDetails(row.mediaAssetId), offersOf(row.id)]);
+    return { row, item: { ...titleItem(row), cast: people.cast, directors: people.directors, ...media }, offers };
+  });
+  if (!movie || !visibleInMemory(audience, movie.row)) throw new ApiError("movie_not_found", "There is no movie with this id.");
+  return { ...movie.item, ...(await commerceFor(movie.row, movie.offers, accountId)) };
 }
 
 const episodeAvailability = (episode: Episode, statuses: Map<string, string>) => {
@@ -91,22 +119,30 @@ const episodeAvailability = (episode: Episode, statuses: Map<string, string>) =>
 };
 
 export async function getShow(id: string, audience: Audience, accountId?: string) {
-  const row = await findTitle(id, "show", audience);
-  if (!row) throw new ApiError("show_not_found", "There is no show with this id.");
-  const [people, seasonRows, episodeRows, commerce] = await Promise.all([
+  const show = await cachedCatalog(JSON.stringify(["show", id]), () => showForAnyone(id));
+  if (!show || !visibleInMemory(audience, show.row)) throw new ApiError("show_not_found", "There is no show with this id.");
+  const { item, seasons, credits } = show;
+  return { ...item, ...(await commerceFor(show.row, show.offers, accountId)), ...credits, seasons };
+}
+
+/** A published show as anyone may see it, without the caller's ownership. */
+async function showForAnyone(id: string) {
+  const row = await findTitle(id, "show");
+  if (!row) return undefined;
+  const [people, seasonRows, episodeRows, offers] = await Promise.all([
     creditsOf(row.id),
     listSeasons(row.id),
     listEpisodes(row.id),
-    titleCommerce(row, accountId),
+    offersOf(row.id),
   ]);
   const assetIds = [...new Set(episodeRows.flatMap((e) => (e.mediaAssetId ? [e.mediaAssetId] : [])))];
   const assets = await Promise.all(assetIds.map((assetId) => findAsset(assetId)));
   const statuses = new Map(assets.flatMap((a) => (a ? [[a.id, a.status] as const] : [])));
   return {
-    ...titleItem(row),
-    ...commerce,
-    cast: people.cast,
-    creators: people.creators,
+    row,
+    item: titleItem(row),
+    offers,
+    credits: { cast: people.cast, creators: people.creators },
     seasons: seasonRows.map((season) => ({
       season: season.number,
       title: season.title,
@@ -128,16 +164,25 @@ export async function getShow(id: string, audience: Audience, accountId?: string
 }
 
 export async function getEpisode(showId: string, season: number, number: number, audience: Audience, accountId?: string) {
-  const show = await findTitle(showId, "show", audience);
-  if (!show) throw new ApiError("show_not_found", "There is no show with this id.");
+  const found = await cachedCatalog(JSON.stringify(["episode", showId, season, number]), () => episodeForAnyone(showId, season, number));
+  if (!found.show || !visibleInMemory(audience, found.show)) throw new ApiError("show_not_found", "There is no show with this id.");
+  if (!found.episode) throw new ApiError("episode_not_found", `This show has no episode ${number} in season ${season}.`);
+  const { access, offers, ownership } = await commerceFor(found.show, found.offers, accountId);
+  // The episode's fields keep their order, with the commerce ones where they always were.
+  return { ...found.episode, access, offers, ownership, next: found.next };
+}
+
+async function episodeForAnyone(showId: string, season: number, number: number) {
+  const show = await findTitle(showId, "show");
+  if (!show) return { show: undefined };
   const episode = await findEpisode(showId, season, number);
-  if (!episode) throw new ApiError("episode_not_found", `This show has no episode ${number} in season ${season}.`);
-  const [media, next, commerce] = await Promise.all([
+  if (!episode) return { show, episode: undefined };
+  const [media, next, offers] = await Promise.all([
     mediaDetails(episode.mediaAssetId),
     findNextEpisode(showId, season, number),
-    titleCommerce(show, accountId),
+    offersOf(showId),
   ]);
-  return {
+  const view = {
     id: episode.id,
     show_id: show.id,
     show_title: show.title,
@@ -150,12 +195,13 @@ export async function getEpisode(showId: string, season: number, number: number,
     still_url: artworkUrl(episode.stillPath),
     availability: media.available_qualities.length ? "ready" : episode.mediaAssetId ? "processing" : "unavailable",
     ...media,
-    ...commerce,
-    next: next ?? null,
   };
+  return { show, episode: view, offers, next: next ?? null };
 }
 
-export async function listGenres(audience: Audience) {
-  const rows = await listGenresWithCounts(audience);
-  return { items: rows.map((row) => ({ slug: row.slug, name: row.name, title_count: row.titleCount })) };
+export function listGenres(audience: Audience) {
+  return cachedCatalog(JSON.stringify(["genres", audienceKey(audience)]), async () => {
+    const rows = await listGenresWithCounts(audience);
+    return { items: rows.map((row) => ({ slug: row.slug, name: row.name, title_count: row.titleCount })) };
+  });
 }

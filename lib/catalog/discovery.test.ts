@@ -131,6 +131,8 @@ async function age(titleId: string, hours: number) {
   await db().update(streams).set({ startedAt: sql`${streams.startedAt} - make_interval(hours => ${hours})` }).where(eq(streams.titleId, titleId));
   await db().update(watchProgress).set({ updatedAt: sql`${watchProgress.updatedAt} - make_interval(hours => ${hours})` }).where(eq(watchProgress.titleId, titleId));
   await m.trendingQueries.rebuildTrending();
+  // Scores rewritten behind the catalog cache's back (viewing is not announced: lib/catalog/cache.ts).
+  (await import("./cache")).forgetViewing();
 }
 
 describe("trending", () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { searchCatalog } from "@/db/queries/search";
 import type { Audience } from "@/lib/access/visibility";
+import { audienceKey, cachedCatalog } from "./cache";
 import { artworkUrl } from "./catalog";
 import { SEARCH_KINDS, type SearchKind } from "./kinds";
 
@@ -38,7 +39,14 @@ export function genreWordsOf(text: string): string[] {
 const round = (score: number) => Math.round(score * 1000) / 1000;
 
 /** Titles, episodes and people matching `text`, typo-tolerant and ranked, as one list. */
-export async function search(text: string, options: { kind?: SearchKind; audience: Audience; limit: number }) {
+export function search(text: string, options: { kind?: SearchKind; audience: Audience; limit: number }) {
+  const key = JSON.stringify(["search", audienceKey(options.audience), text, options.kind ?? null, options.limit]);
+  // Ranked partly by viewing (a named genre's titles, a person's best-known ones).
+  return cachedCatalog(key, () => searchUncached(text, options), { byViewing: true });
+}
+
+/** The same, always from the database (bench/search measures the queries). */
+export async function searchUncached(text: string, options: { kind?: SearchKind; audience: Audience; limit: number }) {
   const found = await searchCatalog({
     text,
     prefixQuery: prefixQuery(text),

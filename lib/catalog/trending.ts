@@ -1,7 +1,8 @@
 import "server-only";
 import type { TitleFilter } from "@/db/queries/catalog";
 import { listTrending } from "@/db/queries/trending";
-import { titleItem, type Page } from "./catalog";
+import { cachedCatalog } from "./cache";
+import { listKey, titleItem, type Page } from "./catalog";
 import type { Timeframe } from "./trending-scores";
 
 /**
@@ -9,7 +10,13 @@ import type { Timeframe } from "./trending-scores";
  * audience may see, by stream starts and watch time, recent viewing weighing most (lib/catalog/trending-scores.ts).
  * The API's /browse/trending and the site's Trending Now row.
  */
-export async function browseTrending(filter: TitleFilter, timeframe: Timeframe, page: Page) {
+export function browseTrending(filter: TitleFilter, timeframe: Timeframe, page: Page) {
+  // Scores move with viewing, which is not announced: a cached page is at most CATALOG_CACHE_TTL_MS behind it.
+  return cachedCatalog(listKey("trending", filter, timeframe, page.limit, page.offset), () => browseTrendingUncached(filter, timeframe, page), { byViewing: true });
+}
+
+/** The same, always from the database (bench/trending measures the queries). */
+export async function browseTrendingUncached(filter: TitleFilter, timeframe: Timeframe, page: Page) {
   const { rows, total } = await listTrending(filter, timeframe, page.limit, page.offset);
   return { items: rows.map(titleItem), total, limit: page.limit, offset: page.offset, timeframe };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { findEpisode, findNextEpisode, findTitle } from "@/db/queries/catalog";
 import type { ItemRef } from "@/db/queries/progress";
 import { findStreamStartFacts } from "@/db/queries/stream-start";
+import { forgetViewing } from "@/lib/catalog/cache";
 import { endStream, listLiveStreams, openStreamWithinLimit, type LiveStream } from "@/db/queries/streams";
 import { STREAM_LEASE_SECONDS } from "@/db/schema/playback";
 import { decidePlay, openRight, type Viewer } from "@/lib/access/rules";
@@ -44,6 +45,7 @@ export async function startStream(viewer: Viewer, item: PlaybackItem, request: S
     right.maxStreams,
     LEASE_SECONDS,
   );
+  forgetViewing(); // the start counts towards trending (lib/catalog/cache.ts)
   if (!opened.stream) {
     const streamsText = `${right.maxStreams} stream${right.maxStreams === 1 ? "" : "s"} at a time`;
     throw new ApiError(

@@ -18,6 +18,7 @@ import {
 import type { Viewer } from "@/lib/access/rules";
 import { ApiError } from "@/lib/api/errors";
 import { artworkUrl, type Page } from "@/lib/catalog/catalog";
+import { forgetViewing } from "@/lib/catalog/cache";
 
 // Continue watching, history, the watchlist and ratings of the viewer's profile.
 
@@ -114,6 +115,7 @@ export async function getRatings({ profile }: Viewer, rating: RatingValue | unde
 
 export async function rateTitle({ profile }: Viewer, kind: TitleKind, titleId: string, rating: RatingValue | null) {
   const stored = await setRating(profile, kind, titleId, rating);
+  forgetViewing(); // the sort by rating (lib/catalog/cache.ts)
   if (stored === undefined) throw notFound(kind);
   return { type: kind, id: titleId, rating: stored?.rating ?? null, updated_at: stored?.updated_at ?? null };
 }

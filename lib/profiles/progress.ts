@@ -3,6 +3,7 @@ import { insertProgress, readProgress, updateProgress, type ItemRef, type Progre
 import { assertViewingTimeLeft } from "@/lib/access/kids-controls";
 import type { Viewer } from "@/lib/access/rules";
 import { ApiError } from "@/lib/api/errors";
+import { forgetViewing } from "@/lib/catalog/cache";
 
 // The contract's watch progress: GET reads, POST creates (409 when it exists), PUT updates (404 before a POST).
 
@@ -64,5 +65,7 @@ export async function setProgress(viewer: Viewer, target: ProgressTarget, write:
     target,
   );
   if (!outcome.existed) throw new ApiError("progress_not_found", "There is no progress for this item yet: create it with POST.");
+  // An applied update may add watch time to the title's trending scores (lib/catalog/cache.ts).
+  if (outcome.applied) forgetViewing();
   return { ...view(outcome), applied: outcome.applied };
 }

@@ -130,3 +130,30 @@ export async function checkMedia(cluster: Cluster, token: string, movieId: strin
   report(pastExpiry.status === 403, "nginx answers 403 to a correctly signed but expired link", `${pastExpiry.status}`);
   report(unsigned.status === 403, "nginx answers 403 to an unsigned link", `${unsigned.status}`);
 }
+
+/**
+ * nginx keeps anonymous catalog answers (deploy/nginx/normflix.conf.template, proxy_cache): the second read of a
+ * movie is nginx's, and once every app instance is stopped nginx still answers it. Stops the cluster's instances.
+ */
+export async function checkCatalogCache(cluster: Cluster, movieId: string, report: Report): Promise<void> {
+  const path = `/api/movies/${movieId}`;
+  const first = await call(cluster.url + path);
+  const second = await call(cluster.url + path);
+  const status = (reply: Reply) => `${reply.status} ${reply.headers.get("x-cache-status") ?? "-"}`;
+  report(
+    first.status === 200 && second.status === 200 && second.headers.get("x-cache-status") === "HIT" && /s-maxage=/.test(first.headers.get("cache-control") ?? ""),
+    "an anonymous catalog read is public and its repeat is answered from nginx's cache",
+    `${status(first)}, then ${status(second)}; Cache-Control ${first.headers.get("cache-control")}`,
+  );
+  const signedIn = await call(cluster.url + path, { headers: { authorization: "Bearer nf_unknown" } });
+  report(signedIn.headers.get("x-cache-status") === "BYPASS", "a read with credentials bypasses nginx's cache", status(signedIn));
+
+  await Promise.all(cluster.apps.map((app) => app.stop()));
+  const down = await Promise.all(cluster.apps.map((app) => fetch(`${app.url}/api/ping`).then(() => "up", () => "down")));
+  const third = await call(cluster.url + path);
+  report(
+    down.every((state) => state === "down") && third.status === 200 && third.bytes.equals(first.bytes) && /HIT|STALE/.test(third.headers.get("x-cache-status") ?? ""),
+    "with every app instance stopped, nginx answers the cached catalog read",
+    `instances ${down.join(", ")}; ${status(third)}`,
+  );
+}

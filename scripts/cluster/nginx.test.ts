@@ -28,7 +28,7 @@ const nginxInstalled = (() => {
   }
 })();
 
-const values = { listen: "127.0.0.1:8080", upstreams: ["127.0.0.1:3001", "127.0.0.1:3002"], mediaDir: "/srv/media", mediaSigningSecret: "s".repeat(40) };
+const values = { listen: "127.0.0.1:8080", upstreams: ["127.0.0.1:3001", "127.0.0.1:3002"], mediaDir: "/srv/media", mediaSigningSecret: "s".repeat(40), cacheDir: "/var/cache/nginx/normflix" };
 
 describe("deploy/nginx/normflix.conf.template", () => {
   it("has exactly the placeholders compose.yaml gives nginx, and its envsubst filter lets each through", () => {
@@ -51,7 +51,7 @@ describe("deploy/nginx/normflix.conf.template", () => {
   it.skipIf(!nginxInstalled)("renders to a configuration nginx accepts", () => {
     const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "normflix-nginx-test-"));
     try {
-      fs.writeFileSync(path.join(prefix, "normflix.conf"), renderNginxTemplate(values));
+      fs.writeFileSync(path.join(prefix, "normflix.conf"), renderNginxTemplate({ ...values, cacheDir: path.join(prefix, "cache") }));
       fs.writeFileSync(
         path.join(prefix, "nginx.conf"),
         `pid ${prefix}/nginx.pid; error_log ${prefix}/error.log; events {} http { access_log off; proxy_temp_path ${prefix}/t; client_body_temp_path ${prefix}/t; include ${prefix}/normflix.conf; }\n`,
@@ -73,7 +73,7 @@ describe("deploy/nginx/normflix.conf.template", () => {
     await new Promise((resolve) => free.close(resolve));
     const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "normflix-nginx-xff-"));
     const nginx = await startNginx(
-      { ...values, listen: `127.0.0.1:${port}`, upstreams: [`127.0.0.1:${(upstream.address() as { port: number }).port}`], mediaDir: prefix },
+      { ...values, listen: `127.0.0.1:${port}`, upstreams: [`127.0.0.1:${(upstream.address() as { port: number }).port}`], mediaDir: prefix, cacheDir: path.join(prefix, "cache") },
       prefix,
     );
     try {

@@ -8,7 +8,7 @@ import { projectRoot } from "../../test/server-process";
 
 export const NGINX_TEMPLATE = path.join(projectRoot, "deploy", "nginx", "normflix.conf.template");
 
-export type NginxValues = { listen: string; upstreams: string[]; mediaDir: string; mediaSigningSecret: string };
+export type NginxValues = { listen: string; upstreams: string[]; mediaDir: string; mediaSigningSecret: string; cacheDir: string };
 
 /** The template with its placeholders replaced; nginx's own `$variables` are left alone, as envsubst leaves them. */
 export function renderNginxTemplate(values: NginxValues, template = fs.readFileSync(NGINX_TEMPLATE, "utf8")): string {
@@ -17,6 +17,7 @@ export function renderNginxTemplate(values: NginxValues, template = fs.readFileS
     NORMFLIX_UPSTREAM_SERVERS: values.upstreams.map((address) => `server ${address} max_fails=1 fail_timeout=10s;`).join(" "),
     NORMFLIX_MEDIA_DIR: values.mediaDir,
     MEDIA_SIGNING_SECRET: values.mediaSigningSecret,
+    NORMFLIX_CACHE_DIR: values.cacheDir,
   };
   return template.replace(/\$\{([A-Z_]+)\}/g, (whole, name: string) => filled[name] ?? whole);
 }

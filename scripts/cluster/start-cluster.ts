@@ -102,6 +102,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         upstreams: apps.map((app) => new URL(app.url).host),
         mediaDir,
         mediaSigningSecret: secrets.mediaSigning,
+        cacheDir: path.join(root, "nginx", "cache"),
       },
       path.join(root, "nginx"),
     );

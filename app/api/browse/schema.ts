@@ -10,6 +10,7 @@ const browseQuery = z.object({ genre: titleFilters.genre, language: titleFilters
 const mixedList = listOf(z.discriminatedUnion("type", [movieItem, showItem]));
 
 export const trendingEndpoint = endpoint({
+  publicCache: true,
   method: "GET",
   path: "/api/browse/trending",
   summary: "Trending movies and shows: the most watched in a timeframe",
@@ -30,6 +31,7 @@ export const trendingEndpoint = endpoint({
 });
 
 export const newEndpoint = endpoint({
+  publicCache: true,
   method: "GET",
   path: "/api/browse/new",
   summary: "Movies and shows newest on NormFlix first",
@@ -42,6 +44,7 @@ export const newEndpoint = endpoint({
 });
 
 export const genresEndpoint = endpoint({
+  publicCache: true,
   method: "GET",
   path: "/api/genres",
   summary: "Genres that have titles, with their counts",
@@ -54,6 +57,7 @@ export const genresEndpoint = endpoint({
 });
 
 export const searchEndpoint = endpoint({
+  publicCache: true,
   method: "GET",
   path: "/api/search",
   summary: "Search titles, episodes and people",

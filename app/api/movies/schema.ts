@@ -37,6 +37,7 @@ export const mediaFields = {
 };
 
 export const listMoviesEndpoint = endpoint({
+  publicCache: true,
   method: "GET",
   path: "/api/movies",
   summary: "Browse movies",
@@ -49,6 +50,7 @@ export const listMoviesEndpoint = endpoint({
 });
 
 export const getMovieEndpoint = endpoint({
+  publicCache: true,
   method: "GET",
   path: "/api/movies/{movie_id}",
   summary: "One movie, with cast, directors, subtitles and qualities",

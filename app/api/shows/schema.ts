@@ -20,6 +20,7 @@ const episodeParams = z.object({
 });
 
 export const listShowsEndpoint = endpoint({
+  publicCache: true,
   method: "GET",
   path: "/api/shows",
   summary: "Browse TV shows",
@@ -32,6 +33,7 @@ export const listShowsEndpoint = endpoint({
 });
 
 export const getShowEndpoint = endpoint({
+  publicCache: true,
   method: "GET",
   path: "/api/shows/{tv_show_id}",
   summary: "One show, with its seasons and episodes",
@@ -69,6 +71,7 @@ export const getShowEndpoint = endpoint({
 });
 
 export const getEpisodeEndpoint = endpoint({
+  publicCache: true,
   method: "GET",
   path: "/api/shows/{tv_show_id}/seasons/{season}/episodes/{episode}",
   summary: "One episode, with the next one",

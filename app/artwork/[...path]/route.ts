@@ -8,7 +8,7 @@ const artworkDir = path.join(mediaDir, "artwork");
 export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const file = resolveInside(artworkDir, (await params).path);
   // Artwork files are named by content, so a URL never changes meaning: cache for a long time.
-  return serveFile(request, file, "public, max-age=86400, stale-while-revalidate=604800");
+  return serveFile(request, file, "public, max-age=86400, s-maxage=86400, stale-while-revalidate=604800");
 }
 
 export { GET as HEAD };
