@@ -144,10 +144,16 @@ async function main() {
              (array['heartbeat','heartbeat','heartbeat','startup','rebuffer_end','error','quality_change','play'])[1 + g % 8],
              (array['360p','720p','1080p'])[1 + g % 3], 800000 + (g % 5) * 700000, (g % 4000), case when g % 8 = 5 then 'network' end
       from generate_series(1, ${EVENT_ROWS}) g`);
-    await sql`analyze playback_events`;
+    await sql`vacuum analyze playback_events`;
     const storedSeconds = (performance.now() - started) / 1000;
-    // Received over the last 30 days as they happened: the server's fold (every 10 s) takes them into the report's
-    // daily rollup; wait until it has.
+    // A month of history imported at once: one statement far longer than an ingest request, which the server's fold
+    // (every 10 s, of events settled past the statement timeout) may have passed while it ran. As after any such
+    // import, the rollup is rebuilt from scratch; wait until the fold has read everything.
+    await sql.begin(async (tx) => {
+      await tx`select pg_advisory_xact_lock(727012)`; // the fold's lock (db/queries/playback-quality.ts): none runs meanwhile
+      await tx`truncate playback_quality_days, playback_startup_times, playback_error_counts`;
+      await tx`update playback_quality_fold set folded_until = '-infinity'`;
+    });
     const foldStarted = performance.now();
     for (;;) {
       const [{ done }] = await sql<{ done: boolean }[]>`select folded_until > ${insertedAt} as done from playback_quality_fold`;

@@ -33,5 +33,6 @@ CREATE TABLE "playback_startup_times" (
 --> statement-breakpoint
 INSERT INTO "playback_quality_fold" ("id") VALUES (1);
 --> statement-breakpoint
--- The fold reads events by arrival: a BRIN index (tiny, next to free to keep up as events append in arrival order).
-CREATE INDEX "playback_events_received_brin" ON "playback_events" USING brin ("received_at");
+-- The fold and the report read events by arrival: a BRIN index (tiny, next to free to keep up as events append in
+-- arrival order). Ranges not yet summarised are read whole, so each filled range is summarised as the next begins.
+CREATE INDEX "playback_events_received_brin" ON "playback_events" USING brin ("received_at") WITH (pages_per_range = 32, autosummarize = on);
