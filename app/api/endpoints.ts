@@ -1,6 +1,7 @@
 import type { Endpoint } from "@/lib/api/endpoint";
 import * as accounts from "./accounts/schema";
 import * as accountSecurity from "./accounts/security-schema";
+import * as accountSubscription from "./accounts/subscription-schema";
 import * as adminAnalytics from "./admin/analytics/schema";
 import * as analytics from "./analytics/schema";
 import * as adminAssets from "./admin/assets/schema";
@@ -37,6 +38,7 @@ const methodOrder = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 export const endpoints: (Endpoint & { operationId: string })[] = [
   accounts,
   accountSecurity,
+  accountSubscription,
   billing,
   purchases,
   plans,

@@ -83,6 +83,9 @@ export const subscriptionStatus = pgEnum("subscription_status", [
   "paused",
 ]);
 
+/** How often a plan is billed (each plan has a monthly and a yearly price). */
+export const billingInterval = pgEnum("billing_interval", ["month", "year"]);
+
 // The account's current subscription, as last known from the billing provider.
 export const subscriptions = pgTable("subscriptions", {
   accountId: uuid("account_id")
@@ -90,6 +93,7 @@ export const subscriptions = pgTable("subscriptions", {
     .references(() => accounts.id, { onDelete: "cascade" }),
   plan: planId("plan").notNull(),
   status: subscriptionStatus("status").notNull(),
+  interval: billingInterval("interval").notNull().default("month"),
   provider: text("provider").notNull(),
   currentPeriodEnd: timestamp("current_period_end", { withTimezone: true }),
   cancelAtPeriodEnd: boolean("cancel_at_period_end").notNull().default(false),
@@ -98,7 +102,11 @@ export const subscriptions = pgTable("subscriptions", {
   stripeSubscriptionId: text("stripe_subscription_id").unique(),
   /** A downgrade waiting for the end of the period (Stripe subscription schedule), and when it takes effect. */
   scheduledPlan: planId("scheduled_plan"),
+  /** The billing interval the scheduled change moves to (a yearly plan switching to monthly waits for the year's end). */
+  scheduledInterval: billingInterval("scheduled_interval"),
   scheduledChangeAt: timestamp("scheduled_change_at", { withTimezone: true }),
+  /** A pause the member asked for (1–3 months): no access and no charges until then (Stripe: pause_collection). */
+  pausedUntil: timestamp("paused_until", { withTimezone: true }),
   /** When the unpaid invoice that made the subscription past_due was first charged: the grace period runs from here. */
   pastDueSince: timestamp("past_due_since", { withTimezone: true }),
   /** When the state stored here was read from Stripe; an older read never overwrites a newer one. */

@@ -1,4 +1,4 @@
-import { bigint, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { purchases } from "./purchases";
 
@@ -55,3 +55,25 @@ export const billingInvoices = pgTable(
 
 export type BillingCustomer = typeof billingCustomers.$inferSelect;
 export type BillingInvoice = typeof billingInvoices.$inferSelect;
+
+/**
+ * Why members cancelled (churn reasons for admins): one row per cancellation, with the plan it ended. `reason` is one
+ * of Stripe's cancellation feedback values; `feedback` is the member's own words.
+ */
+export const subscriptionCancellations = pgTable(
+  "subscription_cancellations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    plan: text("plan").notNull(),
+    atPeriodEnd: boolean("at_period_end").notNull(),
+    reason: text("reason"),
+    feedback: text("feedback"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("subscription_cancellations_created_idx").on(t.createdAt)],
+);
+
+export type SubscriptionCancellation = typeof subscriptionCancellations.$inferSelect;

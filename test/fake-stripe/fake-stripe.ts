@@ -13,6 +13,9 @@ type Request = { method: string; path: string; params: Obj; idempotencyKey?: str
 
 const DAY = 86_400;
 const PERIOD = 30 * DAY;
+const YEAR = 365 * DAY;
+/** The length of one billing period of a price (the fake's months are 30 days, its years 365). */
+const periodOf = (price: Obj) => (price.recurring.interval === "year" ? YEAR : PERIOD) * price.recurring.interval_count;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 class StripeFailure extends Error {
@@ -44,8 +47,8 @@ export class FakeStripe {
   private readonly server = http.createServer((req, res) => void this.serve(req, res));
   private seq = 0;
 
-  /** `prices`: price id → monthly amount in cents. */
-  constructor(private readonly prices: Record<string, number>, private readonly secretKey = "sk_test_fake") {}
+  /** `prices`: price id → monthly amount in cents, or the amount and interval of a yearly (or monthly) price. */
+  constructor(private readonly prices: Record<string, number | { amount: number; interval: "month" | "year" }>, private readonly secretKey = "sk_test_fake") {}
 
   async start(): Promise<void> {
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
@@ -155,9 +158,19 @@ export class FakeStripe {
         this.releaseSchedule(schedule, at);
       }
     }
-    Object.assign(item, { current_period_start: at, current_period_end: at + PERIOD });
+    Object.assign(item, { current_period_start: at, current_period_end: at + periodOf(item.price) });
     const invoice = this.invoice(sub, "subscription_cycle", item.price.unit_amount, at);
     this.charge(sub, invoice, at);
+    this.emit("customer.subscription.updated", sub, changed(previous, sub));
+    return sub;
+  }
+
+  /** Time reaches a paused subscription's `pause_collection.resumes_at`: Stripe clears the pause by itself. */
+  reachPauseEnd(subscriptionId: string): Obj {
+    const sub = this.get(this.subscriptions, "subscription", subscriptionId);
+    if (!sub.pause_collection) throw new Error(`subscription ${subscriptionId} is not paused`);
+    const previous = structuredClone(sub);
+    sub.pause_collection = null;
     this.emit("customer.subscription.updated", sub, changed(previous, sub));
     return sub;
   }
@@ -191,7 +204,7 @@ export class FakeStripe {
     { method: "POST", pattern: /^\/v1\/subscriptions$/, handle: (p) => this.createSubscriptionFromApi(p) },
     { method: "GET", pattern: /^\/v1\/subscriptions\/([^/]+)$/, handle: (_, [id]) => this.get(this.subscriptions, "subscription", id) },
     { method: "POST", pattern: /^\/v1\/subscriptions\/([^/]+)$/, handle: (p, [id]) => this.updateSubscription(id, p) },
-    { method: "DELETE", pattern: /^\/v1\/subscriptions\/([^/]+)$/, handle: (_, [id]) => this.cancelSubscriptionNow(id) },
+    { method: "DELETE", pattern: /^\/v1\/subscriptions\/([^/]+)$/, handle: (p, [id]) => this.cancelSubscriptionNow(id, p) },
     { method: "POST", pattern: /^\/v1\/subscription_schedules$/, handle: (p) => this.createSchedule(p) },
     { method: "GET", pattern: /^\/v1\/subscription_schedules\/([^/]+)$/, handle: (_, [id]) => this.get(this.schedules, "subscription schedule", id) },
     { method: "POST", pattern: /^\/v1\/subscription_schedules\/([^/]+)\/release$/, handle: (_, [id]) => this.releaseSchedule(this.get(this.schedules, "subscription schedule", id)) },
@@ -207,7 +220,8 @@ export class FakeStripe {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? "/", "http://fake");
-    const params = parseForm(req.method === "GET" ? url.search.slice(1) : Buffer.concat(chunks).toString("utf8"));
+    // GET and DELETE carry their parameters in the query string, as stripe-node sends them.
+    const params = parseForm(req.method === "GET" || req.method === "DELETE" ? url.search.slice(1) : Buffer.concat(chunks).toString("utf8"));
     const key = req.headers["idempotency-key"] as string | undefined;
     this.requests.push({ method: req.method!, path: url.pathname, params, idempotencyKey: key });
     const send = (status: number, body: Obj) => {
@@ -370,13 +384,15 @@ export class FakeStripe {
       schedule: null,
       default_payment_method: null,
       pending_update: null,
+      pause_collection: null,
+      cancellation_details: { comment: null, feedback: null, reason: null },
       latest_invoice: null,
       livemode: false,
       items: {
         object: "list",
         has_more: false,
         url: "/v1/subscription_items",
-        data: [{ id: this.id("si"), object: "subscription_item", price, quantity: 1, current_period_start: startedAt, current_period_end: startedAt + PERIOD }],
+        data: [{ id: this.id("si"), object: "subscription_item", price, quantity: 1, current_period_start: startedAt, current_period_end: startedAt + periodOf(price) }],
       },
     };
     this.subscriptions.set(sub.id, sub);
@@ -388,10 +404,12 @@ export class FakeStripe {
   }
 
   /** DELETE /v1/subscriptions/{id}: ends it at once (no refund, no final invoice, as Stripe's defaults). */
-  private cancelSubscriptionNow(id: string) {
+  private cancelSubscriptionNow(id: string, params: Obj = {}) {
     const sub = this.get(this.subscriptions, "subscription", id);
     if (sub.status === "canceled") throw invalid("This subscription is already canceled.");
     const previous = structuredClone(sub);
+    this.setCancellationDetails(sub, params.cancellation_details);
+    sub.pause_collection = null;
     sub.status = "canceled";
     sub.canceled_at = sub.ended_at = nowSeconds();
     sub.cancel_at_period_end = false;
@@ -411,6 +429,14 @@ export class FakeStripe {
       sub.canceled_at = sub.cancel_at_period_end ? nowSeconds() : null;
     }
     if (params.cancel_at === "") sub.cancel_at = null;
+    if (params.cancel_at_period_end === "true") this.setCancellationDetails(sub, params.cancellation_details);
+    if (params.pause_collection === "") sub.pause_collection = null;
+    else if (params.pause_collection !== undefined) {
+      const { behavior, resumes_at: resumesAt } = params.pause_collection as Obj;
+      if (!["keep_as_draft", "mark_uncollectible", "void"].includes(behavior)) throw invalid("Invalid pause_collection[behavior].", "pause_collection[behavior]");
+      if (resumesAt !== undefined && Number(resumesAt) <= nowSeconds()) throw invalid("resumes_at must be in the future.", "pause_collection[resumes_at]");
+      sub.pause_collection = { behavior, resumes_at: resumesAt === undefined ? null : Number(resumesAt) };
+    }
     if (params.cancel_at_period_end !== undefined) sub.cancel_at = sub.cancel_at_period_end ? sub.items.data[0].current_period_end : null;
     const items = params.items as Obj[] | undefined;
     if (items) {
@@ -422,7 +448,13 @@ export class FakeStripe {
       }
       const now = nowSeconds();
       const remaining = Math.max(0, item.current_period_end - now) / (item.current_period_end - item.current_period_start);
-      const proration = Math.round((price.unit_amount - item.price.unit_amount) * remaining);
+      // As Stripe: another interval resets the billing cycle to now, charging the new price in full less the unused
+      // part of the old one; the same interval keeps the period and charges the difference for what is left of it.
+      const newCycle = price.recurring.interval !== item.price.recurring.interval;
+      const proration = newCycle
+        ? Math.round(price.unit_amount - item.price.unit_amount * remaining)
+        : Math.round((price.unit_amount - item.price.unit_amount) * remaining);
+      if (newCycle && params.proration_behavior !== "always_invoice") throw invalid("This fake changes intervals only with proration_behavior=always_invoice.", "proration_behavior");
       if (params.proration_behavior === "always_invoice" && proration > 0) {
         const invoice = this.invoice(sub, "subscription_update", proration, now);
         const paid = this.charge(sub, invoice, now, { keepStatus: params.payment_behavior === "pending_if_incomplete" });
@@ -433,10 +465,17 @@ export class FakeStripe {
         }
       }
       item.price = price;
+      if (newCycle) Object.assign(item, { current_period_start: now, current_period_end: now + periodOf(price) });
       sub.pending_update = null;
     }
     this.emit("customer.subscription.updated", sub, changed(previous, sub));
     return sub;
+  }
+
+  private setCancellationDetails(sub: Obj, details: Obj | undefined) {
+    const feedbacks = ["customer_service", "low_quality", "missing_features", "other", "switched_service", "too_complex", "too_expensive", "unused"];
+    if (details?.feedback !== undefined && !feedbacks.includes(details.feedback)) throw invalid("Invalid cancellation_details[feedback].", "cancellation_details[feedback]");
+    sub.cancellation_details = { comment: details?.comment ?? null, feedback: details?.feedback ?? null, reason: "cancellation_requested" };
   }
 
   private createSchedule(params: Obj) {
@@ -474,7 +513,9 @@ export class FakeStripe {
       let start = Number(phases[0].start_date);
       if (start !== schedule.current_phase.start_date) throw invalid("You can not modify the start date of the current phase.", "phases[0][start_date]");
       schedule.phases = phases.map((phase, i) => {
-        const end = phase.end_date ? Number(phase.end_date) : phase.duration ? start + Number(phase.duration.interval_count) * PERIOD : undefined;
+        const unit = phase.duration?.interval === "year" ? YEAR : phase.duration?.interval === "month" ? PERIOD : undefined;
+        if (phase.duration && !unit) throw invalid("This fake knows phase durations in months and years.", `phases[${i}][duration][interval]`);
+        const end = phase.end_date ? Number(phase.end_date) : phase.duration ? start + Number(phase.duration.interval_count) * unit! : undefined;
         if (!end) throw invalid("A phase needs an end_date or a duration.", `phases[${i}]`);
         const result = { start_date: start, end_date: end, items: (phase.items as Obj[]).map((it) => ({ price: this.price(it.price).id, quantity: Number(it.quantity ?? 1) })) };
         start = end;
@@ -573,9 +614,10 @@ export class FakeStripe {
   }
 
   private price(id: string): Obj {
-    const amount = this.prices[id];
-    if (amount === undefined) throw missing("price", id);
-    return { id, object: "price", active: true, currency: "usd", unit_amount: amount, type: "recurring", recurring: { interval: "month", interval_count: 1 } };
+    const known = this.prices[id];
+    if (known === undefined) throw missing("price", id);
+    const { amount, interval } = typeof known === "number" ? { amount: known, interval: "month" } : known;
+    return { id, object: "price", active: true, currency: "usd", unit_amount: amount, type: "recurring", recurring: { interval, interval_count: 1 } };
   }
 
   private emit(type: string, object: Obj, previous?: Obj) {

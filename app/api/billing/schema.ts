@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { endpoint } from "@/lib/api/endpoint";
 import { listOf, pagination } from "@/lib/api/query-schemas";
-import { PLAN_IDS } from "@/lib/billing/plans";
+import { INTERVALS, PLAN_IDS } from "@/lib/billing/plans";
 
 const tag = "Billing";
 
@@ -35,9 +35,9 @@ export const startCheckoutEndpoint = endpoint({
   tag,
   auth: "required",
   accountHolder: true,
-  body: z.object({ plan: z.enum(PLAN_IDS) }),
+  body: z.object({ plan: z.enum(PLAN_IDS), interval: z.enum(INTERVALS).optional().describe("Bill monthly (the default) or yearly.") }),
   response: z.object({ url: z.string() }),
-  errors: ["forbidden", "validation_failed", "payment_failed", "service_unavailable"],
+  errors: ["forbidden", "validation_failed", "interval_unavailable", "payment_failed", "service_unavailable"],
 });
 
 export const customerPortalEndpoint = endpoint({
