@@ -5,6 +5,7 @@ import * as accountSubscription from "./accounts/subscription-schema";
 import * as adminAnalytics from "./admin/analytics/schema";
 import * as analytics from "./analytics/schema";
 import * as adminAssets from "./admin/assets/schema";
+import * as adminCoupons from "./admin/coupons/schema";
 import * as adminCatalog from "./admin/catalog/schema";
 import * as adminJobs from "./admin/jobs/schema";
 import * as adminUploads from "./admin/uploads/schema";
@@ -61,6 +62,7 @@ export const endpoints: (Endpoint & { operationId: string })[] = [
   adminJobs,
   adminUploads,
   adminAnalytics,
+  adminCoupons,
 ]
   .flatMap((group) =>
     Object.entries(group).flatMap(([name, value]) => (isEndpoint(value) ? [{ ...value, operationId: name.replace(/Endpoint$/, "") }] : [])),

@@ -3,7 +3,9 @@ import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxField } from "@/components/forms/checkbox-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { billingPortalAction, cancelPlanAction, changePlanAction, pausePlanAction, resumePlanAction } from "@/app/(site)/account/actions";
+import { Field } from "@/components/forms/field";
 import { SelectField } from "@/components/forms/select-field";
+import { discountedPrice, type DiscountView } from "@/lib/billing/coupons";
 import { TextAreaField } from "@/components/forms/text-area-field";
 import { PLAN_IDS, priceFor, yearlySaving, type BillingInterval, type Plan, type PlanId } from "@/lib/billing/plans";
 import type { SubscriptionView } from "@/lib/billing/subscriptions";
@@ -38,6 +40,12 @@ const REASONS = [
   { value: "customer_service", label: "Customer service" },
   { value: "other", label: "Another reason" },
 ];
+
+/** "Coupon WELCOME: 20% off until March 3, 2027." */
+function discountText(discount: DiscountView): string {
+  const off = discount.percent_off !== null ? `${discount.percent_off}% off` : `${formatPrice({ price_cents: discount.amount_off_cents ?? 0, currency: discount.currency ?? "usd" })} off`;
+  return `Coupon ${discount.code}: ${off} ${discount.ends_at ? `until ${formatDate(discount.ends_at)}` : "for as long as you stay"}.`;
+}
 
 const PER: Record<BillingInterval, string> = { month: "month", year: "year" };
 
@@ -120,7 +128,17 @@ export function PlanSection({
       <div>
         {live ? (
           <p className="text-lg">
-            <strong>{live.name}</strong> · {formatPrice(livePrice!)} / {PER[billed]}{" "}
+            <strong>{live.name}</strong> ·{" "}
+            {subscription.discount ? (
+              <>
+                {formatPrice({ ...livePrice!, price_cents: discountedPrice(livePrice!.price_cents, subscription.discount) })} / {PER[billed]}{" "}
+                <s className="text-muted">{formatPrice(livePrice!)}</s>
+              </>
+            ) : (
+              <>
+                {formatPrice(livePrice!)} / {PER[billed]}
+              </>
+            )}{" "}
             <span className="ml-2 rounded bg-white/10 px-2 py-0.5 text-sm">{STATUS[subscription.status]}</span>
           </p>
         ) : (
@@ -143,6 +161,8 @@ export function PlanSection({
           </p>
         )}
       </div>
+
+      {live && subscription.discount && <p className="text-sm text-success-soft">{discountText(subscription.discount)}</p>}
 
       <PaymentWarning subscription={subscription} stripe={stripe} />
 
@@ -175,6 +195,14 @@ export function PlanSection({
       <ActionForm action={changePlanAction} label="Change plan">
         {next && <input type="hidden" name="next" value={next} />}
         <input type="hidden" name="interval" value={interval} />
+        <Field
+          name="coupon"
+          label="Coupon code (optional)"
+          autoComplete="off"
+          maxLength={64}
+          className="mb-4 max-w-xs"
+          hint={stripe && !live ? "You can also enter a promotion code at checkout." : "Applied with the plan you choose below."}
+        />
         <ul className="grid gap-4 sm:grid-cols-3" aria-label="Plans">
           {plans.map((plan) => {
             const price = priceFor(plan, interval);

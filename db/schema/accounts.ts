@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -83,6 +83,17 @@ export const subscriptionStatus = pgEnum("subscription_status", [
   "paused",
 ]);
 
+/** A discount as stored with the subscription; `endsAt` (ISO) null: it lasts as long as the subscription. */
+export type StoredDiscount = {
+  code: string;
+  percentOff: number | null;
+  amountOffCents: number | null;
+  currency: string | null;
+  duration: "once" | "repeating" | "forever";
+  durationInMonths: number | null;
+  endsAt: string | null;
+};
+
 /** How often a plan is billed (each plan has a monthly and a yearly price). */
 export const billingInterval = pgEnum("billing_interval", ["month", "year"]);
 
@@ -105,6 +116,8 @@ export const subscriptions = pgTable("subscriptions", {
   /** The billing interval the scheduled change moves to (a yearly plan switching to monthly waits for the year's end). */
   scheduledInterval: billingInterval("scheduled_interval"),
   scheduledChangeAt: timestamp("scheduled_change_at", { withTimezone: true }),
+  /** The coupon applied to the subscription (a local coupon, or Stripe's discount as last read), while it lasts. */
+  discount: jsonb("discount").$type<StoredDiscount>(),
   /** A pause the member asked for (1–3 months): no access and no charges until then (Stripe: pause_collection). */
   pausedUntil: timestamp("paused_until", { withTimezone: true }),
   /** When the unpaid invoice that made the subscription past_due was first charged: the grace period runs from here. */

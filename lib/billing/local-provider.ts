@@ -3,7 +3,8 @@ import { grantPurchase } from "@/db/queries/purchases";
 import { findSubscription, upsertSubscription } from "@/db/queries/subscriptions";
 import { ApiError } from "@/lib/api/errors";
 import { appUrl } from "@/lib/env";
-import type { BillingInterval } from "./plans";
+import { redeemLocalCoupon } from "./coupons";
+import { PLANS, priceFor, type BillingInterval } from "./plans";
 import type { BillingProvider } from "./provider";
 import { alreadyPurchased, describeSale, grantValues, receiptOf } from "./sales";
 
@@ -17,19 +18,24 @@ const PERIOD_MS: Record<BillingInterval, number> = { month: 30 * DAY_MS, year: 3
 export const localProvider: BillingProvider = {
   name: "local",
 
-  async changePlan(accountId, plan, wanted) {
+  async changePlan(accountId, plan, wanted, coupon) {
     const current = await findSubscription(accountId);
     const renewing = current && current.status === "active" && current.currentPeriodEnd && current.currentPeriodEnd > new Date();
     const interval = wanted ?? (renewing ? current.interval : "month");
     // Another plan on the same cycle keeps the period; another cycle starts a new period now.
     const keepPeriod = renewing && current.interval === interval;
+    const currentPeriodEnd = keepPeriod ? current.currentPeriodEnd : new Date(Date.now() + PERIOD_MS[interval]);
+    const currency = (priceFor(PLANS[plan], interval) ?? PLANS[plan]).currency;
+    // A new coupon replaces the discount; without one, a discount still running is kept.
+    const discount = coupon ? await redeemLocalCoupon(coupon, currency, currentPeriodEnd!) : renewing ? current.discount : null;
     return upsertSubscription({
       accountId,
       plan,
       interval,
       status: "active",
       provider: "local",
-      currentPeriodEnd: keepPeriod ? current.currentPeriodEnd : new Date(Date.now() + PERIOD_MS[interval]),
+      currentPeriodEnd,
+      discount,
       cancelAtPeriodEnd: false,
       canceledAt: null,
       scheduledPlan: null,
@@ -77,8 +83,8 @@ export const localProvider: BillingProvider = {
     return upsertSubscription({ ...current, pausedUntil, currentPeriodEnd: current.currentPeriodEnd && new Date(current.currentPeriodEnd.getTime() + length) });
   },
 
-  async startCheckout(accountId, plan, interval) {
-    await localProvider.changePlan(accountId, plan, interval);
+  async startCheckout(accountId, plan, interval, coupon) {
+    await localProvider.changePlan(accountId, plan, interval, coupon);
     return `${appUrl}/account?billing=success`;
   },
 

@@ -15,8 +15,9 @@ export interface BillingProvider {
    * subscription and without a saved payment method, throws 402 `payment_method_required` with `details.checkout_url`.
    * `interval` (monthly or yearly billing) defaults to the subscription's own, or monthly for a new one; switching to
    * yearly applies at once (Stripe: prorated, a new yearly period starts now), to monthly at the end of the paid year.
+   * `coupon`: a local coupon, or a Stripe promotion code; 422 `coupon_invalid` when it cannot be used.
    */
-  changePlan(accountId: string, plan: PlanId, interval?: BillingInterval): Promise<Subscription>;
+  changePlan(accountId: string, plan: PlanId, interval?: BillingInterval, coupon?: string): Promise<Subscription>;
   /**
    * Ends the subscription: at the end of the period already paid for (access continues until then) or now (access
    * ends at once, nothing is refunded). Without `request`: local at once, Stripe at the period's end (the contract's
@@ -30,7 +31,7 @@ export interface BillingProvider {
   /** Pauses an active subscription for `months` (1–3): no access and nothing charged until then; it resumes by itself. */
   pause(accountId: string, months: number): Promise<Subscription | undefined>;
   /** A URL to send the user to for subscribing to `plan` (Stripe Checkout; local: the account page, plan applied). */
-  startCheckout(accountId: string, plan: PlanId, interval?: BillingInterval): Promise<string>;
+  startCheckout(accountId: string, plan: PlanId, interval?: BillingInterval, coupon?: string): Promise<string>;
   /** A URL of the page where the user manages payment methods and invoices (Stripe Customer Portal). */
   openPortal(accountId: string): Promise<string>;
   /**

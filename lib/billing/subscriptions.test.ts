@@ -19,6 +19,7 @@ const row = (changes: Partial<Subscription>): Subscription => ({
   scheduledPlan: null,
   scheduledInterval: null,
   pausedUntil: null,
+  discount: null,
   scheduledChangeAt: null,
   pastDueSince: null,
   syncedAt: now,

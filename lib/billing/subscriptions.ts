@@ -4,6 +4,7 @@ import { ApiError } from "@/lib/api/errors";
 import type { Subscription } from "@/db/schema";
 import { env } from "@/lib/env";
 import { PLANS, type BillingInterval, type Plan, type PlanId } from "./plans";
+import { discountView, type DiscountView } from "./coupons";
 import { billingProvider, type CancelRequest } from "./provider";
 
 export type SubscriptionView = {
@@ -18,6 +19,8 @@ export type SubscriptionView = {
   /** The billing interval from `scheduled_change_at` (a yearly plan switching to monthly at the year's end). */
   scheduled_interval: BillingInterval | null;
   scheduled_change_at: string | null;
+  /** The coupon's discount while it applies. */
+  discount: DiscountView | null;
   /** A pause the member asked for: no access and no charges until then (status `paused` meanwhile). */
   paused_until: string | null;
   /** past_due only: when access ends unless the payment goes through. */
@@ -68,6 +71,7 @@ export function describeSubscription(row: Subscription | undefined): Subscriptio
       scheduled_plan: null,
       scheduled_interval: null,
       scheduled_change_at: null,
+      discount: null,
       paused_until: null,
       grace_period_ends_at: null,
       has_access: false,
@@ -82,6 +86,7 @@ export function describeSubscription(row: Subscription | undefined): Subscriptio
     scheduled_plan: row.scheduledPlan,
     scheduled_interval: row.scheduledChangeAt ? (row.scheduledInterval ?? row.interval) : null,
     scheduled_change_at: row.scheduledChangeAt?.toISOString() ?? null,
+    discount: discountView(row.discount),
     paused_until: pausedNow(row) ? row.pausedUntil!.toISOString() : null,
     grace_period_ends_at: gracePeriodEnd(row)?.toISOString() ?? null,
     has_access: activePlan(row) !== null,
@@ -98,8 +103,8 @@ export async function getSubscription(accountId: string): Promise<SubscriptionVi
  * the period, choosing the current plan and interval undoes a pending change or cancellation; an account with no
  * subscription and no saved card gets 402 `payment_method_required` with `details.checkout_url`.
  */
-export async function changePlan(accountId: string, plan: PlanId, interval?: BillingInterval): Promise<SubscriptionView> {
-  return describeSubscription(await billingProvider().changePlan(accountId, plan, interval));
+export async function changePlan(accountId: string, plan: PlanId, interval?: BillingInterval, coupon?: string): Promise<SubscriptionView> {
+  return describeSubscription(await billingProvider().changePlan(accountId, plan, interval, coupon));
 }
 
 /** Cancels: with Stripe at the end of the paid period (access continues until then), locally at once. */

@@ -92,25 +92,37 @@ const redirectTarget = (url: string) => (url.startsWith(`${appUrl}/`) ? url.slic
  * difference at once; a downgrade starts at the end of the period; choosing the current plan keeps it (undoing a
  * scheduled downgrade or a cancellation). Locally every change applies at once, free.
  */
+const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
 const planForm = z.object({
   plan: z.enum(PLAN_IDS, "Choose a plan."),
   interval: z.enum(INTERVALS).optional(),
+  coupon: z.preprocess(emptyAsUndefined, z.string().trim().max(64, "That is not a coupon code.").optional()),
   next: z.string().max(2000).optional(),
 });
 
-export const changePlanAction = validatedAccountAction(planForm, async ({ plan, interval, next: wanted }, principal) => {
+export const changePlanAction = validatedAccountAction(planForm, async (form, principal) => {
+  try {
+    return await choosePlan(form, principal.accountId);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "coupon_invalid") return { fieldErrors: { coupon: [error.message] } };
+    throw error;
+  }
+});
+
+async function choosePlan({ plan, interval, coupon, next: wanted }: z.output<typeof planForm>, accountId: string) {
   const stripe = billingProvider().name === "stripe";
-  const before = await getSubscription(principal.accountId);
+  const before = await getSubscription(accountId);
   const next = safeNext(wanted);
   let target: string;
   if (stripe && FRESH_START.has(before.status)) {
     // Checkout returns to a fixed URL (app/billing/checkout/complete): the onboarding's next step is kept meanwhile.
     await rememberNext(next);
-    target = await startCheckout(principal.accountId, plan, interval);
+    target = await startCheckout(accountId, plan, interval, coupon);
   } else {
     let after: SubscriptionView;
     try {
-      after = await changePlan(principal.accountId, plan, interval);
+      after = await changePlan(accountId, plan, interval, coupon);
     } catch (error) {
       // No card on file for a returning member: pay at Checkout. (redirect() throws, outside this catch.)
       if (!(error instanceof ApiError && error.code === "payment_method_required")) throw error;
@@ -119,12 +131,13 @@ export const changePlanAction = validatedAccountAction(planForm, async ({ plan, 
     }
     revalidatePath("/", "layout");
     // A new member goes straight on to their first profile (and then to what they wanted).
-    const onward = after.has_access && before.status === "none" ? await afterPlanChosen(principal.accountId, next) : undefined;
+    const onward = after.has_access && before.status === "none" ? await afterPlanChosen(accountId, next) : undefined;
     if (onward) redirect(onward);
-    return { success: planChangeMessage(before, after, plan, interval ?? after.interval ?? "month", stripe) };
+    const discount = coupon && after.discount ? ` Coupon ${after.discount.code} applied.` : "";
+    return { success: planChangeMessage(before, after, plan, interval ?? after.interval ?? "month", stripe) + discount };
   }
   redirect(redirectTarget(target));
-});
+}
 
 function planChangeMessage(before: SubscriptionView, after: SubscriptionView, plan: PlanId, interval: BillingInterval, stripe: boolean): string {
   const name = PLANS[plan].name;
@@ -139,8 +152,6 @@ function planChangeMessage(before: SubscriptionView, after: SubscriptionView, pl
   }
   return `You are on the ${name} plan${billed}. You were charged the prorated difference now.`;
 }
-
-const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /** Cancels at the end of the period (the default) or now, with an optional reason and feedback (POST …/cancel). */
 export const cancelPlanAction = validatedAccountAction(

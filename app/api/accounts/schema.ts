@@ -28,6 +28,18 @@ export const subscription = z.object({
   scheduled_interval: z.enum(INTERVALS).nullable().describe("The billing interval from scheduled_change_at (yearly to monthly waits for the year's end)."),
   scheduled_change_at: z.string().nullable(),
   grace_period_ends_at: z.string().nullable().describe("past_due only: when access ends unless the payment succeeds."),
+  discount: z
+    .object({
+      code: z.string(),
+      percent_off: z.number().nullable(),
+      amount_off_cents: z.number().int().nullable(),
+      currency: z.string().nullable(),
+      duration: z.enum(["once", "repeating", "forever"]),
+      duration_in_months: z.number().int().nullable(),
+      ends_at: z.string().nullable().describe("When the discount stops applying; null: for as long as the subscription lasts."),
+    })
+    .nullable()
+    .describe("The coupon's discount while it applies."),
   paused_until: z.string().nullable().describe("A pause the member asked for: no access and no charges until then (status `paused`)."),
   has_access: z.boolean().describe("Whether the account may watch now."),
 });
@@ -94,9 +106,10 @@ export const changeSubscriptionEndpoint = endpoint({
   body: z.object({
     subscription: z.enum(PLAN_IDS).describe("The plan to switch to."),
     interval: z.enum(INTERVALS).optional().describe("Bill monthly or yearly (GET /api/plans lists each plan's prices)."),
+    coupon: z.string().trim().min(1).max(64).optional().describe("A coupon code (without Stripe: made by admins; with Stripe: a promotion code). 422 `coupon_invalid` when it cannot be used."),
   }),
   response: z.object({ subscription }),
-  errors: ["forbidden", "validation_failed", "interval_unavailable", "payment_method_required", "payment_failed", "service_unavailable"],
+  errors: ["forbidden", "validation_failed", "coupon_invalid", "interval_unavailable", "payment_method_required", "payment_failed", "service_unavailable"],
 });
 
 export const cancelSubscriptionEndpoint = endpoint({

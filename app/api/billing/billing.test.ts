@@ -401,6 +401,63 @@ describe("cancel, resume and pause", () => {
   });
 });
 
+describe("promotion codes", () => {
+  const invoicesOf = (subscriptionId: string) => [...app.fake.invoices.values()].filter((i) => i.parent.subscription_details.subscription === subscriptionId);
+
+  it("Checkout lets the customer type a code; the discount is stored and the invoice discounted", async () => {
+    app.fake.addPromotionCode("TYPED10", { percent_off: 10, duration: "forever" });
+    const member = await signUp();
+    const answer = await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "standard" } });
+    const session = app.fake.checkoutSessions.get(sessionIdOf(answer.body.error.details.checkout_url))!;
+    expect(session.allow_promotion_codes).toBe(true);
+    const from = app.fake.events.length;
+    const subscription = app.fake.completeCheckout(session.id, { promotionCode: "TYPED10" });
+    expect(app.fake.eventsSince(from, "customer.discount.created")).toHaveLength(1);
+    await deliverSince(from);
+    expect((await app.call("GET", "/api/accounts/subscription", { token: member.token })).body.discount).toEqual({
+      code: "TYPED10", percent_off: 10, amount_off_cents: null, currency: null, duration: "forever", duration_in_months: null, ends_at: null,
+    });
+    expect(invoicesOf(subscription.id)[0].amount_paid).toBe(Math.round(1549 * 0.9));
+  });
+
+  it("a code given with the plan goes to Checkout, and yearly billing with it", async () => {
+    app.fake.addPromotionCode("YEAR20", { percent_off: 20, duration: "once" });
+    const member = await signUp();
+    const answer = await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "standard", interval: "year", coupon: "year20" } });
+    expect(answer.status).toBe(402);
+    const session = app.fake.checkoutSessions.get(sessionIdOf(answer.body.error.details.checkout_url))!;
+    const request = requestsTo("POST", /^\/v1\/checkout\/sessions$/).at(-1)!;
+    expect(request.params.discounts).toEqual([{ promotion_code: [...app.fake.promotionCodes.values()].find((p) => p.code === "YEAR20")!.id }]);
+    expect(request.params.allow_promotion_codes).toBeUndefined();
+    const from = app.fake.events.length;
+    const subscription = app.fake.completeCheckout(session.id);
+    await deliverSince(from);
+    const read = (await app.call("GET", "/api/accounts/subscription", { token: member.token })).body;
+    expect(read).toMatchObject({ interval: "year", discount: { code: "YEAR20", percent_off: 20, duration: "once", ends_at: read.current_period_end } });
+    expect(invoicesOf(subscription.id)[0].amount_paid).toBe(Math.round(14900 * 0.8));
+  });
+
+  it("a code on a plan change discounts the change; its webhooks replayed out of order agree; a bad or spent code is 422 and changes nothing", async () => {
+    app.fake.addPromotionCode("UPGRADE5", { amount_off: 500, duration: "repeating", duration_in_months: 3 }, { max_redemptions: 1 });
+    const member = await subscribed("basic");
+    const from = app.fake.events.length;
+    const answer = await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "premium", coupon: "UPGRADE5" } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.subscription).toMatchObject({ plan: "premium", discount: { code: "UPGRADE5", amount_off_cents: 500, currency: "usd", duration: "repeating", duration_in_months: 3 } });
+    const events = app.fake.events.slice(from);
+    expect(events.map((e) => e.type)).toContain("customer.discount.created");
+    for (const event of [...events].reverse().concat(events)) expect((await app.deliver(event)).status).toBe(200);
+    expect((await subscriptionOf(member)).discount).toMatchObject({ code: "UPGRADE5" });
+
+    const other = await subscribed("basic");
+    const spent = await app.call("PUT", "/api/accounts/subscription", { token: other.token, body: { subscription: "premium", coupon: "UPGRADE5" } });
+    expectStatus(spent, 422);
+    expect(spent.body.error).toMatchObject({ code: "coupon_invalid", details: { coupon: "UPGRADE5", reason: "used_up" } });
+    expect((await app.call("PUT", "/api/accounts/subscription", { token: other.token, body: { subscription: "premium", coupon: "NOSUCH" } })).body.error.details.reason).toBe("not_found");
+    expect(await subscriptionOf(other)).toMatchObject({ plan: "basic", discount: null });
+  });
+});
+
 describe("failed payments", () => {
   it("a declined renewal makes the subscription past_due: access continues through the grace period", async () => {
     const member = await subscribed("standard");

@@ -9,6 +9,7 @@ import { localProvider } from "../local-provider";
 import type { BillingProvider } from "../provider";
 import { callStripe, idOf, planOfPrice, priceIdOf, pricePlan, sellsInterval, stripe } from "./client";
 import { ensureCustomer } from "./customers";
+import { invalidCoupon, normalizeCode } from "../coupons";
 import { createPurchaseCheckout } from "./purchases";
 import { syncSubscription } from "./sync";
 
@@ -48,7 +49,20 @@ function requireSold(plan: PlanId, interval: BillingInterval) {
   }
 }
 
-async function createCheckout(accountId: string, plan: PlanId, interval: BillingInterval): Promise<string> {
+/**
+ * The promotion code a customer typed, if it can be redeemed now (codes are matched case-insensitively here: the
+ * Dashboard's codes are expected upper-case); 422 `coupon_invalid` saying why otherwise.
+ */
+async function promotionCode(raw: string): Promise<Stripe.PromotionCode> {
+  const code = normalizeCode(raw);
+  const found = (await callStripe(() => stripe().promotionCodes.list({ code, limit: 1 }))).data[0];
+  if (!found || !found.active) throw invalidCoupon(code, found?.expires_at && found.expires_at * 1000 <= Date.now() ? "expired" : "not_found");
+  if (found.expires_at !== null && found.expires_at * 1000 <= Date.now()) throw invalidCoupon(code, "expired");
+  if (found.max_redemptions !== null && found.times_redeemed >= found.max_redemptions) throw invalidCoupon(code, "used_up");
+  return found;
+}
+
+async function createCheckout(accountId: string, plan: PlanId, interval: BillingInterval, promotion?: Stripe.PromotionCode): Promise<string> {
   const customer = await ensureCustomer(accountId);
   const session = await callStripe(() =>
     stripe().checkout.sessions.create({
@@ -56,6 +70,8 @@ async function createCheckout(accountId: string, plan: PlanId, interval: Billing
       customer,
       client_reference_id: accountId,
       line_items: [{ price: priceIdOf(plan, interval), quantity: 1 }],
+      // A code given beforehand is applied; otherwise the customer may type one at Checkout.
+      ...(promotion ? { discounts: [{ promotion_code: promotion.id }] } : { allow_promotion_codes: true }),
       subscription_data: { metadata: { account_id: accountId } },
       metadata: { account_id: accountId, plan, interval },
       ...checkoutUrls(),
@@ -76,12 +92,12 @@ async function savedPaymentMethod(customerId: string): Promise<string | undefine
 }
 
 /** A new subscription for a returning customer whose card is on file; 402 with a Checkout URL when there is none. */
-async function subscribeWithSavedCard(accountId: string, plan: PlanId, interval: BillingInterval) {
+async function subscribeWithSavedCard(accountId: string, plan: PlanId, interval: BillingInterval, promotion?: Stripe.PromotionCode) {
   const customerId = await ensureCustomer(accountId);
   const paymentMethod = await savedPaymentMethod(customerId);
   if (!paymentMethod) {
     throw new ApiError("payment_method_required", "Add a payment method to subscribe: continue at checkout_url.", {
-      checkout_url: await createCheckout(accountId, plan, interval),
+      checkout_url: await createCheckout(accountId, plan, interval, promotion),
     });
   }
   const subscription = await callStripe(() =>
@@ -92,9 +108,10 @@ async function subscribeWithSavedCard(accountId: string, plan: PlanId, interval:
         default_payment_method: paymentMethod,
         payment_behavior: "error_if_incomplete",
         metadata: { account_id: accountId },
+        ...(promotion && { discounts: [{ promotion_code: promotion.id }] }),
       },
       // A double click within the minute creates one subscription; a new card or plan is a new request.
-      { idempotencyKey: `normflix-subscribe-${accountId}-${plan}-${interval}-${paymentMethod}-${Math.floor(Date.now() / 60_000)}` },
+      { idempotencyKey: `normflix-subscribe-${accountId}-${plan}-${interval}-${promotion?.id ?? "none"}-${paymentMethod}-${Math.floor(Date.now() / 60_000)}` },
     ),
   );
   return requireSynced(subscription.id, accountId);
@@ -174,12 +191,15 @@ function immediate(from: { plan: PlanId; interval: BillingInterval }, to: { plan
 export const stripeProvider: BillingProvider = {
   name: "stripe",
 
-  async changePlan(accountId, plan, wanted) {
+  async changePlan(accountId, plan, wanted, coupon) {
     const subscription = await liveSubscription(accountId);
     const current = subscription ? pricePlan(idOf(subscription.items.data[0]?.price)) : undefined;
     const interval = wanted ?? current?.interval ?? "month";
     requireSold(plan, interval);
-    if (!subscription) return subscribeWithSavedCard(accountId, plan, interval);
+    const promotion = coupon ? await promotionCode(coupon) : undefined;
+    if (!subscription) return subscribeWithSavedCard(accountId, plan, interval, promotion);
+    // The code applies first, so a prorated charge for the change is discounted too.
+    if (promotion) await callStripe(() => stripe().subscriptions.update(subscription.id, { discounts: [{ promotion_code: promotion.id }] }));
     if (current?.plan === plan && current.interval === interval) {
       // Choosing the plan you have undoes a pending downgrade or cancellation.
       await releaseSchedule(subscription);
@@ -240,14 +260,14 @@ export const stripeProvider: BillingProvider = {
     return requireSynced(subscription.id, accountId);
   },
 
-  async startCheckout(accountId, plan, interval) {
+  async startCheckout(accountId, plan, interval, coupon) {
     // Already subscribed: a second subscription would bill twice, so this is a plan change.
     if (await liveSubscription(accountId)) {
-      await stripeProvider.changePlan(accountId, plan, interval);
+      await stripeProvider.changePlan(accountId, plan, interval, coupon);
       return `${appUrl}/account?billing=updated`;
     }
     requireSold(plan, interval ?? "month");
-    return createCheckout(accountId, plan, interval ?? "month");
+    return createCheckout(accountId, plan, interval ?? "month", coupon ? await promotionCode(coupon) : undefined);
   },
 
   async openPortal(accountId) {

@@ -3,7 +3,7 @@ import type Stripe from "stripe";
 import type { Transaction } from "@/db/client";
 import { findAccountIdByCustomer, upsertBillingInvoice } from "@/db/queries/billing";
 import { findSubscription, storeStripeSubscription } from "@/db/queries/subscriptions";
-import type { Subscription } from "@/db/schema";
+import type { StoredDiscount, Subscription } from "@/db/schema";
 import { notifyPaymentFailed } from "@/lib/notifications/triggers";
 import type { BillingInterval, PlanId } from "../plans";
 import { callStripe, idOf, pricePlan, stripe } from "./client";
@@ -14,7 +14,7 @@ import { callStripe, idOf, pricePlan, stripe } from "./client";
 /** Writes prepared from a fresh read, applied later (for webhooks: in the transaction that records the event). */
 export type StoreEffect = (tx?: Transaction) => Promise<Subscription | undefined>;
 
-const EXPAND = ["latest_invoice", "schedule"];
+const EXPAND = ["latest_invoice", "schedule", "discounts.source.coupon", "discounts.promotion_code"];
 
 const fromUnix = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null);
 
@@ -65,6 +65,23 @@ function pausedUntil(subscription: Stripe.Subscription): Date | null {
   return fromUnix(subscription.pause_collection.resumes_at) ?? UNTIL_FURTHER_NOTICE;
 }
 
+/** The subscription's discount (its first, from a promotion code or a coupon), as the API shows it. */
+function discountOf(subscription: Stripe.Subscription): StoredDiscount | null {
+  const discount = subscription.discounts.find((item): item is Stripe.Discount => typeof item === "object");
+  const coupon = discount && typeof discount.source.coupon === "object" ? discount.source.coupon : null;
+  if (!discount || !coupon) return null;
+  const promotion = typeof discount.promotion_code === "object" ? discount.promotion_code : null;
+  return {
+    code: promotion?.code ?? coupon.name ?? coupon.id,
+    percentOff: coupon.percent_off,
+    amountOffCents: coupon.amount_off,
+    currency: coupon.currency,
+    duration: coupon.duration === "once" ? "once" : coupon.duration === "repeating" ? "repeating" : "forever",
+    durationInMonths: coupon.duration_in_months,
+    endsAt: discount.end ? new Date(discount.end * 1000).toISOString() : null,
+  };
+}
+
 const UNTIL_FURTHER_NOTICE = new Date("9999-12-31T00:00:00Z");
 
 async function accountOfCustomer(customer: string | { id: string } | null): Promise<string | undefined> {
@@ -103,6 +120,7 @@ async function prepareSubscription(subscription: Stripe.Subscription, syncedAt: 
         scheduledInterval: scheduled?.interval ?? null,
         scheduledChangeAt: scheduled?.at ?? null,
         pausedUntil: pausedUntil(subscription),
+        discount: discountOf(subscription),
         pastDueSince: pastDueSince(subscription, syncedAt),
         syncedAt,
       },

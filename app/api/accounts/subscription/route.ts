@@ -7,7 +7,7 @@ import { getSubscriptionEndpoint } from "../subscription-schema";
 export const GET = withApi(getSubscriptionEndpoint, async ({ principal }) => getSubscription(principal.accountId));
 
 export const PUT = withApi(changeSubscriptionEndpoint, async ({ principal, body }) => ({
-  subscription: await changePlan(principal.accountId, body.subscription, body.interval),
+  subscription: await changePlan(principal.accountId, body.subscription, body.interval, body.coupon),
 }));
 
 export const DELETE = withApi(cancelSubscriptionEndpoint, async ({ principal }) => ({
