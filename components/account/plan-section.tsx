@@ -179,7 +179,8 @@ export function PlanSection({
         <div className="rounded-lg bg-white/5 p-4 ring-1 ring-white/15">
           <p className="text-sm">
             Changing to <strong>{scheduled.name}</strong> ({formatPrice(priceOf(scheduled, scheduledInterval))} / {PER[scheduledInterval]}) from{" "}
-            {formatDate(subscription.scheduled_change_at!)}. You keep {live.name} at {formatPrice(livePrice!)} / {PER[billed]} until then.
+            {formatDate(subscription.scheduled_change_at!)}. You keep {live.name}
+            {scheduledInterval !== billed && ` at ${formatPrice(livePrice!)} / ${PER[billed]}`} until then.
           </p>
           <ActionForm action={changePlanAction} className="mt-3 space-y-3" label="Scheduled plan change">
             <input type="hidden" name="interval" value={billed} />
@@ -292,12 +293,12 @@ export function PlanSection({
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-muted">
             {periodEnd && (
               <li>
-                <strong className="text-white">At the end of this period</strong>: you keep watching until {formatDate(periodEnd)} and are not
-                charged again. You can resume until then.
+                <strong className="text-white">At the end of this period.</strong> You keep watching until {formatDate(periodEnd)}, the end of
+                the period you have paid for; you will not be charged again. You can resume until then.
               </li>
             )}
             <li>
-              <strong className="text-white">Now</strong>: watching stops right away. The rest of the period is not refunded.
+              <strong className="text-white">Now.</strong> Watching stops right away. The rest of the period is not refunded.
             </li>
           </ul>
           <p className="mt-2 text-sm text-muted">Your profiles, lists and history are kept, so you can restart at any time.</p>
