@@ -118,6 +118,7 @@ test("a member cancels and restarts their membership from the account page", asy
   const cancel = page.getByRole("form", { name: "Cancel membership" });
   await cancel.getByRole("button", { name: "Cancel membership" }).click();
   await expect(cancel.getByText("Tick the box to confirm.")).toBeVisible();
+  await cancel.getByLabel("When should it end?").selectOption("now");
   await cancel.getByLabel("Yes, cancel my membership").check();
   await cancel.getByRole("button", { name: "Cancel membership" }).click();
   await expect(page.getByText("Your membership is cancelled. Choose one to start watching.")).toBeVisible();

@@ -76,6 +76,9 @@ const schema = z.object({
   STRIPE_PRICE_BASIC: optionalString,
   STRIPE_PRICE_STANDARD: optionalString,
   STRIPE_PRICE_PREMIUM: optionalString,
+  STRIPE_PRICE_BASIC_YEARLY: optionalString,
+  STRIPE_PRICE_STANDARD_YEARLY: optionalString,
+  STRIPE_PRICE_PREMIUM_YEARLY: optionalString,
   /** Testing/development only: send Stripe API calls to this base URL (a local fake or mock) instead of api.stripe.com. */
   STRIPE_API_BASE: optionalUrl(),
   /** Days a subscription whose payment failed (past_due) keeps access before it ends. */

@@ -1,9 +1,11 @@
 import type { Endpoint } from "@/lib/api/endpoint";
 import * as accounts from "./accounts/schema";
 import * as accountSecurity from "./accounts/security-schema";
+import * as accountSubscription from "./accounts/subscription-schema";
 import * as adminAnalytics from "./admin/analytics/schema";
 import * as analytics from "./analytics/schema";
 import * as adminAssets from "./admin/assets/schema";
+import * as adminCoupons from "./admin/coupons/schema";
 import * as adminCatalog from "./admin/catalog/schema";
 import * as adminJobs from "./admin/jobs/schema";
 import * as adminUploads from "./admin/uploads/schema";
@@ -37,6 +39,7 @@ const methodOrder = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 export const endpoints: (Endpoint & { operationId: string })[] = [
   accounts,
   accountSecurity,
+  accountSubscription,
   billing,
   purchases,
   plans,
@@ -59,6 +62,7 @@ export const endpoints: (Endpoint & { operationId: string })[] = [
   adminJobs,
   adminUploads,
   adminAnalytics,
+  adminCoupons,
 ]
   .flatMap((group) =>
     Object.entries(group).flatMap(([name, value]) => (isEndpoint(value) ? [{ ...value, operationId: name.replace(/Endpoint$/, "") }] : [])),

@@ -2,8 +2,12 @@ import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxField } from "@/components/forms/checkbox-field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { billingPortalAction, cancelPlanAction, changePlanAction, resumePlanAction } from "@/app/(site)/account/actions";
-import { PLAN_IDS, type Plan, type PlanId } from "@/lib/billing/plans";
+import { billingPortalAction, cancelPlanAction, changePlanAction, pausePlanAction, resumePlanAction } from "@/app/(site)/account/actions";
+import { Field } from "@/components/forms/field";
+import { SelectField } from "@/components/forms/select-field";
+import { discountedPrice, type DiscountView } from "@/lib/billing/coupons";
+import { TextAreaField } from "@/components/forms/text-area-field";
+import { PLAN_IDS, priceFor, yearlySaving, type BillingInterval, type Plan, type PlanId } from "@/lib/billing/plans";
 import type { SubscriptionView } from "@/lib/billing/subscriptions";
 import { formatDate, formatPrice } from "@/lib/site/format";
 
@@ -25,6 +29,65 @@ const ENDED = new Set<SubscriptionView["status"]>(["none", "canceled", "incomple
 
 const rank = (id: PlanId) => PLAN_IDS.indexOf(id);
 
+const REASONS = [
+  { value: "", label: "Prefer not to say" },
+  { value: "too_expensive", label: "It costs too much" },
+  { value: "unused", label: "I don't watch enough" },
+  { value: "missing_features", label: "Something I want is missing" },
+  { value: "switched_service", label: "I'm moving to another service" },
+  { value: "low_quality", label: "Picture or catalog quality" },
+  { value: "too_complex", label: "It's hard to use" },
+  { value: "customer_service", label: "Customer service" },
+  { value: "other", label: "Another reason" },
+];
+
+/** "Coupon WELCOME: 20% off until March 3, 2027." */
+function discountText(discount: DiscountView): string {
+  const off = discount.percent_off !== null ? `${discount.percent_off}% off` : `${formatPrice({ price_cents: discount.amount_off_cents ?? 0, currency: discount.currency ?? "usd" })} off`;
+  return `Coupon ${discount.code}: ${off} ${discount.ends_at ? `until ${formatDate(discount.ends_at)}` : "for as long as you stay"}.`;
+}
+
+const PER: Record<BillingInterval, string> = { month: "month", year: "year" };
+
+/** The plan's price for `interval` (its monthly price when it is not sold that way). */
+const priceOf = (plan: Plan, interval: BillingInterval) => priceFor(plan, interval) ?? priceFor(plan, "month") ?? plan;
+
+/** "Save $30.98 a year (17%)" for a plan whose yearly price saves against twelve months. */
+export function savingText(plan: Plan): string | undefined {
+  const saving = yearlySaving(plan);
+  return saving && `Save ${formatPrice({ price_cents: saving.cents, currency: plan.currency })} a year (${saving.percent}%)`;
+}
+
+/**
+ * Monthly or yearly prices on the plan picker: two links (the page re-renders with `?interval=`), so it works before
+ * any script loads. Only shown when some plan is sold yearly.
+ */
+function IntervalToggle({ plans, interval, query }: { plans: Plan[]; interval: BillingInterval; query: Record<string, string | undefined> }) {
+  const best = Math.max(0, ...plans.map((plan) => yearlySaving(plan)?.percent ?? 0));
+  if (!plans.some((plan) => priceFor(plan, "year"))) return null;
+  const href = (value: BillingInterval) => {
+    const entries: [string, string | undefined][] = [...Object.entries(query), ["interval", value]];
+    const params = new URLSearchParams(entries.filter((entry): entry is [string, string] => Boolean(entry[1])));
+    return `/account?${params}#plan`;
+  };
+  const option = (value: BillingInterval, label: string) => (
+    <Link
+      href={href(value)}
+      aria-current={interval === value ? "true" : undefined}
+      scroll={false}
+      className={`rounded-md px-3 py-1.5 text-sm font-semibold ${interval === value ? "bg-white text-black" : "text-muted hover:text-white"}`}
+    >
+      {label}
+    </Link>
+  );
+  return (
+    <nav aria-label="Billing interval" className="inline-flex gap-1 rounded-lg p-1 ring-1 ring-white/20">
+      {option("month", "Monthly")}
+      {option("year", best > 0 ? `Yearly (save up to ${best}%)` : "Yearly")}
+    </nav>
+  );
+}
+
 /**
  * The account's plan: what it is, switching to another (upgrades at once, downgrades at the end of the period with
  * Stripe), cancelling and resuming, and the payment warnings a failed charge brings.
@@ -36,6 +99,7 @@ export function PlanSection({
   suggested,
   provider,
   next,
+  interval: shown,
 }: {
   subscription: SubscriptionView;
   /** The plans with the prices customers are charged (plansForSale). */
@@ -45,6 +109,8 @@ export function PlanSection({
   provider: BillingProviderName;
   /** During sign-up: the page the new member wanted, kept through the plan and first-profile steps. */
   next?: string;
+  /** The billing interval the picker shows (`?interval=`); default: the subscription's own, else monthly. */
+  interval?: BillingInterval;
 }) {
   const stripe = provider === "stripe";
   const live = subscription.plan && !ENDED.has(subscription.status) ? plans.find((plan) => plan.id === subscription.plan) : undefined;
@@ -52,13 +118,27 @@ export function PlanSection({
   const periodEnd = subscription.current_period_end;
   const scheduled = subscription.scheduled_plan && subscription.scheduled_change_at ? plans.find((plan) => plan.id === subscription.scheduled_plan) : undefined;
   const ending = live && subscription.cancel_at_period_end;
+  const billed: BillingInterval = subscription.interval ?? "month";
+  const interval: BillingInterval = shown ?? (live ? billed : "month");
+  const livePrice = live && priceOf(live, billed);
+  const scheduledInterval = subscription.scheduled_interval ?? billed;
 
   return (
     <div className="space-y-6">
       <div>
         {live ? (
           <p className="text-lg">
-            <strong>{live.name}</strong> · {formatPrice(live)} / {live.interval}{" "}
+            <strong>{live.name}</strong> ·{" "}
+            {subscription.discount ? (
+              <>
+                {formatPrice({ ...livePrice!, price_cents: discountedPrice(livePrice!.price_cents, subscription.discount) })} / {PER[billed]}{" "}
+                <s className="text-muted">{formatPrice(livePrice!)}</s>
+              </>
+            ) : (
+              <>
+                {formatPrice(livePrice!)} / {PER[billed]}
+              </>
+            )}{" "}
             <span className="ml-2 rounded bg-white/10 px-2 py-0.5 text-sm">{STATUS[subscription.status]}</span>
           </p>
         ) : (
@@ -82,6 +162,8 @@ export function PlanSection({
         )}
       </div>
 
+      {live && subscription.discount && <p className="text-sm text-success-soft">{discountText(subscription.discount)}</p>}
+
       <PaymentWarning subscription={subscription} stripe={stripe} />
 
       {ending && (
@@ -96,10 +178,12 @@ export function PlanSection({
       {live && scheduled && !ending && (
         <div className="rounded-lg bg-white/5 p-4 ring-1 ring-white/15">
           <p className="text-sm">
-            Changing to <strong>{scheduled.name}</strong> ({formatPrice(scheduled)} / {scheduled.interval}) from {formatDate(subscription.scheduled_change_at!)}.
-            You keep {live.name} until then.
+            Changing to <strong>{scheduled.name}</strong> ({formatPrice(priceOf(scheduled, scheduledInterval))} / {PER[scheduledInterval]}) from{" "}
+            {formatDate(subscription.scheduled_change_at!)}. You keep {live.name}
+            {scheduledInterval !== billed && ` at ${formatPrice(livePrice!)} / ${PER[billed]}`} until then.
           </p>
           <ActionForm action={changePlanAction} className="mt-3 space-y-3" label="Scheduled plan change">
+            <input type="hidden" name="interval" value={billed} />
             <SubmitButton name="plan" value={live.id} variant="secondary" pendingLabel="Saving…">
               Keep {live.name}
             </SubmitButton>
@@ -107,27 +191,45 @@ export function PlanSection({
         </div>
       )}
 
+      <IntervalToggle plans={plans} interval={interval} query={{ plan: suggested, next }} />
+
       <ActionForm action={changePlanAction} label="Change plan">
         {next && <input type="hidden" name="next" value={next} />}
+        <input type="hidden" name="interval" value={interval} />
+        <Field
+          name="coupon"
+          label="Coupon code (optional)"
+          autoComplete="off"
+          maxLength={64}
+          className="mb-4 max-w-xs"
+          hint={stripe && !live ? "You can also enter a promotion code at checkout." : "Applied with the plan you choose below."}
+        />
         <ul className="grid gap-4 sm:grid-cols-3" aria-label="Plans">
           {plans.map((plan) => {
-            const isCurrent = plan.id === current;
-            const upgrade = live && rank(plan.id) > rank(live.id);
+            const price = priceFor(plan, interval);
+            if (!price) return null;
+            const saving = interval === "year" ? savingText(plan) : undefined;
+            const isCurrent = plan.id === current && interval === billed;
+            // Monthly to yearly applies at once; yearly to monthly waits for the year's end (as a downgrade does).
+            const upgrade = live && (interval !== billed ? interval === "year" : rank(plan.id) > rank(live.id));
             const verb = !live ? (subscription.status === "canceled" ? "Restart with" : "Choose") : upgrade ? "Upgrade to" : "Switch to";
             const note = !live
               ? stripe && "You'll pay at secure checkout."
               : !stripe
                 ? undefined
                 : upgrade
-                  ? "Starts now: you'll be charged the prorated difference now."
+                  ? interval !== billed
+                    ? "Starts now: a yearly period begins today; what is left of this month is credited."
+                    : "Starts now: you'll be charged the prorated difference now."
                   : periodEnd && `Starts from ${formatDate(periodEnd)}, when your current period ends.`;
             return (
               <li key={plan.id} className={`flex flex-col rounded-lg p-4 ring-1 ${isCurrent || (!current && plan.id === suggested) ? "bg-white/5 ring-2 ring-brand" : "ring-white/15"}`}>
                 <h3 className="font-semibold">{plan.name}</h3>
                 <p className="text-2xl font-bold">
-                  {formatPrice(plan)}
-                  <span className="text-sm font-normal text-muted"> / {plan.interval}</span>
+                  {formatPrice(price)}
+                  <span className="text-sm font-normal text-muted"> / {PER[interval]}</span>
                 </p>
+                {saving && <p className="text-sm font-semibold text-success-soft">{saving}</p>}
                 <p className="mt-2 flex-1 text-sm text-muted">
                   Up to {plan.max_quality} · {plan.max_streams} {plan.max_streams === 1 ? "screen" : "screens"} at once · {plan.max_profiles} profiles
                 </p>
@@ -137,7 +239,7 @@ export function PlanSection({
                 <div className="mt-4">
                   {isCurrent ? (
                     <p className="py-2.5 text-sm font-semibold">Your plan</p>
-                  ) : plan.id === scheduled?.id ? (
+                  ) : plan.id === scheduled?.id && interval === scheduledInterval ? (
                     <p className="py-2.5 text-sm font-semibold">From {formatDate(subscription.scheduled_change_at!)}</p>
                   ) : (
                     <>
@@ -163,16 +265,55 @@ export function PlanSection({
         </ActionForm>
       )}
 
+      {live && subscription.status === "active" && !ending && (
+        <details className="rounded-lg p-4 ring-1 ring-white/15">
+          <summary className="font-semibold">Pause membership</summary>
+          <p className="mt-2 text-sm text-muted">
+            Take a break for one to three months. While paused you cannot watch and you are not charged; your membership
+            resumes by itself at the end of the pause, and you can resume earlier at any time.
+            {!stripe && " The time you have already paid for is kept: your renewal date moves back by the pause."}
+          </p>
+          <ActionForm action={pausePlanAction} className="mt-4 max-w-xs space-y-4" label="Pause membership">
+            <SelectField
+              name="months"
+              label="Pause for"
+              defaultValue="1"
+              options={[1, 2, 3].map((months) => ({ value: String(months), label: `${months} ${months === 1 ? "month" : "months"}` }))}
+            />
+            <SubmitButton variant="secondary" pendingLabel="Pausing…">
+              Pause membership
+            </SubmitButton>
+          </ActionForm>
+        </details>
+      )}
+
       {live && !ending && (
         <details className="rounded-lg p-4 ring-1 ring-white/15">
           <summary className="font-semibold">Cancel membership</summary>
-          <p className="mt-2 text-sm text-muted">
-            {stripe && periodEnd
-              ? `You keep watching until ${formatDate(periodEnd)}, the end of the period you have paid for; you will not be charged again.`
-              : "Watching stops right away."}{" "}
-            Your profiles, lists and history are kept, so you can restart at any time.
-          </p>
-          <ActionForm action={cancelPlanAction} className="mt-4 space-y-4" label="Cancel membership">
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-muted">
+            {periodEnd && (
+              <li>
+                <strong className="text-white">At the end of this period.</strong> You keep watching until {formatDate(periodEnd)}, the end of
+                the period you have paid for; you will not be charged again. You can resume until then.
+              </li>
+            )}
+            <li>
+              <strong className="text-white">Now.</strong> Watching stops right away. The rest of the period is not refunded.
+            </li>
+          </ul>
+          <p className="mt-2 text-sm text-muted">Your profiles, lists and history are kept, so you can restart at any time.</p>
+          <ActionForm action={cancelPlanAction} className="mt-4 max-w-md space-y-4" label="Cancel membership">
+            <SelectField
+              name="when"
+              label="When should it end?"
+              defaultValue={periodEnd ? "period_end" : "now"}
+              options={[
+                ...(periodEnd ? [{ value: "period_end", label: `At the end of this period (${formatDate(periodEnd)})` }] : []),
+                { value: "now", label: "Now (no refund)" },
+              ]}
+            />
+            <SelectField name="reason" label="Why are you leaving? (optional)" defaultValue="" options={REASONS} />
+            <TextAreaField name="feedback" label="Anything else you want to tell us? (optional)" maxLength={2000} />
             <CheckboxField name="confirm" label="Yes, cancel my membership" />
             <SubmitButton variant="danger" pendingLabel="Cancelling…">
               Cancel membership
@@ -193,6 +334,19 @@ export function PlanSection({
 function PaymentWarning({ subscription, stripe }: { subscription: SubscriptionView; stripe: boolean }) {
   const { status } = subscription;
   if (status !== "past_due" && status !== "unpaid" && status !== "paused") return null;
+  if (status === "paused" && subscription.paused_until) {
+    return (
+      <div role="alert" className="rounded-lg bg-white/5 p-4 ring-1 ring-white/25">
+        <p className="font-semibold">Membership paused</p>
+        <p className="mt-1 text-sm">
+          Watching is on hold and you are not charged until {formatDate(subscription.paused_until)}, when your membership resumes by itself.
+        </p>
+        <ActionForm action={resumePlanAction} className="mt-3 space-y-3" label="Resume membership">
+          <SubmitButton pendingLabel="Resuming…">Resume now</SubmitButton>
+        </ActionForm>
+      </div>
+    );
+  }
   const message =
     status === "past_due"
       ? subscription.has_access && subscription.grace_period_ends_at

@@ -10,6 +10,7 @@ const sections = [
   { href: "/admin/jobs", label: "Jobs" },
   { href: "/admin/people", label: "People & genres" },
   { href: "/admin/users", label: "Users" },
+  { href: "/admin/coupons", label: "Coupons" },
   { href: "/admin/analytics", label: "Analytics" },
 ];
 

@@ -1,11 +1,19 @@
 import Link from "next/link";
-import { listPlans, type Plan, type PlanId } from "@/lib/billing/plans";
+import { listPlans, priceFor, yearlySaving, type Plan, type PlanId } from "@/lib/billing/plans";
 import { formatPrice } from "@/lib/site/format";
 
 const QUALITY: Record<Plan["max_quality"], string> = { "480p": "Good (480p)", "1080p": "Great (1080p)", "2160p": "Best (2160p, 4K)" };
 
 const ROWS: { label: string; value: (plan: Plan) => string }[] = [
   { label: "Monthly price", value: (plan) => formatPrice(plan) },
+  {
+    label: "Yearly price",
+    value: (plan) => {
+      const year = priceFor(plan, "year");
+      const saving = yearlySaving(plan);
+      return year ? `${formatPrice(year)}${saving ? ` (save ${saving.percent}%)` : ""}` : "Not offered";
+    },
+  },
   { label: "Video quality", value: (plan) => QUALITY[plan.max_quality] },
   { label: "Screens you can watch on at once", value: (plan) => String(plan.max_streams) },
   { label: "Profiles", value: (plan) => String(plan.max_profiles) },
@@ -41,7 +49,7 @@ export function PlanComparison({ signedIn, current, plans = listPlans() }: { sig
           </tr>
         </thead>
         <tbody className="block sm:table-row-group">
-          {ROWS.map((row) => (
+          {ROWS.filter((row) => row.label !== "Yearly price" || plans.some((plan) => priceFor(plan, "year"))).map((row) => (
             <tr key={row.label} className={`border-t border-white/10 ${GRID_ROW}`}>
               <th scope="row" className="col-span-3 block pt-3 text-center font-normal text-neutral-300 sm:table-cell sm:py-3 sm:pr-3 sm:text-left">
                 {row.label}

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db, type Database, type Transaction } from "../client";
-import { subscriptions, type Subscription } from "../schema";
+import { subscriptionCancellations, subscriptions, type Subscription } from "../schema";
 
 type Executor = Database | Transaction;
 
@@ -49,4 +49,9 @@ export async function storeStripeSubscription(
     })
     .returning();
   return row;
+}
+
+/** Records why a member cancelled (churn reasons for admins). */
+export async function recordCancellation(values: typeof subscriptionCancellations.$inferInsert): Promise<void> {
+  await db().insert(subscriptionCancellations).values(values);
 }

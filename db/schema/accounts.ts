@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -101,6 +101,20 @@ export const subscriptionStatus = pgEnum("subscription_status", [
   "paused",
 ]);
 
+/** A discount as stored with the subscription; `endsAt` (ISO) null: it lasts as long as the subscription. */
+export type StoredDiscount = {
+  code: string;
+  percentOff: number | null;
+  amountOffCents: number | null;
+  currency: string | null;
+  duration: "once" | "repeating" | "forever";
+  durationInMonths: number | null;
+  endsAt: string | null;
+};
+
+/** How often a plan is billed (each plan has a monthly and a yearly price). */
+export const billingInterval = pgEnum("billing_interval", ["month", "year"]);
+
 // The account's current subscription, as last known from the billing provider.
 export const subscriptions = pgTable("subscriptions", {
   accountId: uuid("account_id")
@@ -108,6 +122,7 @@ export const subscriptions = pgTable("subscriptions", {
     .references(() => accounts.id, { onDelete: "cascade" }),
   plan: planId("plan").notNull(),
   status: subscriptionStatus("status").notNull(),
+  interval: billingInterval("interval").notNull().default("month"),
   provider: text("provider").notNull(),
   currentPeriodEnd: timestamp("current_period_end", { withTimezone: true }),
   cancelAtPeriodEnd: boolean("cancel_at_period_end").notNull().default(false),
@@ -116,7 +131,13 @@ export const subscriptions = pgTable("subscriptions", {
   stripeSubscriptionId: text("stripe_subscription_id").unique(),
   /** A downgrade waiting for the end of the period (Stripe subscription schedule), and when it takes effect. */
   scheduledPlan: planId("scheduled_plan"),
+  /** The billing interval the scheduled change moves to (a yearly plan switching to monthly waits for the year's end). */
+  scheduledInterval: billingInterval("scheduled_interval"),
   scheduledChangeAt: timestamp("scheduled_change_at", { withTimezone: true }),
+  /** The coupon applied to the subscription (a local coupon, or Stripe's discount as last read), while it lasts. */
+  discount: jsonb("discount").$type<StoredDiscount>(),
+  /** A pause the member asked for (1–3 months): no access and no charges until then (Stripe: pause_collection). */
+  pausedUntil: timestamp("paused_until", { withTimezone: true }),
   /** When the unpaid invoice that made the subscription past_due was first charged: the grace period runs from here. */
   pastDueSince: timestamp("past_due_since", { withTimezone: true }),
   /** When the state stored here was read from Stripe; an older read never overwrites a newer one. */

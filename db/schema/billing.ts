@@ -1,4 +1,5 @@
-import { bigint, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { accounts } from "./accounts";
 import { purchases } from "./purchases";
 
@@ -55,3 +56,50 @@ export const billingInvoices = pgTable(
 
 export type BillingCustomer = typeof billingCustomers.$inferSelect;
 export type BillingInvoice = typeof billingInvoices.$inferSelect;
+
+/**
+ * Why members cancelled (churn reasons for admins): one row per cancellation, with the plan it ended. `reason` is one
+ * of Stripe's cancellation feedback values; `feedback` is the member's own words.
+ */
+export const subscriptionCancellations = pgTable(
+  "subscription_cancellations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    plan: text("plan").notNull(),
+    atPeriodEnd: boolean("at_period_end").notNull(),
+    reason: text("reason"),
+    feedback: text("feedback"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("subscription_cancellations_created_idx").on(t.createdAt)],
+);
+
+export type SubscriptionCancellation = typeof subscriptionCancellations.$inferSelect;
+
+/**
+ * Coupons of the local provider, made by admins (with Stripe, promotion codes are made in the Dashboard). A percent or
+ * an amount off, for one period, some months or for ever; optionally expiring and limited in redemptions. `code` is
+ * stored upper-case (codes are matched case-insensitively).
+ */
+export const coupons = pgTable(
+  "coupons",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    code: text("code").notNull().unique(),
+    percentOff: integer("percent_off"),
+    amountOffCents: integer("amount_off_cents"),
+    currency: text("currency"),
+    duration: text("duration", { enum: ["once", "repeating", "forever"] }).notNull(),
+    durationInMonths: integer("duration_in_months"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    maxRedemptions: integer("max_redemptions"),
+    timesRedeemed: integer("times_redeemed").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("coupons_one_kind", sql`(${t.percentOff} is null) <> (${t.amountOffCents} is null)`)],
+);
+
+export type Coupon = typeof coupons.$inferSelect;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { PlanId } from "./plans";
+import type { BillingInterval, PlanId } from "./plans";
 import { billingProvider } from "./provider";
 import { describeSubscription, type SubscriptionView } from "./subscriptions";
 
@@ -8,8 +8,8 @@ import { describeSubscription, type SubscriptionView } from "./subscriptions";
  * subscribes, the plan is changed right here and the URL is the account page (`/account?billing=updated`).
  * Local provider: the plan applies at once and the URL is `/account?billing=success`.
  */
-export function startCheckout(accountId: string, plan: PlanId): Promise<string> {
-  return billingProvider().startCheckout(accountId, plan);
+export function startCheckout(accountId: string, plan: PlanId, interval?: BillingInterval, coupon?: string): Promise<string> {
+  return billingProvider().startCheckout(accountId, plan, interval, coupon);
 }
 
 /** The Stripe Customer Portal (payment methods, invoices); it returns to `/account`. 409 without Stripe. */

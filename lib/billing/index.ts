@@ -1,13 +1,16 @@
 // The billing services the site and the API call. Server-only.
-export { listPlans, PLANS, PLAN_IDS, type Plan, type PlanId } from "./plans";
+export { CANCEL_REASONS, INTERVALS, listPlans, PLANS, PLAN_IDS, type BillingInterval, type Plan, type PlanId } from "./plans";
 export { plansForSale } from "./plan-prices";
 export {
   activePlan,
   cancelSubscription,
+  cancelSubscriptionWith,
   changePlan,
   describeSubscription,
   getSubscription,
+  pauseSubscription,
   resumeSubscription,
+  resumeSubscriptionNow,
   type SubscriptionView,
 } from "./subscriptions";
 export { openCustomerPortal, reconcileCheckout, startCheckout } from "./checkout";

@@ -3,10 +3,13 @@ import { grantPurchase } from "@/db/queries/purchases";
 import { findSubscription, upsertSubscription } from "@/db/queries/subscriptions";
 import { ApiError } from "@/lib/api/errors";
 import { appUrl } from "@/lib/env";
+import { redeemLocalCoupon } from "./coupons";
+import { PLANS, priceFor, type BillingInterval } from "./plans";
 import type { BillingProvider } from "./provider";
 import { alreadyPurchased, describeSale, grantValues, receiptOf } from "./sales";
 
-const PERIOD_MS = 30 * 86_400_000;
+const DAY_MS = 86_400_000;
+const PERIOD_MS: Record<BillingInterval, number> = { month: 30 * DAY_MS, year: 365 * DAY_MS };
 
 /**
  * No payment at all: changes apply at once, and a rental or purchase is granted at once with a receipt at the offer's
@@ -15,38 +18,73 @@ const PERIOD_MS = 30 * 86_400_000;
 export const localProvider: BillingProvider = {
   name: "local",
 
-  async changePlan(accountId, plan) {
+  async changePlan(accountId, plan, wanted, coupon) {
     const current = await findSubscription(accountId);
     const renewing = current && current.status === "active" && current.currentPeriodEnd && current.currentPeriodEnd > new Date();
+    const interval = wanted ?? (renewing ? current.interval : "month");
+    // Another plan on the same cycle keeps the period; another cycle starts a new period now.
+    const keepPeriod = renewing && current.interval === interval;
+    const currentPeriodEnd = keepPeriod ? current.currentPeriodEnd : new Date(Date.now() + PERIOD_MS[interval]);
+    const currency = (priceFor(PLANS[plan], interval) ?? PLANS[plan]).currency;
+    // A new coupon replaces the discount; without one, a discount still running is kept.
+    const discount = coupon ? await redeemLocalCoupon(coupon, currency, currentPeriodEnd!) : renewing ? current.discount : null;
     return upsertSubscription({
       accountId,
       plan,
+      interval,
       status: "active",
       provider: "local",
-      currentPeriodEnd: renewing ? current.currentPeriodEnd : new Date(Date.now() + PERIOD_MS),
+      currentPeriodEnd,
+      discount,
       cancelAtPeriodEnd: false,
       canceledAt: null,
       scheduledPlan: null,
+      scheduledInterval: null,
       scheduledChangeAt: null,
       pastDueSince: null,
     });
   },
 
-  async cancel(accountId) {
+  async cancel(accountId, request) {
     const current = await findSubscription(accountId);
     if (!current || current.status === "canceled") return current;
     const now = new Date();
-    return upsertSubscription({ ...current, status: "canceled", cancelAtPeriodEnd: false, canceledAt: now, currentPeriodEnd: now });
+    // At period end: access continues to the end of the period (activePlan ends it there), nothing renews.
+    if (request?.atPeriodEnd && current.currentPeriodEnd && current.currentPeriodEnd > now) {
+      return upsertSubscription({ ...current, cancelAtPeriodEnd: true, canceledAt: now, scheduledPlan: null, scheduledInterval: null, scheduledChangeAt: null });
+    }
+    return upsertSubscription({ ...current, status: "canceled", cancelAtPeriodEnd: false, canceledAt: now, currentPeriodEnd: now, pausedUntil: null });
   },
 
   // Nothing is charged locally: the row goes with the account.
   cancelNow: async () => undefined,
 
-  // Local cancellations take effect at once: there is never a pending one to undo.
-  resume: (accountId) => findSubscription(accountId),
+  async resume(accountId) {
+    const current = await findSubscription(accountId);
+    if (!current || current.status === "canceled") return current;
+    const now = Date.now();
+    const pausedFor = current.pausedUntil && current.pausedUntil.getTime() > now ? current.pausedUntil.getTime() - now : 0;
+    return upsertSubscription({
+      ...current,
+      cancelAtPeriodEnd: false,
+      canceledAt: null,
+      pausedUntil: null,
+      // The period was lengthened by the whole pause: the part not taken is given back.
+      currentPeriodEnd: current.currentPeriodEnd && pausedFor ? new Date(current.currentPeriodEnd.getTime() - pausedFor) : current.currentPeriodEnd,
+    });
+  },
 
-  async startCheckout(accountId, plan) {
-    await localProvider.changePlan(accountId, plan);
+  async pause(accountId, months) {
+    const current = await findSubscription(accountId);
+    if (!current) return current;
+    const length = months * PERIOD_MS.month;
+    const pausedUntil = new Date(Date.now() + length);
+    // The time already paid for is kept: the period ends later by the pause's length.
+    return upsertSubscription({ ...current, pausedUntil, currentPeriodEnd: current.currentPeriodEnd && new Date(current.currentPeriodEnd.getTime() + length) });
+  },
+
+  async startCheckout(accountId, plan, interval, coupon) {
+    await localProvider.changePlan(accountId, plan, interval, coupon);
     return `${appUrl}/account?billing=success`;
   },
 

@@ -7,6 +7,7 @@ import { FakeStripe, type FakeEvent } from "./fake-stripe";
 
 export const WEBHOOK_SECRET = "whsec_fake_normflix_tests";
 export const PRICES = { basic: "price_fake_basic", standard: "price_fake_standard", premium: "price_fake_premium" };
+export const YEARLY_PRICES = { basic: "price_fake_basic_yearly", standard: "price_fake_standard_yearly", premium: "price_fake_premium_yearly" };
 export const APP_URL = "https://normflix.test";
 
 export type Response = { status: number; body: any; headers: Headers };
@@ -20,7 +21,14 @@ export type StripeApp = {
 };
 
 export async function startStripeApp(env: Record<string, string> = {}): Promise<StripeApp> {
-  const fake = new FakeStripe({ [PRICES.basic]: 799, [PRICES.standard]: 1549, [PRICES.premium]: 2499 });
+  const fake = new FakeStripe({
+    [PRICES.basic]: 799,
+    [PRICES.standard]: 1549,
+    [PRICES.premium]: 2499,
+    [YEARLY_PRICES.basic]: { amount: 7900, interval: "year" },
+    [YEARLY_PRICES.standard]: { amount: 14900, interval: "year" },
+    [YEARLY_PRICES.premium]: { amount: 23900, interval: "year" },
+  });
   await fake.start();
   const database = process.env.TEST_DATABASE_URL ? await createTestDatabase(process.env.TEST_DATABASE_URL) : undefined;
   const dataDir = tempDataDir("stripe");
@@ -36,6 +44,9 @@ export async function startStripeApp(env: Record<string, string> = {}): Promise<
     STRIPE_PRICE_BASIC: PRICES.basic,
     STRIPE_PRICE_STANDARD: PRICES.standard,
     STRIPE_PRICE_PREMIUM: PRICES.premium,
+    STRIPE_PRICE_BASIC_YEARLY: YEARLY_PRICES.basic,
+    STRIPE_PRICE_STANDARD_YEARLY: YEARLY_PRICES.standard,
+    STRIPE_PRICE_PREMIUM_YEARLY: YEARLY_PRICES.premium,
     STRIPE_API_BASE: fake.url,
     ...env,
   });

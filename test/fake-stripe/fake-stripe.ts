@@ -13,6 +13,9 @@ type Request = { method: string; path: string; params: Obj; idempotencyKey?: str
 
 const DAY = 86_400;
 const PERIOD = 30 * DAY;
+const YEAR = 365 * DAY;
+/** The length of one billing period of a price (the fake's months are 30 days, its years 365). */
+const periodOf = (price: Obj) => (price.recurring.interval === "year" ? YEAR : PERIOD) * price.recurring.interval_count;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 class StripeFailure extends Error {
@@ -35,6 +38,9 @@ export class FakeStripe {
   readonly paymentMethods = new Map<string, Obj>();
   readonly paymentIntents = new Map<string, Obj>();
   readonly charges = new Map<string, Obj>();
+  readonly coupons = new Map<string, Obj>();
+  readonly promotionCodes = new Map<string, Obj>();
+  readonly discounts = new Map<string, Obj>();
   readonly events: FakeEvent[] = [];
   readonly requests: Request[] = [];
   /** Added to customer creation so that concurrent requests really overlap. */
@@ -44,8 +50,8 @@ export class FakeStripe {
   private readonly server = http.createServer((req, res) => void this.serve(req, res));
   private seq = 0;
 
-  /** `prices`: price id → monthly amount in cents. */
-  constructor(private readonly prices: Record<string, number>, private readonly secretKey = "sk_test_fake") {}
+  /** `prices`: price id → monthly amount in cents, or the amount and interval of a yearly (or monthly) price. */
+  constructor(private readonly prices: Record<string, number | { amount: number; interval: "month" | "year" }>, private readonly secretKey = "sk_test_fake") {}
 
   async start(): Promise<void> {
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
@@ -57,16 +63,63 @@ export class FakeStripe {
     await new Promise((resolve) => this.server.close(resolve));
   }
 
+  // ---- what the Dashboard makes ---------------------------------------------------------------------------------
+
+  /** A coupon and a customer-facing promotion code for it, as made in the Dashboard. */
+  addPromotionCode(
+    code: string,
+    coupon: { percent_off?: number; amount_off?: number; duration: "once" | "repeating" | "forever"; duration_in_months?: number },
+    limits: { max_redemptions?: number; expires_at?: number } = {},
+  ): Obj {
+    const made: Obj = {
+      id: this.id("coupon"),
+      object: "coupon",
+      amount_off: coupon.amount_off ?? null,
+      percent_off: coupon.percent_off ?? null,
+      currency: coupon.amount_off ? "usd" : null,
+      duration: coupon.duration,
+      duration_in_months: coupon.duration_in_months ?? null,
+      max_redemptions: null,
+      redeem_by: null,
+      times_redeemed: 0,
+      valid: true,
+      created: nowSeconds(),
+      livemode: false,
+    };
+    this.coupons.set(made.id, made);
+    const promotion: Obj = {
+      id: this.id("promo"),
+      object: "promotion_code",
+      active: true,
+      code,
+      promotion: { type: "coupon", coupon: made.id },
+      max_redemptions: limits.max_redemptions ?? null,
+      expires_at: limits.expires_at ?? null,
+      times_redeemed: 0,
+      created: nowSeconds(),
+      livemode: false,
+    };
+    this.promotionCodes.set(promotion.id, promotion);
+    return promotion;
+  }
+
   // ---- what customers and time do -------------------------------------------------------------------------------
 
   /** The customer pays at Checkout: card saved, subscription created (its period may start in the past). */
-  completeCheckout(sessionId: string, options: { startedAt?: number } = {}): Obj {
+  completeCheckout(sessionId: string, options: { startedAt?: number; promotionCode?: string } = {}): Obj {
     const session = this.get(this.checkoutSessions, "checkout session", sessionId);
     if (session.status !== "open") throw new Error(`checkout session ${sessionId} is ${session.status}`);
     // As Stripe does: the card is attached to the customer and becomes the subscription's default (not the customer's).
     const card = { id: this.id("pm"), object: "payment_method", type: "card", customer: session.customer, card: { brand: "visa", last4: "4242" } };
     this.paymentMethods.set(card.id, card);
-    const subscription = this.createSubscription(session.customer, session.__price, session.subscription_data_metadata ?? {}, options.startedAt);
+    // A code the customer typed at Checkout (allowed by allow_promotion_codes), or the one the session was made with.
+    let promotion = session.__discounts?.[0]?.promotion_code as string | undefined;
+    if (options.promotionCode) {
+      if (!session.allow_promotion_codes) throw new Error(`checkout session ${sessionId} does not take promotion codes`);
+      promotion = [...this.promotionCodes.values()].find((code) => code.code === options.promotionCode)?.id;
+      if (!promotion) throw new Error(`no promotion code ${options.promotionCode}`);
+    }
+    const subscription = this.createSubscription(session.customer, session.__price, session.subscription_data_metadata ?? {}, options.startedAt, promotion);
     subscription.default_payment_method = card.id;
     Object.assign(session, { status: "complete", payment_status: "paid", subscription: subscription.id });
     this.emit("checkout.session.completed", session);
@@ -155,9 +208,19 @@ export class FakeStripe {
         this.releaseSchedule(schedule, at);
       }
     }
-    Object.assign(item, { current_period_start: at, current_period_end: at + PERIOD });
+    Object.assign(item, { current_period_start: at, current_period_end: at + periodOf(item.price) });
     const invoice = this.invoice(sub, "subscription_cycle", item.price.unit_amount, at);
     this.charge(sub, invoice, at);
+    this.emit("customer.subscription.updated", sub, changed(previous, sub));
+    return sub;
+  }
+
+  /** Time reaches a paused subscription's `pause_collection.resumes_at`: Stripe clears the pause by itself. */
+  reachPauseEnd(subscriptionId: string): Obj {
+    const sub = this.get(this.subscriptions, "subscription", subscriptionId);
+    if (!sub.pause_collection) throw new Error(`subscription ${subscriptionId} is not paused`);
+    const previous = structuredClone(sub);
+    sub.pause_collection = null;
     this.emit("customer.subscription.updated", sub, changed(previous, sub));
     return sub;
   }
@@ -191,12 +254,13 @@ export class FakeStripe {
     { method: "POST", pattern: /^\/v1\/subscriptions$/, handle: (p) => this.createSubscriptionFromApi(p) },
     { method: "GET", pattern: /^\/v1\/subscriptions\/([^/]+)$/, handle: (_, [id]) => this.get(this.subscriptions, "subscription", id) },
     { method: "POST", pattern: /^\/v1\/subscriptions\/([^/]+)$/, handle: (p, [id]) => this.updateSubscription(id, p) },
-    { method: "DELETE", pattern: /^\/v1\/subscriptions\/([^/]+)$/, handle: (_, [id]) => this.cancelSubscriptionNow(id) },
+    { method: "DELETE", pattern: /^\/v1\/subscriptions\/([^/]+)$/, handle: (p, [id]) => this.cancelSubscriptionNow(id, p) },
     { method: "POST", pattern: /^\/v1\/subscription_schedules$/, handle: (p) => this.createSchedule(p) },
     { method: "GET", pattern: /^\/v1\/subscription_schedules\/([^/]+)$/, handle: (_, [id]) => this.get(this.schedules, "subscription schedule", id) },
     { method: "POST", pattern: /^\/v1\/subscription_schedules\/([^/]+)\/release$/, handle: (_, [id]) => this.releaseSchedule(this.get(this.schedules, "subscription schedule", id)) },
     { method: "POST", pattern: /^\/v1\/subscription_schedules\/([^/]+)$/, handle: (p, [id]) => this.updateSchedule(id, p) },
     { method: "GET", pattern: /^\/v1\/prices\/([^/]+)$/, handle: (_, [id]) => this.price(id) },
+    { method: "GET", pattern: /^\/v1\/promotion_codes$/, handle: (p) => this.listPromotionCodes(p) },
     { method: "GET", pattern: /^\/v1\/invoices\/([^/]+)$/, handle: (_, [id]) => this.get(this.invoices, "invoice", id) },
     { method: "GET", pattern: /^\/v1\/payment_intents\/([^/]+)$/, handle: (_, [id]) => this.get(this.paymentIntents, "payment_intent", id) },
     { method: "GET", pattern: /^\/v1\/charges\/([^/]+)$/, handle: (_, [id]) => this.get(this.charges, "charge", id) },
@@ -207,7 +271,8 @@ export class FakeStripe {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? "/", "http://fake");
-    const params = parseForm(req.method === "GET" ? url.search.slice(1) : Buffer.concat(chunks).toString("utf8"));
+    // GET and DELETE carry their parameters in the query string, as stripe-node sends them.
+    const params = parseForm(req.method === "GET" || req.method === "DELETE" ? url.search.slice(1) : Buffer.concat(chunks).toString("utf8"));
     const key = req.headers["idempotency-key"] as string | undefined;
     this.requests.push({ method: req.method!, path: url.pathname, params, idempotencyKey: key });
     const send = (status: number, body: Obj) => {
@@ -280,7 +345,14 @@ export class FakeStripe {
     const lineItems = params.line_items as Obj[] | undefined;
     if (lineItems?.length !== 1) throw invalid("Exactly one line item is expected.", "line_items");
     const price = this.price(lineItems[0].price);
-    return this.openSession(params, { __price: price.id, subscription_data_metadata: params.subscription_data?.metadata ?? {} });
+    if (params.discounts && params.allow_promotion_codes) throw invalid("You may only specify one of these parameters: allow_promotion_codes, discounts.");
+    for (const discount of (params.discounts as Obj[] | undefined) ?? []) this.usablePromotion(discount.promotion_code);
+    return this.openSession(params, {
+      __price: price.id,
+      __discounts: params.discounts ?? null,
+      allow_promotion_codes: params.allow_promotion_codes === "true",
+      subscription_data_metadata: params.subscription_data?.metadata ?? {},
+    });
   }
 
   /** A new open Checkout session of `params.mode` for the customer, with the mode's own fields. */
@@ -324,6 +396,14 @@ export class FakeStripe {
     });
   }
 
+  private listPromotionCodes(params: Obj) {
+    const all = [...this.promotionCodes.values()].filter(
+      (promotion) => (params.code === undefined || promotion.code === params.code) && (params.active === undefined || String(promotion.active) === params.active),
+    );
+    const limit = Number(params.limit ?? 10);
+    return { object: "list", url: "/v1/promotion_codes", has_more: all.length > limit, data: all.slice(0, limit) };
+  }
+
   private createRefund(params: Obj) {
     const intent = this.get(this.paymentIntents, "payment_intent", params.payment_intent);
     const charge = this.get(this.charges, "charge", intent.latest_charge);
@@ -347,12 +427,14 @@ export class FakeStripe {
     if (params.payment_behavior === "error_if_incomplete" && this.declining.has(customer.id)) {
       throw new StripeFailure(402, { type: "card_error", code: "card_declined", decline_code: "generic_decline", message: "Your card was declined." });
     }
-    const sub = this.createSubscription(customer.id, this.price(items[0].price).id, params.metadata ?? {});
+    const promotion = (params.discounts as Obj[] | undefined)?.[0]?.promotion_code;
+    if (promotion) this.usablePromotion(promotion);
+    const sub = this.createSubscription(customer.id, this.price(items[0].price).id, params.metadata ?? {}, undefined, promotion);
     sub.default_payment_method = card;
     return sub;
   }
 
-  private createSubscription(customerId: string, priceId: string, metadata: Obj, startedAt = nowSeconds()) {
+  private createSubscription(customerId: string, priceId: string, metadata: Obj, startedAt = nowSeconds(), promotionCode?: string) {
     const price = this.price(priceId);
     const sub: Obj = {
       id: this.id("sub"),
@@ -370,16 +452,20 @@ export class FakeStripe {
       schedule: null,
       default_payment_method: null,
       pending_update: null,
+      pause_collection: null,
+      discounts: [] as string[],
+      cancellation_details: { comment: null, feedback: null, reason: null },
       latest_invoice: null,
       livemode: false,
       items: {
         object: "list",
         has_more: false,
         url: "/v1/subscription_items",
-        data: [{ id: this.id("si"), object: "subscription_item", price, quantity: 1, current_period_start: startedAt, current_period_end: startedAt + PERIOD }],
+        data: [{ id: this.id("si"), object: "subscription_item", price, quantity: 1, current_period_start: startedAt, current_period_end: startedAt + periodOf(price) }],
       },
     };
     this.subscriptions.set(sub.id, sub);
+    if (promotionCode) this.applyPromotion(sub, promotionCode, startedAt);
     const invoice = this.invoice(sub, "subscription_create", price.unit_amount, startedAt);
     if (!this.declining.has(customerId)) sub.status = "active";
     this.emit("customer.subscription.created", sub);
@@ -388,10 +474,12 @@ export class FakeStripe {
   }
 
   /** DELETE /v1/subscriptions/{id}: ends it at once (no refund, no final invoice, as Stripe's defaults). */
-  private cancelSubscriptionNow(id: string) {
+  private cancelSubscriptionNow(id: string, params: Obj = {}) {
     const sub = this.get(this.subscriptions, "subscription", id);
     if (sub.status === "canceled") throw invalid("This subscription is already canceled.");
     const previous = structuredClone(sub);
+    this.setCancellationDetails(sub, params.cancellation_details);
+    sub.pause_collection = null;
     sub.status = "canceled";
     sub.canceled_at = sub.ended_at = nowSeconds();
     sub.cancel_at_period_end = false;
@@ -411,6 +499,21 @@ export class FakeStripe {
       sub.canceled_at = sub.cancel_at_period_end ? nowSeconds() : null;
     }
     if (params.cancel_at === "") sub.cancel_at = null;
+    const discounts = params.discounts as Obj[] | "" | undefined;
+    if (discounts === "") sub.discounts = [];
+    else if (discounts) {
+      if (discounts.length !== 1 || !discounts[0].promotion_code) throw invalid("This fake takes one discount by promotion_code.", "discounts");
+      this.usablePromotion(discounts[0].promotion_code);
+      this.applyPromotion(sub, discounts[0].promotion_code);
+    }
+    if (params.cancel_at_period_end === "true") this.setCancellationDetails(sub, params.cancellation_details);
+    if (params.pause_collection === "") sub.pause_collection = null;
+    else if (params.pause_collection !== undefined) {
+      const { behavior, resumes_at: resumesAt } = params.pause_collection as Obj;
+      if (!["keep_as_draft", "mark_uncollectible", "void"].includes(behavior)) throw invalid("Invalid pause_collection[behavior].", "pause_collection[behavior]");
+      if (resumesAt !== undefined && Number(resumesAt) <= nowSeconds()) throw invalid("resumes_at must be in the future.", "pause_collection[resumes_at]");
+      sub.pause_collection = { behavior, resumes_at: resumesAt === undefined ? null : Number(resumesAt) };
+    }
     if (params.cancel_at_period_end !== undefined) sub.cancel_at = sub.cancel_at_period_end ? sub.items.data[0].current_period_end : null;
     const items = params.items as Obj[] | undefined;
     if (items) {
@@ -422,7 +525,13 @@ export class FakeStripe {
       }
       const now = nowSeconds();
       const remaining = Math.max(0, item.current_period_end - now) / (item.current_period_end - item.current_period_start);
-      const proration = Math.round((price.unit_amount - item.price.unit_amount) * remaining);
+      // As Stripe: another interval resets the billing cycle to now, charging the new price in full less the unused
+      // part of the old one; the same interval keeps the period and charges the difference for what is left of it.
+      const newCycle = price.recurring.interval !== item.price.recurring.interval;
+      const proration = newCycle
+        ? Math.round(price.unit_amount - item.price.unit_amount * remaining)
+        : Math.round((price.unit_amount - item.price.unit_amount) * remaining);
+      if (newCycle && params.proration_behavior !== "always_invoice") throw invalid("This fake changes intervals only with proration_behavior=always_invoice.", "proration_behavior");
       if (params.proration_behavior === "always_invoice" && proration > 0) {
         const invoice = this.invoice(sub, "subscription_update", proration, now);
         const paid = this.charge(sub, invoice, now, { keepStatus: params.payment_behavior === "pending_if_incomplete" });
@@ -433,10 +542,17 @@ export class FakeStripe {
         }
       }
       item.price = price;
+      if (newCycle) Object.assign(item, { current_period_start: now, current_period_end: now + periodOf(price) });
       sub.pending_update = null;
     }
     this.emit("customer.subscription.updated", sub, changed(previous, sub));
     return sub;
+  }
+
+  private setCancellationDetails(sub: Obj, details: Obj | undefined) {
+    const feedbacks = ["customer_service", "low_quality", "missing_features", "other", "switched_service", "too_complex", "too_expensive", "unused"];
+    if (details?.feedback !== undefined && !feedbacks.includes(details.feedback)) throw invalid("Invalid cancellation_details[feedback].", "cancellation_details[feedback]");
+    sub.cancellation_details = { comment: details?.comment ?? null, feedback: details?.feedback ?? null, reason: "cancellation_requested" };
   }
 
   private createSchedule(params: Obj) {
@@ -474,7 +590,9 @@ export class FakeStripe {
       let start = Number(phases[0].start_date);
       if (start !== schedule.current_phase.start_date) throw invalid("You can not modify the start date of the current phase.", "phases[0][start_date]");
       schedule.phases = phases.map((phase, i) => {
-        const end = phase.end_date ? Number(phase.end_date) : phase.duration ? start + Number(phase.duration.interval_count) * PERIOD : undefined;
+        const unit = phase.duration?.interval === "year" ? YEAR : phase.duration?.interval === "month" ? PERIOD : undefined;
+        if (phase.duration && !unit) throw invalid("This fake knows phase durations in months and years.", `phases[${i}][duration][interval]`);
+        const end = phase.end_date ? Number(phase.end_date) : phase.duration ? start + Number(phase.duration.interval_count) * unit! : undefined;
         if (!end) throw invalid("A phase needs an end_date or a duration.", `phases[${i}]`);
         const result = { start_date: start, end_date: end, items: (phase.items as Obj[]).map((it) => ({ price: this.price(it.price).id, quantity: Number(it.quantity ?? 1) })) };
         start = end;
@@ -497,9 +615,55 @@ export class FakeStripe {
     return schedule;
   }
 
+  // ---- discounts ------------------------------------------------------------------------------------------------
+
+  /** A promotion code that can be redeemed now, else Stripe's 400. */
+  private usablePromotion(id: string): Obj {
+    const promotion = this.get(this.promotionCodes, "promotion_code", id);
+    const spent = promotion.max_redemptions !== null && promotion.times_redeemed >= promotion.max_redemptions;
+    const expired = promotion.expires_at !== null && promotion.expires_at <= nowSeconds();
+    if (!promotion.active || spent || expired) throw invalid(`This promotion code cannot be redeemed: ${promotion.code}.`, "discounts[0][promotion_code]");
+    return promotion;
+  }
+
+  /** The subscription's discount becomes this promotion code's coupon (replacing any other). */
+  private applyPromotion(sub: Obj, promotionId: string, at = nowSeconds()) {
+    const promotion = this.usablePromotion(promotionId);
+    const coupon = this.coupons.get(promotion.promotion.coupon)!;
+    promotion.times_redeemed += 1;
+    coupon.times_redeemed += 1;
+    const end = coupon.duration === "forever" ? null : coupon.duration === "once" ? sub.items.data[0].current_period_end : at + coupon.duration_in_months * PERIOD;
+    const discount = {
+      id: this.id("di"),
+      object: "discount",
+      customer: sub.customer,
+      subscription: sub.id,
+      promotion_code: promotion.id,
+      source: { type: "coupon", coupon: coupon.id },
+      start: at,
+      end,
+      checkout_session: null,
+      invoice: null,
+      invoice_item: null,
+      subscription_item: null,
+    };
+    this.discounts.set(discount.id, discount);
+    sub.discounts = [discount.id];
+    this.emit("customer.discount.created", discount);
+  }
+
+  /** An amount less the subscription's running discount. */
+  private discounted(sub: Obj, amount: number, at: number): number {
+    const discount = sub.discounts?.[0] ? this.discounts.get(sub.discounts[0]) : undefined;
+    if (!discount || (discount.end !== null && discount.end <= at)) return amount;
+    const coupon = this.coupons.get(discount.source.coupon)!;
+    return coupon.percent_off !== null ? Math.round((amount * (100 - coupon.percent_off)) / 100) : Math.max(0, amount - coupon.amount_off);
+  }
+
   // ---- billing --------------------------------------------------------------------------------------------------
 
-  private invoice(sub: Obj, reason: string, amount: number, at: number): Obj {
+  private invoice(sub: Obj, reason: string, fullAmount: number, at: number): Obj {
+    const amount = this.discounted(sub, fullAmount, at);
     const customer = this.customers.get(sub.customer)!;
     const count = [...this.invoices.values()].filter((invoice) => invoice.customer === sub.customer).length;
     const item = sub.items.data[0];
@@ -573,9 +737,10 @@ export class FakeStripe {
   }
 
   private price(id: string): Obj {
-    const amount = this.prices[id];
-    if (amount === undefined) throw missing("price", id);
-    return { id, object: "price", active: true, currency: "usd", unit_amount: amount, type: "recurring", recurring: { interval: "month", interval_count: 1 } };
+    const known = this.prices[id];
+    if (known === undefined) throw missing("price", id);
+    const { amount, interval } = typeof known === "number" ? { amount: known, interval: "month" } : known;
+    return { id, object: "price", active: true, currency: "usd", unit_amount: amount, type: "recurring", recurring: { interval, interval_count: 1 } };
   }
 
   private emit(type: string, object: Obj, previous?: Obj) {
@@ -606,17 +771,26 @@ export class FakeStripe {
       customer: this.customers,
       payment_intent: this.paymentIntents,
       latest_charge: this.charges,
+      discounts: this.discounts,
+      coupon: this.coupons,
+      promotion_code: this.promotionCodes,
     };
-    // Nested paths ("payment_intent.latest_charge") expand level by level, as Stripe does.
-    for (const path of paths) {
-      let target = result;
-      for (const field of path.split(".")) {
-        const value = target?.[field];
-        if (typeof value === "string" && sources[field]?.has(value)) target[field] = this.public(sources[field].get(value)!);
-        target = target?.[field];
-        if (typeof target !== "object") break;
+    // Nested paths ("payment_intent.latest_charge", "discounts.source.coupon") expand level by level, as Stripe does;
+    // a list field expands each of its ids.
+    const expandAt = (target: Obj | undefined, fields: string[]): void => {
+      if (!target || typeof target !== "object" || fields.length === 0) return;
+      const [field, ...rest] = fields;
+      const one = (value: unknown) => (typeof value === "string" && sources[field]?.has(value) ? this.public(sources[field].get(value)!) : value);
+      const value = target[field];
+      if (Array.isArray(value)) {
+        target[field] = value.map(one);
+        for (const item of target[field]) expandAt(item, rest);
+      } else {
+        target[field] = one(value);
+        expandAt(target[field], rest);
       }
-    }
+    };
+    for (const path of paths) expandAt(result, path.split("."));
     return result;
   }
 }

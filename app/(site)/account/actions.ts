@@ -12,14 +12,18 @@ import { signOutDevice, signOutOtherDevices } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
 import {
   billingProvider,
-  cancelSubscription,
+  CANCEL_REASONS,
+  cancelSubscriptionWith,
   changePlan,
   getSubscription,
+  INTERVALS,
   openCustomerPortal,
   PLAN_IDS,
   PLANS,
+  type BillingInterval,
   type PlanId,
-  resumeSubscription,
+  pauseSubscription,
+  resumeSubscriptionNow,
   startCheckout,
   type SubscriptionView,
 } from "@/lib/billing";
@@ -101,21 +105,37 @@ const redirectTarget = (url: string) => (url.startsWith(`${appUrl}/`) ? url.slic
  * difference at once; a downgrade starts at the end of the period; choosing the current plan keeps it (undoing a
  * scheduled downgrade or a cancellation). Locally every change applies at once, free.
  */
-const planForm = z.object({ plan: z.enum(PLAN_IDS, "Choose a plan."), next: z.string().max(2000).optional() });
+const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
-export const changePlanAction = validatedAccountAction(planForm, async ({ plan, next: wanted }, principal) => {
+const planForm = z.object({
+  plan: z.enum(PLAN_IDS, "Choose a plan."),
+  interval: z.enum(INTERVALS).optional(),
+  coupon: z.preprocess(emptyAsUndefined, z.string().trim().max(64, "That is not a coupon code.").optional()),
+  next: z.string().max(2000).optional(),
+});
+
+export const changePlanAction = validatedAccountAction(planForm, async (form, principal) => {
+  try {
+    return await choosePlan(form, principal.accountId);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "coupon_invalid") return { fieldErrors: { coupon: [error.message] } };
+    throw error;
+  }
+});
+
+async function choosePlan({ plan, interval, coupon, next: wanted }: z.output<typeof planForm>, accountId: string) {
   const stripe = billingProvider().name === "stripe";
-  const before = await getSubscription(principal.accountId);
+  const before = await getSubscription(accountId);
   const next = safeNext(wanted);
   let target: string;
   if (stripe && FRESH_START.has(before.status)) {
     // Checkout returns to a fixed URL (app/billing/checkout/complete): the onboarding's next step is kept meanwhile.
     await rememberNext(next);
-    target = await startCheckout(principal.accountId, plan);
+    target = await startCheckout(accountId, plan, interval, coupon);
   } else {
     let after: SubscriptionView;
     try {
-      after = await changePlan(principal.accountId, plan);
+      after = await changePlan(accountId, plan, interval, coupon);
     } catch (error) {
       // No card on file for a returning member: pay at Checkout. (redirect() throws, outside this catch.)
       if (!(error instanceof ApiError && error.code === "payment_method_required")) throw error;
@@ -124,27 +144,38 @@ export const changePlanAction = validatedAccountAction(planForm, async ({ plan, 
     }
     revalidatePath("/", "layout");
     // A new member goes straight on to their first profile (and then to what they wanted).
-    const onward = after.has_access && before.status === "none" ? await afterPlanChosen(principal.accountId, next) : undefined;
+    const onward = after.has_access && before.status === "none" ? await afterPlanChosen(accountId, next) : undefined;
     if (onward) redirect(onward);
-    return { success: planChangeMessage(before, after, plan, stripe) };
+    const discount = coupon && after.discount ? ` Coupon ${after.discount.code} applied.` : "";
+    return { success: planChangeMessage(before, after, plan, interval ?? after.interval ?? "month", stripe) + discount };
   }
   redirect(redirectTarget(target));
-});
+}
 
-function planChangeMessage(before: SubscriptionView, after: SubscriptionView, plan: PlanId, stripe: boolean): string {
+function planChangeMessage(before: SubscriptionView, after: SubscriptionView, plan: PlanId, interval: BillingInterval, stripe: boolean): string {
   const name = PLANS[plan].name;
-  if (!stripe || FRESH_START.has(before.status) || !before.plan) return `You are on the ${name} plan.`;
-  if (before.plan === plan) return `You are staying on the ${name} plan.`;
+  const billed = interval === "year" ? ", billed yearly" : "";
+  if (!stripe || FRESH_START.has(before.status) || !before.plan) return `You are on the ${name} plan${billed}.`;
+  if (before.plan === plan && before.interval === interval) return `You are staying on the ${name} plan.`;
+  if (after.scheduled_change_at && after.scheduled_interval !== after.interval && after.scheduled_interval === interval) {
+    return `Your ${name} plan is billed monthly from ${formatDate(after.scheduled_change_at)}, when your paid year ends.`;
+  }
   if (after.scheduled_plan === plan && after.scheduled_change_at) {
     return `Your plan changes to ${name} from ${formatDate(after.scheduled_change_at)}. You keep ${PLANS[before.plan].name} until then.`;
   }
-  return `You are on the ${name} plan. You were charged the prorated difference now.`;
+  return `You are on the ${name} plan${billed}. You were charged the prorated difference now.`;
 }
 
+/** Cancels at the end of the period (the default) or now, with an optional reason and feedback (POST …/cancel). */
 export const cancelPlanAction = validatedAccountAction(
-  z.object({ confirm: checkbox.refine((value) => value, "Tick the box to confirm.") }),
-  async (_form, principal) => {
-    const after = await cancelSubscription(principal.accountId);
+  z.object({
+    confirm: checkbox.refine((value) => value, "Tick the box to confirm."),
+    when: z.enum(["period_end", "now"]).default("period_end"),
+    reason: z.preprocess(emptyAsUndefined, z.enum(CANCEL_REASONS).optional()),
+    feedback: z.preprocess(emptyAsUndefined, z.string().trim().max(2000, "Keep it under 2,000 characters.").optional()),
+  }),
+  async ({ when, reason, feedback }, principal) => {
+    const after = await cancelSubscriptionWith(principal.accountId, { atPeriodEnd: when === "period_end", reason, feedback });
     revalidatePath("/", "layout");
     if (after.cancel_at_period_end && after.current_period_end) {
       return { success: `Your membership ends on ${formatDate(after.current_period_end)}. You can keep watching until then.` };
@@ -153,12 +184,19 @@ export const cancelPlanAction = validatedAccountAction(
   },
 );
 
-/** Undoes a cancellation at period end. */
+/** Undoes a cancellation at period end, or ends a pause early. */
 export const resumePlanAction = validatedAccountAction(z.object({}), async (_form, principal) => {
-  const after = await resumeSubscription(principal.accountId);
+  const after = await resumeSubscriptionNow(principal.accountId);
   revalidatePath("/", "layout");
-  if (after.cancel_at_period_end) return { error: "Your membership could not be resumed. Please try again." };
+  if (after.cancel_at_period_end || after.paused_until) return { error: "Your membership could not be resumed. Please try again." };
   return { success: `Your membership continues${after.current_period_end ? ` and renews on ${formatDate(after.current_period_end)}` : ""}.` };
+});
+
+/** Pauses for 1–3 months (POST …/pause). */
+export const pausePlanAction = validatedAccountAction(z.object({ months: z.coerce.number().int().min(1).max(3) }), async ({ months }, principal) => {
+  const after = await pauseSubscription(principal.accountId, months);
+  revalidatePath("/", "layout");
+  return { success: `Your membership is paused until ${formatDate(after.paused_until!)}. It resumes by itself then; you can resume earlier.` };
 });
 
 /** The Stripe Customer Portal: payment methods and invoices. */

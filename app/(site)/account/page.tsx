@@ -12,7 +12,7 @@ import { PanelSection } from "@/components/site/panel-section";
 import { describeAccount } from "@/lib/accounts/accounts";
 import { listDevices } from "@/lib/accounts/sessions";
 import { safeNext } from "@/lib/site/onboarding";
-import { billingProvider, listInvoices, PLAN_IDS, plansForSale, type PlanId, type SubscriptionView } from "@/lib/billing";
+import { billingProvider, INTERVALS, listInvoices, PLAN_IDS, plansForSale, type BillingInterval, type PlanId, type SubscriptionView } from "@/lib/billing";
 import { listPurchases } from "@/lib/purchases/purchases";
 import { formatDate } from "@/lib/site/format";
 import { requireAccountHolder } from "@/lib/site/session";
@@ -20,7 +20,9 @@ import { changeEmailAction, changePasswordAction, deleteAccountAction, personalD
 
 export const metadata: Metadata = { title: "Account" };
 
-type Props = { searchParams: Promise<{ welcome?: string; plan?: string; billing?: string; invoices?: string; purchase?: string; next?: string }> };
+type Props = {
+  searchParams: Promise<{ welcome?: string; plan?: string; interval?: string; billing?: string; invoices?: string; purchase?: string; next?: string }>;
+};
 
 const INVOICES_PER_PAGE = 12;
 
@@ -52,7 +54,7 @@ const TONES = {
 
 
 export default async function AccountPage({ searchParams }: Props) {
-  const { welcome, plan, billing, invoices: invoicesPage, purchase, next } = await searchParams;
+  const { welcome, plan, interval, billing, invoices: invoicesPage, purchase, next } = await searchParams;
   const principal = await requireAccountHolder("/account");
   const page = Math.max(1, Math.min(10_000, Math.floor(Number(invoicesPage)) || 1));
   const [account, devices, plans, invoices, purchases] = await Promise.all([
@@ -63,6 +65,7 @@ export default async function AccountPage({ searchParams }: Props) {
     listPurchases(principal, { status: "all", limit: 100, offset: 0 }),
   ]);
   const suggested = PLAN_IDS.find((id) => id === plan) as PlanId | undefined;
+  const shownInterval = INTERVALS.find((value) => value === interval) as BillingInterval | undefined;
   const banner = billingBanner(billing, account.subscription, purchase);
 
   return (
@@ -92,6 +95,7 @@ export default async function AccountPage({ searchParams }: Props) {
           suggested={suggested}
           provider={billingProvider().name}
           next={safeNext(next)}
+          interval={shownInterval}
         />
       </PanelSection>
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { endpoint } from "@/lib/api/endpoint";
-import { PLAN_IDS } from "@/lib/billing/plans";
+import { INTERVALS, PLAN_IDS } from "@/lib/billing/plans";
 
 const username = z
   .string()
@@ -18,14 +18,29 @@ export const currentPassword = z
   .describe("The account's password now. Required when calling with the site's session cookie (403 current_password_incorrect).");
 const newPassword = z.string().min(8).max(256).describe("8–256 characters. Stored only as an argon2id hash.");
 
-const subscription = z.object({
+export const subscription = z.object({
   plan: z.enum(PLAN_IDS).nullable(),
   status: z.enum(["active", "trialing", "past_due", "canceled", "incomplete", "unpaid", "paused", "none"]),
+  interval: z.enum(INTERVALS).nullable().describe("How often the plan is billed: month or year (null without a plan)."),
   current_period_end: z.string().nullable(),
   cancel_at_period_end: z.boolean(),
   scheduled_plan: z.enum(PLAN_IDS).nullable().describe("A downgrade that takes effect at scheduled_change_at (the period's end)."),
+  scheduled_interval: z.enum(INTERVALS).nullable().describe("The billing interval from scheduled_change_at (yearly to monthly waits for the year's end)."),
   scheduled_change_at: z.string().nullable(),
   grace_period_ends_at: z.string().nullable().describe("past_due only: when access ends unless the payment succeeds."),
+  discount: z
+    .object({
+      code: z.string(),
+      percent_off: z.number().nullable(),
+      amount_off_cents: z.number().int().nullable(),
+      currency: z.string().nullable(),
+      duration: z.enum(["once", "repeating", "forever"]),
+      duration_in_months: z.number().int().nullable(),
+      ends_at: z.string().nullable().describe("When the discount stops applying; null: for as long as the subscription lasts."),
+    })
+    .nullable()
+    .describe("The coupon's discount while it applies."),
+  paused_until: z.string().nullable().describe("A pause the member asked for: no access and no charges until then (status `paused`)."),
   has_access: z.boolean().describe("Whether the account may watch now."),
 });
 
@@ -81,13 +96,20 @@ export const changeSubscriptionEndpoint = endpoint({
   description:
     "With Stripe billing: upgrades apply at once (the difference is prorated and charged now), downgrades at the end " +
     "of the period; choosing the current plan undoes a pending downgrade or cancellation. An account with no " +
-    "subscription and no saved payment method gets 402 `payment_method_required` with `details.checkout_url`.",
+    "subscription and no saved payment method gets 402 `payment_method_required` with `details.checkout_url`. " +
+    "`interval` defaults to the subscription's own (monthly for a new one): monthly to yearly applies at once (a new " +
+    "yearly period starts now, the unused part of the month credited), yearly to monthly at the end of the paid year. " +
+    "Without Stripe every change applies at once, and a new interval starts a new period.",
   tag,
   auth: "required",
   accountHolder: true,
-  body: z.object({ subscription: z.enum(PLAN_IDS).describe("The plan to switch to.") }),
+  body: z.object({
+    subscription: z.enum(PLAN_IDS).describe("The plan to switch to."),
+    interval: z.enum(INTERVALS).optional().describe("Bill monthly or yearly (GET /api/plans lists each plan's prices)."),
+    coupon: z.string().trim().min(1).max(64).optional().describe("A coupon code (without Stripe: made by admins; with Stripe: a promotion code). 422 `coupon_invalid` when it cannot be used."),
+  }),
   response: z.object({ subscription }),
-  errors: ["forbidden", "validation_failed", "payment_method_required", "payment_failed", "service_unavailable"],
+  errors: ["forbidden", "validation_failed", "coupon_invalid", "interval_unavailable", "payment_method_required", "payment_failed", "service_unavailable"],
 });
 
 export const cancelSubscriptionEndpoint = endpoint({

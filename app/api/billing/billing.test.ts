@@ -5,7 +5,7 @@ import net from "node:net";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInToSite } from "@/test/web-session";
-import { APP_URL, startStripeApp, WEBHOOK_SECRET, type StripeApp } from "@/test/fake-stripe/app-server";
+import { APP_URL, PRICES, startStripeApp, WEBHOOK_SECRET, YEARLY_PRICES, type StripeApp } from "@/test/fake-stripe/app-server";
 
 let app: StripeApp;
 beforeAll(async () => {
@@ -257,6 +257,207 @@ describe("plan changes", () => {
   });
 });
 
+describe("monthly and yearly billing", () => {
+  const YEAR_MS = 365 * 86_400_000;
+  const priceOf = (subscriptionId: string) => app.fake.subscriptions.get(subscriptionId)!.items.data[0].price.id;
+
+  it("a first subscription can be yearly: Checkout sells the yearly price and the period is a year", async () => {
+    const member = await signUp();
+    const answer = await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "standard", interval: "year" } });
+    expect(answer.status).toBe(402);
+    const session = app.fake.checkoutSessions.get(sessionIdOf(answer.body.error.details.checkout_url))!;
+    expect(session.__price).toBe(YEARLY_PRICES.standard);
+    const from = app.fake.events.length;
+    const subscription = app.fake.completeCheckout(session.id);
+    await deliverSince(from);
+    const read = await app.call("GET", "/api/accounts/subscription", { token: member.token });
+    expect(read.body).toMatchObject({ plan: "standard", interval: "year", status: "active", has_access: true });
+    expect(Math.abs(new Date(read.body.current_period_end).getTime() - Date.now() - YEAR_MS)).toBeLessThan(60_000);
+    expect(priceOf(subscription.id)).toBe(YEARLY_PRICES.standard);
+    const history = (await app.call("GET", "/api/accounts/invoices", { token: member.token })).body;
+    expect(history.items.map((i: { amount_paid: number }) => i.amount_paid)).toEqual([14900]);
+  });
+
+  it("monthly to yearly applies at once: a yearly period starts now, charged less the unused month", async () => {
+    const member = await subscribed("standard", { startedAt: Math.floor(Date.now() / 1000) - 15 * 86_400 });
+    const answer = await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "standard", interval: "year" } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.subscription).toMatchObject({ plan: "standard", interval: "year", scheduled_plan: null, scheduled_interval: null });
+    expect(Math.abs(new Date(answer.body.subscription.current_period_end).getTime() - Date.now() - YEAR_MS)).toBeLessThan(60_000);
+    expect(priceOf(member.subscriptionId)).toBe(YEARLY_PRICES.standard);
+    const proration = [...app.fake.invoices.values()].find((i) => i.parent.subscription_details.subscription === member.subscriptionId && i.billing_reason === "subscription_update");
+    // Half of the month was left: 14900 - 1549 / 2.
+    expect(Math.abs(proration!.amount_paid - (14900 - 1549 / 2))).toBeLessThan(5);
+  });
+
+  it("yearly to monthly waits for the end of the paid year; a plan change naming only the plan keeps yearly billing", async () => {
+    const member = await signUp();
+    const checkout = await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "basic", interval: "year" } });
+    const from = app.fake.events.length;
+    const subscription = app.fake.completeCheckout(sessionIdOf(checkout.body.error.details.checkout_url));
+    await deliverSince(from);
+
+    const upgraded = await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "premium" } });
+    expect(upgraded.body.subscription).toMatchObject({ plan: "premium", interval: "year" });
+    expect(priceOf(subscription.id)).toBe(YEARLY_PRICES.premium);
+    const yearEnd = upgraded.body.subscription.current_period_end;
+
+    const monthly = await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "premium", interval: "month" } });
+    expect(monthly.status).toBe(200);
+    expect(monthly.body.subscription).toMatchObject({ plan: "premium", interval: "year", scheduled_plan: "premium", scheduled_interval: "month", scheduled_change_at: yearEnd });
+    const schedule = app.fake.schedules.get(app.fake.subscriptions.get(subscription.id)!.schedule)!;
+    expect(schedule.phases.map((phase: { items: { price: string }[] }) => phase.items[0].price)).toEqual([YEARLY_PRICES.premium, PRICES.premium]);
+
+    await reachPeriodEnd(subscription.id);
+    const after = (await app.call("GET", "/api/accounts/subscription", { token: member.token })).body;
+    expect(after).toMatchObject({ plan: "premium", interval: "month", scheduled_plan: null, scheduled_interval: null, has_access: true });
+    expect(new Date(after.current_period_end).getTime() - new Date(yearEnd).getTime()).toBe(30 * 86_400_000);
+  });
+
+  it("the cycle change's webhooks replayed and out of order leave the yearly state", async () => {
+    const member = await subscribed("basic");
+    const from = app.fake.events.length;
+    await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "basic", interval: "year" } });
+    const events = app.fake.events.slice(from);
+    expect(events.map((event) => event.type)).toContain("customer.subscription.updated");
+    // A stale read stored first (as if the PUT had not happened yet), then the events newest first, each twice.
+    const stale = app.fake.events.slice(0, from).filter((e) => e.type === "customer.subscription.created" && e.data.object.id === member.subscriptionId);
+    for (const event of [...stale, ...events.reverse(), ...events]) expect((await app.deliver(event)).status).toBe(200);
+    expect((await app.call("GET", "/api/accounts/subscription", { token: member.token })).body).toMatchObject({ plan: "basic", interval: "year", status: "active" });
+  });
+});
+
+describe("cancel, resume and pause", () => {
+  const post = (member: Member, action: string, body?: unknown) => app.call("POST", `/api/accounts/subscription/${action}`, { token: member.token, body });
+
+  it("cancel now ends access at once, sends the reason to Stripe and refunds nothing", async () => {
+    const member = await subscribed("standard");
+    const answer = await post(member, "cancel", { at_period_end: false, reason: "too_expensive", feedback: "Back in the summer" });
+    expect(answer.status).toBe(200);
+    expect(answer.body.subscription).toMatchObject({ status: "canceled", has_access: false });
+    const sub = app.fake.subscriptions.get(member.subscriptionId)!;
+    expect(sub.status).toBe("canceled");
+    expect(sub.cancellation_details).toMatchObject({ feedback: "too_expensive", comment: "Back in the summer" });
+    expect(requestsTo("POST", /^\/v1\/refunds$/)).toHaveLength(0);
+    expect((await me(member)).profile_limit).toBe(1);
+    expectStatus(await post(member, "cancel", { at_period_end: true }), 409);
+  });
+
+  it("cancel at period end keeps access; resume undoes it before the end", async () => {
+    const member = await subscribed("premium");
+    const answer = await post(member, "cancel", { at_period_end: true, reason: "unused" });
+    expect(answer.body.subscription).toMatchObject({ status: "active", cancel_at_period_end: true, has_access: true });
+    expect(app.fake.subscriptions.get(member.subscriptionId)!).toMatchObject({ cancel_at_period_end: true, cancellation_details: { feedback: "unused" } });
+    const resumed = await post(member, "resume");
+    expect(resumed.status).toBe(200);
+    expect(resumed.body.subscription).toMatchObject({ cancel_at_period_end: false, has_access: true });
+    expect(app.fake.subscriptions.get(member.subscriptionId)!.cancel_at_period_end).toBe(false);
+    expect((await post(member, "resume")).body.error.code).toBe("nothing_to_resume");
+  });
+
+  it("a pause (Stripe pause_collection) ends access until Stripe lifts it by itself, and its webhooks in any order agree", async () => {
+    const member = await subscribed("standard");
+    const from = app.fake.events.length;
+    const paused = await post(member, "pause", { months: 2 });
+    expect(paused.status).toBe(200);
+    expect(paused.body.subscription).toMatchObject({ status: "paused", has_access: false });
+    const resumesAt = app.fake.subscriptions.get(member.subscriptionId)!.pause_collection;
+    expect(resumesAt.behavior).toBe("void");
+    expect(new Date(paused.body.subscription.paused_until).getTime()).toBe(resumesAt.resumes_at * 1000);
+    const days = (resumesAt.resumes_at * 1000 - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(58);
+    expect(days).toBeLessThan(63);
+    expect((await me(member)).profile_limit).toBe(1);
+    expect((await post(member, "pause", { months: 1 })).body.error.code).toBe("subscription_not_pausable");
+
+    // The pause's own events, replayed newest first and twice, leave it paused (each re-reads Stripe).
+    const events = app.fake.events.slice(from);
+    for (const event of [...events].reverse().concat(events)) expect((await app.deliver(event)).status).toBe(200);
+    expect((await subscriptionOf(member)).status).toBe("paused");
+
+    const end = app.fake.events.length;
+    app.fake.reachPauseEnd(member.subscriptionId);
+    await deliverSince(end);
+    expect(await subscriptionOf(member)).toMatchObject({ status: "active", paused_until: null, has_access: true });
+    // A late redelivery of the pause's events cannot pause it again.
+    for (const event of events) expect((await app.deliver({ ...event, id: `evt_${randomUUID()}` })).status).toBe(200);
+    expect((await subscriptionOf(member)).status).toBe("active");
+  });
+
+  it("resume ends a pause early; bad input is 422 and an account without a subscription gets 409", async () => {
+    const member = await subscribed("basic");
+    await post(member, "pause", { months: 3 });
+    const resumed = await post(member, "resume");
+    expect(resumed.body.subscription).toMatchObject({ status: "active", paused_until: null, has_access: true });
+    expect(app.fake.subscriptions.get(member.subscriptionId)!.pause_collection).toBeNull();
+
+    expectStatus(await post(member, "pause", { months: 4 }), 422);
+    expectStatus(await post(member, "cancel", { at_period_end: "soon" }), 422);
+    expectStatus(await post(member, "cancel", { at_period_end: true, reason: "bored" }), 422);
+    const newcomer = await signUp();
+    expect((await post(newcomer, "pause", { months: 1 })).body.error.code).toBe("subscription_not_active");
+    expect((await post(newcomer, "cancel", { at_period_end: true })).body.error.code).toBe("subscription_not_active");
+    expectStatus(await app.call("POST", "/api/accounts/subscription/pause", { body: { months: 1 } }), 403);
+  });
+});
+
+describe("promotion codes", () => {
+  const invoicesOf = (subscriptionId: string) => [...app.fake.invoices.values()].filter((i) => i.parent.subscription_details.subscription === subscriptionId);
+
+  it("Checkout lets the customer type a code; the discount is stored and the invoice discounted", async () => {
+    app.fake.addPromotionCode("TYPED10", { percent_off: 10, duration: "forever" });
+    const member = await signUp();
+    const answer = await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "standard" } });
+    const session = app.fake.checkoutSessions.get(sessionIdOf(answer.body.error.details.checkout_url))!;
+    expect(session.allow_promotion_codes).toBe(true);
+    const from = app.fake.events.length;
+    const subscription = app.fake.completeCheckout(session.id, { promotionCode: "TYPED10" });
+    expect(app.fake.eventsSince(from, "customer.discount.created")).toHaveLength(1);
+    await deliverSince(from);
+    expect((await app.call("GET", "/api/accounts/subscription", { token: member.token })).body.discount).toEqual({
+      code: "TYPED10", percent_off: 10, amount_off_cents: null, currency: null, duration: "forever", duration_in_months: null, ends_at: null,
+    });
+    expect(invoicesOf(subscription.id)[0].amount_paid).toBe(Math.round(1549 * 0.9));
+  });
+
+  it("a code given with the plan goes to Checkout, and yearly billing with it", async () => {
+    app.fake.addPromotionCode("YEAR20", { percent_off: 20, duration: "once" });
+    const member = await signUp();
+    const answer = await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "standard", interval: "year", coupon: "year20" } });
+    expect(answer.status).toBe(402);
+    const session = app.fake.checkoutSessions.get(sessionIdOf(answer.body.error.details.checkout_url))!;
+    const request = requestsTo("POST", /^\/v1\/checkout\/sessions$/).at(-1)!;
+    expect(request.params.discounts).toEqual([{ promotion_code: [...app.fake.promotionCodes.values()].find((p) => p.code === "YEAR20")!.id }]);
+    expect(request.params.allow_promotion_codes).toBeUndefined();
+    const from = app.fake.events.length;
+    const subscription = app.fake.completeCheckout(session.id);
+    await deliverSince(from);
+    const read = (await app.call("GET", "/api/accounts/subscription", { token: member.token })).body;
+    expect(read).toMatchObject({ interval: "year", discount: { code: "YEAR20", percent_off: 20, duration: "once", ends_at: read.current_period_end } });
+    expect(invoicesOf(subscription.id)[0].amount_paid).toBe(Math.round(14900 * 0.8));
+  });
+
+  it("a code on a plan change discounts the change; its webhooks replayed out of order agree; a bad or spent code is 422 and changes nothing", async () => {
+    app.fake.addPromotionCode("UPGRADE5", { amount_off: 500, duration: "repeating", duration_in_months: 3 }, { max_redemptions: 1 });
+    const member = await subscribed("basic");
+    const from = app.fake.events.length;
+    const answer = await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "premium", coupon: "UPGRADE5" } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.subscription).toMatchObject({ plan: "premium", discount: { code: "UPGRADE5", amount_off_cents: 500, currency: "usd", duration: "repeating", duration_in_months: 3 } });
+    const events = app.fake.events.slice(from);
+    expect(events.map((e) => e.type)).toContain("customer.discount.created");
+    for (const event of [...events].reverse().concat(events)) expect((await app.deliver(event)).status).toBe(200);
+    expect((await subscriptionOf(member)).discount).toMatchObject({ code: "UPGRADE5" });
+
+    const other = await subscribed("basic");
+    const spent = await app.call("PUT", "/api/accounts/subscription", { token: other.token, body: { subscription: "premium", coupon: "UPGRADE5" } });
+    expectStatus(spent, 422);
+    expect(spent.body.error).toMatchObject({ code: "coupon_invalid", details: { coupon: "UPGRADE5", reason: "used_up" } });
+    expect((await app.call("PUT", "/api/accounts/subscription", { token: other.token, body: { subscription: "premium", coupon: "NOSUCH" } })).body.error.details.reason).toBe("not_found");
+    expect(await subscriptionOf(other)).toMatchObject({ plan: "basic", discount: null });
+  });
+});
+
 describe("failed payments", () => {
   it("a declined renewal makes the subscription past_due: access continues through the grace period", async () => {
     const member = await subscribed("standard");
@@ -412,6 +613,12 @@ describe("the Customer Portal, plans and the contract", () => {
     const plans = (await app.call("GET", "/api/plans")).body.items;
     expect(plans.map((p: { id: string; price_cents: number }) => [p.id, p.price_cents])).toEqual([["basic", 799], ["standard", 1549], ["premium", 2499]]);
     expect(plans[2]).toMatchObject({ currency: "usd", interval: "month", max_streams: 4, max_quality: "2160p" });
+    expect(plans.map((p: { prices: unknown }) => p.prices)).toEqual(
+      [[799, 7900], [1549, 14900], [2499, 23900]].map(([month, year]) => [
+        { interval: "month", price_cents: month, currency: "usd" },
+        { interval: "year", price_cents: year, currency: "usd" },
+      ]),
+    );
   });
 
   it("opens a portal session that returns to the account page", async () => {

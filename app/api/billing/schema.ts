@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { endpoint } from "@/lib/api/endpoint";
 import { listOf, pagination } from "@/lib/api/query-schemas";
-import { PLAN_IDS } from "@/lib/billing/plans";
+import { INTERVALS, PLAN_IDS } from "@/lib/billing/plans";
 
 const tag = "Billing";
 
@@ -35,9 +35,13 @@ export const startCheckoutEndpoint = endpoint({
   tag,
   auth: "required",
   accountHolder: true,
-  body: z.object({ plan: z.enum(PLAN_IDS) }),
+  body: z.object({
+    plan: z.enum(PLAN_IDS),
+    interval: z.enum(INTERVALS).optional().describe("Bill monthly (the default) or yearly."),
+    coupon: z.string().trim().min(1).max(64).optional().describe("A coupon code (without Stripe: made by admins; with Stripe: a promotion code). 422 `coupon_invalid` when it cannot be used."),
+  }),
   response: z.object({ url: z.string() }),
-  errors: ["forbidden", "validation_failed", "payment_failed", "service_unavailable"],
+  errors: ["forbidden", "validation_failed", "coupon_invalid", "interval_unavailable", "payment_failed", "service_unavailable"],
 });
 
 export const customerPortalEndpoint = endpoint({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { endpoint } from "@/lib/api/endpoint";
-import { PLAN_IDS } from "@/lib/billing/plans";
+import { INTERVALS, PLAN_IDS } from "@/lib/billing/plans";
 
 export const plansEndpoint = endpoint({
   method: "GET",
@@ -15,7 +15,10 @@ export const plansEndpoint = endpoint({
         name: z.string(),
         price_cents: z.number().int(),
         currency: z.string(),
-        interval: z.literal("month"),
+        interval: z.literal("month").describe("The interval of price_cents; `prices` has every interval the plan is sold with."),
+        prices: z
+          .array(z.object({ interval: z.enum(INTERVALS), price_cents: z.number().int(), currency: z.string() }))
+          .describe("The monthly price and, where sold, the yearly one (PUT /api/accounts/subscription with `interval`)."),
         max_profiles: z.number().int(),
         max_streams: z.number().int(),
         max_quality: z.string(),

@@ -2,7 +2,7 @@ import "server-only";
 import Stripe from "stripe";
 import { ApiError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
-import type { PlanId } from "../plans";
+import { INTERVALS, PLAN_IDS, type BillingInterval, type PlanId } from "../plans";
 
 // The one Stripe client of this process, created on first use (never at import: `next build` has no keys).
 // STRIPE_API_BASE points it at a local fake or mock for tests and development; production leaves it unset.
@@ -34,24 +34,36 @@ export function webhookSecret(): string {
   return env.STRIPE_WEBHOOK_SECRET;
 }
 
-const priceIds = (): Record<PlanId, string | undefined> => ({
-  basic: env.STRIPE_PRICE_BASIC,
-  standard: env.STRIPE_PRICE_STANDARD,
-  premium: env.STRIPE_PRICE_PREMIUM,
+const priceIds = (): Record<BillingInterval, Record<PlanId, string | undefined>> => ({
+  month: { basic: env.STRIPE_PRICE_BASIC, standard: env.STRIPE_PRICE_STANDARD, premium: env.STRIPE_PRICE_PREMIUM },
+  year: { basic: env.STRIPE_PRICE_BASIC_YEARLY, standard: env.STRIPE_PRICE_STANDARD_YEARLY, premium: env.STRIPE_PRICE_PREMIUM_YEARLY },
 });
 
-/** The Stripe price of a plan (STRIPE_PRICE_<PLAN>). */
-export function priceIdOf(plan: PlanId): string {
-  const id = priceIds()[plan];
-  if (!id) throw new Error(`STRIPE_PRICE_${plan.toUpperCase()} is not set.`);
+const settingOf = (plan: PlanId, interval: BillingInterval) => `STRIPE_PRICE_${plan.toUpperCase()}${interval === "year" ? "_YEARLY" : ""}`;
+
+/** Whether the plan is sold with `interval` (a yearly price is optional: STRIPE_PRICE_<PLAN>_YEARLY). */
+export const sellsInterval = (plan: PlanId, interval: BillingInterval): boolean => Boolean(priceIds()[interval][plan]);
+
+/** The Stripe price of a plan (STRIPE_PRICE_<PLAN>, or STRIPE_PRICE_<PLAN>_YEARLY for the yearly one). */
+export function priceIdOf(plan: PlanId, interval: BillingInterval = "month"): string {
+  const id = priceIds()[interval][plan];
+  if (!id) throw new Error(`${settingOf(plan, interval)} is not set.`);
   return id;
 }
 
-/** The plan a Stripe price stands for, or undefined for a price NormFlix does not sell. */
-export function planOfPrice(priceId: string | undefined): PlanId | undefined {
+/** The plan and interval a Stripe price stands for, or undefined for a price NormFlix does not sell. */
+export function pricePlan(priceId: string | undefined): { plan: PlanId; interval: BillingInterval } | undefined {
   if (!priceId) return undefined;
-  return (Object.entries(priceIds()) as [PlanId, string | undefined][]).find(([, id]) => id === priceId)?.[0];
+  const ids = priceIds();
+  for (const interval of INTERVALS) {
+    const plan = PLAN_IDS.find((id) => ids[interval][id] === priceId);
+    if (plan) return { plan, interval };
+  }
+  return undefined;
 }
+
+/** The plan a Stripe price stands for (monthly or yearly), or undefined for a price NormFlix does not sell. */
+export const planOfPrice = (priceId: string | undefined): PlanId | undefined => pricePlan(priceId)?.plan;
 
 /** The id of an expandable Stripe field, whether it came expanded or not. */
 export const idOf = (value: string | { id: string } | null | undefined): string | undefined =>

@@ -4,11 +4,12 @@ import { findAccountIdByCustomer } from "@/db/queries/billing";
 import { findSubscription } from "@/db/queries/subscriptions";
 import { ApiError } from "@/lib/api/errors";
 import { appUrl } from "@/lib/env";
-import { PLAN_IDS, type PlanId } from "../plans";
+import { PLAN_IDS, type BillingInterval, type PlanId } from "../plans";
 import { localProvider } from "../local-provider";
 import type { BillingProvider } from "../provider";
-import { callStripe, idOf, planOfPrice, priceIdOf, stripe } from "./client";
+import { callStripe, idOf, planOfPrice, priceIdOf, pricePlan, sellsInterval, stripe } from "./client";
 import { ensureCustomer } from "./customers";
+import { invalidCoupon, normalizeCode } from "../coupons";
 import { createPurchaseCheckout } from "./purchases";
 import { syncSubscription } from "./sync";
 
@@ -41,16 +42,38 @@ function checkoutUrls() {
   };
 }
 
-async function createCheckout(accountId: string, plan: PlanId): Promise<string> {
+/** 409 `interval_unavailable` for a plan not sold with that interval (its STRIPE_PRICE_<PLAN>_YEARLY is unset). */
+function requireSold(plan: PlanId, interval: BillingInterval) {
+  if (!sellsInterval(plan, interval)) {
+    throw new ApiError("interval_unavailable", `The ${plan} plan is not sold with ${interval === "year" ? "yearly" : "monthly"} billing here.`, { plan, interval });
+  }
+}
+
+/**
+ * The promotion code a customer typed, if it can be redeemed now (codes are matched case-insensitively here: the
+ * Dashboard's codes are expected upper-case); 422 `coupon_invalid` saying why otherwise.
+ */
+async function promotionCode(raw: string): Promise<Stripe.PromotionCode> {
+  const code = normalizeCode(raw);
+  const found = (await callStripe(() => stripe().promotionCodes.list({ code, limit: 1 }))).data[0];
+  if (!found || !found.active) throw invalidCoupon(code, found?.expires_at && found.expires_at * 1000 <= Date.now() ? "expired" : "not_found");
+  if (found.expires_at !== null && found.expires_at * 1000 <= Date.now()) throw invalidCoupon(code, "expired");
+  if (found.max_redemptions !== null && found.times_redeemed >= found.max_redemptions) throw invalidCoupon(code, "used_up");
+  return found;
+}
+
+async function createCheckout(accountId: string, plan: PlanId, interval: BillingInterval, promotion?: Stripe.PromotionCode): Promise<string> {
   const customer = await ensureCustomer(accountId);
   const session = await callStripe(() =>
     stripe().checkout.sessions.create({
       mode: "subscription",
       customer,
       client_reference_id: accountId,
-      line_items: [{ price: priceIdOf(plan), quantity: 1 }],
+      line_items: [{ price: priceIdOf(plan, interval), quantity: 1 }],
+      // A code given beforehand is applied; otherwise the customer may type one at Checkout.
+      ...(promotion ? { discounts: [{ promotion_code: promotion.id }] } : { allow_promotion_codes: true }),
       subscription_data: { metadata: { account_id: accountId } },
-      metadata: { account_id: accountId, plan },
+      metadata: { account_id: accountId, plan, interval },
       ...checkoutUrls(),
     }),
   );
@@ -69,25 +92,26 @@ async function savedPaymentMethod(customerId: string): Promise<string | undefine
 }
 
 /** A new subscription for a returning customer whose card is on file; 402 with a Checkout URL when there is none. */
-async function subscribeWithSavedCard(accountId: string, plan: PlanId) {
+async function subscribeWithSavedCard(accountId: string, plan: PlanId, interval: BillingInterval, promotion?: Stripe.PromotionCode) {
   const customerId = await ensureCustomer(accountId);
   const paymentMethod = await savedPaymentMethod(customerId);
   if (!paymentMethod) {
     throw new ApiError("payment_method_required", "Add a payment method to subscribe: continue at checkout_url.", {
-      checkout_url: await createCheckout(accountId, plan),
+      checkout_url: await createCheckout(accountId, plan, interval, promotion),
     });
   }
   const subscription = await callStripe(() =>
     stripe().subscriptions.create(
       {
         customer: customerId,
-        items: [{ price: priceIdOf(plan), quantity: 1 }],
+        items: [{ price: priceIdOf(plan, interval), quantity: 1 }],
         default_payment_method: paymentMethod,
         payment_behavior: "error_if_incomplete",
         metadata: { account_id: accountId },
+        ...(promotion && { discounts: [{ promotion_code: promotion.id }] }),
       },
       // A double click within the minute creates one subscription; a new card or plan is a new request.
-      { idempotencyKey: `normflix-subscribe-${accountId}-${plan}-${paymentMethod}-${Math.floor(Date.now() / 60_000)}` },
+      { idempotencyKey: `normflix-subscribe-${accountId}-${plan}-${interval}-${promotion?.id ?? "none"}-${paymentMethod}-${Math.floor(Date.now() / 60_000)}` },
     ),
   );
   return requireSynced(subscription.id, accountId);
@@ -105,13 +129,16 @@ async function keepRenewing(subscription: Stripe.Subscription) {
   if (undo) await callStripe(() => stripe().subscriptions.update(subscription.id, undo));
 }
 
-/** Upgrade: the new price applies now and the difference is invoiced at once; it only applies if that payment succeeds. */
-async function upgrade(subscription: Stripe.Subscription, plan: PlanId) {
+/**
+ * Upgrade (or monthly to yearly): the new price applies now and the difference is invoiced at once (a new interval
+ * starts a new period now, crediting what is left of the old one); it only applies if that payment succeeds.
+ */
+async function upgrade(subscription: Stripe.Subscription, plan: PlanId, interval: BillingInterval) {
   await releaseSchedule(subscription);
   await keepRenewing(subscription);
   const updated = await callStripe(() =>
     stripe().subscriptions.update(subscription.id, {
-      items: [{ id: subscription.items.data[0].id, price: priceIdOf(plan), quantity: 1 }],
+      items: [{ id: subscription.items.data[0].id, price: priceIdOf(plan, interval), quantity: 1 }],
       proration_behavior: "always_invoice",
       payment_behavior: "pending_if_incomplete",
     }),
@@ -134,8 +161,8 @@ async function createSchedule(subscriptionId: string): Promise<string> {
   }
 }
 
-/** Downgrade: the current plan runs to the end of the period already paid for, then the cheaper one starts. */
-async function scheduleDowngrade(subscription: Stripe.Subscription, plan: PlanId) {
+/** Downgrade (or yearly to monthly): the current price runs to the end of the period already paid for, then the new one starts. */
+async function scheduleDowngrade(subscription: Stripe.Subscription, plan: PlanId, interval: BillingInterval) {
   await keepRenewing(subscription);
   const scheduleId = idOf(subscription.schedule) ?? (await createSchedule(subscription.id));
   const schedule = await callStripe(() => stripe().subscriptionSchedules.retrieve(scheduleId));
@@ -146,32 +173,46 @@ async function scheduleDowngrade(subscription: Stripe.Subscription, plan: PlanId
       end_behavior: "release",
       phases: [
         { items: [{ price: idOf(item.price)!, quantity: 1 }], start_date: periodStart, end_date: item.current_period_end, proration_behavior: "none" },
-        { items: [{ price: priceIdOf(plan), quantity: 1 }], duration: { interval: "month", interval_count: 1 }, proration_behavior: "none" },
+        { items: [{ price: priceIdOf(plan, interval), quantity: 1 }], duration: { interval, interval_count: 1 }, proration_behavior: "none" },
       ],
     }),
   );
 }
 
+/**
+ * Whether a change applies now (charged the prorated difference) rather than at the period's end: monthly to yearly
+ * always does, yearly to monthly never does, and on the same interval a higher plan does.
+ */
+function immediate(from: { plan: PlanId; interval: BillingInterval }, to: { plan: PlanId; interval: BillingInterval }) {
+  if (from.interval !== to.interval) return to.interval === "year";
+  return PLAN_IDS.indexOf(to.plan) > PLAN_IDS.indexOf(from.plan);
+}
+
 export const stripeProvider: BillingProvider = {
   name: "stripe",
 
-  async changePlan(accountId, plan) {
+  async changePlan(accountId, plan, wanted, coupon) {
     const subscription = await liveSubscription(accountId);
-    if (!subscription) return subscribeWithSavedCard(accountId, plan);
-    const current = planOfPrice(idOf(subscription.items.data[0]?.price));
-    if (current === plan) {
+    const current = subscription ? pricePlan(idOf(subscription.items.data[0]?.price)) : undefined;
+    const interval = wanted ?? current?.interval ?? "month";
+    requireSold(plan, interval);
+    const promotion = coupon ? await promotionCode(coupon) : undefined;
+    if (!subscription) return subscribeWithSavedCard(accountId, plan, interval, promotion);
+    // The code applies first, so a prorated charge for the change is discounted too.
+    if (promotion) await callStripe(() => stripe().subscriptions.update(subscription.id, { discounts: [{ promotion_code: promotion.id }] }));
+    if (current?.plan === plan && current.interval === interval) {
       // Choosing the plan you have undoes a pending downgrade or cancellation.
       await releaseSchedule(subscription);
       await keepRenewing(subscription);
-    } else if (!current || PLAN_IDS.indexOf(plan) > PLAN_IDS.indexOf(current)) {
-      await upgrade(subscription, plan);
+    } else if (!current || immediate(current, { plan, interval })) {
+      await upgrade(subscription, plan, interval);
     } else {
-      await scheduleDowngrade(subscription, plan);
+      await scheduleDowngrade(subscription, plan, interval);
     }
     return requireSynced(subscription.id, accountId);
   },
 
-  async cancel(accountId) {
+  async cancel(accountId, request = { atPeriodEnd: true }) {
     const subscription = await liveSubscription(accountId);
     if (!subscription) {
       // A plan granted before Stripe was configured (local provider) has nothing at Stripe to cancel: end it here.
@@ -179,7 +220,16 @@ export const stripeProvider: BillingProvider = {
       return row && !row.stripeSubscriptionId ? localProvider.cancel(accountId) : row;
     }
     await releaseSchedule(subscription); // a pending downgrade would otherwise renew the subscription
-    await callStripe(() => stripe().subscriptions.update(subscription.id, { cancel_at_period_end: true }));
+    const cancellation_details: Stripe.SubscriptionUpdateParams.CancellationDetails = {
+      ...(request.reason && { feedback: request.reason }),
+      ...(request.feedback && { comment: request.feedback }),
+    };
+    if (request.atPeriodEnd) {
+      await callStripe(() => stripe().subscriptions.update(subscription.id, { cancel_at_period_end: true, cancellation_details }));
+    } else {
+      // Ends now, without a refund of the rest of the period (Stripe's defaults: no proration, no final invoice).
+      await callStripe(() => stripe().subscriptions.cancel(subscription.id, { cancellation_details }));
+    }
     return requireSynced(subscription.id, accountId);
   },
 
@@ -194,16 +244,30 @@ export const stripeProvider: BillingProvider = {
     const subscription = await liveSubscription(accountId);
     if (!subscription) return findSubscription(accountId);
     await keepRenewing(subscription);
+    if (subscription.pause_collection) await callStripe(() => stripe().subscriptions.update(subscription.id, { pause_collection: "" }));
     return requireSynced(subscription.id, accountId);
   },
 
-  async startCheckout(accountId, plan) {
+  async pause(accountId, months) {
+    const subscription = await liveSubscription(accountId);
+    if (!subscription) return findSubscription(accountId);
+    // Invoices falling in the pause are voided; Stripe clears the pause at resumes_at by itself.
+    const resumesAt = new Date();
+    resumesAt.setUTCMonth(resumesAt.getUTCMonth() + months);
+    await callStripe(() =>
+      stripe().subscriptions.update(subscription.id, { pause_collection: { behavior: "void", resumes_at: Math.floor(resumesAt.getTime() / 1000) } }),
+    );
+    return requireSynced(subscription.id, accountId);
+  },
+
+  async startCheckout(accountId, plan, interval, coupon) {
     // Already subscribed: a second subscription would bill twice, so this is a plan change.
     if (await liveSubscription(accountId)) {
-      await stripeProvider.changePlan(accountId, plan);
+      await stripeProvider.changePlan(accountId, plan, interval, coupon);
       return `${appUrl}/account?billing=updated`;
     }
-    return createCheckout(accountId, plan);
+    requireSold(plan, interval ?? "month");
+    return createCheckout(accountId, plan, interval ?? "month", coupon ? await promotionCode(coupon) : undefined);
   },
 
   async openPortal(accountId) {

@@ -3,10 +3,10 @@ import type Stripe from "stripe";
 import type { Transaction } from "@/db/client";
 import { findAccountIdByCustomer, upsertBillingInvoice } from "@/db/queries/billing";
 import { findSubscription, storeStripeSubscription } from "@/db/queries/subscriptions";
-import type { Subscription } from "@/db/schema";
+import type { StoredDiscount, Subscription } from "@/db/schema";
 import { notifyPaymentFailed } from "@/lib/notifications/triggers";
-import type { PlanId } from "../plans";
-import { callStripe, idOf, planOfPrice, stripe } from "./client";
+import type { BillingInterval, PlanId } from "../plans";
+import { callStripe, idOf, pricePlan, stripe } from "./client";
 
 // Stripe is the source of truth: every change, webhook and Checkout return re-reads the object from Stripe and stores
 // what it says now, so events arriving late, twice or out of order can never move the stored state backwards.
@@ -14,7 +14,7 @@ import { callStripe, idOf, planOfPrice, stripe } from "./client";
 /** Writes prepared from a fresh read, applied later (for webhooks: in the transaction that records the event). */
 export type StoreEffect = (tx?: Transaction) => Promise<Subscription | undefined>;
 
-const EXPAND = ["latest_invoice", "schedule"];
+const EXPAND = ["latest_invoice", "schedule", "discounts.source.coupon", "discounts.promotion_code"];
 
 const fromUnix = (seconds: number | null | undefined) => (seconds ? new Date(seconds * 1000) : null);
 
@@ -36,14 +36,17 @@ function statusOf(status: Stripe.Subscription.Status): Subscription["status"] {
   }
 }
 
-const itemPlan = (item: { price: string | { id: string } } | undefined) => planOfPrice(idOf(item?.price));
+const itemPlan = (item: { price: string | { id: string } } | undefined) => pricePlan(idOf(item?.price));
 
-/** The downgrade a schedule holds for the end of the current phase, if any. */
-function scheduledChange(schedule: Stripe.SubscriptionSchedule | null, current: PlanId) {
+type Priced = { plan: PlanId; interval: BillingInterval };
+
+/** The downgrade (or switch to monthly) a schedule holds for the end of the current phase, if any. */
+function scheduledChange(schedule: Stripe.SubscriptionSchedule | null, current: Priced) {
   if (!schedule || !["active", "not_started"].includes(schedule.status) || !schedule.current_phase) return undefined;
   const next = schedule.phases.find((phase) => phase.start_date >= schedule.current_phase!.end_date);
-  const plan = itemPlan(next?.items[0]);
-  return plan && plan !== current ? { plan, at: new Date(next!.start_date * 1000) } : undefined;
+  const priced = itemPlan(next?.items[0]);
+  if (!priced || (priced.plan === current.plan && priced.interval === current.interval)) return undefined;
+  return { ...priced, at: new Date(next!.start_date * 1000) };
 }
 
 /** When the invoice that made the subscription past due was first charged (the grace period runs from there). */
@@ -56,6 +59,31 @@ function pastDueSince(subscription: Stripe.Subscription, syncedAt: Date): Date |
   return syncedAt;
 }
 
+/** Paused collection (a pause the member asked for): until when; one without an end is paused until further notice. */
+function pausedUntil(subscription: Stripe.Subscription): Date | null {
+  if (!subscription.pause_collection || subscription.status === "canceled") return null;
+  return fromUnix(subscription.pause_collection.resumes_at) ?? UNTIL_FURTHER_NOTICE;
+}
+
+/** The subscription's discount (its first, from a promotion code or a coupon), as the API shows it. */
+function discountOf(subscription: Stripe.Subscription): StoredDiscount | null {
+  const discount = subscription.discounts.find((item): item is Stripe.Discount => typeof item === "object");
+  const coupon = discount && typeof discount.source.coupon === "object" ? discount.source.coupon : null;
+  if (!discount || !coupon) return null;
+  const promotion = typeof discount.promotion_code === "object" ? discount.promotion_code : null;
+  return {
+    code: promotion?.code ?? coupon.name ?? coupon.id,
+    percentOff: coupon.percent_off,
+    amountOffCents: coupon.amount_off,
+    currency: coupon.currency,
+    duration: coupon.duration === "once" ? "once" : coupon.duration === "repeating" ? "repeating" : "forever",
+    durationInMonths: coupon.duration_in_months,
+    endsAt: discount.end ? new Date(discount.end * 1000).toISOString() : null,
+  };
+}
+
+const UNTIL_FURTHER_NOTICE = new Date("9999-12-31T00:00:00Z");
+
 async function accountOfCustomer(customer: string | { id: string } | null): Promise<string | undefined> {
   const id = idOf(customer);
   return id ? findAccountIdByCustomer(id) : undefined;
@@ -65,13 +93,13 @@ async function accountOfCustomer(customer: string | { id: string } | null): Prom
 async function prepareSubscription(subscription: Stripe.Subscription, syncedAt: Date): Promise<StoreEffect | undefined> {
   const accountId = await accountOfCustomer(subscription.customer);
   const items = subscription.items.data;
-  const plan = itemPlan(items[0]);
-  if (!accountId || !plan) {
+  const priced = itemPlan(items[0]);
+  if (!accountId || !priced) {
     console.warn(`Stripe subscription ${subscription.id} ignored: ${accountId ? "its price is not a NormFlix plan" : "unknown customer"}`);
     return undefined;
   }
   const schedule = typeof subscription.schedule === "object" ? subscription.schedule : null;
-  const scheduled = scheduledChange(schedule, plan);
+  const scheduled = scheduledChange(schedule, priced);
   const periodEnd = Math.max(0, ...items.map((item) => item.current_period_end));
   const latestInvoice = typeof subscription.latest_invoice === "object" ? subscription.latest_invoice : null;
   return async (tx) => {
@@ -79,7 +107,8 @@ async function prepareSubscription(subscription: Stripe.Subscription, syncedAt: 
     return storeStripeSubscription(
       {
         accountId,
-        plan,
+        plan: priced.plan,
+        interval: priced.interval,
         status: statusOf(subscription.status),
         provider: "stripe",
         stripeSubscriptionId: subscription.id,
@@ -88,7 +117,10 @@ async function prepareSubscription(subscription: Stripe.Subscription, syncedAt: 
         cancelAtPeriodEnd: subscription.cancel_at_period_end || (subscription.cancel_at !== null && subscription.status !== "canceled"),
         canceledAt: fromUnix(subscription.ended_at ?? subscription.canceled_at),
         scheduledPlan: scheduled?.plan ?? null,
+        scheduledInterval: scheduled?.interval ?? null,
         scheduledChangeAt: scheduled?.at ?? null,
+        pausedUntil: pausedUntil(subscription),
+        discount: discountOf(subscription),
         pastDueSince: pastDueSince(subscription, syncedAt),
         syncedAt,
       },

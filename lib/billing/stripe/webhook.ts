@@ -23,6 +23,12 @@ const scheduleChanged: Handler = async (event) => {
   return subscriptionId ? fetchSubscription(subscriptionId) : undefined;
 };
 
+// A coupon applied, changed or removed: the event's discount names its subscription.
+const discountChanged: Handler = async (event) => {
+  const subscriptionId = (event.data.object as Stripe.Discount).subscription;
+  return subscriptionId ? fetchSubscription(subscriptionId) : undefined;
+};
+
 const checkoutCompleted: Handler = async (event) => {
   const session = event.data.object as Stripe.Checkout.Session;
   if (session.mode === "payment") return fetchSaleEffect(session.id);
@@ -36,6 +42,9 @@ const handlers: Partial<Record<Stripe.Event.Type, Handler>> = {
   "charge.refunded": chargeRefunded,
   "checkout.session.completed": checkoutCompleted,
   "checkout.session.async_payment_succeeded": checkoutCompleted,
+  "customer.discount.created": discountChanged,
+  "customer.discount.updated": discountChanged,
+  "customer.discount.deleted": discountChanged,
   "customer.subscription.created": subscriptionChanged,
   "customer.subscription.updated": subscriptionChanged,
   "customer.subscription.deleted": subscriptionChanged,

@@ -4,5 +4,5 @@ import { startCheckout } from "@/lib/billing/checkout";
 import { startCheckoutEndpoint } from "../schema";
 
 export const POST = withApi(startCheckoutEndpoint, async ({ principal, body }) => ({
-  url: await startCheckout(principal.accountId, body.plan),
+  url: await startCheckout(principal.accountId, body.plan, body.interval, body.coupon),
 }));

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { endpoint } from "@/lib/api/endpoint";
+import { CANCEL_REASONS } from "@/lib/billing/plans";
+import { subscription } from "./schema";
+
+// The account's subscription beyond the contract's plan switch (API-DESIGN.md, "Billing, beyond the plan switch").
+
+const tag = "Accounts";
+
+export const getSubscriptionEndpoint = endpoint({
+  method: "GET",
+  path: "/api/accounts/subscription",
+  summary: "The account's subscription",
+  description: "Plan, billing interval, status, the current period's end, a pending cancellation or change, and whether the account may watch now.",
+  tag,
+  auth: "required",
+  accountHolder: true,
+  response: subscription,
+});
+
+const changed = z.object({ subscription });
+
+export const cancelSubscriptionWithReasonEndpoint = endpoint({
+  method: "POST",
+  path: "/api/accounts/subscription/cancel",
+  summary: "Cancel now or at the end of the period, with a reason",
+  description:
+    "`at_period_end: true`: access continues to `current_period_end` and nothing is charged again (resume undoes it " +
+    "until then). `false`: access ends at once and the rest of the period is not refunded. The reason and feedback " +
+    "are kept for the service's admins (and sent to Stripe as the cancellation details).",
+  tag,
+  auth: "required",
+  accountHolder: true,
+  body: z.object({
+    at_period_end: z.boolean(),
+    reason: z.enum(CANCEL_REASONS).optional(),
+    feedback: z.string().trim().max(2000).optional().describe("In the member's own words."),
+  }),
+  response: changed,
+  errors: ["forbidden", "validation_failed", "subscription_not_active", "service_unavailable"],
+});
+
+export const resumeSubscriptionEndpoint = endpoint({
+  method: "POST",
+  path: "/api/accounts/subscription/resume",
+  summary: "Resume: undo a pending cancellation, or end a pause early",
+  tag,
+  auth: "required",
+  accountHolder: true,
+  response: changed,
+  errors: ["forbidden", "subscription_not_active", "nothing_to_resume", "service_unavailable"],
+});
+
+export const pauseSubscriptionEndpoint = endpoint({
+  method: "POST",
+  path: "/api/accounts/subscription/pause",
+  summary: "Pause for 1–3 months",
+  description:
+    "No access and no charges until `paused_until`; the subscription then resumes by itself (or earlier with " +
+    "resume). Locally the period already paid for is moved back by the pause's length. Only an active subscription " +
+    "without a pending cancellation can be paused (409 `subscription_not_pausable`).",
+  tag,
+  auth: "required",
+  accountHolder: true,
+  body: z.object({ months: z.number().int().min(1).max(3) }),
+  response: changed,
+  errors: ["forbidden", "validation_failed", "subscription_not_active", "subscription_not_pausable", "service_unavailable"],
+});
