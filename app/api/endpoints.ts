@@ -4,11 +4,13 @@ import * as accountSecurity from "./accounts/security-schema";
 import * as adminAnalytics from "./admin/analytics/schema";
 import * as analytics from "./analytics/schema";
 import * as adminAssets from "./admin/assets/schema";
+import * as adminChannels from "./admin/channels/schema";
 import * as adminCatalog from "./admin/catalog/schema";
 import * as adminJobs from "./admin/jobs/schema";
 import * as adminUploads from "./admin/uploads/schema";
 import * as adminUsers from "./admin/users/schema";
 import * as billing from "./billing/schema";
+import * as channels from "./channels/schema";
 import * as browse from "./browse/schema";
 import * as similar from "./browse/similar-schema";
 import * as health from "./health/schema";
@@ -47,6 +49,7 @@ export const endpoints: (Endpoint & { operationId: string })[] = [
   movies,
   shows,
   streams,
+  channels,
   parties,
   browse,
   similar,
@@ -59,6 +62,7 @@ export const endpoints: (Endpoint & { operationId: string })[] = [
   adminJobs,
   adminUploads,
   adminAnalytics,
+  adminChannels,
 ]
   .flatMap((group) =>
     Object.entries(group).flatMap(([name, value]) => (isEndpoint(value) ? [{ ...value, operationId: name.replace(/Endpoint$/, "") }] : [])),

@@ -38,7 +38,7 @@ export async function listLiveStreams(accountId: string, leaseSeconds: number): 
   return selectLive(db(), accountId, leaseSeconds);
 }
 
-export type NewStream = Pick<typeof streams.$inferInsert, "accountId" | "profileId" | "kind" | "itemId" | "titleId" | "assetId" | "userAgent" | "ip">;
+export type NewStream = Pick<typeof streams.$inferInsert, "accountId" | "profileId" | "kind" | "itemId" | "titleId" | "assetId" | "userAgent" | "ip" | "channelId">;
 
 /**
  * Opens a stream unless the account already has `limit` live ones, in which case those are returned instead, except
@@ -63,7 +63,8 @@ export async function openStreamWithinLimit(
           and(
             eq(streams.accountId, values.accountId),
             eq(streams.profileId, values.profileId),
-            eq(streams.itemId, values.itemId),
+            // A channel's stream is the channel's, whatever programme was on air when it started.
+            values.channelId ? eq(streams.channelId, values.channelId) : eq(streams.itemId, values.itemId),
             values.userAgent ? eq(streams.userAgent, values.userAgent) : sql`false`,
             alive(leaseSeconds),
           ),

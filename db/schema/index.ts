@@ -13,3 +13,4 @@ export * from "./security";
 export * from "./notifications";
 export * from "./discovery";
 export * from "./reviews";
+export * from "./channels";

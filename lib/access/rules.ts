@@ -33,6 +33,10 @@ import { ratingAllows } from "./visibility";
 // - Kids controls (kids-controls.ts), per profile: a title in a blocked genre is hidden like one rated above the
 //   profile (`visibleTo`) and refused 403 `genre_blocked` at stream start; once the day's viewing minutes are used, a
 //   stream start and a progress write are refused 403 `viewing_limit_reached` until the next day.
+// - A **channel** (linear TV, lib/channels/) is visible to a profile when every title its schedule plays is
+//   (`channelVisibleTo`), and plays with an active plan (402 `subscription_required` without one: rentals and free
+//   titles do not make a channel), the profile's rating and blocked genres checked against each of its titles, and
+//   the kids' daily limit, at the plan's streams and quality (`canPlayChannel`).
 
 /** The one who asks: the signed-in account and the profile it acts as, loaded once per request. */
 export type Viewer = { principal: Principal; profile: Profile };
@@ -112,4 +116,21 @@ export async function openRight(right: PlayRight): Promise<Date | null> {
   if (right.via !== "rental" || !right.purchase) return null;
   const rental = right.purchase.rentalStartedAt ? right.purchase : await startRentalWindow(right.purchase.id, RENTAL_REMINDER_HOURS);
   return rental.expiresAt;
+}
+
+/** Whether the viewer may start watching a channel whose schedule plays `titles`; throws the refusal. */
+export async function canPlayChannel(viewer: Viewer, titles: PlayableTitle[]): Promise<Allowance> {
+  const plan = activePlan(await findSubscription(viewer.principal.accountId));
+  if (!plan) throw new ApiError("subscription_required", "Choose a plan to watch live TV (PUT /api/accounts/subscription).");
+  const above = titles.find((title) => !ratingAllows(viewer.profile, title));
+  if (above) {
+    throw new ApiError(
+      "maturity_restricted",
+      `This channel is not available on this profile: it plays titles rated above what the profile may watch (${viewer.profile.maturityRating}).`,
+      { title_rating: above.maturityRating, profile_rating: viewer.profile.maturityRating },
+    );
+  }
+  for (const title of titles) await assertGenresAllow(viewer.profile, title.id);
+  await assertViewingTimeLeft(viewer);
+  return planAllowance(plan);
 }

@@ -4,7 +4,7 @@ import { findAsset, listSubtitles } from "@/db/queries/media";
 import { readProgress, type ItemRef } from "@/db/queries/progress";
 import { endStream, listLiveStreams, openStreamWithinLimit, type LiveStream } from "@/db/queries/streams";
 import { STREAM_LEASE_SECONDS } from "@/db/schema/playback";
-import { canPlay, openRight, type Viewer } from "@/lib/access/rules";
+import { canPlay, openRight, type Allowance, type Viewer } from "@/lib/access/rules";
 import type { Principal } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
 import { allowedRenditions, masterPath } from "./playlists";
@@ -42,16 +42,7 @@ export async function startStream(viewer: Viewer, item: PlaybackItem, request: S
     right.maxStreams,
     LEASE_SECONDS,
   );
-  if (!opened.stream) {
-    const streamsText = `${right.maxStreams} stream${right.maxStreams === 1 ? "" : "s"} at a time`;
-    throw new ApiError(
-      "stream_limit_reached",
-      right.planName
-        ? `Your ${right.planName} plan allows ${streamsText}. Stop another stream or upgrade.`
-        : `Without a plan, rented, bought and free titles play on ${streamsText}. Stop another stream or choose a plan.`,
-      { max_streams: right.maxStreams, active_streams: opened.live.map(liveStreamView) },
-    );
-  }
+  if (!opened.stream) throw streamLimitError(right, opened.live);
   // Only a stream that really opened starts a rental's window.
   const rightEndsAt = await openRight(right);
 
@@ -80,6 +71,18 @@ export async function startStream(viewer: Viewer, item: PlaybackItem, request: S
     lease_seconds: LEASE_SECONDS,
     right: { via: right.via, ends_at: rightEndsAt?.toISOString() ?? null },
   };
+}
+
+/** 409 `stream_limit_reached`, naming the account's live streams. */
+export function streamLimitError(right: Allowance, live: LiveStream[]): ApiError {
+  const streamsText = `${right.maxStreams} stream${right.maxStreams === 1 ? "" : "s"} at a time`;
+  return new ApiError(
+    "stream_limit_reached",
+    right.planName
+      ? `Your ${right.planName} plan allows ${streamsText}. Stop another stream or upgrade.`
+      : `Without a plan, rented, bought and free titles play on ${streamsText}. Stop another stream or choose a plan.`,
+    { max_streams: right.maxStreams, active_streams: live.map(liveStreamView) },
+  );
 }
 
 export type StreamStart = Awaited<ReturnType<typeof startStream>>;
