@@ -95,3 +95,14 @@ export async function findChannels(q: string, audience: Audience, limit: number,
   const schedules = await loadSchedules(rows.map((r) => r.channel));
   return rows.map((r) => ({ ...channelView(r.channel, schedules.get(r.channel.id)!, now), title: r.channel.name, score: r.score }));
 }
+
+/** The site's guide: every channel visible to `audience`, with now and next and its programmes from `from` to `to`. */
+export async function getGuide(audience: Audience, fromMs: number, toMs: number, now = Date.now()) {
+  const channels = await listChannels(audience);
+  const schedules = await loadSchedules(channels);
+  return channels.map((channel) => {
+    const schedule = schedules.get(channel.id)!;
+    const programmes = schedule.items.length ? programmesBetween(schedule.timeline, fromMs, toMs, 400).map((p) => programmeView(schedule, p)) : [];
+    return { ...channelView(channel, schedule, now), programmes };
+  });
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withAdminClient, type AdminServer } from "@/app/api/admin/test-server";
+import type { AdminServer } from "@/app/api/admin/test-server";
 import type { LongFilmFixture, PlaybackFixture } from "@/lib/playback/test-fixtures";
 import { createTestDatabase, startServer, type ServerHandle } from "@/test/server-process";
 
@@ -13,7 +13,8 @@ let fixture: PlaybackFixture;
 let film: LongFilmFixture;
 let episodeIds: string[];
 let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
-const client = withAdminClient({} as AdminServer);
+// The client is loaded once DATABASE_URL is set (lib/env reads it on import).
+let client: AdminServer;
 let admin: string;
 
 beforeAll(async () => {
@@ -21,6 +22,8 @@ beforeAll(async () => {
     database = await createTestDatabase(process.env.TEST_DATABASE_URL);
     process.env.DATABASE_URL = database.url;
   }
+  const { withAdminClient } = await import("@/app/api/admin/test-server");
+  client = withAdminClient({} as AdminServer);
   const db = await import("@/db/client");
   const { seedLongFilm, seedPlaybackFixture } = await import("@/lib/playback/test-fixtures");
   const { episodes } = await import("@/db/schema");
@@ -40,7 +43,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const call = client.call;
+const call: AdminServer["call"] = (...args) => client.call(...args);
 const asAdmin = (method: string, url: string, body?: unknown) => call(method, url, { token: admin, body });
 
 function expectError(reply: { status: number; body: any }, status: number, code: string) {
