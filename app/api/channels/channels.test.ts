@@ -238,3 +238,13 @@ describe("channel streams", () => {
     expectError(await call("GET", variant), 403, "forbidden");
   });
 });
+
+describe("a channel's titles and the plan", () => {
+  it("refuses a channel that plays a title no plan covers (rent only), even on a plan", async () => {
+    const sold = await asAdmin("PUT", `/api/admin/titles/${film.movieId}/offers`, { access: "rent_or_buy", offers: [{ kind: "buy", price_cents: 999 }] });
+    expect(sold.status).toBe(200);
+    const refused = await startChannel(family.id, await viewer("premium"));
+    expectError(refused, 402, "subscription_required");
+    expect(refused.body.error.details).toMatchObject({ access: "rent_or_buy" });
+  });
+});
