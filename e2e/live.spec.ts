@@ -7,6 +7,7 @@ import path from "node:path";
 import { expect, test as base } from "@playwright/test";
 import { makeTestVideo } from "../lib/media/test-video";
 import { startServer, tempDataDir } from "../test/server-process";
+import { expectAccessible } from "./axe";
 import { chooseProfile, createProfile, signInBrowser } from "./fixtures";
 import { WatchPage } from "./pages/watch-page";
 
@@ -100,6 +101,7 @@ test("a linear channel plays live from the guide across programme boundaries, wi
   await expect(page.getByRole("heading", { name: "Live TV" })).toBeVisible();
   const row = page.getByTestId("guide-row").filter({ hasText: "Boundary TV" });
   await expect(row).toContainText(/Now: Clip (Alpha|Beta)/);
+  await expectAccessible(page);
   await row.getByRole("link", { name: /^Watch Boundary TV/ }).click();
   await expect(page).toHaveURL(new RegExp(`/watch/channel/${live.channelId}$`));
 
@@ -125,4 +127,29 @@ test("a linear channel plays live from the guide across programme boundaries, wi
   await page.getByRole("button", { name: "Back to live" }).click();
   await expect(page.getByTestId("live-badge")).toHaveText("LIVE");
   await watch.expectAdvancing(1);
+});
+
+test("the admin reorders a channel's schedule in the schedule editor and sees the resulting grid", async ({ page, live }) => {
+  test.setTimeout(120_000);
+  await signInBrowser(page, live.admin, "/admin/channels");
+  await page.goto("/admin/channels");
+  await page.getByRole("link", { name: "Boundary TV" }).click();
+  await expect(page.getByRole("heading", { name: "7 · Boundary TV" })).toBeVisible();
+  const items = page.getByTestId("schedule-item");
+  await expect(items).toHaveCount(2);
+  await expect(items.first()).toContainText("Clip Alpha");
+  await expect(page.getByRole("heading", { name: "The next three hours" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Move Clip Beta up" }).click();
+  await expect(items.first()).toContainText("Clip Beta");
+  await page.getByRole("button", { name: "Save schedule" }).click();
+  await expect(page.getByText("Schedule saved")).toBeVisible();
+  const { body } = await api(live.url, "GET", "/api/admin/channels", live.admin.token);
+  expect(body.items[0].schedule.map((p: { title: string }) => p.title)).toEqual(["Clip Beta", "Clip Alpha"]);
+  // The loop starts again with the first programme.
+  const from = encodeURIComponent(body.items[0].schedule_starts_at);
+  const schedule = (await api(live.url, "GET", `/api/channels/${live.channelId}/schedule?from=${from}&limit=2`)).body;
+  expect(schedule.items.map((p: { title: string }) => p.title)).toEqual(["Clip Beta", "Clip Alpha"]);
+  expect(schedule.items[0].starts_at).toBe(new Date(body.items[0].schedule_starts_at).toISOString());
 });
