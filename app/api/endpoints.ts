@@ -6,11 +6,13 @@ import * as adminAnalytics from "./admin/analytics/schema";
 import * as analytics from "./analytics/schema";
 import * as adminAssets from "./admin/assets/schema";
 import * as adminCoupons from "./admin/coupons/schema";
+import * as adminChannels from "./admin/channels/schema";
 import * as adminCatalog from "./admin/catalog/schema";
 import * as adminJobs from "./admin/jobs/schema";
 import * as adminUploads from "./admin/uploads/schema";
 import * as adminUsers from "./admin/users/schema";
 import * as billing from "./billing/schema";
+import * as channels from "./channels/schema";
 import * as browse from "./browse/schema";
 import * as similar from "./browse/similar-schema";
 import * as health from "./health/schema";
@@ -50,6 +52,7 @@ export const endpoints: (Endpoint & { operationId: string })[] = [
   movies,
   shows,
   streams,
+  channels,
   parties,
   browse,
   similar,
@@ -63,6 +66,7 @@ export const endpoints: (Endpoint & { operationId: string })[] = [
   adminUploads,
   adminAnalytics,
   adminCoupons,
+  adminChannels,
 ]
   .flatMap((group) =>
     Object.entries(group).flatMap(([name, value]) => (isEndpoint(value) ? [{ ...value, operationId: name.replace(/Endpoint$/, "") }] : [])),

@@ -22,23 +22,49 @@ type Props = {
   actions: { toggle: () => void; seekBy: (s: number) => void; seekTo: (s: number) => void; mute: () => void; setVolume: (v: number) => void; fullscreen: () => void };
   /** False for a watch party's members other than the host: no play, pause or seeking. */
   canControl?: boolean;
+  /** Live TV: the seek bar spans the window that can be rewound, and a LIVE badge brings the viewer back to the edge. */
+  live?: { atEdge: boolean; backToLive: () => void };
 };
 
-export function Controls({ state, thumbnails, quality, subtitles, barRef, fullscreen, pictureInPicture, actions, canControl = true }: Props) {
+export function Controls({ state, thumbnails, quality, subtitles, barRef, fullscreen, pictureInPicture, actions, canControl = true, live }: Props) {
+  // Live, positions on the bar count from the start of the window that can still be rewound.
+  const origin = live ? state.seekStart : 0;
+  const length = live ? Math.max(0, state.seekEnd - state.seekStart) : state.duration;
   return (
     <div className="absolute inset-x-0 bottom-0 bg-gradient-to-t from-black/90 via-black/50 to-transparent px-3 pt-16 pb-[max(1rem,env(safe-area-inset-bottom))] sm:px-6">
       <div ref={barRef} data-testid="control-bar">
         <div className="flex items-center gap-4">
           <div className="flex-1">
             {canControl ? (
-              <SeekBar current={state.current} duration={state.duration} buffered={state.buffered} thumbnails={thumbnails} onSeek={actions.seekTo} />
+              <SeekBar
+                current={state.current - origin}
+                duration={length}
+                buffered={Math.max(0, state.buffered - origin)}
+                thumbnails={thumbnails}
+                onSeek={(time) => actions.seekTo(origin + time)}
+              />
             ) : (
               <div className="h-1 rounded bg-white/20" role="progressbar" aria-label="Party playback" aria-valuemin={0} aria-valuemax={Math.round(state.duration)} aria-valuenow={Math.round(state.current)}>
                 <div className="h-full rounded bg-brand" style={{ width: `${state.duration ? (state.current / state.duration) * 100 : 0}%` }} />
               </div>
             )}
           </div>
-          <span className="text-sm whitespace-nowrap tabular-nums text-neutral-200">{formatTime(state.duration - state.current)}</span>
+          {live ? (
+            <button
+              type="button"
+              onClick={live.backToLive}
+              disabled={live.atEdge}
+              aria-label={live.atEdge ? "Live" : "Back to live"}
+              data-testid="live-badge"
+              data-at-edge={live.atEdge}
+              className={`flex items-center gap-1.5 rounded px-2 py-0.5 text-sm font-bold tracking-wide whitespace-nowrap ${live.atEdge ? "bg-brand text-white" : "bg-white/15 text-neutral-100 hover:bg-white/25"}`}
+            >
+              <span aria-hidden className={`size-2 rounded-full ${live.atEdge ? "bg-white" : "bg-neutral-400"}`} />
+              {live.atEdge ? "LIVE" : "Back to live"}
+            </button>
+          ) : (
+            <span className="text-sm whitespace-nowrap tabular-nums text-neutral-200">{formatTime(state.duration - state.current)}</span>
+          )}
         </div>
         <div className="mt-2 flex items-center gap-1 sm:gap-2">
           {canControl && (
@@ -71,10 +97,18 @@ export function Controls({ state, thumbnails, quality, subtitles, barRef, fullsc
           </div>
           {/* One line at any width: on a narrow screen the duration goes first when there is no room for it (the
               remaining time stays on the seek bar's row). */}
-          <span data-testid="time-readout" className="ml-1 text-sm whitespace-nowrap tabular-nums text-neutral-300 sm:ml-2">
-            {formatTime(state.current)}
-            <span className={state.duration >= 3600 ? "max-sm:hidden" : "max-[359px]:hidden"}> / {formatTime(state.duration)}</span>
-          </span>
+          {live ? (
+            !live.atEdge && (
+              <span data-testid="time-readout" className="ml-1 text-sm whitespace-nowrap tabular-nums text-neutral-300 sm:ml-2">
+                −{formatTime(Math.max(0, state.seekEnd - state.current))} behind live
+              </span>
+            )
+          ) : (
+            <span data-testid="time-readout" className="ml-1 text-sm whitespace-nowrap tabular-nums text-neutral-300 sm:ml-2">
+              {formatTime(state.current)}
+              <span className={state.duration >= 3600 ? "max-sm:hidden" : "max-[359px]:hidden"}> / {formatTime(state.duration)}</span>
+            </span>
+          )}
           <div className="flex-1" />
           {subtitles && <Menu label="Subtitles" icon={<icons.SubtitlesIcon />} sections={subtitles} />}
           <Menu label="Quality" icon={<icons.QualityIcon />} sections={[quality]} />

@@ -17,6 +17,7 @@ import { useDelayed, useFullscreen, useIdle, useLift, usePictureInPicture } from
 import { SUBTITLE_BACKGROUNDS, SUBTITLE_SIZES, useSubtitles, type SubtitleStyle } from "./use-subtitles";
 import { useHls } from "./use-hls";
 import { useKeyboardShortcuts } from "./use-keyboard";
+import { useLiveProgramme } from "./use-live-programme";
 import { usePlaybackAnalytics } from "./use-playback-analytics";
 import { useProgressReporter } from "./use-progress-reporter";
 import { useVideoGestures } from "./use-video-gestures";
@@ -25,14 +26,20 @@ import { useVideoState } from "./use-video-state";
 type Props = {
   stream: PlayerStream;
   profile: string;
-  target: ProgressTarget;
+  /** Where progress is written; null for live TV, which keeps none. */
+  target: ProgressTarget | null;
   title: string;
   subtitle?: string;
   backHref: string;
   next: UpNext | null;
   /** Watching in a party: the party steers playback, and only its host controls it. */
   party?: PartyInfo;
+  /** Live TV: starts at the live edge, rewinds within the window, the title follows the programme on screen. */
+  live?: { channelId: string };
 };
+
+/** How far behind the live edge (hls.js's sync position) still counts as live. */
+const LIVE_EDGE_SLACK_SECONDS = 6;
 
 /** The full-screen player: HLS, progress reporting, controls, shortcuts, previews, skip intro and up next. */
 export default function Player(props: Props) {
@@ -46,7 +53,7 @@ function PartyPlayer(props: Props & { party: PartyInfo }) {
   return <PlayerView {...props} video={video} party={party} />;
 }
 
-function PlayerView({ stream, profile, target, title, subtitle, backHref, next, ...rest }: Omit<Props, "party"> & { video?: RefObject<HTMLVideoElement | null>; party?: PartyControls }) {
+function PlayerView({ stream, profile, target, title, subtitle, backHref, next, live, ...rest }: Omit<Props, "party"> & { video?: RefObject<HTMLVideoElement | null>; party?: PartyControls }) {
   const { party } = rest;
   const router = useRouter();
   const container = useRef<HTMLDivElement>(null);
@@ -62,7 +69,10 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
   const { idle, wake, hide } = useIdle(!state.paused);
   const [blocked, setBlocked] = useState(false);
   const [upNextDismissed, setUpNextDismissed] = useState(false);
-  useProgressReporter(video, profile, target, stream.stream_id);
+  useProgressReporter(video, profile, live ? null : target, stream.stream_id);
+  const programme = useLiveProgramme(live?.channelId, hls.playingDate, Math.floor(state.current));
+  const liveEdge = live ? (hls.liveSyncPosition() ?? Math.max(state.seekStart, state.seekEnd - 18)) : 0;
+  const liveControls = live && { atEdge: state.current >= liveEdge - LIVE_EDGE_SLACK_SECONDS, backToLive: () => void (video.current && (video.current.currentTime = liveEdge), video.current?.play()) };
 
   // Start as soon as the first frames can play; a browser that refuses autoplay gets a big play button. (An earlier
   // play() would be aborted by hls.js attaching the source.)
@@ -78,7 +88,12 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
 
   const actions = useMemo(() => {
     const media = () => video.current!;
-    const clamp = (time: number) => Math.max(0, Math.min(time, media().duration || time));
+    // Live, only the window can be sought: never before its start, never past the edge.
+    const clamp = (time: number) => {
+      const seekable = media().seekable;
+      if (live && seekable.length) return Math.max(seekable.start(0), Math.min(time, seekable.end(seekable.length - 1)));
+      return Math.max(0, Math.min(time, media().duration || time));
+    };
     // A party's host moves everyone through the server; other members cannot move the video at all.
     const seekTo = (time: number) => (party ? party.isHost && void party.seek(clamp(time)) : (media().currentTime = clamp(time)));
     return {
@@ -99,7 +114,7 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
       volumeBy: (delta: number) => ((media().volume = Math.min(1, Math.max(0, media().volume + delta))), (media().muted = false)),
       fullscreen: fullscreen.toggle,
     };
-  }, [fullscreen.toggle, video, party]);
+  }, [fullscreen.toggle, video, party, live]);
   useKeyboardShortcuts(actions, wake);
 
   const playNext = useCallback(async () => {
@@ -176,10 +191,10 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
             <BackIcon />
           </Link>
           <div className="flex-1">
-            <h1 className="text-lg font-semibold">{title}</h1>
-            {subtitle && <p className="text-sm text-muted">{subtitle}</p>}
+            <h1 className="text-lg font-semibold" data-testid="player-title">{live && programme ? programme.title : title}</h1>
+            {live ? <p className="text-sm text-muted">{programme ? `${title} · ${clock(programme.starts_at)}–${clock(programme.ends_at)}` : title}</p> : subtitle && <p className="text-sm text-muted">{subtitle}</p>}
           </div>
-          {!party && (
+          {!party && target && !live && (
             <StartPartyButton
               item={target.kind === "movie_watch_progress" ? { kind: "movie", movie_id: target.movie_id } : { kind: "episode", show_id: target.tv_show_id, season: target.tv_show_season, episode: target.tv_show_episode }}
               className="rounded px-4 py-2 text-sm font-semibold ring-1 ring-white/50 hover:bg-white/10 disabled:opacity-60"
@@ -198,6 +213,7 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
           pictureInPicture={pictureInPicture}
           actions={actions}
           canControl={canControl}
+          live={liveControls || undefined}
         />
       </div>
       {inIntro && !showUpNext && <SkipIntro onSkip={() => actions.seekTo(intro.end)} />}
@@ -219,6 +235,8 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
 }
 
 const SPINNER_DELAY_MS = 500;
+
+const clock = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
 
 const choices = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 

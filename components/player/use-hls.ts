@@ -146,5 +146,9 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: s
     setAttempt((n) => n + 1);
   }, [video]);
 
-  return { qualities, quality, setQuality, playing, error, retry };
+  // Live streams: where the live edge plays from, and the wall-clock time (#EXT-X-PROGRAM-DATE-TIME) on screen.
+  const liveSyncPosition = useCallback(() => hlsRef.current?.liveSyncPosition ?? null, []);
+  const playingDate = useCallback(() => hlsRef.current?.playingDate ?? null, []);
+
+  return { qualities, quality, setQuality, playing, error, retry, liveSyncPosition, playingDate };
 }

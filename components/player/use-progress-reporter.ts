@@ -15,17 +15,17 @@ const pendingExits = new Map<string, number>();
  * Posts the position every 10 s while playing, and on pause, seek, end, tab hidden and page exit, with the client's
  * clock; ends the stream's lease when the player goes away.
  */
-export function useProgressReporter(video: RefObject<HTMLVideoElement | null>, profile: string, target: ProgressTarget, streamId: string) {
+export function useProgressReporter(video: RefObject<HTMLVideoElement | null>, profile: string, target: ProgressTarget | null, streamId: string) {
   const targetKey = JSON.stringify(target);
   useEffect(() => {
     const media = video.current;
     if (!media) return;
     window.clearTimeout(pendingExits.get(streamId));
     pendingExits.delete(streamId);
-    const item = JSON.parse(targetKey) as ProgressTarget;
+    const item = JSON.parse(targetKey) as ProgressTarget | null;
     // Whether progress exists is asked once playback starts (or at the first write), not while the first segments load.
     let created: Promise<boolean> | undefined;
-    const knownCreated = () => (created ??= hasProgress(profile, item).catch(() => false));
+    const knownCreated = () => (created ??= item ? hasProgress(profile, item).catch(() => false) : Promise.resolve(false));
     let lastSent = -1;
     let lastSentAt = 0;
     let gone = false;
@@ -38,7 +38,8 @@ export function useProgressReporter(video: RefObject<HTMLVideoElement | null>, p
     };
 
     async function report(keepalive = false) {
-      if (!Number.isFinite(position) || (position === 0 && lastSent < 0)) return; // nothing watched yet
+      // Live TV keeps no progress (its lease is renewed by the playlist refreshes); the exit still ends the stream.
+      if (!item || !Number.isFinite(position) || (position === 0 && lastSent < 0)) return; // nothing watched yet
       lastSent = position;
       lastSentAt = Date.now();
       const exists = await knownCreated();

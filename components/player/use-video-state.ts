@@ -11,9 +11,12 @@ export type VideoState = {
   muted: boolean;
   volume: number;
   ended: boolean;
+  /** The range the viewer may seek in (a live stream's window; 0 to the duration on demand). */
+  seekStart: number;
+  seekEnd: number;
 };
 
-const initial: VideoState = { current: 0, duration: 0, buffered: 0, paused: true, waiting: true, muted: false, volume: 1, ended: false };
+const initial: VideoState = { current: 0, duration: 0, buffered: 0, paused: true, waiting: true, muted: false, volume: 1, ended: false, seekStart: 0, seekEnd: 0 };
 const EVENTS = ["timeupdate", "durationchange", "progress", "play", "pause", "playing", "waiting", "canplay", "seeking", "seeked", "volumechange", "ended", "emptied"];
 
 /** The video element's state, for rendering controls. */
@@ -31,7 +34,10 @@ export function useVideoState(video: RefObject<HTMLVideoElement | null>, fallbac
       const ranges = media.buffered;
       let buffered = 0;
       for (let i = 0; i < ranges.length; i++) if (ranges.start(i) <= media.currentTime + 0.5) buffered = Math.max(buffered, ranges.end(i));
+      const seekable = media.seekable;
       setState({
+        seekStart: seekable.length ? seekable.start(0) : 0,
+        seekEnd: seekable.length ? seekable.end(seekable.length - 1) : 0,
         current: media.currentTime,
         duration: Number.isFinite(media.duration) && media.duration > 0 ? media.duration : fallbackDuration,
         buffered,

@@ -40,7 +40,7 @@ export async function SearchResults({ viewer, query }: { viewer: Viewer; query: 
   if (!query) return <Popular viewer={viewer} heading="Popular on NormFlix" />;
   const { items } = await search(query, { audience: viewer.profile, limit: RESULT_LIMIT });
   const of = <T extends Found["type"]>(type: T) => items.filter((item): item is Of<T> => item.type === type);
-  const [movies, shows, episodes, people] = [of("movie"), of("show"), of("episode"), of("person")];
+  const [movies, shows, episodes, people, channels] = [of("movie"), of("show"), of("episode"), of("person"), of("channel")];
   return (
     <>
       <p role="status" className="mt-6 text-sm text-muted">
@@ -52,6 +52,20 @@ export async function SearchResults({ viewer, query }: { viewer: Viewer; query: 
         <div className="mt-4 max-w-xl text-neutral-300">
           <p>Try another spelling, fewer words, or the name of an actor or director.</p>
         </div>
+      )}
+      {channels.length > 0 && (
+        <Group id="channels" title="Live TV" count={channels.length}>
+          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {channels.map((channel) => (
+              <li key={channel.id}>
+                <Link href={`/watch/channel/${channel.id}`} className="block rounded-md p-2 text-sm hover:bg-white/5">
+                  <p className="font-semibold">{channel.number} · {channel.name}</p>
+                  <p className="text-muted">{channel.now ? `Now: ${channel.now.title}` : "Off air"}</p>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Group>
       )}
       {movies.length > 0 && (
         <Group id="movies" title="Movies" count={movies.length}>

@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 
 const LINKS = [
   { href: "/browse", label: "Home" },
+  { href: "/live", label: "Live" },
   { href: "/search", label: "Search" },
   { href: "/my-list", label: "My List" },
 ];

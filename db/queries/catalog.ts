@@ -214,7 +214,7 @@ const CATALOG_CHANGES = "normflix_catalog_changes";
 
 /**
  * Calls `onChange` whenever any instance changes a catalog table (titles, genres, people, credits, seasons, episodes,
- * media assets, subtitles, offers), announced by the triggers of migration 0027; `onGap` after the listening
+ * media assets, subtitles, offers), announced by the triggers of migration 0031; `onGap` after the listening
  * connection was lost and re-established (changes made meanwhile were not announced).
  */
 export function listenForCatalogChanges(onChange: () => void, onGap: () => void) {

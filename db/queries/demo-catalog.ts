@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "../client";
-import { credits, episodes, genres, mediaAssets, people, seasons, titleGenres, titleOffers, titles } from "../schema";
+import { channelItems, channels, credits, episodes, genres, mediaAssets, people, seasons, titleGenres, titleOffers, titles } from "../schema";
 
 export type DemoRows = {
   assets: Array<typeof mediaAssets.$inferInsert>;
@@ -13,6 +13,8 @@ export type DemoRows = {
   seasons: Array<typeof seasons.$inferInsert>;
   episodes: Array<typeof episodes.$inferInsert>;
   offers: Array<typeof titleOffers.$inferInsert>;
+  channels: Array<typeof channels.$inferInsert>;
+  channelItems: Array<typeof channelItems.$inferInsert>;
 };
 
 export async function hasAnyTitle(): Promise<boolean> {
@@ -32,6 +34,8 @@ export async function insertDemoRows(rows: DemoRows): Promise<number> {
     await tx.insert(seasons).values(rows.seasons).onConflictDoNothing();
     await tx.insert(episodes).values(rows.episodes).onConflictDoNothing();
     if (rows.offers.length) await tx.insert(titleOffers).values(rows.offers).onConflictDoNothing();
+    if (rows.channels.length) await tx.insert(channels).values(rows.channels).onConflictDoNothing();
+    if (rows.channelItems.length) await tx.insert(channelItems).values(rows.channelItems).onConflictDoNothing();
     return inserted.length;
   });
 }

@@ -35,13 +35,14 @@ export async function listLiveStreams(accountId: string, leaseSeconds: number): 
     .orderBy(desc(streams.startedAt));
 }
 
-export type NewStream = Pick<typeof streams.$inferInsert, "accountId" | "profileId" | "kind" | "itemId" | "titleId" | "assetId" | "userAgent" | "ip">;
+export type NewStream = Pick<typeof streams.$inferInsert, "accountId" | "profileId" | "kind" | "itemId" | "titleId" | "assetId" | "userAgent" | "ip" | "channelId">;
 
-// Taking a lease is one round trip: `open_stream` (migration 0027) locks the account, counts its live streams and
-// inserts the new one; a start that took a free slot counts towards trending in the same statement (a reload that
-// took over its own lease is the same viewing). Parameters: $1 account · $2 profile · $3 kind · $4 item · $5 title ·
-// $6 asset · $7 user agent · $8 ip · $9 the plan's streams · $10 the lease in seconds.
-const OPEN_STREAM = `with opened as (select * from open_stream($1::uuid, $2::uuid, $3, $4::uuid, $5::uuid, $6::uuid, $7, $8, $9::int, $10::int)),
+// Taking a lease is one round trip: `open_stream` (migrations 0027, 0034) locks the account, counts its live streams
+// and inserts the new one; a start that took a free slot counts towards trending in the same statement (a reload that
+// took over its own lease is the same viewing; a channel's reload is any stream of the same channel). Parameters:
+// $1 account · $2 profile · $3 kind · $4 item · $5 title · $6 asset · $7 channel · $8 user agent · $9 ip ·
+// $10 the plan's streams · $11 the lease in seconds.
+const OPEN_STREAM = `with opened as (select * from open_stream($1::uuid, $2::uuid, $3, $4::uuid, $5::uuid, $6::uuid, $7::uuid, $8, $9, $10::int, $11::int)),
   trend as (
     ${streamStartUpsertText("$5::uuid", "from opened where took_slot")}
     returning 1)
@@ -57,7 +58,7 @@ export async function openStreamWithinLimit(
   leaseSeconds: number,
 ): Promise<{ stream: { id: string }; live?: never } | { stream?: never; live: LiveStream[] }> {
   const [stream] = await runStatement<{ id: string }>(OPEN_STREAM, [
-    values.accountId, values.profileId, values.kind, values.itemId, values.titleId, values.assetId,
+    values.accountId, values.profileId, values.kind, values.itemId, values.titleId, values.assetId, values.channelId ?? null,
     values.userAgent ?? null, values.ip ?? null, limit, leaseSeconds,
   ]);
   return stream ? { stream } : { live: await listLiveStreams(values.accountId, leaseSeconds) };

@@ -14,3 +14,4 @@ export * from "./notifications";
 export * from "./discovery";
 export * from "./reviews";
 export * from "./playback-quality";
+export * from "./channels";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
+import { channels } from "./channels";
 import { titles } from "./catalog";
 import { mediaAssets } from "./media";
 import { profiles, progressKind } from "./profiles";
@@ -35,6 +36,8 @@ export const streams = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
+    /** A channel's stream: its item and title are the programme on air when it started; its lease is renewed by the live playlist's refreshes. */
+    channelId: uuid("channel_id").references(() => channels.id, { onDelete: "cascade" }),
   },
   (t) => [
     // Counting an account's live streams, and renewing a profile's lease on an item, only look at open rows.

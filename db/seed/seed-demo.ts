@@ -39,7 +39,7 @@ const SUBTITLED_CLIPS = [0, 4];
 /** The demo catalog's rows; with `video`, titles point to (not yet made) clip assets. */
 export function buildDemoCatalog(video: boolean) {
   const now = Date.now();
-  const rows: DemoRows = { assets: [], genres: [], people: [], titles: [], titleGenres: [], credits: [], seasons: [], episodes: [], offers: [] };
+  const rows: DemoRows = { assets: [], genres: [], people: [], titles: [], titleGenres: [], credits: [], seasons: [], episodes: [], offers: [], channels: [], channelItems: [] };
   const clipUsers = demoClips.map(() => ({ movies: [] as string[], episodes: [] as string[] }));
   // Each clip's asset exists from the start (without a source until the clip is made), so every title is listed as
   // processing rather than unavailable while the video is on its way.
@@ -117,7 +117,26 @@ export function buildDemoCatalog(video: boolean) {
       }
     }
   });
+  addDemoChannels(rows);
   return { rows, clipUsers };
+}
+
+/**
+ * Two linear channels, so a new user finds live TV at once: family movies (rated up to PG, so kids profiles get it
+ * too) and the first shows' episodes, each in a loop. Only titles every plan covers.
+ */
+function addDemoChannels(rows: DemoRows) {
+  const onPlans = (t: (typeof rows.titles)[number]) => t.access === "subscription" || t.access === "free";
+  const family = rows.titles.filter((t) => t.kind === "movie" && onPlans(t) && t.maturityLevel! <= maturityLevel("PG")).slice(0, 8);
+  const shows = new Set(rows.titles.filter((t) => t.kind === "show" && onPlans(t)).slice(0, 2).map((t) => t.id));
+  const episodes = rows.episodes.filter((e) => shows.has(e.showId)).slice(0, 12);
+  const channel = (number: number, name: string, items: Array<Pick<(typeof rows.channelItems)[number], "kind" | "titleId" | "episodeId">>) => {
+    const id = demoId("channel", name);
+    rows.channels.push({ id, number, name, kind: "linear" });
+    items.forEach((item, position) => rows.channelItems.push({ channelId: id, position, ...item }));
+  };
+  channel(1, "NormFlix Family", family.map((t) => ({ kind: "movie" as const, titleId: t.id!, episodeId: null })));
+  channel(2, "NormFlix Series", episodes.map((e) => ({ kind: "episode" as const, titleId: e.showId, episodeId: e.id! })));
 }
 
 export async function seedDemoCatalog(options: { video: boolean; log?: (line: string) => void }): Promise<void> {

@@ -34,6 +34,10 @@ import { ratingAllows } from "./visibility";
 // - Kids controls (kids-controls.ts), per profile: a title in a blocked genre is hidden like one rated above the
 //   profile (`visibleTo`) and refused 403 `genre_blocked` at stream start; once the day's viewing minutes are used, a
 //   stream start and a progress write are refused 403 `viewing_limit_reached` until the next day.
+// - A **channel** (linear TV, lib/channels/) is visible to a profile when every title its schedule plays is
+//   (`channelVisibleTo`), and plays with an active plan that covers every title on it (402 `subscription_required`
+//   otherwise: rentals and purchases do not open a channel, nor a channel a rent-only title), the profile's rating and blocked genres checked against each of its titles, and
+//   the kids' daily limit, at the plan's streams and quality (`canPlayChannel`).
 
 /** The one who asks: the signed-in account and the profile it acts as, loaded once per request. */
 export type Viewer = { principal: Principal; profile: Profile };
@@ -125,4 +129,32 @@ export async function openRight(right: PlayRight): Promise<Date | null> {
   if (right.via !== "rental" || !right.purchase) return null;
   const rental = right.purchase.rentalStartedAt ? right.purchase : await startRentalWindow(right.purchase.id, RENTAL_REMINDER_HOURS);
   return rental.expiresAt;
+}
+
+/** Whether the viewer may start watching a channel whose schedule plays `titles`; throws the refusal. */
+export async function canPlayChannel(viewer: Viewer, titles: PlayableTitle[]): Promise<Allowance> {
+  const plan = activePlan(await findSubscription(viewer.principal.accountId));
+  if (!plan) throw new ApiError("subscription_required", "Choose a plan to watch live TV (PUT /api/accounts/subscription).");
+  // A channel does not open what the plan does not cover: a rent-only title, or early access below Premium.
+  const uncovered = titles.find((title) => !planCovers(plan, title.access));
+  if (uncovered) {
+    const early = uncovered.access === "premium_early_access";
+    throw new ApiError(
+      "subscription_required",
+      early ? "This channel plays titles in early access: watch it with the Premium plan." : "This channel plays titles that are not part of any plan.",
+      { access: uncovered.access, ...(early && { plans: ["premium"] }) },
+    );
+  }
+  const above = titles.find((title) => !ratingAllows(viewer.profile, title));
+  if (above) {
+    throw new ApiError(
+      "maturity_restricted",
+      `This channel is not available on this profile: it plays titles rated above what the profile may watch (${viewer.profile.maturityRating}).`,
+      { title_rating: above.maturityRating, profile_rating: viewer.profile.maturityRating },
+    );
+  }
+  const blocked = await Promise.all(titles.map((title) => titleInGenres(title.id, viewer.profile.blockedGenres)));
+  if (blocked.some(Boolean)) throw new ApiError("genre_blocked", "This channel is not available on this profile.");
+  await assertViewingTimeLeft(viewer);
+  return planAllowance(plan);
 }

@@ -39,3 +39,12 @@ export const visibleToText = (table: string, level: string, profileId: string) =
 /** Whether a published title's rating lets `audience` see it (blocked genres: `genresAllow`, kids-controls.ts). */
 export const ratingAllows = (audience: Audience, title: { maturityLevel: number }) =>
   audience === undefined || title.maturityLevel <= audience.maturityLevel;
+
+/**
+ * Whether the channel row `table` may be shown to `audience`: every title on its schedule is visible to it (rules.ts).
+ * Anonymous reads see every channel.
+ */
+export function channelVisibleTo(audience: Audience, table = "channels"): SQL {
+  if (audience === undefined) return sql`true`;
+  return sql`not exists (select 1 from channel_items vci join titles vt on vt.id = vci.title_id where vci.channel_id = ${sql.raw(table)}.id and not ${visibleTo(audience, "vt")})`;
+}

@@ -1,3 +1,3 @@
 // What a search result can be.
-export const SEARCH_KINDS = ["movie", "show", "episode", "person"] as const;
+export const SEARCH_KINDS = ["movie", "show", "episode", "person", "channel"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];

@@ -1,6 +1,7 @@
 import "server-only";
 import { searchCatalog } from "@/db/queries/search";
 import type { Audience } from "@/lib/access/visibility";
+import { findChannels } from "@/lib/channels/channels";
 import { audienceKey, cachedCatalog } from "./cache";
 import { artworkUrl } from "./catalog";
 import { SEARCH_KINDS, type SearchKind } from "./kinds";
@@ -38,7 +39,7 @@ export function genreWordsOf(text: string): string[] {
 
 const round = (score: number) => Math.round(score * 1000) / 1000;
 
-/** Titles, episodes and people matching `text`, typo-tolerant and ranked, as one list. */
+/** Titles, episodes, people and channels matching `text`, typo-tolerant and ranked, as one list. */
 export function search(text: string, options: { kind?: SearchKind; audience: Audience; limit: number }) {
   const key = JSON.stringify(["search", audienceKey(options.audience), text, options.kind ?? null, options.limit]);
   // Ranked partly by viewing (a named genre's titles, a person's best-known ones).
@@ -47,11 +48,13 @@ export function search(text: string, options: { kind?: SearchKind; audience: Aud
 
 /** The same, always from the database (bench/search measures the queries). */
 export async function searchUncached(text: string, options: { kind?: SearchKind; audience: Audience; limit: number }) {
+  const kinds = options.kind ? [options.kind] : [...SEARCH_KINDS];
+  const channels = kinds.includes("channel") ? findChannels(text.trim(), options.audience, options.limit) : [];
   const found = await searchCatalog({
     text,
     prefixQuery: prefixQuery(text),
     genreWords: genreWordsOf(text),
-    kinds: options.kind ? [options.kind] : [...SEARCH_KINDS],
+    kinds,
     audience: options.audience,
     limit: options.limit,
   });
@@ -84,6 +87,7 @@ export async function searchUncached(text: string, options: { kind?: SearchKind;
       known_for: row.knownFor,
       score: round(row.score),
     })),
+    ...(await channels).map((channel) => ({ ...channel, score: round(channel.score) })),
   ];
   items.sort((a, b) => b.score - a.score);
   return { query: text, items: items.slice(0, options.limit) };

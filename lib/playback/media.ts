@@ -4,6 +4,7 @@ import path from "node:path";
 import { findAsset } from "@/db/queries/media";
 import { errorResponse, ApiError } from "@/lib/api/errors";
 import { mediaDir } from "@/lib/env";
+import { serveChannelPlaylist } from "@/lib/channels/live-stream";
 import { resolveInside, serveFile } from "@/lib/files/serve-file";
 import { MASTER_FILE, renderSignedMaster, signPlaylist, signThumbnailsVtt } from "./playlists";
 import { playbackWindowExpiry, verifySignedPath } from "./signing";
@@ -33,6 +34,7 @@ export async function serveMedia(request: Request, segments: string[], now = Dat
   if (!verdict.ok) {
     return refuse(verdict.reason === "expired" ? "This media link has expired: start playback again." : "This media link is not validly signed.");
   }
+  if (segments[0] === "channels") return serveChannelPlaylist(request, segments.slice(1), verdict.expires, now);
   const [assetId, ...rest] = segments;
   if (!assetId || !UUID.test(assetId) || rest.length === 0) return notFound();
 

@@ -5,7 +5,7 @@ import { findStreamStartFacts } from "@/db/queries/stream-start";
 import { forgetViewing } from "@/lib/catalog/cache";
 import { endStream, listLiveStreams, openStreamWithinLimit, type LiveStream } from "@/db/queries/streams";
 import { STREAM_LEASE_SECONDS } from "@/db/schema/playback";
-import { decidePlay, openRight, type Viewer } from "@/lib/access/rules";
+import { decidePlay, openRight, type Allowance, type Viewer } from "@/lib/access/rules";
 import type { Principal } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
 import { allowedRenditions, masterPath } from "./playlists";
@@ -46,16 +46,7 @@ export async function startStream(viewer: Viewer, item: PlaybackItem, request: S
     LEASE_SECONDS,
   );
   forgetViewing(); // the start counts towards trending (lib/catalog/cache.ts)
-  if (!opened.stream) {
-    const streamsText = `${right.maxStreams} stream${right.maxStreams === 1 ? "" : "s"} at a time`;
-    throw new ApiError(
-      "stream_limit_reached",
-      right.planName
-        ? `Your ${right.planName} plan allows ${streamsText}. Stop another stream or upgrade.`
-        : `Without a plan, rented, bought and free titles play on ${streamsText}. Stop another stream or choose a plan.`,
-      { max_streams: right.maxStreams, active_streams: opened.live.map(liveStreamView) },
-    );
-  }
+  if (!opened.stream) throw streamLimitError(right, opened.live);
   // Only a stream that really opened starts a rental's window.
   const rightEndsAt = await openRight(right);
 
@@ -84,6 +75,18 @@ export async function startStream(viewer: Viewer, item: PlaybackItem, request: S
     lease_seconds: LEASE_SECONDS,
     right: { via: right.via, ends_at: rightEndsAt?.toISOString() ?? null },
   };
+}
+
+/** 409 `stream_limit_reached`, naming the account's live streams. */
+export function streamLimitError(right: Allowance, live: LiveStream[]): ApiError {
+  const streamsText = `${right.maxStreams} stream${right.maxStreams === 1 ? "" : "s"} at a time`;
+  return new ApiError(
+    "stream_limit_reached",
+    right.planName
+      ? `Your ${right.planName} plan allows ${streamsText}. Stop another stream or upgrade.`
+      : `Without a plan, rented, bought and free titles play on ${streamsText}. Stop another stream or choose a plan.`,
+    { max_streams: right.maxStreams, active_streams: live.map(liveStreamView) },
+  );
 }
 
 export type StreamStart = Awaited<ReturnType<typeof startStream>>;

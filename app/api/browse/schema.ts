@@ -60,7 +60,7 @@ export const searchEndpoint = endpoint({
   publicCache: true,
   method: "GET",
   path: "/api/search",
-  summary: "Search titles, episodes and people",
+  summary: "Search titles, episodes, people and channels",
   description: "Typo-tolerant and usable as you type (from two characters); results of all types in one ranked list.",
   tag: "Catalog",
   auth: "none",

@@ -4,7 +4,7 @@ import { profileName } from "@/lib/profiles/profile-name";
 
 const tag = "Playback";
 
-const profileField = { profile: profileName.describe("The profile that watches (its maturity rating and progress apply).") };
+export const profileField = { profile: profileName.describe("The profile that watches (its maturity rating and progress apply).") };
 
 const liveStream = z.object({
   stream_id: z.guid(),
@@ -17,7 +17,7 @@ const liveStream = z.object({
   last_seen_at: z.string().describe("Its lease's last renewal (a progress write)."),
 });
 
-const streamResponse = z.object({
+export const streamResponse = z.object({
   stream_id: z.guid().describe("End it with DELETE /api/streams/{stream_id}; progress writes keep it alive."),
   manifest_url: z.string().describe("Signed HLS master playlist listing only the renditions the plan allows; expires at expires_at."),
   expires_at: z.string().describe("Until when manifest_url can be first fetched (the URLs inside it last the whole viewing)."),
@@ -33,7 +33,7 @@ const streamResponse = z.object({
   lease_seconds: z.number().int().describe("A stream whose progress writes stop for this long is ended."),
 });
 
-const errors = [
+export const streamErrors = [
   "forbidden",
   "subscription_required",
   "profile_not_found",
@@ -64,7 +64,7 @@ export const movieStreamEndpoint = endpoint({
   params: z.object({ movie_id: z.guid() }),
   body: z.object(profileField),
   response: streamResponse,
-  errors: [...errors, "movie_not_found"],
+  errors: [...streamErrors, "movie_not_found"],
 });
 
 export const episodeStreamEndpoint = endpoint({
@@ -82,7 +82,7 @@ export const episodeStreamEndpoint = endpoint({
   }),
   body: z.object(profileField),
   response: streamResponse,
-  errors: [...errors, "show_not_found", "episode_not_found"],
+  errors: [...streamErrors, "show_not_found", "episode_not_found"],
 });
 
 // The same starts as POST: a start uses up one of the plan's streams, so clients should not send it as a GET. The

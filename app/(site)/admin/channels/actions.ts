@@ -1,0 +1,48 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { createChannel, editChannel, removeChannel, setSchedule } from "@/lib/channels/admin";
+import { validatedAccountAction } from "@/lib/site/form-action";
+
+// The channel forms. The services check the admin role themselves.
+
+const id = z.guid();
+const channelForm = {
+  number: z.coerce.number().int("A whole number").min(1, "1 to 9999").max(9999, "1 to 9999"),
+  name: z.string().trim().min(1, "Give it a name").max(100),
+  kind: z.enum(["linear", "live"]),
+  logo_url: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine((v) => v === "" || /^(https?:\/\/|\/)/.test(v), "An http(s) URL or a path on this site")
+    .transform((v) => (v === "" ? null : v)),
+};
+
+export const createChannelAction = validatedAccountAction(z.object(channelForm), async (data, principal) => {
+  const created = await createChannel(principal, data);
+  redirect(`/admin/channels/${created.id}`);
+});
+
+export const updateChannelAction = validatedAccountAction(z.object({ id, ...channelForm }), async ({ id, ...data }, principal) => {
+  await editChannel(principal, id, data);
+  revalidatePath(`/admin/channels/${id}`);
+  return { success: "Saved." };
+});
+
+export const deleteChannelAction = validatedAccountAction(z.object({ id }), async (data, principal) => {
+  await removeChannel(principal, data.id);
+  redirect("/admin/channels");
+});
+
+const scheduleItems = z.array(z.object({ type: z.enum(["movie", "episode"]), id })).max(500);
+
+export const saveScheduleAction = validatedAccountAction(z.object({ id, items: z.string().max(100_000) }), async (data, principal) => {
+  const parsed = scheduleItems.safeParse(JSON.parse(data.items || "[]"));
+  if (!parsed.success) return { error: "The schedule could not be read: reload the page and try again." };
+  await setSchedule(principal, data.id, parsed.data);
+  revalidatePath(`/admin/channels/${data.id}`);
+  return { success: "Schedule saved: the channel starts its loop again from the first programme." };
+});

@@ -1,0 +1,1 @@
+export { WatchLoading as default } from "../../watch-loading";

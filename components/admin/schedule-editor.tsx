@@ -1,0 +1,111 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import type { FormState } from "@/lib/site/form-action";
+
+export type ScheduleEntry = { type: "movie" | "episode"; id: string; title: string; playable: boolean; duration_seconds: number | null };
+
+type Found = { type: string; id: string; title: string; show_title?: string; season?: number; episode?: number };
+
+const minutes = (seconds: number | null) => (seconds === null ? "" : seconds < 90 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`);
+
+/**
+ * A channel's schedule, edited in place: find movies and episodes in the catalog (search as you type), add them,
+ * move them up and down or drag them, remove them; Save sends the whole order.
+ */
+export function ScheduleEditor({ channelId, initial, action }: { channelId: string; initial: ScheduleEntry[]; action: (state: FormState, data: FormData) => Promise<FormState> }) {
+  const [items, setItems] = useState(initial);
+  const [query, setQuery] = useState("");
+  const [found, setFound] = useState<Found[]>([]);
+  const [dragged, setDragged] = useState<number | null>(null);
+  useEffect(() => setItems(initial), [initial]);
+
+  useEffect(() => {
+    if (query.trim().length < 2) return setFound([]);
+    const controller = new AbortController();
+    const timer = window.setTimeout(async () => {
+      const [movies, episodes] = await Promise.all(
+        ["movie", "episode"].map((type) =>
+          fetch(`/api/search?${new URLSearchParams({ q: query.trim(), type, limit: "8" })}`, { signal: controller.signal })
+            .then((r) => (r.ok ? r.json() : { items: [] }))
+            .catch(() => ({ items: [] })),
+        ),
+      );
+      setFound([...movies.items, ...episodes.items]);
+    }, 200);
+    return () => (controller.abort(), window.clearTimeout(timer));
+  }, [query]);
+
+  const move = (from: number, to: number) =>
+    setItems((list) => {
+      if (to < 0 || to >= list.length) return list;
+      const next = [...list];
+      const [item] = next.splice(from, 1);
+      next.splice(to, 0, item);
+      return next;
+    });
+  const add = (f: Found) =>
+    setItems((list) => [
+      ...list,
+      { type: f.type as "movie" | "episode", id: f.id, title: f.type === "episode" ? `${f.show_title} · S${f.season}:E${f.episode} ${f.title}` : f.title, playable: true, duration_seconds: null },
+    ]);
+
+  return (
+    <div className="space-y-4">
+      <ol aria-label="Programmes in order" className="divide-y divide-white/10 rounded-lg ring-1 ring-white/10">
+        {items.length === 0 && <li className="p-3 text-sm text-muted">Nothing scheduled: add movies and episodes below.</li>}
+        {items.map((item, index) => (
+          <li
+            key={`${item.id}-${index}`}
+            draggable
+            onDragStart={() => setDragged(index)}
+            onDragOver={(e) => e.preventDefault()}
+            onDrop={() => (dragged !== null && move(dragged, index), setDragged(null))}
+            className="flex items-center gap-2 p-2 text-sm"
+            data-testid="schedule-item"
+          >
+            <span aria-hidden className="cursor-grab px-1 text-muted">⠿</span>
+            <span className="w-6 text-right text-muted">{index + 1}</span>
+            <span className="flex-1">
+              {item.title} <span className="text-muted">· {item.type}{item.duration_seconds !== null && ` · ${minutes(item.duration_seconds)}`}{!item.playable && " · not ready, skipped"}</span>
+            </span>
+            <button type="button" className="rounded px-2 py-1 hover:bg-white/10 disabled:opacity-30" aria-label={`Move ${item.title} up`} disabled={index === 0} onClick={() => move(index, index - 1)}>↑</button>
+            <button type="button" className="rounded px-2 py-1 hover:bg-white/10 disabled:opacity-30" aria-label={`Move ${item.title} down`} disabled={index === items.length - 1} onClick={() => move(index, index + 1)}>↓</button>
+            <button type="button" className="rounded px-2 py-1 text-danger-soft hover:bg-white/10" aria-label={`Remove ${item.title}`} onClick={() => setItems((list) => list.filter((_, i) => i !== index))}>Remove</button>
+          </li>
+        ))}
+      </ol>
+      <ActionForm action={action} label="Save schedule">
+        <input type="hidden" name="id" value={channelId} />
+        <input type="hidden" name="items" value={JSON.stringify(items.map(({ type, id }) => ({ type, id })))} />
+        <SubmitButton pendingLabel="Saving…">Save schedule</SubmitButton>
+      </ActionForm>
+      <div className="space-y-2 rounded-lg bg-surface-raised p-4 ring-1 ring-white/10">
+        <label className="block text-sm font-medium text-neutral-200">
+          Add from the catalog
+          <input
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="Search movies and episodes"
+            className="mt-1 block w-full rounded-md border border-white/15 bg-surface-sunken px-3 py-2 text-sm"
+          />
+        </label>
+        <ul aria-label="Catalog results" className="divide-y divide-white/10 text-sm">
+          {found.map((f) => (
+            <li key={`${f.type}-${f.id}`} className="flex items-center gap-2 py-1.5">
+              <span className="flex-1">
+                {f.type === "episode" ? `${f.show_title} · S${f.season}:E${f.episode} ${f.title}` : f.title} <span className="text-muted">· {f.type}</span>
+              </span>
+              <button type="button" className="rounded-md bg-white/10 px-3 py-1 hover:bg-white/20" onClick={() => add(f)} aria-label={`Add ${f.title}`}>
+                Add
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
