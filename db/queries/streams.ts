@@ -37,7 +37,7 @@ export async function listLiveStreams(accountId: string, leaseSeconds: number): 
 
 export type NewStream = Pick<typeof streams.$inferInsert, "accountId" | "profileId" | "kind" | "itemId" | "titleId" | "assetId" | "userAgent" | "ip" | "channelId">;
 
-// Taking a lease is one round trip: `open_stream` (migrations 0027, 0034) locks the account, counts its live streams
+// Taking a lease is one round trip: `open_stream` (migration 0027) locks the account, counts its live streams
 // and inserts the new one; a start that took a free slot counts towards trending in the same statement (a reload that
 // took over its own lease is the same viewing; a channel's reload is any stream of the same channel). Parameters:
 // $1 account · $2 profile · $3 kind · $4 item · $5 title · $6 asset · $7 channel · $8 user agent · $9 ip ·
