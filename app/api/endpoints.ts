@@ -6,6 +6,7 @@ import * as adminAnalytics from "./admin/analytics/schema";
 import * as analytics from "./analytics/schema";
 import * as adminAssets from "./admin/assets/schema";
 import * as adminCoupons from "./admin/coupons/schema";
+import * as paymentMethods from "./accounts/payment-methods/schema";
 import * as adminChannels from "./admin/channels/schema";
 import * as adminCatalog from "./admin/catalog/schema";
 import * as adminJobs from "./admin/jobs/schema";
@@ -66,6 +67,7 @@ export const endpoints: (Endpoint & { operationId: string })[] = [
   adminUploads,
   adminAnalytics,
   adminCoupons,
+  paymentMethods,
   adminChannels,
 ]
   .flatMap((group) =>

@@ -110,8 +110,7 @@ export class FakeStripe {
     const session = this.get(this.checkoutSessions, "checkout session", sessionId);
     if (session.status !== "open") throw new Error(`checkout session ${sessionId} is ${session.status}`);
     // As Stripe does: the card is attached to the customer and becomes the subscription's default (not the customer's).
-    const card = { id: this.id("pm"), object: "payment_method", type: "card", customer: session.customer, card: { brand: "visa", last4: "4242" } };
-    this.paymentMethods.set(card.id, card);
+    const card = this.attachCard(session.customer, { brand: "visa", last4: "4242" });
     // A code the customer typed at Checkout (allowed by allow_promotion_codes), or the one the session was made with.
     let promotion = session.__discounts?.[0]?.promotion_code as string | undefined;
     if (options.promotionCode) {
@@ -124,6 +123,32 @@ export class FakeStripe {
     Object.assign(session, { status: "complete", payment_status: "paid", subscription: subscription.id });
     this.emit("checkout.session.completed", session);
     return subscription;
+  }
+
+  /** The customer saves a card at a setup-mode Checkout: attached to the customer (not made its default, as Stripe). */
+  completeSetup(sessionId: string, card: { brand: string; last4: string; exp_month?: number; exp_year?: number } = { brand: "mastercard", last4: "4444" }): Obj {
+    const session = this.get(this.checkoutSessions, "checkout session", sessionId);
+    if (session.mode !== "setup" || session.status !== "open") throw new Error(`checkout session ${sessionId} is not an open setup session`);
+    const method = this.attachCard(session.customer, card);
+    Object.assign(session, { status: "complete", setup_intent: this.id("seti") });
+    this.emit("checkout.session.completed", session);
+    return method;
+  }
+
+  /** A card attached to the customer (payment_method.attached). */
+  private attachCard(customer: string, card: { brand: string; last4: string; exp_month?: number; exp_year?: number }): Obj {
+    const method = {
+      id: this.id("pm"),
+      object: "payment_method",
+      type: "card",
+      customer,
+      created: nowSeconds(),
+      card: { brand: card.brand, last4: card.last4, exp_month: card.exp_month ?? 12, exp_year: card.exp_year ?? new Date().getUTCFullYear() + 3 },
+      livemode: false,
+    };
+    this.paymentMethods.set(method.id, method);
+    this.emit("payment_method.attached", method);
+    return method;
   }
 
   /**
@@ -246,6 +271,8 @@ export class FakeStripe {
   private readonly routes: Route[] = [
     { method: "POST", pattern: /^\/v1\/customers$/, handle: (p) => this.createCustomer(p) },
     { method: "GET", pattern: /^\/v1\/customers\/([^/]+)\/payment_methods$/, handle: (p, [id]) => this.listPaymentMethods(id, p) },
+    { method: "GET", pattern: /^\/v1\/payment_methods\/([^/]+)$/, handle: (_, [id]) => this.get(this.paymentMethods, "payment method", id) },
+    { method: "POST", pattern: /^\/v1\/payment_methods\/([^/]+)\/detach$/, handle: (_, [id]) => this.detachPaymentMethod(id) },
     { method: "GET", pattern: /^\/v1\/customers\/([^/]+)$/, handle: (_, [id]) => this.get(this.customers, "customer", id) },
     { method: "POST", pattern: /^\/v1\/customers\/([^/]+)$/, handle: (p, [id]) => this.updateCustomer(id, p) },
     { method: "POST", pattern: /^\/v1\/checkout\/sessions$/, handle: (p) => this.createCheckoutSession(p) },
@@ -329,7 +356,27 @@ export class FakeStripe {
   private updateCustomer(customerId: string, params: Obj) {
     const customer = this.get(this.customers, "customer", customerId);
     for (const field of ["email", "name"] as const) if (params[field] !== undefined) customer[field] = params[field];
+    const preferred = params.invoice_settings?.default_payment_method as string | undefined;
+    if (preferred !== undefined) {
+      if (preferred !== "" && this.paymentMethods.get(preferred)?.customer !== customerId) {
+        throw invalid(`The payment method ${preferred} is not attached to customer ${customerId}.`, "invoice_settings[default_payment_method]");
+      }
+      const previous = structuredClone(customer);
+      customer.invoice_settings.default_payment_method = preferred === "" ? null : preferred;
+      this.emit("customer.updated", customer, { invoice_settings: previous.invoice_settings });
+    }
     return customer;
+  }
+
+  private detachPaymentMethod(id: string) {
+    const method = this.get(this.paymentMethods, "payment method", id);
+    if (!method.customer) throw invalid(`The payment method ${id} is not attached to a customer.`);
+    const customer = this.customers.get(method.customer);
+    if (customer?.invoice_settings.default_payment_method === id) customer.invoice_settings.default_payment_method = null;
+    for (const sub of this.subscriptions.values()) if (sub.default_payment_method === id) sub.default_payment_method = null;
+    method.customer = null;
+    this.emit("payment_method.detached", method);
+    return method;
   }
 
   private listPaymentMethods(customerId: string, params: Obj) {
@@ -341,7 +388,11 @@ export class FakeStripe {
 
   private createCheckoutSession(params: Obj) {
     if (params.mode === "payment") return this.createPaymentSession(params);
-    if (params.mode !== "subscription") throw invalid("Only subscription and payment modes are supported by this fake.", "mode");
+    if (params.mode === "setup") {
+      if (!params.currency) throw invalid("Missing required param: currency (or payment_method_types).", "currency");
+      return this.openSession(params, { setup_intent: null });
+    }
+    if (params.mode !== "subscription") throw invalid("Only subscription, payment and setup modes are supported by this fake.", "mode");
     const lineItems = params.line_items as Obj[] | undefined;
     if (lineItems?.length !== 1) throw invalid("Exactly one line item is expected.", "line_items");
     const price = this.price(lineItems[0].price);
@@ -499,6 +550,12 @@ export class FakeStripe {
       sub.canceled_at = sub.cancel_at_period_end ? nowSeconds() : null;
     }
     if (params.cancel_at === "") sub.cancel_at = null;
+    if (params.default_payment_method !== undefined) {
+      if (this.paymentMethods.get(params.default_payment_method)?.customer !== sub.customer) {
+        throw invalid(`The payment method ${params.default_payment_method} is not attached to customer ${sub.customer}.`, "default_payment_method");
+      }
+      sub.default_payment_method = params.default_payment_method;
+    }
     const discounts = params.discounts as Obj[] | "" | undefined;
     if (discounts === "") sub.discounts = [];
     else if (discounts) {

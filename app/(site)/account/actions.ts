@@ -7,6 +7,7 @@ import { z } from "zod";
 import { deleteAccount } from "@/lib/accounts/account-data";
 import { assertCurrentPassword, changeEmail, changePassword, updatePersonalDetails } from "@/lib/accounts/accounts";
 import { mailEmailChange } from "@/lib/accounts/email-verification";
+import { addPaymentMethod, removePaymentMethod, setDefaultPaymentMethod } from "@/lib/billing/payment-methods";
 import { displayName, phoneNumber } from "@/lib/accounts/phone";
 import { signOutDevice, signOutOtherDevices } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
@@ -197,6 +198,27 @@ export const pausePlanAction = validatedAccountAction(z.object({ months: z.coerc
   const after = await pauseSubscription(principal.accountId, months);
   revalidatePath("/", "layout");
   return { success: `Your membership is paused until ${formatDate(after.paused_until!)}. It resumes by itself then; you can resume earlier.` };
+});
+
+/** Checkout in setup mode, to save a card (POST /api/accounts/payment-methods). */
+export const addCardAction = validatedAccountAction(z.object({}), async (_form, principal) => {
+  redirect((await addPaymentMethod(principal)).url);
+});
+
+const cardForm = z.object({ id: z.string().min(1).max(255) });
+
+/** The card invoices are charged to (PUT /api/accounts/payment-methods/{id}/default). */
+export const defaultCardAction = validatedAccountAction(cardForm, async ({ id }, principal) => {
+  await setDefaultPaymentMethod(principal, id);
+  revalidatePath("/account");
+  return { success: "This card is now the default." };
+});
+
+/** DELETE /api/accounts/payment-methods/{id}. */
+export const removeCardAction = validatedAccountAction(cardForm, async ({ id }, principal) => {
+  await removePaymentMethod(principal, id);
+  revalidatePath("/account");
+  return { success: "Card removed." };
 });
 
 /** The Stripe Customer Portal: payment methods and invoices. */

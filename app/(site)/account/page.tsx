@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BillingHistory } from "@/components/account/billing-history";
 import { DevicesList } from "@/components/account/devices-list";
+import { PaymentMethods } from "@/components/account/payment-methods";
 import { PlanSection } from "@/components/account/plan-section";
 import { PurchasesList } from "@/components/account/purchases-list";
 import { ActionForm } from "@/components/forms/action-form";
@@ -13,6 +14,7 @@ import { describeAccount } from "@/lib/accounts/accounts";
 import { listDevices } from "@/lib/accounts/sessions";
 import { safeNext } from "@/lib/site/onboarding";
 import { billingProvider, INTERVALS, listInvoices, PLAN_IDS, plansForSale, type BillingInterval, type PlanId, type SubscriptionView } from "@/lib/billing";
+import { listPaymentMethods } from "@/lib/billing/payment-methods";
 import { listPurchases } from "@/lib/purchases/purchases";
 import { formatDate } from "@/lib/site/format";
 import { requireAccountHolder } from "@/lib/site/session";
@@ -39,6 +41,8 @@ function billingBanner(billing: string | undefined, subscription: SubscriptionVi
       return { tone: "info", text: "We are confirming your payment with the payment provider. Your plan will appear here in a moment; refresh this page shortly." };
     case "invalid":
       return { tone: "error", text: "That checkout link was not valid, so nothing changed. If you did pay, your plan will appear here shortly; otherwise choose a plan below." };
+    case "card_added":
+      return { tone: "success", text: "Your card was saved. Make it the default below to have your plan renew on it." };
     case "updated":
       return { tone: "success", text: "Your plan has been updated." };
     default:
@@ -57,12 +61,14 @@ export default async function AccountPage({ searchParams }: Props) {
   const { welcome, plan, interval, billing, invoices: invoicesPage, purchase, next } = await searchParams;
   const principal = await requireAccountHolder("/account");
   const page = Math.max(1, Math.min(10_000, Math.floor(Number(invoicesPage)) || 1));
-  const [account, devices, plans, invoices, purchases] = await Promise.all([
+  const provider = billingProvider().name;
+  const [account, devices, plans, invoices, purchases, cards] = await Promise.all([
     describeAccount(principal),
     listDevices(principal),
     plansForSale(),
     listInvoices(principal.accountId, { limit: INVOICES_PER_PAGE, offset: (page - 1) * INVOICES_PER_PAGE }),
     listPurchases(principal, { status: "all", limit: 100, offset: 0 }),
+    listPaymentMethods(principal),
   ]);
   const suggested = PLAN_IDS.find((id) => id === plan) as PlanId | undefined;
   const shownInterval = INTERVALS.find((value) => value === interval) as BillingInterval | undefined;
@@ -93,7 +99,7 @@ export default async function AccountPage({ searchParams }: Props) {
           plans={plans}
           profileCount={account.profile_count}
           suggested={suggested}
-          provider={billingProvider().name}
+          provider={provider}
           next={safeNext(next)}
           interval={shownInterval}
         />
@@ -102,6 +108,12 @@ export default async function AccountPage({ searchParams }: Props) {
       <PanelSection id="purchases" title="Rentals and purchases" description="A rental's viewing time starts when you first press Play.">
         <PurchasesList items={purchases.items} total={purchases.total} />
       </PanelSection>
+
+      {provider === "stripe" && (
+        <PanelSection id="payment-methods" title="Payment methods" description="Your plan renews on the default card.">
+          <PaymentMethods cards={cards.items} />
+        </PanelSection>
+      )}
 
       <PanelSection id="billing" title="Billing history">
         <BillingHistory invoices={invoices.items} total={invoices.total} page={page} pageSize={INVOICES_PER_PAGE} />
