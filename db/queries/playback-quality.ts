@@ -71,7 +71,8 @@ export async function foldPlaybackQuality(settleSeconds: number): Promise<number
           select day, rendition, code, count(*) from ev where type = 'error' group by 1, 2, 3
           on conflict (day, rendition, code) do update set count = e.count + excluded.count
           returning 1),
-        moved as (update playback_quality_fold set folded_until = (select until from mark) where id = 1 returning 1)
+        -- With nothing to fold the mark stays (an idle server writes nothing): the next fold reads from it again.
+        moved as (update playback_quality_fold set folded_until = (select until from mark) where id = 1 and exists (select 1 from ev) returning 1)
         select (select count(*) from ev)::int as folded, (select count(*) from days) + (select count(*) from startups)
           + (select count(*) from errors) + (select count(*) from moved) as written`),
     );
