@@ -174,6 +174,42 @@ stripeTest.describe("with Stripe", () => {
     await warning.getByRole("button", { name: "Update payment method" }).click();
     await page.waitForURL((url) => url.href.startsWith(`${app.fake.url}/portal/`));
   });
+
+  stripeTest("cards: the one paid with is the default; another is added at Checkout, made the default, and the first removed", async ({ page }) => {
+    const { account } = await newMember(page);
+    const cards = page.locator("#payment-methods");
+    await expect(cards).toContainText("No card on file yet.");
+    await payAtCheckout(page, await goToCheckout(page, account, "Basic"));
+    await account.goto();
+    await expect(cards.getByRole("listitem")).toHaveCount(1);
+    await expect(cards.getByRole("listitem").first()).toContainText("Visa ending 4242");
+    await expect(cards.getByRole("listitem").first()).toContainText("Default");
+
+    // Add a card: the browser goes to Checkout (setup mode), the card is saved there, and Stripe sends it back.
+    await cards.getByRole("button", { name: "Add a card" }).click();
+    await page.waitForURL((url) => url.href.startsWith(`${app.fake.url}/checkout/`));
+    const session = app.fake.checkoutSessions.get(new URL(page.url()).pathname.split("/").pop()!) as CheckoutSession;
+    expect(session).toMatchObject({ status: "open", mode: "setup" });
+    const from = app.fake.events.length;
+    app.fake.completeSetup(session.id, { brand: "mastercard", last4: "4444", exp_month: 7, exp_year: 2031 });
+    await deliverSince(from);
+    await page.goto(atServer(session.success_url));
+    await expect(page.getByRole("status").filter({ hasText: "Your card was saved" })).toBeVisible();
+    const mastercard = cards.getByRole("listitem").filter({ hasText: "Mastercard ending 4444" });
+    await expect(mastercard).toContainText("Expires 07/2031");
+    await expect(mastercard).not.toContainText("Default");
+    await expectAccessible(page);
+
+    await mastercard.getByRole("button", { name: "Make default" }).click();
+    await expect(mastercard).toContainText("Default");
+    await expect(cards.getByRole("listitem").filter({ hasText: "Visa ending 4242" })).not.toContainText("Default");
+    await cards.getByRole("listitem").filter({ hasText: "Visa ending 4242" }).getByRole("button", { name: "Remove" }).click();
+    await expect(cards.getByRole("listitem")).toHaveCount(1);
+    // The plan's only card stays.
+    await mastercard.getByRole("button", { name: "Remove" }).click();
+    await expect(cards.getByRole("alert")).toContainText("only card for your running plan");
+    await expect(cards.getByRole("listitem")).toHaveCount(1);
+  });
 });
 
 test("without a payment provider: no portal, and an empty billing history", async ({ page, account }) => {

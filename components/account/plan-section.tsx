@@ -7,7 +7,7 @@ import { Field } from "@/components/forms/field";
 import { SelectField } from "@/components/forms/select-field";
 import { discountedPrice, type DiscountView } from "@/lib/billing/coupons";
 import { TextAreaField } from "@/components/forms/text-area-field";
-import { PLAN_IDS, priceFor, yearlySaving, type BillingInterval, type Plan, type PlanId } from "@/lib/billing/plans";
+import { CANCEL_REASON_LABELS, CANCEL_REASONS, PLAN_IDS, priceFor, yearlySaving, type BillingInterval, type Plan, type PlanId } from "@/lib/billing/plans";
 import type { SubscriptionView } from "@/lib/billing/subscriptions";
 import { formatDate, formatPrice } from "@/lib/site/format";
 
@@ -29,17 +29,7 @@ const ENDED = new Set<SubscriptionView["status"]>(["none", "canceled", "incomple
 
 const rank = (id: PlanId) => PLAN_IDS.indexOf(id);
 
-const REASONS = [
-  { value: "", label: "Prefer not to say" },
-  { value: "too_expensive", label: "It costs too much" },
-  { value: "unused", label: "I don't watch enough" },
-  { value: "missing_features", label: "Something I want is missing" },
-  { value: "switched_service", label: "I'm moving to another service" },
-  { value: "low_quality", label: "Picture or catalog quality" },
-  { value: "too_complex", label: "It's hard to use" },
-  { value: "customer_service", label: "Customer service" },
-  { value: "other", label: "Another reason" },
-];
+const REASONS = [{ value: "", label: "Prefer not to say" }, ...CANCEL_REASONS.map((value) => ({ value, label: CANCEL_REASON_LABELS[value] }))];
 
 /** "Coupon WELCOME: 20% off until March 3, 2027." */
 function discountText(discount: DiscountView): string {

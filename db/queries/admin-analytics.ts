@@ -254,3 +254,18 @@ export async function titleStreamsBy(titleId: string, days: number): Promise<{ u
     where st.title_id = ${titleId} and st.started_at >= (now() at time zone 'UTC')::date - ${days - 1}::int
     group by 1, 2`);
 }
+
+/** Cancellations in the range: how many gave each reason (null: none given), and the latest written feedback. */
+export async function cancellationReasons(days: number, latest: number) {
+  const since = sql`((now() at time zone 'UTC')::date - ${days - 1}::int)::timestamp at time zone 'UTC'`;
+  const [byReason, feedback] = await Promise.all([
+    queryRows<{ reason: string | null; cancellations: number }>(sql`
+      select reason, count(*)::int as cancellations from subscription_cancellations where created_at >= ${since}
+      group by reason order by 2 desc, 1 nulls last`),
+    queryRows<{ reason: string | null; feedback: string; plan: string; at_period_end: boolean; created_at: Date }>(sql`
+      select reason, feedback, plan, at_period_end, created_at from subscription_cancellations
+      where created_at >= ${since} and feedback is not null and feedback <> ''
+      order by created_at desc limit ${latest}`),
+  ]);
+  return { byReason, feedback };
+}

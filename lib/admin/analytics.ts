@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  cancellationReasons,
   completion,
   foldViewing,
   planMix,
@@ -26,13 +27,14 @@ const FOLD_INTERVAL_MS = 5 * 60_000;
 export async function viewingReport(principal: Principal | undefined, days: number) {
   requireAdmin(principal);
   await foldViewing();
-  const [perDay, top, done, plans, sold, earners] = await Promise.all([
+  const [perDay, top, done, plans, sold, earners, churn] = await Promise.all([
     viewingPerDay(days),
     topTitles(days, 10),
     completion(days),
     planMix(),
     salesPerDay(days),
     topEarningTitles(days, 10),
+    cancellationReasons(days, 10),
   ]);
   return {
     days,
@@ -54,6 +56,12 @@ export async function viewingReport(principal: Principal | undefined, days: numb
         revenue_cents: sold.reduce((sum, d) => sum + d.rental_cents + d.purchase_cents, 0),
       },
       top_titles: earners,
+    },
+    // Why members leave: the reasons chosen when cancelling (POST /api/accounts/subscription/cancel, the account page).
+    churn: {
+      cancellations: churn.byReason.reduce((sum, row) => sum + row.cancellations, 0),
+      by_reason: churn.byReason,
+      latest_feedback: churn.feedback.map((row) => ({ ...row, created_at: row.created_at instanceof Date ? row.created_at.toISOString() : new Date(row.created_at).toISOString() })),
     },
   };
 }

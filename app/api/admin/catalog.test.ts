@@ -221,3 +221,25 @@ describe("languages", () => {
     expect((await call("PATCH", `/api/admin/titles/${english.id}`, { original_language: "zz-invalid-tag-that-is-long" })).status).toBe(422);
   });
 });
+
+describe("churn reasons", () => {
+  it("the analytics report counts cancellations by the reason given and shows the latest feedback", async () => {
+    const leave = async (body: Record<string, unknown>) => {
+      const member = await server.signUp(`leaver_${randomUUID().slice(0, 6)}`);
+      expect((await server.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "basic" } })).status).toBe(200);
+      expect((await server.call("POST", "/api/accounts/subscription/cancel", { token: member.token, body })).status).toBe(200);
+    };
+    const before = (await call("GET", "/api/admin/analytics?days=7")).body.churn;
+    const feedback = `Nothing new for me ${randomUUID().slice(0, 6)}`;
+    await leave({ at_period_end: true, reason: "too_expensive", feedback });
+    await leave({ at_period_end: false, reason: "too_expensive" });
+    await leave({ at_period_end: false });
+    const churn = (await call("GET", "/api/admin/analytics?days=7")).body.churn;
+    expect(churn.cancellations).toBe(before.cancellations + 3);
+    const count = (report: { by_reason: { reason: string | null; cancellations: number }[] }, reason: string | null) =>
+      report.by_reason.find((row) => row.reason === reason)?.cancellations ?? 0;
+    expect(count(churn, "too_expensive")).toBe(count(before, "too_expensive") + 2);
+    expect(count(churn, null)).toBe(count(before, null) + 1);
+    expect(churn.latest_feedback[0]).toMatchObject({ reason: "too_expensive", feedback, plan: "basic", at_period_end: true });
+  });
+});

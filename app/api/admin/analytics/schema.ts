@@ -32,6 +32,15 @@ export const analyticsEndpoint = endpoint({
         .array(z.object({ title_id: z.guid(), title: z.string(), kind: z.enum(["movie", "show"]), revenue_cents: z.number().int(), rentals: z.number().int(), purchases: z.number().int() }))
         .describe("Top-earning titles: rental and purchase revenue in the range, refunds excluded."),
     }),
+    churn: z
+      .object({
+        cancellations: z.number().int(),
+        by_reason: z.array(z.object({ reason: z.string().nullable().describe("null: none given."), cancellations: z.number().int() })),
+        latest_feedback: z.array(
+          z.object({ reason: z.string().nullable(), feedback: z.string(), plan: z.string(), at_period_end: z.boolean(), created_at: z.string() }),
+        ),
+      })
+      .describe("Why members leave: cancellations in the range by the reason given, and the latest written feedback (at most 10)."),
   }),
   errors: ["forbidden", "validation_failed"],
 });
