@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { formatRuntime } from "@/components/catalog/format";
 import { movieWatchHref } from "@/components/catalog/links";
 import { Credits } from "@/components/title/credits";
+import { Languages } from "@/components/title/languages";
 import { audioLanguageNames } from "@/lib/catalog/languages";
 import { loadMovie } from "@/components/title/load";
 import { MoreLikeThis } from "@/components/title/more-like-this";
@@ -53,19 +54,20 @@ export default async function MoviePage({ params, searchParams }: Props) {
           </h2>
           <p className="mt-3 text-base leading-relaxed text-neutral-200 lg:text-lg">{movie.synopsis}</p>
         </section>
-        <section aria-labelledby="credits">
-          <h2 id="credits" className="sr-only">
-            Cast and crew
-          </h2>
-          <Credits
-            groups={[
-              { label: "Cast", people: movie.cast },
-              { label: movie.directors.length === 1 ? "Director" : "Directors", people: movie.directors },
-              { label: "Audio", people: audioLanguageNames(movie) },
-              { label: "Subtitles", people: movie.subtitles.map((t) => ({ id: t.language, name: t.label })) },
-            ]}
-          />
-        </section>
+        <div>
+          <section aria-labelledby="credits">
+            <h2 id="credits" className="sr-only">
+              Cast and crew
+            </h2>
+            <Credits
+              groups={[
+                { label: "Cast", people: movie.cast },
+                { label: movie.directors.length === 1 ? "Director" : "Directors", people: movie.directors },
+              ]}
+            />
+          </section>
+          <Languages audio={audioLanguageNames(movie)} subtitles={movie.subtitles.map((t) => ({ id: t.language, name: t.label }))} />
+        </div>
       </div>
       <MoreLikeThis kind="movie" id={movie.id} viewer={viewer} />
       <ReviewsSection kind="movie" id={movie.id} viewer={viewer} {...reviews} />

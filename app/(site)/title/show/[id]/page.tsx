@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { episodeCode, seasonCountLabel } from "@/components/catalog/format";
 import { episodeWatchHref, titleHref } from "@/components/catalog/links";
 import { Credits } from "@/components/title/credits";
+import { Languages } from "@/components/title/languages";
 import { audioLanguageNames } from "@/lib/catalog/languages";
 import { EpisodeList } from "@/components/title/episode-list";
 import { loadShow } from "@/components/title/load";
@@ -58,13 +59,15 @@ export default async function ShowPage({ params, searchParams }: Props) {
       </TitleHeader>
       <div className="grid max-w-5xl gap-8 px-4 sm:px-8 lg:grid-cols-[3fr_2fr]">
         <p className="text-base leading-relaxed text-neutral-200 lg:text-lg">{show.synopsis}</p>
-        <Credits
-          groups={[
-            { label: "Cast", people: show.cast },
-            { label: show.creators.length === 1 ? "Creator" : "Creators", people: show.creators },
-            { label: "Audio", people: audioLanguageNames(show) },
-          ]}
-        />
+        <div>
+          <Credits
+            groups={[
+              { label: "Cast", people: show.cast },
+              { label: show.creators.length === 1 ? "Creator" : "Creators", people: show.creators },
+            ]}
+          />
+          <Languages audio={audioLanguageNames(show)} />
+        </div>
       </div>
       {season && (
         <section aria-labelledby="episodes" className="mt-10 max-w-5xl px-4 sm:px-8">
