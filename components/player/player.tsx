@@ -71,7 +71,8 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
   const [upNextDismissed, setUpNextDismissed] = useState(false);
   useProgressReporter(video, profile, live ? null : target, stream.stream_id);
   const programme = useLiveProgramme(live?.channelId, hls.playingDate, Math.floor(state.current));
-  const liveEdge = live ? (hls.liveSyncPosition() ?? Math.max(state.seekStart, state.seekEnd - 18)) : 0;
+  const { liveSyncPosition } = hls;
+  const liveEdge = live ? (liveSyncPosition() ?? Math.max(state.seekStart, state.seekEnd - 18)) : 0;
   const liveControls = live && { atEdge: state.current >= liveEdge - LIVE_EDGE_SLACK_SECONDS, backToLive: () => void (video.current && (video.current.currentTime = liveEdge), video.current?.play()) };
 
   // Start as soon as the first frames can play; a browser that refuses autoplay gets a big play button. (An earlier
@@ -108,13 +109,16 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
         return media().paused ? media().play().then(() => setBlocked(false), () => undefined) : media().pause();
       },
       seekTo,
-      seekBy: (seconds: number) => seekTo(media().currentTime + seconds),
+      // Live, going back counts from the edge at the latest: from a playhead that ran ahead of it, ten seconds back
+      // would still be at the edge.
+      seekBy: (seconds: number) =>
+        seekTo((live && seconds < 0 ? Math.min(media().currentTime, liveSyncPosition() ?? Infinity) : media().currentTime) + seconds),
       mute: () => (media().muted = !media().muted),
       setVolume: (volume: number) => ((media().volume = volume), (media().muted = volume === 0)),
       volumeBy: (delta: number) => ((media().volume = Math.min(1, Math.max(0, media().volume + delta))), (media().muted = false)),
       fullscreen: fullscreen.toggle,
     };
-  }, [fullscreen.toggle, video, party, live]);
+  }, [fullscreen.toggle, video, party, live, liveSyncPosition]);
   useKeyboardShortcuts(actions, wake);
 
   const playNext = useCallback(async () => {
