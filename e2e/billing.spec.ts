@@ -220,4 +220,19 @@ test("without a payment provider: no portal, and an empty billing history", asyn
   await expect(page.locator("#billing")).toContainText("No charges yet.");
   await expect(page.getByRole("button", { name: "Manage payment methods & invoices" })).toHaveCount(0);
   await expect(page.locator("#plan")).toContainText("Watching stops right away.");
+
+  // The billing address invoices are made out to.
+  const address = page.getByRole("form", { name: "Billing address" });
+  await address.getByLabel("Name on invoices").fill("Ada Lovelace Ltd");
+  await address.getByLabel("Address", { exact: true }).fill("12 St James's Square");
+  await address.getByLabel("City").fill("London");
+  await address.getByLabel("Postal code").fill("SW1Y 4JH");
+  await address.getByLabel("Country").fill("xx");
+  await address.getByRole("button", { name: "Save billing address" }).click();
+  await expect(address.getByText("Not an ISO 3166-1 country code (e.g. US, DE).")).toBeVisible();
+  await address.getByLabel("Country").fill("gb");
+  await address.getByRole("button", { name: "Save billing address" }).click();
+  await expect(address.getByRole("status")).toHaveText("Billing address saved.");
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Billing address" }).getByLabel("Country")).toHaveValue("GB");
 });

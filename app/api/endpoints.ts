@@ -7,6 +7,7 @@ import * as analytics from "./analytics/schema";
 import * as adminAssets from "./admin/assets/schema";
 import * as adminCoupons from "./admin/coupons/schema";
 import * as paymentMethods from "./accounts/payment-methods/schema";
+import * as billingAddress from "./accounts/billing-address/schema";
 import * as adminChannels from "./admin/channels/schema";
 import * as adminCatalog from "./admin/catalog/schema";
 import * as adminJobs from "./admin/jobs/schema";
@@ -68,6 +69,7 @@ export const endpoints: (Endpoint & { operationId: string })[] = [
   adminAnalytics,
   adminCoupons,
   paymentMethods,
+  billingAddress,
   adminChannels,
 ]
   .flatMap((group) =>

@@ -78,7 +78,7 @@ export async function updateAccountPasswordHash(id: string, passwordHash: string
 
 export async function updateAccountSettings(
   id: string,
-  values: Partial<Pick<Account, "loginAlerts" | "autoLogoutMinutes" | "displayName" | "phone">>,
+  values: Partial<Pick<Account, "loginAlerts" | "autoLogoutMinutes" | "displayName" | "phone" | "billingAddress">>,
 ): Promise<Account | undefined> {
   const [row] = await db().update(accounts).set({ ...values, updatedAt: sql`now()` }).where(eq(accounts.id, id)).returning();
   return row;

@@ -3,6 +3,17 @@ import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqu
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
+/** A postal address as Stripe keeps one (country: ISO 3166-1 alpha-2). */
+export type BillingAddress = {
+  name: string;
+  line1: string;
+  line2: string | null;
+  city: string;
+  postal_code: string;
+  state: string | null;
+  country: string;
+};
+
 export const accountRole = pgEnum("account_role", ["viewer", "admin"]);
 
 export const accounts = pgTable(
@@ -26,6 +37,8 @@ export const accounts = pgTable(
     totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
     /** The last TOTP time step accepted: a code of that step or an earlier one is never accepted again. */
     totpLastStep: integer("totp_last_step"),
+    /** Where invoices are addressed (lib/billing/billing-address.ts); also kept on the Stripe customer. */
+    billingAddress: jsonb("billing_address").$type<BillingAddress>(),
     /** When the owner confirmed the current address from a mailed link (null: not yet; a change clears it). */
     emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
     createdAt: createdAt(),

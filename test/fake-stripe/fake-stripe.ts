@@ -347,6 +347,7 @@ export class FakeStripe {
       name: params.name ?? null,
       metadata: params.metadata ?? {},
       invoice_settings: { default_payment_method: null },
+      address: params.address === undefined ? null : this.address(params.address),
       livemode: false,
     };
     this.customers.set(customer.id, customer);
@@ -356,6 +357,7 @@ export class FakeStripe {
   private updateCustomer(customerId: string, params: Obj) {
     const customer = this.get(this.customers, "customer", customerId);
     for (const field of ["email", "name"] as const) if (params[field] !== undefined) customer[field] = params[field];
+    if (params.address !== undefined) customer.address = this.address(params.address);
     const preferred = params.invoice_settings?.default_payment_method as string | undefined;
     if (preferred !== undefined) {
       if (preferred !== "" && this.paymentMethods.get(preferred)?.customer !== customerId) {
@@ -366,6 +368,14 @@ export class FakeStripe {
       this.emit("customer.updated", customer, { invoice_settings: previous.invoice_settings });
     }
     return customer;
+  }
+
+  /** A customer's `address` as Stripe stores it: "" unsets it, an empty part is null, a country is required. */
+  private address(params: Obj | ""): Obj | null {
+    if (params === "") return null;
+    if (!params.country) throw invalid("Missing required param: address[country].", "address[country]");
+    const part = (name: string) => (params[name] ? String(params[name]) : null);
+    return { line1: part("line1"), line2: part("line2"), city: part("city"), postal_code: part("postal_code"), state: part("state"), country: part("country") };
   }
 
   private detachPaymentMethod(id: string) {

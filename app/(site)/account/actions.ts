@@ -7,6 +7,7 @@ import { z } from "zod";
 import { deleteAccount } from "@/lib/accounts/account-data";
 import { assertCurrentPassword, changeEmail, changePassword, updatePersonalDetails } from "@/lib/accounts/accounts";
 import { mailEmailChange } from "@/lib/accounts/email-verification";
+import { billingAddressInput, setBillingAddress } from "@/lib/billing/billing-address";
 import { addPaymentMethod, removePaymentMethod, setDefaultPaymentMethod } from "@/lib/billing/payment-methods";
 import { displayName, phoneNumber } from "@/lib/accounts/phone";
 import { signOutDevice, signOutOtherDevices } from "@/lib/accounts/sessions";
@@ -198,6 +199,20 @@ export const pausePlanAction = validatedAccountAction(z.object({ months: z.coerc
   const after = await pauseSubscription(principal.accountId, months);
   revalidatePath("/", "layout");
   return { success: `Your membership is paused until ${formatDate(after.paused_until!)}. It resumes by itself then; you can resume earlier.` };
+});
+
+/** PUT /api/accounts/billing-address (empty optional lines are left out). */
+export const billingAddressAction = validatedAccountAction(billingAddressInput.strip(), async (address, principal) => {
+  await setBillingAddress(principal, address);
+  revalidatePath("/account");
+  return { success: "Billing address saved." };
+});
+
+/** DELETE /api/accounts/billing-address. */
+export const removeBillingAddressAction = validatedAccountAction(z.object({}), async (_form, principal) => {
+  await setBillingAddress(principal, null);
+  revalidatePath("/account");
+  return { success: "Billing address removed." };
 });
 
 /** Checkout in setup mode, to save a card (POST /api/accounts/payment-methods). */

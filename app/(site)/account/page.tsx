@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BillingHistory } from "@/components/account/billing-history";
+import { BillingAddressForm } from "@/components/account/billing-address-form";
 import { DevicesList } from "@/components/account/devices-list";
 import { PaymentMethods } from "@/components/account/payment-methods";
 import { PlanSection } from "@/components/account/plan-section";
@@ -14,6 +15,7 @@ import { describeAccount } from "@/lib/accounts/accounts";
 import { listDevices } from "@/lib/accounts/sessions";
 import { safeNext } from "@/lib/site/onboarding";
 import { billingProvider, INTERVALS, listInvoices, PLAN_IDS, plansForSale, type BillingInterval, type PlanId, type SubscriptionView } from "@/lib/billing";
+import { getBillingAddress } from "@/lib/billing/billing-address";
 import { listPaymentMethods } from "@/lib/billing/payment-methods";
 import { listPurchases } from "@/lib/purchases/purchases";
 import { formatDate } from "@/lib/site/format";
@@ -62,13 +64,14 @@ export default async function AccountPage({ searchParams }: Props) {
   const principal = await requireAccountHolder("/account");
   const page = Math.max(1, Math.min(10_000, Math.floor(Number(invoicesPage)) || 1));
   const provider = billingProvider().name;
-  const [account, devices, plans, invoices, purchases, cards] = await Promise.all([
+  const [account, devices, plans, invoices, purchases, cards, address] = await Promise.all([
     describeAccount(principal),
     listDevices(principal),
     plansForSale(),
     listInvoices(principal.accountId, { limit: INVOICES_PER_PAGE, offset: (page - 1) * INVOICES_PER_PAGE }),
     listPurchases(principal, { status: "all", limit: 100, offset: 0 }),
     listPaymentMethods(principal),
+    getBillingAddress(principal),
   ]);
   const suggested = PLAN_IDS.find((id) => id === plan) as PlanId | undefined;
   const shownInterval = INTERVALS.find((value) => value === interval) as BillingInterval | undefined;
@@ -114,6 +117,10 @@ export default async function AccountPage({ searchParams }: Props) {
           <PaymentMethods cards={cards.items} />
         </PanelSection>
       )}
+
+      <PanelSection id="billing-address" title="Billing address" description="Shown on your invoices and receipts.">
+        <BillingAddressForm address={address.billing_address} />
+      </PanelSection>
 
       <PanelSection id="billing" title="Billing history">
         <BillingHistory invoices={invoices.items} total={invoices.total} page={page} pageSize={INVOICES_PER_PAGE} />

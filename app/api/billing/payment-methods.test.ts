@@ -100,3 +100,39 @@ describe("payment methods without Stripe", () => {
     expectEnvelope(await api("DELETE", "/api/accounts/payment-methods/pm_123", { token: account.token }), 409, "payment_methods_unavailable");
   });
 });
+
+describe("the billing address", () => {
+  const address = { name: "Ada Lovelace Ltd", line1: "12 St James's Square", city: "London", postal_code: "SW1Y 4JH", country: "gb" };
+
+  it("is kept on the account and its Stripe customer, and removed from both", async () => {
+    const token = await signUp();
+    expect((await app.call("GET", "/api/accounts/billing-address", { token })).body).toEqual({ billing_address: null });
+    // Before the account has a Stripe customer: kept, and given to the customer when one is made.
+    const saved = await app.call("PUT", "/api/accounts/billing-address", { token, body: address });
+    expect(saved.status).toBe(200);
+    expect(saved.body.billing_address).toEqual({ ...address, country: "GB", line2: null, state: null });
+    const checkout = await app.call("PUT", "/api/accounts/subscription", { token, body: { subscription: "basic" } });
+    const session = app.fake.checkoutSessions.get(sessionIdOf(checkout.body.error.details.checkout_url))!;
+    const customer = app.fake.customers.get(session.customer)!;
+    expect(customer).toMatchObject({ name: address.name, address: { line1: address.line1, city: "London", postal_code: "SW1Y 4JH", country: "GB", line2: null } });
+
+    // A change reaches the customer.
+    const moved = { ...address, line1: "1 Infinite Loop", line2: "Floor 2", city: "Cupertino", postal_code: "95014", state: "CA", country: "US" };
+    expect((await app.call("PUT", "/api/accounts/billing-address", { token, body: moved })).body.billing_address).toEqual(moved);
+    expect(customer.address).toMatchObject({ line1: "1 Infinite Loop", line2: "Floor 2", state: "CA", country: "US" });
+    expect((await app.call("DELETE", "/api/accounts/billing-address", { token })).body).toEqual({ billing_address: null });
+    expect(customer.address).toBeNull();
+    expect((await app.call("GET", "/api/accounts/billing-address", { token })).body).toEqual({ billing_address: null });
+  });
+
+  it("takes a real country, every required line, and nothing else", async () => {
+    const account = await createAccount();
+    const put = (body: unknown) => api("PUT", "/api/accounts/billing-address", { token: account.token, body });
+    expectEnvelope(await put({ ...address, country: "XX" }), 422, "validation_failed");
+    expectEnvelope(await put({ ...address, country: "GBR" }), 422, "validation_failed");
+    expectEnvelope(await put({ ...address, city: " " }), 422, "validation_failed");
+    expectEnvelope(await put({ ...address, vat_id: "GB123" }), 422, "validation_failed");
+    expect((await put({ ...address, country: "de" })).body.billing_address.country).toBe("DE");
+    expect((await api("GET", "/api/accounts/billing-address", { token: account.token })).body.billing_address.city).toBe("London");
+  });
+});

@@ -6,6 +6,7 @@ import {
   releaseBillingCustomerClaim,
   setBillingCustomerId,
 } from "@/db/queries/billing";
+import type { BillingAddress } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
 import { callStripe, stripe, stripeEnabled } from "./client";
 
@@ -32,9 +33,10 @@ async function createCustomer(accountId: string): Promise<string> {
   try {
     const account = await findAccountById(accountId);
     if (!account) throw new ApiError("forbidden");
+    const address = account.billingAddress;
     const customer = await callStripe(() =>
       stripe().customers.create(
-        { email: account.email, name: account.username, metadata: { account_id: accountId } },
+        { email: account.email, name: address?.name ?? account.username, ...(address && { address: stripeAddress(address) }), metadata: { account_id: accountId } },
         { idempotencyKey: `normflix-customer-${accountId}` },
       ),
     );
@@ -45,6 +47,16 @@ async function createCustomer(accountId: string): Promise<string> {
     throw error;
   }
 }
+
+/** A billing address as Stripe's customer `address` (empty strings unset optional parts). */
+export const stripeAddress = (address: BillingAddress) => ({
+  line1: address.line1,
+  line2: address.line2 ?? "",
+  city: address.city,
+  postal_code: address.postal_code,
+  state: address.state ?? "",
+  country: address.country,
+});
 
 /** The account's Stripe customer id if it has one already (no Stripe call). */
 export async function existingCustomer(accountId: string): Promise<string | undefined> {
