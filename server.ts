@@ -121,8 +121,9 @@ async function main() {
       } else if (isPageRequest(req) && (await answerIfUnavailable(res))) {
         return;
       }
-      // A page may answer with the status of a refusal it renders (lib/site/page-status.ts).
-      const run = () => (isSiteRead(req) ? answerPageWith(res, () => handle(req, res)) : handle(req, res));
+      // A page load may answer with the status of a refusal it renders (lib/site/page-status.ts); a client-side
+      // navigation's RSC payload stays 200 (the router would otherwise reload the page to show it).
+      const run = () => (isSiteRead(req) && req.headers.rsc !== "1" ? answerPageWith(res, () => handle(req, res)) : handle(req, res));
       if (env.TRACE_QUERIES) await traceRequest(run, (listener) => res.once("close", listener), (statements) => logTrace(req, res, statements));
       else await run();
     } catch (error) {
