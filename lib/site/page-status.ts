@@ -2,10 +2,10 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type http from "node:http";
 
 // A page that refuses (a stream it may not start, a party it may not join) answers the refusal's own status, as the
-// API does, while still rendering the page that says why: server.ts runs each page request inside `answerPageWith`,
-// and a server component that renders a refusal calls `refusePage(status)` before the response's head is written
-// (outside any loading boundary). Next's own statuses (404, redirects) are left alone. The storage hangs off
-// globalThis: server.ts and Next's bundles load this module separately.
+// API does, while still rendering the page that says why: server.ts runs each page load (not a client-side
+// navigation) inside `answerPageWith`, and a server component that renders a refusal calls `refusePage(status)` before
+// the response's head is written (outside any loading boundary). Next's own statuses (404, redirects) are left alone.
+// The storage hangs off globalThis: server.ts and Next's bundles load this module separately.
 
 const key = Symbol.for("normflix.page-status");
 const state = globalThis as unknown as { [key]?: AsyncLocalStorage<{ status?: number }> };
