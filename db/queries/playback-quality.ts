@@ -106,14 +106,19 @@ const startupRows = (days: number) => sql`
  */
 const startupPercentiles = (days: number, key: SQL) => sql`
   with t as (select ${key} as k, duration_ms as v, sum(count)::float8 as c from (${startupRows(days)}) r group by 1, 2),
-  cum as (select k, v, sum(c) over (partition by k order by v) as upto, sum(c) over (partition by k) as n from t),
+  cum as (select k, v, c, sum(c) over (partition by k order by v) as upto, sum(c) over (partition by k) as n from t),
+  -- the value at 0-based rank i is the one whose counts cover it: upto - c <= i < upto
   at_rank as (
-    select k, p, r, (select min(v) from cum c2 where c2.k = g.k and c2.upto > floor(r)) as lo,
-           (select min(v) from cum c2 where c2.k = g.k and c2.upto > ceil(r)) as hi
-    from (select distinct k, n from cum) g, lateral (values (0.5), (0.95)) as ps(p), lateral (select p * (n - 1) as r) rr)
-  select k, round(max(lo + (r - floor(r)) * (hi - lo)) filter (where p = 0.5))::int as p50,
-         round(max(lo + (r - floor(r)) * (hi - lo)) filter (where p = 0.95))::int as p95
-  from at_rank group by k`;
+    select k, n,
+      max(v) filter (where upto - c <= floor(0.5 * (n - 1)) and floor(0.5 * (n - 1)) < upto) as lo50,
+      max(v) filter (where upto - c <= ceil(0.5 * (n - 1)) and ceil(0.5 * (n - 1)) < upto) as hi50,
+      max(v) filter (where upto - c <= floor(0.95 * (n - 1)) and floor(0.95 * (n - 1)) < upto) as lo95,
+      max(v) filter (where upto - c <= ceil(0.95 * (n - 1)) and ceil(0.95 * (n - 1)) < upto) as hi95
+    from cum group by k, n)
+  select k,
+    round(lo50 + (0.5 * (n - 1) - floor(0.5 * (n - 1))) * (hi50 - lo50))::int as p50,
+    round(lo95 + (0.95 * (n - 1) - floor(0.95 * (n - 1))) * (hi95 - lo95))::int as p95
+  from at_rank`;
 
 const summed = sql`
   sum(starts)::int as starts,
