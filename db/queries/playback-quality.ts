@@ -83,29 +83,39 @@ export async function foldPlaybackQuality(settleSeconds: number): Promise<number
 /** The first day of the range: `days - 1` days before today (UTC). */
 const firstDay = (days: number) => sql`((now() at time zone 'UTC')::date - ${days - 1}::int)`;
 
-/** Events received since the last fold, within the range. */
-const unfolded = (days: number) =>
-  eventRows(sql`received_at >= (select folded_until from playback_quality_fold where id = 1)
+/** Where the last fold stopped: the report reads events received since then straight from playback_events. */
+export async function foldedUntil(): Promise<Date> {
+  const [row] = await queryRows<{ until: string }>(sql`select folded_until::text as until from playback_quality_fold where id = 1`);
+  return new Date(row?.until === "-infinity" || !row ? 0 : row.until);
+}
+
+/**
+ * Events received since the fold's mark, within the range. The mark read beforehand (`since`) lets the planner see how
+ * few rows follow it (BRIN); the mark read in the statement keeps a fold that commits meanwhile from counting twice.
+ */
+const unfolded = (days: number, since: Date) =>
+  eventRows(sql`received_at >= ${since.toISOString()}::timestamptz
+    and received_at >= (select folded_until from playback_quality_fold where id = 1)
     and occurred_at >= (${firstDay(days)}::timestamp at time zone 'UTC')`);
 
 /** The range's day rows: folded, and the unfolded rest measured the same way. */
-const dayRows = (days: number) => sql`
+const dayRows = (days: number, since: Date) => sql`
   select day, rendition, starts, rebuffer_ms, played_ms, bitrate_ms, bitrate_weight_ms, errors
   from playback_quality_days where day >= ${firstDay(days)}
   union all
-  select day, rendition, ${dayMeasures} from (${unfolded(days)}) u group by 1, 2`;
+  select day, rendition, ${dayMeasures} from (${unfolded(days, since)}) u group by 1, 2`;
 
-const startupRows = (days: number) => sql`
+const startupRows = (days: number, since: Date) => sql`
   select day, rendition, duration_ms, count from playback_startup_times where day >= ${firstDay(days)}
   union all
-  select day, rendition, ${startupValue}, count(*) from (${unfolded(days)}) u where type = 'startup' and duration_ms is not null group by 1, 2, 3`;
+  select day, rendition, ${startupValue}, count(*) from (${unfolded(days, since)}) u where type = 'startup' and duration_ms is not null group by 1, 2, 3`;
 
 /**
  * p50 and p95 of the startup times per `key` (day or rendition), as percentile_cont computes them: from the counts per
  * value, the values at the two ranks around p × (n − 1), interpolated.
  */
-const startupPercentiles = (days: number, key: SQL) => sql`
-  with t as (select ${key} as k, duration_ms as v, sum(count)::float8 as c from (${startupRows(days)}) r group by 1, 2),
+const startupPercentiles = (days: number, since: Date, key: SQL) => sql`
+  with t as (select ${key} as k, duration_ms as v, sum(count)::float8 as c from (${startupRows(days, since)}) r group by 1, 2),
   cum as (select k, v, c, sum(c) over (partition by k order by v) as upto, sum(c) over (partition by k) as n from t),
   -- the value at 0-based rank i is the one whose counts cover it: upto - c <= i < upto
   at_rank as (
@@ -128,10 +138,10 @@ const summed = sql`
   sum(errors)::int as errors`;
 
 /** Every day of the range, with its measures (days without playback have nulls and zeros). */
-export function qualityPerDay(days: number): Promise<(QualityRow & { day: string })[]> {
+export function qualityPerDay(days: number, since: Date): Promise<(QualityRow & { day: string })[]> {
   return queryRows(sql`
-    with measured as (select day, ${summed} from (${dayRows(days)}) r group by day),
-    startup as (${startupPercentiles(days, sql`day`)})
+    with measured as (select day, ${summed} from (${dayRows(days, since)}) r group by day),
+    startup as (${startupPercentiles(days, since, sql`day`)})
     select to_char(d.day, 'YYYY-MM-DD') as day, coalesce(m.starts, 0) as starts, s.p50 as startup_p50_ms, s.p95 as startup_p95_ms,
            m.rebuffer_ratio, m.avg_bitrate, coalesce(m.played_hours, 0) as played_hours, coalesce(m.errors, 0) as errors
     from generate_series(${firstDay(days)}, (now() at time zone 'UTC')::date, interval '1 day') as d(day)
@@ -141,10 +151,10 @@ export function qualityPerDay(days: number): Promise<(QualityRow & { day: string
 }
 
 /** The range's measures per rendition (the one on screen when the event happened). */
-export function qualityPerRendition(days: number): Promise<(QualityRow & { rendition: string })[]> {
+export function qualityPerRendition(days: number, since: Date): Promise<(QualityRow & { rendition: string })[]> {
   return queryRows(sql`
-    with measured as (select rendition, ${summed} from (${dayRows(days)}) r group by rendition),
-    startup as (${startupPercentiles(days, sql`rendition`)})
+    with measured as (select rendition, ${summed} from (${dayRows(days, since)}) r group by rendition),
+    startup as (${startupPercentiles(days, since, sql`rendition`)})
     select m.rendition, m.starts, s.p50 as startup_p50_ms, s.p95 as startup_p95_ms, m.rebuffer_ratio, m.avg_bitrate,
            m.played_hours, m.errors
     from measured m left join startup s on s.k = m.rendition
@@ -152,13 +162,13 @@ export function qualityPerRendition(days: number): Promise<(QualityRow & { rendi
 }
 
 /** Errors per day, rendition and code. */
-export function errorsPerDay(days: number): Promise<{ day: string; rendition: string; code: string | null; count: number }[]> {
+export function errorsPerDay(days: number, since: Date): Promise<{ day: string; rendition: string; code: string | null; count: number }[]> {
   return queryRows(sql`
     select to_char(day, 'YYYY-MM-DD') as day, rendition, nullif(code, '') as code, sum(count)::int as count
     from (
       select day, rendition, code, count from playback_error_counts where day >= ${firstDay(days)}
       union all
-      select day, rendition, code, count(*) from (${unfolded(days)}) u where type = 'error' group by 1, 2, 3
+      select day, rendition, code, count(*) from (${unfolded(days, since)}) u where type = 'error' group by 1, 2, 3
     ) r
     group by 1, 2, 3 order by 1, 4 desc, 2, 3`);
 }

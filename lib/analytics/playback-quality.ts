@@ -1,5 +1,5 @@
 import "server-only";
-import { errorsPerDay, foldPlaybackQuality, qualityPerDay, qualityPerRendition } from "@/db/queries/playback-quality";
+import { errorsPerDay, foldedUntil, foldPlaybackQuality, qualityPerDay, qualityPerRendition } from "@/db/queries/playback-quality";
 import type { Principal } from "@/lib/accounts/sessions";
 import { requireAdmin } from "@/lib/admin/guard";
 import { env } from "@/lib/env";
@@ -14,7 +14,8 @@ const SETTLE_SECONDS = (env.DATABASE_STATEMENT_TIMEOUT_MS > 0 ? env.DATABASE_STA
 /** Startup time, stalls, bitrate and errors by day and by rendition, from what players reported. */
 export async function playbackQuality(principal: Principal | undefined, days: number) {
   requireAdmin(principal);
-  const [perDay, perRendition, errors] = await Promise.all([qualityPerDay(days), qualityPerRendition(days), errorsPerDay(days)]);
+  const since = await foldedUntil();
+  const [perDay, perRendition, errors] = await Promise.all([qualityPerDay(days, since), qualityPerRendition(days, since), errorsPerDay(days, since)]);
   return { days, per_day: perDay, per_rendition: perRendition, errors };
 }
 
