@@ -23,13 +23,3 @@ export function SelectField({ name, label, options, defaultValue }: { name: stri
     </label>
   );
 }
-
-export function TextArea({ name, label, defaultValue }: { name: string; label: string; defaultValue?: string }) {
-  const state = useFormState();
-  return (
-    <label className="block text-sm font-medium text-neutral-200">
-      {label}
-      <textarea name={name} rows={4} defaultValue={state.values?.[name] ?? defaultValue} className={control} />
-    </label>
-  );
-}

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { SelectField, TextArea } from "@/components/admin/form-bits";
+import { SelectField } from "@/components/admin/form-bits";
+import { TextAreaField } from "@/components/forms/text-area-field";
 import { ActionForm } from "@/components/forms/action-form";
 import { Field } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -59,7 +60,7 @@ export async function ReviewsSection({ kind, id, viewer, sort, page }: { kind: T
           <input type="hidden" name="id" value={id} />
           <SelectField name="stars" label="Stars" options={STAR_OPTIONS} defaultValue={String(mine?.stars ?? 5)} />
           <Field name="title" label="Headline (optional)" maxLength={100} defaultValue={mine?.title ?? ""} />
-          <TextArea name="text" label="Review (optional, plain text)" defaultValue={mine?.text ?? ""} />
+          <TextAreaField rows={4} name="text" label="Review (optional, plain text)" defaultValue={mine?.text ?? ""} />
           <SubmitButton pendingLabel="Saving…">{mine ? "Save changes" : "Post review"}</SubmitButton>
         </ActionForm>
         {mine && (

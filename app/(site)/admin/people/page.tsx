@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ActionForm } from "@/components/forms/action-form";
 import { Field } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextArea } from "@/components/admin/form-bits";
+import { TextAreaField } from "@/components/forms/text-area-field";
 import { listGenres, listPeople } from "@/lib/admin/catalog";
 import { requireAdminPage } from "@/lib/admin/page-guard";
 import { deleteGenreAction, deletePersonAction, saveGenreAction, savePersonAction } from "../actions";
@@ -36,7 +36,7 @@ export default async function AdminPeoplePage({ searchParams }: Props) {
         </ul>
         <ActionForm action={savePersonAction} label="New person" className="space-y-3 rounded-lg bg-surface-raised p-4 ring-1 ring-white/10">
           <Field name="name" label="Name" required />
-          <TextArea name="bio" label="Bio" />
+          <TextAreaField rows={4} name="bio" label="Bio" />
           <SubmitButton variant="secondary" pendingLabel="Adding…">Add person</SubmitButton>
         </ActionForm>
       </section>

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { Field } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { SelectField, TextArea } from "@/components/admin/form-bits";
+import { SelectField } from "@/components/admin/form-bits";
+import { TextAreaField } from "@/components/forms/text-area-field";
 import { listAdminTitles, listGenres } from "@/lib/admin/catalog";
 import { requireAdminPage } from "@/lib/admin/page-guard";
 import { MATURITY_RATINGS } from "@/lib/catalog/maturity";
@@ -56,7 +57,7 @@ export default async function AdminTitlesPage({ searchParams }: Props) {
         <ActionForm action={createTitleAction} label="New title">
           <SelectField name="type" label="Type" options={["movie", "show"]} />
           <Field name="title" label="Title" required />
-          <TextArea name="synopsis" label="Synopsis" />
+          <TextAreaField rows={4} name="synopsis" label="Synopsis" />
           <Field name="year" label="Year" type="number" defaultValue={String(new Date().getFullYear())} required />
           <SelectField name="maturity_rating" label="Maturity rating" options={MATURITY_RATINGS} defaultValue="PG-13" />
           <Field name="runtime_minutes" label="Runtime (minutes, movies)" type="number" min={1} />

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { ActionForm } from "@/components/forms/action-form";
 import { Field } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextArea, SelectField } from "@/components/admin/form-bits";
+import { SelectField } from "@/components/admin/form-bits";
+import { TextAreaField } from "@/components/forms/text-area-field";
 import { CreditsEditor } from "@/components/admin/credits-editor";
 import { RangeNav, rangeOf } from "@/components/admin/range-nav";
 import { TitleViewingChart } from "@/components/admin/title-viewing-chart";
@@ -89,7 +90,7 @@ export default async function AdminTitlePage({ params, searchParams }: Props) {
           <ActionForm action={updateTitleAction} label="Details">
             <input type="hidden" name="id" value={title.id} />
             <Field name="title" label="Title" defaultValue={title.title} required />
-            <TextArea name="synopsis" label="Synopsis" defaultValue={title.synopsis} />
+            <TextAreaField rows={4} name="synopsis" label="Synopsis" defaultValue={title.synopsis} />
             <div className="grid grid-cols-3 gap-3">
               <Field name="year" label="Year" type="number" defaultValue={String(title.year)} />
               <SelectField name="maturity_rating" label="Rating" options={MATURITY_RATINGS} defaultValue={title.maturity_rating} />
