@@ -111,6 +111,12 @@ stripeTest.describe("with Stripe", () => {
     await expect(account.planButton("Premium").locator("..")).toContainText("you'll be charged the prorated difference now");
     let from = app.fake.events.length;
     await account.planButton("Premium").click();
+    // First what it will charge: Stripe's invoice preview, nearly the whole month's difference (24.99 - 15.49).
+    await expect(account.confirmation().getByRole("heading")).toHaveText("Change to Premium, billed monthly?");
+    await expect(account.confirmation().getByRole("row", { name: /^Due today/ })).toContainText(/\$9\.(4\d|50)/);
+    await expect(account.confirmation()).toContainText(`Then $24.99 every month, from ${periodEnd}.`);
+    expect(app.fake.subscriptions.get(subscription.id)!.items.data[0].price.id).toBe(PRICES.standard);
+    await account.confirmation().getByRole("button", { name: /^Confirm and pay \$9\.(4\d|50)$/ }).click();
     await expect(account.plan().getByRole("status")).toHaveText("You are on the Premium plan. You were charged the prorated difference now.");
     await expect(account.planSummary()).toHaveText(/Premium · \$24\.99 \/ month\s*Active/);
     await deliverSince(from);
@@ -120,6 +126,8 @@ stripeTest.describe("with Stripe", () => {
     // Downgrade: from the end of the period, shown as scheduled, and taken back with "Keep Premium".
     await expect(account.planButton("Basic").locator("..")).toContainText(`Starts from ${periodEnd}`);
     await account.planButton("Basic").click();
+    await expect(account.confirmation()).toContainText(`Nothing is charged today. You keep Premium until ${periodEnd}; Basic starts then.`);
+    await account.confirmation().getByRole("button", { name: "Confirm change" }).click();
     await expect(account.plan().getByRole("status")).toHaveText(`Your plan changes to Basic from ${periodEnd}. You keep Premium until then.`);
     const scheduled = page.getByRole("form", { name: "Scheduled plan change" }).locator("..");
     await expect(scheduled).toContainText(`Changing to Basic ($7.99 / month) from ${periodEnd}. You keep Premium until then.`);
@@ -158,6 +166,7 @@ stripeTest.describe("with Stripe", () => {
     app.fake.declineCards(customer);
 
     await account.planButton("Standard").click();
+    await account.confirmation().getByRole("button", { name: /^Confirm and pay/ }).click();
     await expect(account.plan().getByRole("alert")).toContainText("The payment for the upgrade was declined; your plan is unchanged.");
     await expect(account.planSummary()).toHaveText(/Basic · \$7\.99/);
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { CheckboxField } from "@/components/forms/checkbox-field";
+import { ConfirmStep } from "@/components/forms/confirm-step";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { billingPortalAction, cancelPlanAction, changePlanAction, pausePlanAction, resumePlanAction } from "@/app/(site)/account/actions";
 import { Field } from "@/components/forms/field";
@@ -184,6 +185,7 @@ export function PlanSection({
       <IntervalToggle plans={plans} interval={interval} query={{ plan: suggested, next }} />
 
       <ActionForm action={changePlanAction} label="Change plan">
+        <ConfirmStep label="Confirm plan change" cancelHref="/account#plan" cancelLabel="Keep my current plan" />
         {next && <input type="hidden" name="next" value={next} />}
         <input type="hidden" name="interval" value={interval} />
         <Field

@@ -13,9 +13,18 @@ export class AccountPage {
     return this.page.getByRole("form", { name: "Change plan" });
   }
 
+  /** Chooses a plan; a change to a running plan is confirmed after its charge is shown. */
   async choosePlan(name: "Basic" | "Standard" | "Premium") {
-    await this.plan().getByRole("button", { name: new RegExp(`(Choose|Upgrade to|Switch to|Restart with) ${name}$`) }).click();
-    await expect(this.plan().getByRole("status")).toHaveText(`You are on the ${name} plan.`);
+    await this.planButton(name).click();
+    const done = this.plan().getByRole("status");
+    await expect(done.or(this.confirmation())).toBeVisible();
+    if (await this.confirmation().isVisible()) await this.confirmation().getByRole("button", { name: /^Confirm/ }).click();
+    await expect(done).toHaveText(`You are on the ${name} plan.`);
+  }
+
+  /** The step showing what a plan change will charge, before it is confirmed. */
+  confirmation() {
+    return this.page.getByRole("region", { name: "Confirm plan change" });
   }
 
   /** A new member's first plan: it leads straight on to creating their first profile. */

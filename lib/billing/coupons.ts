@@ -92,28 +92,48 @@ export function invalidCoupon(code: string, reason: "not_found" | "expired" | "u
   return new ApiError("coupon_invalid", `The coupon ${code} ${why}.`, { coupon: code, reason });
 }
 
+/** The discount a coupon row gives a subscription whose (new) period ends at `periodEnd`. */
+function discountOf(code: string, coupon: Coupon, periodEnd: Date, now: Date): StoredDiscount {
+  const endsAt =
+    coupon.duration === "once" ? periodEnd : coupon.duration === "repeating" ? new Date(now.getTime() + coupon.durationInMonths! * MONTH_MS) : null;
+  return {
+    code,
+    percentOff: coupon.percentOff,
+    amountOffCents: coupon.amountOffCents,
+    currency: coupon.currency,
+    duration: coupon.duration,
+    durationInMonths: coupon.durationInMonths,
+    endsAt: endsAt?.toISOString() ?? null,
+  };
+}
+
+/** A local coupon that exists for `currency`; 422 `coupon_invalid` otherwise. */
+async function usableCoupon(code: string, currency: string): Promise<Coupon> {
+  const coupon = await findCoupon(code);
+  if (!coupon) throw invalidCoupon(code, "not_found");
+  if (coupon.currency && coupon.currency !== currency) throw invalidCoupon(code, "currency");
+  return coupon;
+}
+
 /**
  * Redeems a local coupon for a subscription whose (new) period ends at `periodEnd`: counted once, and the discount to
  * store, lasting one period (once), some months (repeating) or for ever. 422 `coupon_invalid` when it cannot be used.
  */
 export async function redeemLocalCoupon(rawCode: string, currency: string, periodEnd: Date, now = new Date()): Promise<StoredDiscount> {
   const code = normalizeCode(rawCode);
-  const coupon = await findCoupon(code);
-  if (!coupon) throw invalidCoupon(code, "not_found");
-  if (coupon.currency && coupon.currency !== currency) throw invalidCoupon(code, "currency");
+  const coupon = await usableCoupon(code, currency);
   const redeemed = await redeemCoupon(code, now);
   if (!redeemed) throw invalidCoupon(code, coupon.expiresAt && coupon.expiresAt <= now ? "expired" : "used_up");
-  const endsAt =
-    redeemed.duration === "once" ? periodEnd : redeemed.duration === "repeating" ? new Date(now.getTime() + redeemed.durationInMonths! * MONTH_MS) : null;
-  return {
-    code,
-    percentOff: redeemed.percentOff,
-    amountOffCents: redeemed.amountOffCents,
-    currency: redeemed.currency,
-    duration: redeemed.duration,
-    durationInMonths: redeemed.durationInMonths,
-    endsAt: endsAt?.toISOString() ?? null,
-  };
+  return discountOf(code, redeemed, periodEnd, now);
+}
+
+/** The discount `redeemLocalCoupon` would give, without redeeming it (a price preview); 422 when it cannot be used. */
+export async function previewLocalCoupon(rawCode: string, currency: string, periodEnd: Date, now = new Date()): Promise<StoredDiscount> {
+  const code = normalizeCode(rawCode);
+  const coupon = await usableCoupon(code, currency);
+  if (coupon.expiresAt && coupon.expiresAt <= now) throw invalidCoupon(code, "expired");
+  if (coupon.maxRedemptions !== null && coupon.timesRedeemed >= coupon.maxRedemptions) throw invalidCoupon(code, "used_up");
+  return discountOf(code, coupon, periodEnd, now);
 }
 
 /** The discount while it applies; null once it has ended (or without one). */

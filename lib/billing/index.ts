@@ -9,6 +9,7 @@ export {
   describeSubscription,
   getSubscription,
   pauseSubscription,
+  previewPlanChange,
   resumeSubscription,
   resumeSubscriptionNow,
   type SubscriptionView,
@@ -16,4 +17,5 @@ export {
 export { openCustomerPortal, reconcileCheckout, startCheckout } from "./checkout";
 export { listInvoices, type InvoiceView } from "./invoices";
 export { billingProvider } from "./provider";
+export type { ChangePreview } from "./preview";
 export { updateCustomerEmail } from "./stripe/customers";

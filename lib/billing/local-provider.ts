@@ -3,13 +3,32 @@ import { grantPurchase } from "@/db/queries/purchases";
 import { findSubscription, upsertSubscription } from "@/db/queries/subscriptions";
 import { ApiError } from "@/lib/api/errors";
 import { appUrl } from "@/lib/env";
-import { redeemLocalCoupon } from "./coupons";
-import { PLANS, priceFor, type BillingInterval } from "./plans";
+import type { Subscription } from "@/db/schema";
+import { discountedPrice, discountView, previewLocalCoupon, redeemLocalCoupon } from "./coupons";
+import { PLANS, priceFor, type BillingInterval, type PlanId } from "./plans";
+import { prorate, totals, type PreviewLine } from "./preview";
 import type { BillingProvider } from "./provider";
 import { alreadyPurchased, describeSale, grantValues, receiptOf } from "./sales";
 
 const DAY_MS = 86_400_000;
 const PERIOD_MS: Record<BillingInterval, number> = { month: 30 * DAY_MS, year: 365 * DAY_MS };
+
+const INTERVAL_NAMES: Record<BillingInterval, string> = { month: "monthly", year: "yearly" };
+
+const localPrice = (plan: PlanId, interval: BillingInterval) => (priceFor(PLANS[plan], interval) ?? PLANS[plan]).price_cents;
+
+/**
+ * What a local plan change does: the interval asked for (default: the running subscription's own, else monthly);
+ * another plan on the same cycle keeps the period, another cycle starts a new period now.
+ */
+function changeTerms(current: Subscription | undefined, plan: PlanId, wanted: BillingInterval | undefined, now = new Date()) {
+  const renewing = Boolean(current && current.status === "active" && current.currentPeriodEnd && current.currentPeriodEnd > now);
+  const interval = wanted ?? (renewing ? current!.interval : "month");
+  const keepPeriod = renewing && current!.interval === interval;
+  const currentPeriodEnd = keepPeriod ? current!.currentPeriodEnd! : new Date(now.getTime() + PERIOD_MS[interval]);
+  const currency = (priceFor(PLANS[plan], interval) ?? PLANS[plan]).currency;
+  return { current, renewing, interval, keepPeriod, currentPeriodEnd, currency };
+}
 
 /**
  * No payment at all: changes apply at once, and a rental or purchase is granted at once with a receipt at the offer's
@@ -19,15 +38,9 @@ export const localProvider: BillingProvider = {
   name: "local",
 
   async changePlan(accountId, plan, wanted, coupon) {
-    const current = await findSubscription(accountId);
-    const renewing = current && current.status === "active" && current.currentPeriodEnd && current.currentPeriodEnd > new Date();
-    const interval = wanted ?? (renewing ? current.interval : "month");
-    // Another plan on the same cycle keeps the period; another cycle starts a new period now.
-    const keepPeriod = renewing && current.interval === interval;
-    const currentPeriodEnd = keepPeriod ? current.currentPeriodEnd : new Date(Date.now() + PERIOD_MS[interval]);
-    const currency = (priceFor(PLANS[plan], interval) ?? PLANS[plan]).currency;
+    const { current, renewing, interval, currentPeriodEnd, currency } = changeTerms(await findSubscription(accountId), plan, wanted);
     // A new coupon replaces the discount; without one, a discount still running is kept.
-    const discount = coupon ? await redeemLocalCoupon(coupon, currency, currentPeriodEnd!) : renewing ? current.discount : null;
+    const discount = coupon ? await redeemLocalCoupon(coupon, currency, currentPeriodEnd) : renewing ? current!.discount : null;
     return upsertSubscription({
       accountId,
       plan,
@@ -43,6 +56,33 @@ export const localProvider: BillingProvider = {
       scheduledChangeAt: null,
       pastDueSince: null,
     });
+  },
+
+  async previewChange(accountId, plan, wanted, coupon) {
+    const now = new Date();
+    const { current, renewing, interval, keepPeriod, currentPeriodEnd, currency } = changeTerms(await findSubscription(accountId), plan, wanted, now);
+    const discount = coupon ? await previewLocalCoupon(coupon, currency, currentPeriodEnd, now) : renewing ? current!.discount : null;
+    const cents = localPrice(plan, interval);
+    const name = `${PLANS[plan].name} (${INTERVAL_NAMES[interval]})`;
+    const lines: PreviewLine[] = !renewing
+      ? [{ description: name, amount_cents: cents }]
+      : current!.plan === plan && current!.interval === interval
+        ? []
+        : prorate(
+            { name: `${PLANS[current!.plan].name} (${INTERVAL_NAMES[current!.interval]})`, cents: localPrice(current!.plan, current!.interval), periodEnd: current!.currentPeriodEnd!, periodMs: PERIOD_MS[current!.interval] },
+            { name, cents, newPeriod: !keepPeriod },
+            now,
+          );
+    return {
+      plan,
+      interval,
+      applies: "now",
+      effective_at: now.toISOString(),
+      currency,
+      lines,
+      ...totals(lines, (amount) => discountedPrice(amount, discountView(discount, now))),
+      next_charge: { at: currentPeriodEnd.toISOString(), amount_cents: discountedPrice(cents, discountView(discount, currentPeriodEnd)) },
+    };
   },
 
   async cancel(accountId, request) {

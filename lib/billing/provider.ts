@@ -1,6 +1,7 @@
 import "server-only";
 import type { Purchase, Subscription } from "@/db/schema";
 import type { Sale } from "./sales";
+import type { ChangePreview } from "./preview";
 import type { BillingInterval, CancelReason, PlanId } from "./plans";
 import { localProvider } from "./local-provider";
 import { stripeEnabled } from "./stripe/client";
@@ -18,6 +19,11 @@ export interface BillingProvider {
    * `coupon`: a local coupon, or a Stripe promotion code; 422 `coupon_invalid` when it cannot be used.
    */
   changePlan(accountId: string, plan: PlanId, interval?: BillingInterval, coupon?: string): Promise<Subscription>;
+  /**
+   * What `changePlan` with the same arguments would charge now and at the next renewal, changing nothing (Stripe: its
+   * invoice preview; local: the same proration). The same refusals as `changePlan` for a bad coupon or interval.
+   */
+  previewChange(accountId: string, plan: PlanId, interval?: BillingInterval, coupon?: string): Promise<ChangePreview>;
   /**
    * Ends the subscription: at the end of the period already paid for (access continues until then) or now (access
    * ends at once, nothing is refunded). Without `request`: local at once, Stripe at the period's end (the contract's

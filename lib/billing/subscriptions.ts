@@ -5,6 +5,7 @@ import type { Subscription } from "@/db/schema";
 import { env } from "@/lib/env";
 import { PLANS, type BillingInterval, type Plan, type PlanId } from "./plans";
 import { discountView, type DiscountView } from "./coupons";
+import type { ChangePreview } from "./preview";
 import { billingProvider, type CancelRequest } from "./provider";
 
 export type SubscriptionView = {
@@ -105,6 +106,14 @@ export async function getSubscription(accountId: string): Promise<SubscriptionVi
  */
 export async function changePlan(accountId: string, plan: PlanId, interval?: BillingInterval, coupon?: string): Promise<SubscriptionView> {
   return describeSubscription(await billingProvider().changePlan(accountId, plan, interval, coupon));
+}
+
+/**
+ * What changing to `plan` (and `interval`, with `coupon`) would charge now and at the next renewal, and when it
+ * applies, without changing anything: shown before the member confirms.
+ */
+export async function previewPlanChange(accountId: string, plan: PlanId, interval?: BillingInterval, coupon?: string): Promise<ChangePreview> {
+  return billingProvider().previewChange(accountId, plan, interval, coupon);
 }
 
 /** Cancels: with Stripe at the end of the paid period (access continues until then), locally at once. */

@@ -14,6 +14,16 @@ export type FormState = {
   success?: string;
   /** Non-secret inputs, so a rejected form keeps what the user typed. */
   values?: Record<string, string>;
+  /** A step the user confirms before it is taken: what it will do, and the `confirm` value its button sends back. */
+  confirm?: Confirmation;
+};
+
+export type Confirmation = {
+  title: string;
+  rows: { label: string; value: string; total?: boolean }[];
+  notes: string[];
+  value: string;
+  button: string;
 };
 
 const SECRET_FIELD = /password|pin/i;

@@ -17,6 +17,9 @@ const YEAR = 365 * DAY;
 /** The length of one billing period of a price (the fake's months are 30 days, its years 365). */
 const periodOf = (price: Obj) => (price.recurring.interval === "year" ? YEAR : PERIOD) * price.recurring.interval_count;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
+/** An amount less a coupon's discount. */
+const lessCoupon = (amount: number, coupon: Obj | undefined) =>
+  !coupon ? amount : coupon.percent_off !== null ? Math.round((amount * (100 - coupon.percent_off)) / 100) : Math.max(0, amount - coupon.amount_off);
 
 class StripeFailure extends Error {
   constructor(readonly status: number, readonly error: Obj) {
@@ -288,6 +291,7 @@ export class FakeStripe {
     { method: "POST", pattern: /^\/v1\/subscription_schedules\/([^/]+)$/, handle: (p, [id]) => this.updateSchedule(id, p) },
     { method: "GET", pattern: /^\/v1\/prices\/([^/]+)$/, handle: (_, [id]) => this.price(id) },
     { method: "GET", pattern: /^\/v1\/promotion_codes$/, handle: (p) => this.listPromotionCodes(p) },
+    { method: "POST", pattern: /^\/v1\/invoices\/create_preview$/, handle: (p) => this.previewInvoice(p) },
     { method: "GET", pattern: /^\/v1\/invoices\/([^/]+)$/, handle: (_, [id]) => this.get(this.invoices, "invoice", id) },
     { method: "GET", pattern: /^\/v1\/payment_intents\/([^/]+)$/, handle: (_, [id]) => this.get(this.paymentIntents, "payment_intent", id) },
     { method: "GET", pattern: /^\/v1\/charges\/([^/]+)$/, handle: (_, [id]) => this.get(this.charges, "charge", id) },
@@ -719,12 +723,76 @@ export class FakeStripe {
     this.emit("customer.discount.created", discount);
   }
 
+  /** The coupon of the subscription's discount while it runs at `at`. */
+  private runningCoupon(sub: Obj, at: number): Obj | undefined {
+    const discount = sub.discounts?.[0] ? this.discounts.get(sub.discounts[0]) : undefined;
+    if (!discount || (discount.end !== null && discount.end <= at)) return undefined;
+    return this.coupons.get(discount.source.coupon)!;
+  }
+
   /** An amount less the subscription's running discount. */
   private discounted(sub: Obj, amount: number, at: number): number {
-    const discount = sub.discounts?.[0] ? this.discounts.get(sub.discounts[0]) : undefined;
-    if (!discount || (discount.end !== null && discount.end <= at)) return amount;
-    const coupon = this.coupons.get(discount.source.coupon)!;
-    return coupon.percent_off !== null ? Math.round((amount * (100 - coupon.percent_off)) / 100) : Math.max(0, amount - coupon.amount_off);
+    return lessCoupon(amount, this.runningCoupon(sub, at));
+  }
+
+  /**
+   * POST /v1/invoices/create_preview for what NormFlix previews: a new subscription (`subscription_details[items]`
+   * with a price), or a change to a subscription's one item, prorated (`always_invoice`: the invoice made now) or not
+   * (`none`); `preview_mode=recurring` gives the next period's invoice at the (new) price. `discounts` with a
+   * promotion code replaces the subscription's discount, without redeeming it.
+   */
+  private previewInvoice(params: Obj) {
+    const details = (params.subscription_details ?? {}) as Obj;
+    const asked = (details.items as Obj[] | undefined)?.[0];
+    const sub = params.subscription ? this.get(this.subscriptions, "subscription", params.subscription) : undefined;
+    if (!sub && !asked?.price) throw invalid("Preview a subscription, or a new one with subscription_details[items].", "subscription_details[items]");
+    const item = sub?.items.data[0];
+    if (sub && asked && asked.id !== item.id) throw invalid("Update the subscription's one item by its id.", "subscription_details[items]");
+    const price = this.price(asked?.price ?? item.price.id);
+    const now = details.proration_date ? Number(details.proration_date) : nowSeconds();
+    const recurring = params.preview_mode === "recurring";
+    const discounts = params.discounts as Obj[] | "" | undefined;
+    // A code given here is redeemed now: once applies to the first invoice only, repeating for its months.
+    const given = discounts ? this.coupons.get(this.usablePromotion(discounts[0].promotion_code).promotion.coupon) : undefined;
+    const lasts = (c: Obj, at: number) => c.duration === "forever" || (c.duration === "once" ? at === now : at < now + c.duration_in_months * PERIOD);
+    const coupon = (at: number) => (discounts === "" ? undefined : given ? (lasts(given, at) ? given : undefined) : sub && this.runningCoupon(sub, at));
+    const line = (description: string, amount: number, start: number, end: number) => ({ id: this.id("il"), object: "line_item", amount, currency: "usd", description, period: { start, end } });
+    const full = (start: number) => line(`1 × NormFlix (at $${(price.unit_amount / 100).toFixed(2)} / ${price.recurring.interval})`, price.unit_amount, start, start + periodOf(price));
+
+    const newCycle = item && price.recurring.interval !== item.price.recurring.interval;
+    let lines: Obj[];
+    let at = now;
+    if (!sub) {
+      at = recurring ? now + periodOf(price) : now;
+      lines = [full(at)];
+    }
+    else if (recurring || details.proration_behavior === "none" || price.id === item.price.id) {
+      // The next period's invoice: a new interval with prorations starts its period now, anything else at the period's end.
+      at = newCycle && details.proration_behavior !== "none" ? now + periodOf(price) : item.current_period_end;
+      lines = [full(at)];
+    } else {
+      const remaining = Math.max(0, item.current_period_end - now) / (item.current_period_end - item.current_period_start);
+      const unused = -Math.round(item.price.unit_amount * remaining);
+      const total = newCycle ? Math.round(price.unit_amount - item.price.unit_amount * remaining) : Math.round((price.unit_amount - item.price.unit_amount) * remaining);
+      const end = newCycle ? now + periodOf(price) : item.current_period_end;
+      lines = [line(`Unused time on ${item.price.id}`, unused, now, item.current_period_end), line(newCycle ? `1 × NormFlix (${price.id})` : `Remaining time on ${price.id}`, total - unused, now, end)];
+    }
+    const subtotal = lines.reduce((sum, l) => sum + l.amount, 0);
+    const total = subtotal > 0 ? lessCoupon(subtotal, coupon(at)) : subtotal;
+    return {
+      id: null,
+      object: "invoice",
+      customer: sub?.customer ?? params.customer ?? null,
+      currency: "usd",
+      subtotal,
+      total,
+      total_discount_amounts: subtotal === total ? [] : [{ amount: subtotal - total, discount: null }],
+      amount_due: Math.max(0, total),
+      period_start: at,
+      period_end: at,
+      lines: { object: "list", has_more: false, data: lines },
+      livemode: false,
+    };
   }
 
   // ---- billing --------------------------------------------------------------------------------------------------

@@ -25,17 +25,19 @@ import {
   type BillingInterval,
   type PlanId,
   pauseSubscription,
+  previewPlanChange,
   resumeSubscriptionNow,
   startCheckout,
+  type ChangePreview,
   type SubscriptionView,
 } from "@/lib/billing";
 import { appUrl } from "@/lib/env";
 import { emailField, newPasswordTwice, passwordsMatch } from "@/lib/site/account-fields";
-import { formatDate } from "@/lib/site/format";
+import { formatDate, formatPrice } from "@/lib/site/format";
 import { afterPlanChosen, rememberNext, safeNext } from "@/lib/site/onboarding";
 import { clientDevice, clientIp } from "@/lib/site/client-ip";
 import { signOut } from "@/lib/site/auth";
-import { validatedAccountAction } from "@/lib/site/form-action";
+import { validatedAccountAction, type Confirmation, type FormState } from "@/lib/site/form-action";
 import { checkbox } from "@/lib/site/profile-fields";
 
 // The account page's forms: the same services as PUT /api/accounts/{email,password,subscription} and the sessions API.
@@ -109,12 +111,34 @@ const redirectTarget = (url: string) => (url.startsWith(`${appUrl}/`) ? url.slic
  */
 const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
-const planForm = z.object({
-  plan: z.enum(PLAN_IDS, "Choose a plan."),
-  interval: z.enum(INTERVALS).optional(),
-  coupon: z.preprocess(emptyAsUndefined, z.string().trim().max(64, "That is not a coupon code.").optional()),
-  next: z.string().max(2000).optional(),
-});
+const couponField = z.preprocess(emptyAsUndefined, z.string().trim().max(64, "That is not a coupon code.").optional());
+
+/** The change a member confirms: sent back by the confirm button as one value, so what was shown is what is done. */
+const confirmedChange = z.tuple([z.enum(PLAN_IDS), z.enum(INTERVALS), z.string().max(64).nullable()]);
+
+const planForm = z
+  .object({
+    plan: z.enum(PLAN_IDS, "Choose a plan.").optional(),
+    interval: z.enum(INTERVALS).optional(),
+    coupon: couponField,
+    next: z.string().max(2000).optional(),
+    confirm: z.string().max(200).optional(),
+  })
+  .transform((form, context) => {
+    if (form.confirm === undefined) {
+      if (!form.plan) context.addIssue({ code: "custom", path: ["plan"], message: "Choose a plan." });
+      return { ...form, plan: form.plan!, confirmed: false };
+    }
+    let parsed: z.infer<typeof confirmedChange> | undefined;
+    try {
+      parsed = confirmedChange.parse(JSON.parse(form.confirm));
+    } catch {
+      context.addIssue({ code: "custom", path: ["plan"], message: "Choose a plan." });
+      return z.NEVER;
+    }
+    const [plan, interval, coupon] = parsed;
+    return { ...form, plan, interval, coupon: coupon ?? undefined, confirmed: true };
+  });
 
 export const changePlanAction = validatedAccountAction(planForm, async (form, principal) => {
   try {
@@ -125,10 +149,15 @@ export const changePlanAction = validatedAccountAction(planForm, async (form, pr
   }
 });
 
-async function choosePlan({ plan, interval, coupon, next: wanted }: z.output<typeof planForm>, accountId: string) {
+async function choosePlan({ plan, interval, coupon, next: wanted, confirmed }: z.output<typeof planForm>, accountId: string): Promise<FormState> {
   const stripe = billingProvider().name === "stripe";
   const before = await getSubscription(accountId);
   const next = safeNext(wanted);
+  const running = before.plan && !FRESH_START.has(before.status);
+  // A change to a running plan is shown with what it will charge first; keeping the plan you have needs no confirming.
+  if (running && !confirmed && !(before.plan === plan && before.interval === (interval ?? before.interval))) {
+    return { confirm: confirmationOf(await previewPlanChange(accountId, plan, interval, coupon), before, coupon, stripe) };
+  }
   let target: string;
   if (stripe && FRESH_START.has(before.status)) {
     // Checkout returns to a fixed URL (app/billing/checkout/complete): the onboarding's next step is kept meanwhile.
@@ -152,6 +181,32 @@ async function choosePlan({ plan, interval, coupon, next: wanted }: z.output<typ
     return { success: planChangeMessage(before, after, plan, interval ?? after.interval ?? "month", stripe) + discount };
   }
   redirect(redirectTarget(target));
+}
+
+const PER: Record<BillingInterval, string> = { month: "month", year: "year" };
+
+/** What the member confirms before a plan change: the charge now, line by line, and what follows. */
+function confirmationOf(preview: ChangePreview, before: SubscriptionView, coupon: string | undefined, stripe: boolean): Confirmation {
+  const money = (cents: number) => formatPrice({ price_cents: cents, currency: preview.currency });
+  const name = `${PLANS[preview.plan].name}, billed ${preview.interval === "year" ? "yearly" : "monthly"}`;
+  const rows: Confirmation["rows"] = preview.lines.map((line) => ({ label: line.description, value: money(line.amount_cents) }));
+  if (preview.discount_cents) rows.push({ label: coupon ? `Coupon ${coupon.toUpperCase()}` : "Discount", value: money(-preview.discount_cents) });
+  rows.push({ label: "Due today", value: money(preview.amount_due_now_cents), total: true });
+  const notes: string[] = [];
+  if (preview.applies === "period_end") {
+    notes.push(`Nothing is charged today. You keep ${PLANS[before.plan!].name} until ${formatDate(preview.effective_at)}; ${PLANS[preview.plan].name} starts then.`);
+  } else if (preview.subtotal_cents < 0) {
+    notes.push(`The unused part of your current plan is worth more than the rest of this period on ${PLANS[preview.plan].name}: nothing is due today.`);
+  }
+  if (preview.next_charge) notes.push(`Then ${money(preview.next_charge.amount_cents)} every ${PER[preview.interval]}, from ${formatDate(preview.next_charge.at)}.`);
+  if (!stripe) notes.push("This server takes no payments: nothing is actually charged.");
+  return {
+    title: `Change to ${name}?`,
+    rows,
+    notes,
+    value: JSON.stringify([preview.plan, preview.interval, coupon ?? null]),
+    button: stripe && preview.amount_due_now_cents > 0 ? `Confirm and pay ${money(preview.amount_due_now_cents)}` : "Confirm change",
+  };
 }
 
 function planChangeMessage(before: SubscriptionView, after: SubscriptionView, plan: PlanId, interval: BillingInterval, stripe: boolean): string {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { endpoint } from "@/lib/api/endpoint";
-import { CANCEL_REASONS } from "@/lib/billing/plans";
+import { CANCEL_REASONS, INTERVALS, PLAN_IDS } from "@/lib/billing/plans";
 import { subscription } from "./schema";
 
 // The account's subscription beyond the contract's plan switch (API-DESIGN.md, "Billing, beyond the plan switch").
@@ -65,4 +65,40 @@ export const pauseSubscriptionEndpoint = endpoint({
   body: z.object({ months: z.number().int().min(1).max(3) }),
   response: changed,
   errors: ["forbidden", "validation_failed", "subscription_not_active", "subscription_not_pausable", "service_unavailable"],
+});
+
+const cents = z.number().int();
+
+export const previewSubscriptionChangeEndpoint = endpoint({
+  method: "GET",
+  path: "/api/accounts/subscription/preview",
+  summary: "Preview what a plan or billing-cycle change will charge",
+  description:
+    "What `PUT /api/accounts/subscription` with the same `subscription`, `interval` and `coupon` would charge now and " +
+    "at the next renewal, and when it applies; nothing changes. With Stripe this is Stripe's invoice preview: an " +
+    "upgrade or a switch to yearly billing applies now and charges the prorated difference (the unused part of the " +
+    "current price credited), a downgrade or a switch to monthly billing applies at the end of the period and " +
+    "charges nothing now. Without Stripe every change applies at once; the same proration is computed, and nothing " +
+    "is charged. The same refusals as the change itself: 422 `coupon_invalid`, 409 `interval_unavailable`.",
+  tag,
+  auth: "required",
+  accountHolder: true,
+  query: z.strictObject({
+    subscription: z.enum(PLAN_IDS).describe("The plan to switch to."),
+    interval: z.enum(INTERVALS).optional().describe("Monthly or yearly billing; default: the subscription's own (monthly for a new one)."),
+    coupon: z.string().trim().min(1).max(64).optional().describe("A coupon code to apply with the change (checked, not redeemed)."),
+  }),
+  response: z.object({
+    plan: z.enum(PLAN_IDS),
+    interval: z.enum(INTERVALS),
+    applies: z.enum(["now", "period_end"]).describe("When the change takes effect."),
+    effective_at: z.string().describe("ISO 8601: now, or the end of the period already paid for."),
+    currency: z.string(),
+    lines: z.array(z.object({ description: z.string(), amount_cents: cents.describe("Negative for a credit.") })).describe("What is charged now, before the discount."),
+    subtotal_cents: cents,
+    discount_cents: cents,
+    amount_due_now_cents: cents.describe("Charged when the change is made (0 when it waits for the period's end)."),
+    next_charge: z.object({ at: z.string(), amount_cents: cents }).nullable().describe("The first renewal after the change."),
+  }),
+  errors: ["forbidden", "validation_failed", "coupon_invalid", "interval_unavailable", "service_unavailable"],
 });

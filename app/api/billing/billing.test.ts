@@ -458,6 +458,87 @@ describe("promotion codes", () => {
   });
 });
 
+describe("the charge preview", () => {
+  const preview = (member: Member, query: string) => app.call("GET", `/api/accounts/subscription/preview?${query}`, { token: member.token });
+  const DAY_S = 86_400;
+  const changeInvoice = (subscriptionId: string) =>
+    [...app.fake.invoices.values()].find((i) => i.parent.subscription_details.subscription === subscriptionId && i.billing_reason === "subscription_update");
+
+  it("an upgrade shows Stripe's prorated charge, which is what the change then charges; the preview changes nothing", async () => {
+    const member = await subscribed("basic", { startedAt: Math.floor(Date.now() / 1000) - 15 * DAY_S });
+    const updatesBefore = requestsTo("POST", new RegExp(`^/v1/subscriptions/${member.subscriptionId}$`)).length;
+    const shown = await preview(member, "subscription=premium");
+    expect(shown.status, JSON.stringify(shown.body)).toBe(200);
+    expect(shown.body).toMatchObject({ plan: "premium", interval: "month", applies: "now", currency: "usd", discount_cents: 0 });
+    expect(shown.body.lines).toHaveLength(2);
+    // Half the month was left: (2499 - 799) / 2.
+    expect(Math.abs(shown.body.amount_due_now_cents - (2499 - 799) / 2)).toBeLessThan(5);
+    const period = app.fake.subscriptions.get(member.subscriptionId)!.items.data[0];
+    expect(shown.body.next_charge).toEqual({ at: new Date(period.current_period_end * 1000).toISOString(), amount_cents: 2499 });
+    const previews = requestsTo("POST", /^\/v1\/invoices\/create_preview$/).filter((r) => r.params.subscription === member.subscriptionId);
+    expect(previews.map((r) => [r.params.subscription_details.proration_behavior, r.params.preview_mode ?? "next"]).sort()).toEqual([["always_invoice", "next"], ["none", "recurring"]]);
+    expect(requestsTo("POST", new RegExp(`^/v1/subscriptions/${member.subscriptionId}$`))).toHaveLength(updatesBefore);
+    expect(await subscriptionOf(member)).toMatchObject({ plan: "basic" });
+
+    expect((await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "premium" } })).status).toBe(200);
+    expect(Math.abs(changeInvoice(member.subscriptionId)!.amount_paid - shown.body.amount_due_now_cents)).toBeLessThanOrEqual(1);
+  });
+
+  it("monthly to yearly: a new year now, less the unused month; a downgrade charges nothing until the period's end", async () => {
+    const member = await subscribed("standard", { startedAt: Math.floor(Date.now() / 1000) - 15 * DAY_S });
+    const yearly = (await preview(member, "subscription=standard&interval=year")).body;
+    expect(yearly).toMatchObject({ applies: "now", interval: "year", next_charge: { amount_cents: 14900 } });
+    expect(Math.abs(yearly.amount_due_now_cents - (14900 - 1549 / 2))).toBeLessThan(5);
+    expect(Math.abs(new Date(yearly.next_charge.at).getTime() - Date.now() - 365 * DAY_S * 1000)).toBeLessThan(60_000);
+
+    const down = (await preview(member, "subscription=basic")).body;
+    const periodEnd = new Date(app.fake.subscriptions.get(member.subscriptionId)!.items.data[0].current_period_end * 1000).toISOString();
+    expect(down).toEqual({
+      plan: "basic",
+      interval: "month",
+      applies: "period_end",
+      effective_at: periodEnd,
+      currency: "usd",
+      lines: [],
+      subtotal_cents: 0,
+      discount_cents: 0,
+      amount_due_now_cents: 0,
+      next_charge: { at: periodEnd, amount_cents: 799 },
+    });
+
+    expect((await app.call("PUT", "/api/accounts/subscription", { token: member.token, body: { subscription: "standard", interval: "year" } })).status).toBe(200);
+    expect(Math.abs(changeInvoice(member.subscriptionId)!.amount_paid - yearly.amount_due_now_cents)).toBeLessThanOrEqual(1);
+  });
+
+  it("a new subscription with a promotion code: the first invoice discounted, not redeemed by the preview; a bad code is 422", async () => {
+    app.fake.addPromotionCode("FIRSTYEAR", { percent_off: 20, duration: "once" }, { max_redemptions: 1 });
+    const member = await signUp();
+    const shown = await preview(member, "subscription=standard&interval=year&coupon=firstyear");
+    expect(shown.status, JSON.stringify(shown.body)).toBe(200);
+    expect(shown.body).toMatchObject({ applies: "now", subtotal_cents: 14900, discount_cents: 2980, amount_due_now_cents: 11920, next_charge: { amount_cents: 14900 } });
+    expect([...app.fake.promotionCodes.values()].find((p) => p.code === "FIRSTYEAR")).toMatchObject({ times_redeemed: 0 });
+    expect(app.fake.customersOfAccount(member.accountId)).toEqual([]);
+    expect((await subscriptionOf(member)).status).toBe("none");
+
+    expectStatus(await preview(member, "subscription=standard&coupon=NOPE"), 422);
+    expectStatus(await preview(member, "subscription=standard&coupon=FIRSTYEAR&extra=1"), 422);
+  });
+
+  it("an interval Stripe does not sell is 409 interval_unavailable, as for the change", async () => {
+    const limited = await startStripeApp({ STRIPE_PRICE_BASIC_YEARLY: "" });
+    try {
+      const username = `limited_${randomUUID().slice(0, 8)}`;
+      await limited.call("POST", "/api/accounts/new", { body: { username, password: "correct horse battery", email: `${username}@example.com` } });
+      const token = (await limited.call("POST", "/api/accounts/token", { body: { username, password: "correct horse battery" } })).body.bearer_token;
+      const refused = await limited.call("GET", "/api/accounts/subscription/preview?subscription=basic&interval=year", { token });
+      expectStatus(refused, 409);
+      expect(refused.body.error.code).toBe("interval_unavailable");
+    } finally {
+      await limited.stop();
+    }
+  });
+});
+
 describe("failed payments", () => {
   it("a declined renewal makes the subscription past_due: access continues through the grace period", async () => {
     const member = await subscribed("standard");

@@ -74,3 +74,74 @@ describe("local coupons", () => {
     expect((await server.call("GET", "/api/accounts/subscription", { token: member.token })).body.discount).toMatchObject({ code: "FIVEOFF" });
   });
 });
+
+describe("the charge preview (local provider)", () => {
+  const preview = (token: string, query: string) => server.call("GET", `/api/accounts/subscription/preview?${query}`, { token });
+
+  it("a new subscription: the price, the coupon checked but not redeemed, and the renewal", async () => {
+    await create({ code: "PREVIEW25", percent_off: 25, duration: "once", max_redemptions: 1 });
+    const member = await server.signUp("preview_new");
+    const plain = await preview(member.token, "subscription=standard&interval=year");
+    expect(plain.status, JSON.stringify(plain.body)).toBe(200);
+    expect(plain.body).toMatchObject({
+      plan: "standard",
+      interval: "year",
+      applies: "now",
+      currency: "usd",
+      lines: [{ description: "Standard (yearly)", amount_cents: 15490 }],
+      subtotal_cents: 15490,
+      discount_cents: 0,
+      amount_due_now_cents: 15490,
+      next_charge: { amount_cents: 15490 },
+    });
+    expect(Math.round((new Date(plain.body.next_charge.at).getTime() - Date.now()) / DAY)).toBe(365);
+
+    const discounted = (await preview(member.token, "subscription=standard&interval=year&coupon=preview25")).body;
+    // 25% off the first year only (a "once" coupon), as the change itself would give.
+    expect(discounted).toMatchObject({ subtotal_cents: 15490, discount_cents: 3872, amount_due_now_cents: 11618, next_charge: { amount_cents: 15490 } });
+    const coupons = (await server.call("GET", "/api/admin/coupons", { token: await adminToken() })).body.items;
+    expect(coupons.find((c: { code: string }) => c.code === "PREVIEW25")).toMatchObject({ times_redeemed: 0 });
+    expect((await server.call("GET", "/api/accounts/subscription", { token: member.token })).body.status).toBe("none");
+
+    // What the preview said is what the change gives.
+    const changed = (await subscribe(member.token, { subscription: "standard", interval: "year", coupon: "PREVIEW25" })).body.subscription;
+    expect(changed.discount).toMatchObject({ code: "PREVIEW25", percent_off: 25 });
+    expectError(await preview((await server.signUp("preview_late")).token, "subscription=basic&coupon=PREVIEW25"), 422, "coupon_invalid");
+  });
+
+  it("a change on a running period: the unused part credited, the new price for the rest (or a new period on another cycle)", async () => {
+    const member = await server.signUp("preview_change");
+    await subscribe(member.token, { subscription: "standard" });
+    const upgrade = (await preview(member.token, "subscription=premium")).body;
+    expect(upgrade).toMatchObject({ plan: "premium", interval: "month", applies: "now" });
+    expect(upgrade.lines.map((line: { description: string }) => line.description)).toEqual(["Unused time on Standard (monthly)", "Remaining time on Premium (monthly)"]);
+    // Nearly the whole month is left: about the difference of the monthly prices.
+    expect(upgrade.lines[0].amount_cents).toBeGreaterThanOrEqual(-1549);
+    expect(upgrade.lines[0].amount_cents).toBeLessThan(-1540);
+    expect(Math.abs(upgrade.amount_due_now_cents - (2299 - 1549))).toBeLessThanOrEqual(2);
+    expect(upgrade.next_charge.amount_cents).toBe(2299);
+    const periodEnd = (await server.call("GET", "/api/accounts/subscription", { token: member.token })).body.current_period_end;
+    expect(upgrade.next_charge.at).toBe(periodEnd);
+
+    const yearly = (await preview(member.token, "subscription=standard&interval=year")).body;
+    expect(yearly.lines[1]).toEqual({ description: "Standard (yearly)", amount_cents: 15490 });
+    expect(Math.abs(yearly.amount_due_now_cents - (15490 - 1549))).toBeLessThanOrEqual(2);
+    expect(Math.round((new Date(yearly.next_charge.at).getTime() - Date.now()) / DAY)).toBe(365);
+
+    // A downgrade is a credit: nothing is due now.
+    const downgrade = (await preview(member.token, "subscription=basic")).body;
+    expect(downgrade.subtotal_cents).toBeLessThan(0);
+    expect(downgrade).toMatchObject({ discount_cents: 0, amount_due_now_cents: 0, next_charge: { amount_cents: 799 } });
+    expect((await preview(member.token, "subscription=standard")).body).toMatchObject({ lines: [], amount_due_now_cents: 0, next_charge: { amount_cents: 1549 } });
+    expect((await server.call("GET", "/api/accounts/subscription", { token: member.token })).body).toMatchObject({ plan: "standard", interval: "month" });
+  });
+
+  it("refuses what the change would refuse, and parameters it does not take", async () => {
+    const member = await server.signUp("preview_bad");
+    expectError(await preview(member.token, "subscription=platinum"), 422, "validation_failed");
+    expectError(await preview(member.token, "interval=year"), 422, "validation_failed");
+    expectError(await preview(member.token, "subscription=basic&plan=basic"), 422, "unknown_parameter");
+    expectError(await preview(member.token, "subscription=basic&coupon=NOSUCHCODE"), 422, "coupon_invalid");
+    expectError(await server.call("GET", "/api/accounts/subscription/preview?subscription=basic"), 403, "forbidden");
+  });
+});

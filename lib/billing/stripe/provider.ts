@@ -8,7 +8,7 @@ import { PLAN_IDS, type BillingInterval, type PlanId } from "../plans";
 import { localProvider } from "../local-provider";
 import type { BillingProvider } from "../provider";
 import { callStripe, idOf, planOfPrice, priceIdOf, pricePlan, sellsInterval, stripe } from "./client";
-import { ensureCustomer } from "./customers";
+import { ensureCustomer, existingCustomer } from "./customers";
 import { invalidCoupon, normalizeCode } from "../coupons";
 import { createPurchaseCheckout } from "./purchases";
 import { syncSubscription } from "./sync";
@@ -188,6 +188,20 @@ function immediate(from: { plan: PlanId; interval: BillingInterval }, to: { plan
   return PLAN_IDS.indexOf(to.plan) > PLAN_IDS.indexOf(from.plan);
 }
 
+/** What a previewed invoice charges: its lines (before discounts), the discount and the amount due. */
+function charged(invoice: Stripe.Invoice) {
+  const discount = (invoice.total_discount_amounts ?? []).reduce((sum, part) => sum + part.amount, 0);
+  return {
+    currency: invoice.currency,
+    lines: invoice.lines.data.map((line) => ({ description: line.description ?? "", amount_cents: line.amount })),
+    subtotal_cents: invoice.subtotal,
+    discount_cents: discount,
+    amount_due_now_cents: invoice.amount_due,
+  };
+}
+
+const NOTHING_NOW = { lines: [], subtotal_cents: 0, discount_cents: 0, amount_due_now_cents: 0 };
+
 export const stripeProvider: BillingProvider = {
   name: "stripe",
 
@@ -210,6 +224,46 @@ export const stripeProvider: BillingProvider = {
       await scheduleDowngrade(subscription, plan, interval);
     }
     return requireSynced(subscription.id, accountId);
+  },
+
+  async previewChange(accountId, plan, wanted, coupon) {
+    const subscription = await liveSubscription(accountId);
+    const item = subscription?.items.data[0];
+    const current = pricePlan(idOf(item?.price));
+    const interval = wanted ?? current?.interval ?? "month";
+    requireSold(plan, interval);
+    const promotion = coupon ? await promotionCode(coupon) : undefined;
+    const price = priceIdOf(plan, interval);
+    const now = Math.floor(Date.now() / 1000);
+    const at = (seconds: number) => new Date(seconds * 1000).toISOString();
+    // The renewal after the change: Stripe's recurring preview, discounted as that invoice will be.
+    const preview = (params: Stripe.InvoiceCreatePreviewParams, mode?: "recurring") =>
+      callStripe(() =>
+        stripe().invoices.createPreview({ ...params, ...(promotion && { discounts: [{ promotion_code: promotion.id }] }), ...(mode && { preview_mode: mode }) }),
+      );
+    const periodEnd = (invoice: Stripe.Invoice) => Math.max(...invoice.lines.data.map((line) => line.period.end));
+
+    if (!subscription || !item) {
+      const customer = await existingCustomer(accountId);
+      const params = { ...(customer && { customer }), subscription_details: { items: [{ price }] } };
+      const [first, renewal] = await Promise.all([preview(params), preview(params, "recurring")]);
+      return { plan, interval, applies: "now", effective_at: at(now), ...charged(first), next_charge: { at: at(periodEnd(first)), amount_cents: renewal.amount_due } };
+    }
+    const change = { subscription: subscription.id, subscription_details: { items: [{ id: item.id, price }], proration_date: now } };
+    const unchanged = current?.plan === plan && current.interval === interval;
+    if (unchanged || (current && !immediate(current, { plan, interval }))) {
+      // Nothing is charged now; the new price is charged when the period already paid for ends.
+      const renewal = await preview({ ...change, subscription_details: { ...change.subscription_details, proration_behavior: "none" } }, "recurring");
+      const from = at(item.current_period_end);
+      return { plan, interval, applies: unchanged ? "now" : "period_end", effective_at: unchanged ? at(now) : from, currency: renewal.currency, ...NOTHING_NOW, next_charge: { at: from, amount_cents: renewal.amount_due } };
+    }
+    const [first, renewal] = await Promise.all([
+      preview({ ...change, subscription_details: { ...change.subscription_details, proration_behavior: "always_invoice" } }),
+      preview({ ...change, subscription_details: { ...change.subscription_details, proration_behavior: "none" } }, "recurring"),
+    ]);
+    // Another interval starts a new period now; the same one keeps the period's end.
+    const renews = current?.interval === interval ? item.current_period_end : periodEnd(first);
+    return { plan, interval, applies: "now", effective_at: at(now), ...charged(first), next_charge: { at: at(renews), amount_cents: renewal.amount_due } };
   },
 
   async cancel(accountId, request = { atPeriodEnd: true }) {
