@@ -7,7 +7,6 @@ import {
   notifications,
   notificationSettings,
   profiles,
-  sessions,
   titles,
   watchlist,
   watchProgress,
@@ -128,18 +127,6 @@ export async function listersOfTitle(titleId: string, executor: Executor): Promi
     .innerJoin(profiles, eq(profiles.id, watchlist.profileId))
     .innerJoin(titles, eq(titles.id, watchlist.titleId))
     .where(and(eq(watchlist.titleId, titleId), lte(titles.maturityLevel, profiles.maturityLevel)));
-}
-
-/** Whether the account signed in before, and whether ever from this user agent, apart from `sessionId`. */
-export async function earlierSignIns(accountId: string, sessionId: string, userAgent: string | null, executor: Executor) {
-  const [row] = await executor
-    .select({
-      any: sql<boolean>`count(*) > 0`,
-      sameDevice: sql<boolean>`coalesce(bool_or(${sessions.userAgent} is not distinct from ${userAgent}), false)`,
-    })
-    .from(sessions)
-    .where(and(eq(sessions.accountId, accountId), sql`${sessions.id} <> ${sessionId}`));
-  return row;
 }
 
 // The mail queue.

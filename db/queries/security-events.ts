@@ -1,6 +1,6 @@
 import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
-import { db } from "../client";
+import { db, type Database, type Transaction } from "../client";
 import { knownDevices, securityEvents, type SecurityEvent } from "../schema";
 
 export async function insertSecurityEvent(values: typeof securityEvents.$inferInsert): Promise<void> {
@@ -22,8 +22,8 @@ export async function listSecurityEvents(accountId: string, limit: number, offse
 }
 
 /** Records that the account signed in from this device; true when it never had before. */
-export async function rememberDevice(accountId: string, deviceHash: string): Promise<boolean> {
-  const [row] = await db()
+export async function rememberDevice(accountId: string, deviceHash: string, executor: Database | Transaction = db()): Promise<boolean> {
+  const [row] = await executor
     .insert(knownDevices)
     .values({ accountId, deviceHash })
     .onConflictDoUpdate({ target: [knownDevices.accountId, knownDevices.deviceHash], set: { lastSeenAt: sql`now()` } })
@@ -31,7 +31,7 @@ export async function rememberDevice(accountId: string, deviceHash: string): Pro
   return row.isNew;
 }
 
-export async function hasKnownDevices(accountId: string): Promise<boolean> {
-  const [row] = await db().select({ accountId: knownDevices.accountId }).from(knownDevices).where(eq(knownDevices.accountId, accountId)).limit(1);
+export async function hasKnownDevices(accountId: string, executor: Database | Transaction = db()): Promise<boolean> {
+  const [row] = await executor.select({ accountId: knownDevices.accountId }).from(knownDevices).where(eq(knownDevices.accountId, accountId)).limit(1);
   return row !== undefined;
 }

@@ -57,9 +57,10 @@ export async function verifyCredentials(input: { username: string; password: str
 export async function signIn(input: { username: string; password: string } & SecondFactor, device: Device) {
   const account = await verifyCredentials(input, device);
   await verifySecondFactor(account, input, device);
-  const { token, session } = await createApiSession(account.id, device);
+  const created = await createApiSession(account.id, device);
+  const { token, session } = created;
   const refreshToken = await issueRefreshToken(session);
-  await noteSignIn(account.id, session);
+  await noteSignIn(account.id, created);
   return { token, session, refreshToken };
 }
 

@@ -4,10 +4,12 @@ import { z } from "zod";
 import { findAccountById } from "@/db/queries/accounts";
 import { hasKnownDevices, insertSecurityEvent, listSecurityEvents, rememberDevice } from "@/db/queries/security-events";
 import { findSessionById } from "@/db/queries/sessions";
+import type { Transaction } from "@/db/client";
 import type { Account, Session, securityEventKind } from "@/db/schema";
 import { appUrl } from "@/lib/env";
 import { composeMail } from "@/lib/mail/html";
 import { sendMail } from "@/lib/mail/mailer";
+import { notifyNewDevice } from "@/lib/notifications/triggers";
 import { authSecret } from "@/lib/site/auth-secret";
 
 // The account's security log (shown on /account/security) and the login alert mailed on a sign-in from a new device.
@@ -63,15 +65,25 @@ function loginAlertMail(account: Account, session: Session) {
 const deviceHash = (userAgent: string | null) => createHash("sha256").update(userAgent ?? "").digest("hex");
 
 /**
- * After a successful sign-in (site or API): logs it, and when the account has signed in before but never from this
- * device (its user agent), mails a login alert unless the owner turned alerts off. A failed alert is logged, never
- * thrown: the sign-in has happened.
+ * THE new-device rule, run in the transaction that creates a session: remembers the session's device (its user agent)
+ * for the account, and when the account had signed in before but never from this device, creates the in-site "new
+ * sign-in" notification. True for such a new device (the caller mails the login alert once the sign-in is done).
  */
-export async function noteSignIn(accountId: string, session: Session): Promise<void> {
+export async function rememberSessionDevice(tx: Transaction, session: Session): Promise<boolean> {
+  const seenBefore = await hasKnownDevices(session.accountId, tx);
+  const isNew = await rememberDevice(session.accountId, deviceHash(session.userAgent), tx);
+  if (!seenBefore || !isNew) return false;
+  await notifyNewDevice(tx, session);
+  return true;
+}
+
+/**
+ * After a successful sign-in (site or API): logs it, and for a new device (`rememberSessionDevice`) mails a login
+ * alert unless the owner turned alerts off. A failed alert is logged, never thrown: the sign-in has happened.
+ */
+export async function noteSignIn(accountId: string, { session, newDevice }: { session: Session; newDevice: boolean }): Promise<void> {
   await recordSecurityEvent(accountId, "sign_in", { ip: session.ip ?? undefined, userAgent: session.userAgent ?? undefined }, session.id);
-  const seenBefore = await hasKnownDevices(accountId);
-  const isNew = await rememberDevice(accountId, deviceHash(session.userAgent));
-  if (!seenBefore || !isNew) return;
+  if (!newDevice) return;
   try {
     const account = await findAccountById(accountId);
     if (account?.loginAlerts) await sendMail({ to: account.email, ...loginAlertMail(account, session) });

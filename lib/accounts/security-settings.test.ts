@@ -5,7 +5,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db/client";
+import { db, queryRows } from "@/db/client";
 import { insertAccount } from "@/db/queries/accounts";
 import { sessions } from "@/db/schema";
 import { useDatabase } from "@/test/database";
@@ -55,6 +55,21 @@ describe("login alerts", () => {
     expect(await endSessionFromAlert(stranger.session.id, token, { ip: "10.0.0.9" })).toBe(false);
     const kinds = (await recentSecurityEvents(account.id)).items.map((event) => event.kind);
     expect(kinds).toEqual(["session_ended_from_alert", "sign_in", "sign_in", "sign_in"]);
+  });
+
+  it("one rule for the mail and the in-site notification: both for a new device, neither for one known, even once its sessions are gone", async () => {
+    const { account, signInFrom } = await newAccount();
+    const newDeviceNotices = async () =>
+      (await queryRows<{ n: number }>(sql`select count(*)::int as n from notifications where account_id = ${account.id} and type = 'new_device'`))[0].n;
+    await signInFrom("Tablet/3.0");
+    await signInFrom("Phone/2.0");
+    expect([alertsTo(account.email).length, await newDeviceNotices()]).toEqual([1, 1]);
+    // Every session of the phone ends (signed out everywhere): the phone is still a device the account knows.
+    await db().delete(sessions).where(eq(sessions.accountId, account.id));
+    await signInFrom("Phone/2.0");
+    expect([alertsTo(account.email).length, await newDeviceNotices()]).toEqual([1, 1]);
+    await signInFrom("Watch/1.0");
+    expect([alertsTo(account.email).length, await newDeviceNotices()]).toEqual([2, 2]);
   });
 
   it("are not sent when the owner turned them off", async () => {

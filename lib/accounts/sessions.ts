@@ -13,7 +13,7 @@ import { insertRefreshToken, rotateRefreshToken } from "@/db/queries/refresh-tok
 import type { Session } from "@/db/schema";
 import { ApiError } from "@/lib/api/errors";
 import { env } from "@/lib/env";
-import { notifyNewDevice } from "@/lib/notifications/triggers";
+import { rememberSessionDevice } from "./security-events";
 import { recordSecurityEvent, sessionFromAlertLink } from "./security-events";
 import { TokenCache } from "./token-cache";
 
@@ -36,15 +36,14 @@ const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000);
 
 async function createSession(kind: "api" | "web", accountId: string, device: Device, ttlDays: number) {
   const token = newToken(TOKEN_PREFIX);
-  const session = await insertSession({
-    accountId,
-    kind,
-    tokenHash: hashToken(token),
-    ip: device.ip,
-    userAgent: device.userAgent?.slice(0, 512),
-    expiresAt: daysFromNow(ttlDays),
-  }, notifyNewDevice);
-  return { token, session };
+  let newDevice = false;
+  const session = await insertSession(
+    { accountId, kind, tokenHash: hashToken(token), ip: device.ip, userAgent: device.userAgent?.slice(0, 512), expiresAt: daysFromNow(ttlDays) },
+    async (tx, row) => {
+      newDevice = await rememberSessionDevice(tx, row);
+    },
+  );
+  return { token, session, newDevice };
 }
 
 // One cache per process, kept on globalThis like the database connection: the custom server and Next's route bundles

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Transaction } from "@/db/client";
-import { earlierSignIns, followersOfShow, listersOfTitle, type Recipient } from "@/db/queries/notifications";
+import { followersOfShow, listersOfTitle, type Recipient } from "@/db/queries/notifications";
 import type { DueReminder } from "@/db/queries/purchases";
 import type { Episode, Session, Title } from "@/db/schema";
 import { notify, type NotificationInput } from "./notify";
@@ -90,10 +90,8 @@ export async function notifyPaymentFailed(tx: Transaction, payment: FailedPaymen
   );
 }
 
-/** A sign-in from a browser or app the account never signed in from (the account's very first sign-in is not news). */
+/** A sign-in from a browser or app the account never signed in from (decided by rememberSessionDevice). */
 export async function notifyNewDevice(tx: Transaction, session: Session) {
-  const earlier = await earlierSignIns(session.accountId, session.id, session.userAgent, tx);
-  if (!earlier.any || earlier.sameDevice) return [];
   const device = session.userAgent ? session.userAgent.slice(0, 120) : "an unknown device";
   return notify(
     [

@@ -97,8 +97,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         };
         try {
           const account = await accountSigningIn(parsed.data, device);
-          const { token, session } = await createWebSession(account.id, device);
-          await noteSignIn(account.id, session);
+          const created = await createWebSession(account.id, device);
+          const { token, session } = created;
+          await noteSignIn(account.id, created);
           return { id: account.id, name: account.username, email: account.email, webToken: token, sessionId: session.id };
         } catch (error) {
           if (error instanceof SignInRefused) throw error;
