@@ -45,8 +45,14 @@ test("the host's play, pause and seek reach the other member; chat and a reactio
   const guest = await guestContext.newPage();
   const guestAccount = await createAccount(request, "standard");
   await createProfile(request, guestAccount.token, "Guesting");
-  // The invite link asks the signed-out guest to sign in and pick a profile, then goes straight into the party.
-  await guest.goto(new URL(invite).pathname);
+  // The host invites the guest by username: the guest's notification links to the party.
+  await page.getByLabel("Username to invite").fill(guestAccount.username);
+  await page.getByRole("form", { name: "Invite a member" }).getByRole("button", { name: "Invite" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Invitation sent" })).toHaveText(`Invitation sent to ${guestAccount.username}.`);
+  const inbox = await (await request.get("/api/notifications?type=party_invite", { headers: { authorization: `Bearer ${guestAccount.token}` } })).json();
+  expect(inbox.items.map((n: { title: string; url: string }) => [n.title, n.url])).toEqual([["Hosting invited you to a watch party", new URL(invite).pathname]]);
+  // The invitation's link asks the signed-out guest to sign in and pick a profile, then goes straight into the party.
+  await guest.goto(inbox.items[0].url);
   await expect(guest).toHaveURL(/\/signin/);
   await signInBrowser(guest, guestAccount, new URL(invite).pathname);
   await expect(guest).toHaveURL(/\/profiles\?callbackUrl=/, { timeout: 30_000 });

@@ -37,6 +37,8 @@ export function PartyPanel({ party, backHref }: { party: PartyControls; backHref
   const router = useRouter();
   const [text, setText] = useState("");
   const [copied, setCopied] = useState(false);
+  const [invitee, setInvitee] = useState("");
+  const [invited, setInvited] = useState<string | null>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const typingSent = useRef(false);
   const list = useRef<HTMLOListElement>(null);
@@ -84,6 +86,41 @@ export function PartyPanel({ party, backHref }: { party: PartyControls; backHref
         <p className="text-xs text-neutral-400">
           Code <span className="font-mono tracking-widest text-neutral-200">{party.code}</span>
         </p>
+        <form
+          aria-label="Invite a member"
+          className="flex items-center gap-2"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            const name = invitee.trim();
+            if (!name) return;
+            setInvited(null);
+            if (await party.invite(name)) {
+              setInvited(name);
+              setInvitee("");
+            }
+          }}
+        >
+          <label htmlFor="party-invitee" className="sr-only">
+            Username to invite
+          </label>
+          <input
+            id="party-invitee"
+            value={invitee}
+            maxLength={64}
+            autoComplete="off"
+            placeholder="Invite by username"
+            onChange={(e) => setInvitee(e.target.value)}
+            className="min-w-0 flex-1 rounded bg-neutral-800 px-2 py-1.5 text-sm text-neutral-100 placeholder:text-neutral-500"
+          />
+          <button type="submit" className="rounded px-3 py-1.5 text-sm font-semibold ring-1 ring-white/40 hover:bg-white/10">
+            Invite
+          </button>
+        </form>
+        {invited && (
+          <p role="status" className="text-xs text-emerald-300">
+            Invitation sent to {invited}.
+          </p>
+        )}
       </header>
 
       {party.problem && (

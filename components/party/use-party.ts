@@ -217,6 +217,8 @@ export function useParty(video: RefObject<HTMLVideoElement | null>, initial: Par
     seek: (position: number) => control("seek", position),
     say: (text: string) => call("/messages", "POST", { text }),
     react: (emoji: string) => call("/reactions", "POST", { emoji }),
+    /** Invites another member by username (a notification with the party's link); true when sent. */
+    invite: (username: string) => call("/invites", "POST", { username }),
     setTypingNow: (now: boolean) => void send(api(partyId, "/typing"), "POST", { typing: now }).catch(() => undefined),
     setWait: (wait: boolean) => call("", "PATCH", { wait_for_everyone: wait }),
     makeHost: (memberId: string) => call("/host", "POST", { profile: memberId }),

@@ -90,6 +90,24 @@ export async function notifyPaymentFailed(tx: Transaction, payment: FailedPaymen
   );
 }
 
+/** A member of a watch party invited this account; once per party and account, however often they ask. */
+export async function notifyPartyInvite(tx: Transaction, invite: { accountId: string; partyId: string; code: string; from: string; title: string }) {
+  return notify(
+    [
+      {
+        accountId: invite.accountId,
+        type: "party_invite",
+        title: `${invite.from} invited you to a watch party`,
+        body: `Watch ${invite.title} together: join from this link or with the code ${invite.code}.`,
+        url: `/party/${invite.code}`,
+        data: { party_id: invite.partyId, code: invite.code, from: invite.from },
+        dedupeKey: `party_invite:${invite.partyId}:${invite.accountId}`,
+      },
+    ],
+    tx,
+  );
+}
+
 /** A sign-in from a browser or app the account never signed in from (decided by rememberSessionDevice). */
 export async function notifyNewDevice(tx: Transaction, session: Session) {
   const device = session.userAgent ? session.userAgent.slice(0, 120) : "an unknown device";

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PlaybackFixture } from "@/lib/playback/test-fixtures";
@@ -227,6 +228,33 @@ describe("control, hosts and the end", () => {
     const party = (await createMovieParty(host)).body;
     expect((await client.call("POST", `/api/parties/${party.id}/leave`, { token: host })).status).toBe(200);
     expectError(await join(party.code, await client.viewer("standard")), 410, "party_ended");
+  });
+});
+
+describe("invitations", () => {
+  it("a member invites another member by username: one party_invite notification linking to the party, sent once; the refusals", async () => {
+    const host = await client.viewer("standard");
+    const party = (await createMovieParty(host)).body;
+    const username = `inv_${randomUUID().slice(0, 8)}`;
+    const password = "correct horse battery";
+    await client.call("POST", "/api/accounts/new", { body: { username, password, email: `${username}@example.com` } });
+    const friend = (await client.call("POST", "/api/accounts/token", { body: { username, password }, headers: { "x-forwarded-for": "10.7.7.7" } })).body.bearer_token;
+    const invite = (token: string, body: unknown) => client.call("POST", `/api/parties/${party.id}/invites`, { token, body });
+
+    expect(await invite(host, { username: username.toUpperCase() })).toEqual({ status: 200, body: { invited: username } });
+    expect((await invite(host, { username })).status).toBe(200);
+    const inbox = (await client.call("GET", "/api/notifications?type=party_invite", { token: friend })).body;
+    expect(inbox.items).toHaveLength(1);
+    expect(inbox.items[0]).toMatchObject({ type: "party_invite", title: "Main invited you to a watch party", url: `/party/${party.code}`, data: { code: party.code } });
+    expect(inbox.items[0].body).toContain("Sunny Day");
+
+    const hostName = (await client.call("GET", "/api/accounts/me", { token: host })).body.username;
+    expectError(await invite(host, { username: hostName }), 422, "cannot_invite_self");
+    expectError(await invite(host, { username: "nobody_by_this_name" }), 404, "member_not_found");
+    expectError(await invite(host, { username, note: "hi" }), 422, "validation_failed");
+    expectError(await invite(friend, { username: hostName }), 404, "party_not_found");
+    expect((await client.call("POST", `/api/parties/${party.id}/leave`, { token: host })).status).toBe(200);
+    expectError(await invite(host, { username }), 410, "party_ended");
   });
 });
 

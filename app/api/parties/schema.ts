@@ -300,3 +300,17 @@ export const typingEndpoint = endpoint({
   response: z.object({}),
   errors: [...memberErrors, "rate_limited"],
 });
+
+export const inviteEndpoint = endpoint({
+  method: "POST",
+  path: "/api/parties/{id}/invites",
+  summary: "Invite another member by username",
+  description:
+    "The account with that username gets a `party_invite` notification (live in the site's bell, by email if it chose " +
+    "that) linking to the party; joining still needs its own right to watch. A second invitation of the same account " +
+    "to the same party is not sent again. 20 per hour per inviting account (429 rate_limited).",
+  ...asMember,
+  body: z.strictObject({ username: z.string().trim().min(1).max(64) }),
+  response: z.object({ invited: z.string().describe("The invited account's username.") }),
+  errors: [...memberErrors, "member_not_found", "cannot_invite_self", "rate_limited"],
+});
