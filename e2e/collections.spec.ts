@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import { expect as baseExpect, test as base, type Page } from "@playwright/test";
 import { createTestDatabase, startServer, tempDataDir } from "../test/server-process";
-import { createProfile } from "./fixtures";
+import { createProfile, signUpAt } from "./fixtures";
 import { SignInPage } from "./pages/sign-in-page";
 
 // Four engineers share two cores with this server: sign-in (argon2) and server actions get more time than usual.
@@ -20,8 +20,8 @@ const test = base.extend<{}, { curatedServer: { url: string; admin: Account; vie
       const dataDir = tempDataDir("e2e-collections");
       const database = process.env.TEST_DATABASE_URL ? await createTestDatabase(process.env.TEST_DATABASE_URL) : undefined;
       const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: database?.url ?? "", DEMO_CATALOG: "metadata", WORKER_IN_PROCESS: "false", AUTH_SECRET: "" }, { startTimeoutMs: 240_000 });
-      const admin = await signUp(server.url, "e2e_curator");
-      const viewer = await signUp(server.url, "e2e_couch", "standard");
+      const admin = await signUpAt(server.url, "e2e_curator");
+      const viewer = await signUpAt(server.url, "e2e_couch", "standard");
       await use({ url: server.url, admin, viewer });
       await server.stop();
       await database?.drop();
@@ -31,16 +31,6 @@ const test = base.extend<{}, { curatedServer: { url: string; admin: Account; vie
   ],
   baseURL: async ({ curatedServer }, use) => use(curatedServer.url),
 });
-
-async function signUp(base: string, username: string, plan?: string): Promise<Account> {
-  const account = { username, password: "correct horse battery", email: `${username}@example.com` };
-  const send = (p: string, body: unknown, token?: string, method = "POST") =>
-    fetch(base + p, { method, headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  if (!(await send("/api/accounts/new", account)).ok) throw new Error(`sign-up of ${username} failed`);
-  const { bearer_token: token } = await (await send("/api/accounts/token", account)).json();
-  if (plan) await send("/api/accounts/subscription", { subscription: plan }, token, "PUT");
-  return { ...account, token };
-}
 
 async function signIn(page: Page, account: Account, callbackUrl: string) {
   const form = new SignInPage(page);

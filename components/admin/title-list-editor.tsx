@@ -4,8 +4,11 @@ import { useEffect, useState } from "react";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import type { FormState } from "@/lib/site/form-action";
+import { fetchItems, moveItem, useSearchAsYouType } from "./ordered-list";
 
 export type ListedTitle = { id: string; type: "movie" | "show"; title: string; year: number; published: boolean };
+
+const searchTitles = (q: string, signal: AbortSignal) => fetchItems<ListedTitle>(`/api/admin/titles?${new URLSearchParams({ q, limit: "10" })}`, signal);
 
 /**
  * An ordered list of movies and shows, edited in place (a collection's titles, the featured titles): find titles in
@@ -25,29 +28,10 @@ export function TitleListEditor({
 }) {
   const [items, setItems] = useState(initial);
   const [query, setQuery] = useState("");
-  const [found, setFound] = useState<ListedTitle[]>([]);
+  const found = useSearchAsYouType(query, searchTitles);
   useEffect(() => setItems(initial), [initial]);
 
-  useEffect(() => {
-    if (query.trim().length < 2) return setFound([]);
-    const controller = new AbortController();
-    const timer = window.setTimeout(async () => {
-      const answer = await fetch(`/api/admin/titles?${new URLSearchParams({ q: query.trim(), limit: "10" })}`, { signal: controller.signal })
-        .then((r) => (r.ok ? r.json() : { items: [] }))
-        .catch(() => ({ items: [] }));
-      setFound(answer.items);
-    }, 200);
-    return () => (controller.abort(), window.clearTimeout(timer));
-  }, [query]);
-
-  const move = (from: number, to: number) =>
-    setItems((list) => {
-      if (to < 0 || to >= list.length) return list;
-      const next = [...list];
-      const [item] = next.splice(from, 1);
-      next.splice(to, 0, item);
-      return next;
-    });
+  const move = (from: number, to: number) => setItems((list) => moveItem(list, from, to));
   const listed = new Set(items.map((item) => item.id));
   const button = "rounded px-2 py-1 hover:bg-white/10 disabled:opacity-30";
 

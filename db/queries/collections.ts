@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { visibleTo, type Audience } from "@/lib/access/visibility";
 import { db } from "../client";
 import { collectionItems, collections, featuredTitles, titles, type Collection } from "../schema";
+import { titleSummaryColumns } from "./admin-catalog";
 import { titleColumns } from "./catalog";
 
 // Admin-curated collections and the featured titles of the hero carousel. Viewers' reads list only the titles
@@ -44,15 +45,6 @@ export async function listVisibleFeatured(audience: Audience) {
 
 // Admin reads and writes.
 
-const adminTitleColumns = {
-  id: titles.id,
-  kind: titles.kind,
-  title: titles.title,
-  year: titles.year,
-  published: titles.published,
-  posterPath: titles.posterPath,
-};
-
 export type AdminListedTitle = { id: string; kind: "movie" | "show"; title: string; year: number; published: boolean; posterPath: string | null };
 
 /** Every collection, drafts included, in home-row order, with how many titles each holds. */
@@ -71,7 +63,7 @@ export async function findCollection(collectionId: string): Promise<Collection |
 /** A collection's titles, drafts included, in order. */
 export async function listCollectionTitles(collectionId: string): Promise<AdminListedTitle[]> {
   return db()
-    .select(adminTitleColumns)
+    .select(titleSummaryColumns)
     .from(collectionItems)
     .innerJoin(titles, eq(titles.id, collectionItems.titleId))
     .where(eq(collectionItems.collectionId, collectionId))
@@ -130,7 +122,7 @@ export async function replaceCollectionTitles(collectionId: string, titleIds: st
 /** Every featured title, drafts included, in the carousel's order. */
 export async function listAllFeatured(): Promise<AdminListedTitle[]> {
   return db()
-    .select(adminTitleColumns)
+    .select(titleSummaryColumns)
     .from(featuredTitles)
     .innerJoin(titles, eq(titles.id, featuredTitles.titleId))
     .orderBy(asc(featuredTitles.position), asc(titles.title));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { endpoint } from "@/lib/api/endpoint";
+import { adminTitleSummary } from "../catalog/schema";
 
 const tag = "Admin: collections";
 const collectionId = z.object({ collection_id: z.guid() });
@@ -26,14 +27,7 @@ const collectionFields = {
   published: z.boolean().describe("Unpublished collections are seen by admins only."),
 };
 
-const listedTitle = z.object({
-  id: z.guid(),
-  type: z.enum(["movie", "show"]),
-  title: z.string(),
-  year: z.number().int(),
-  published: z.boolean(),
-  poster_url: z.string().nullable(),
-});
+const listedTitle = adminTitleSummary;
 
 const adminCollection = z.object({
   id: z.guid(),
