@@ -7,7 +7,7 @@ import path from "node:path";
 import { expect, test as base, type Browser, type Page } from "@playwright/test";
 import { makeTestVideo } from "../lib/media/test-video";
 import { startServer, tempDataDir } from "../test/server-process";
-import { chooseProfile, createProfile, signInBrowser } from "./fixtures";
+import { chooseProfile, createProfile, signInBrowser, signUpAt } from "./fixtures";
 import { AdminTitlePage } from "./pages/admin-title-page";
 import { WatchPage } from "./pages/watch-page";
 
@@ -18,7 +18,7 @@ const test = base.extend<{}, { adminServer: { url: string; admin: Account } }>({
     async ({}, use) => {
       const dataDir = tempDataDir("e2e-admin");
       const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: "", DEMO_CATALOG: "off", WORKER_IN_PROCESS: "true", TRANSCODE_PRESET: "ultrafast", AUTH_SECRET: "" });
-      const admin = await signUp(server.url, "e2e_admin");
+      const admin = await signUpAt(server.url, "e2e_admin");
       await use({ url: server.url, admin });
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -27,16 +27,6 @@ const test = base.extend<{}, { adminServer: { url: string; admin: Account } }>({
   ],
   baseURL: async ({ adminServer }, use) => use(adminServer.url),
 });
-
-async function signUp(base: string, username: string, plan?: string): Promise<Account> {
-  const account = { username, password: "correct horse battery", email: `${username}@example.com` };
-  const post = (p: string, body: unknown, token?: string, method = "POST") =>
-    fetch(base + p, { method, headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  if (!(await post("/api/accounts/new", account)).ok) throw new Error(`sign-up of ${username} failed`);
-  const { bearer_token: token } = await (await post("/api/accounts/token", account)).json();
-  if (plan) await post("/api/accounts/subscription", { subscription: plan }, token, "PUT");
-  return { ...account, token };
-}
 
 /** A viewer's own browser on the admin tests' server: signed in, with a "Viewer" profile chosen. */
 async function viewerBrowser(browser: Browser, baseURL: string, viewer: Account): Promise<Page> {
@@ -84,7 +74,7 @@ test.describe("admin", () => {
     await expect(page.getByText(/Video ready · 0 min · 360p/)).toBeVisible();
 
     // Viewers see nothing until it is published.
-    const viewer = await signUp(adminServer.url, "e2e_viewer", "standard");
+    const viewer = await signUpAt(adminServer.url, "e2e_viewer", "standard");
     const before = await page.request.get(`/api/movies/${movieId}`, { headers: { authorization: `Bearer ${viewer.token}` } });
     expect(before.status()).toBe(404);
     await admin.publish();
@@ -121,7 +111,7 @@ test.describe("admin", () => {
     await expect(admin.credits()).toHaveText([/Casey Lead/, /Dana Director/]);
     await admin.publish();
 
-    const viewer = await signUp(adminServer.url, "e2e_credits_viewer", "standard");
+    const viewer = await signUpAt(adminServer.url, "e2e_credits_viewer", "standard");
     const viewerPage = await viewerBrowser(browser, adminServer.url, viewer);
     await viewerPage.goto(`/title/movie/${movieId}`);
     const credits = viewerPage.getByRole("region", { name: "Cast and crew" });
@@ -132,7 +122,7 @@ test.describe("admin", () => {
 
   test("a viewer gets 403 on every admin page and every admin API endpoint", async ({ page, adminServer }) => {
     test.setTimeout(180_000);
-    const viewer = await signUp(adminServer.url, "e2e_nosy", "standard");
+    const viewer = await signUpAt(adminServer.url, "e2e_nosy", "standard");
     const anyTitle = await page.request.post("/api/admin/titles", {
       headers: { authorization: `Bearer ${adminServer.admin.token}` },
       data: { type: "movie", title: "Secret Draft", year: 2025, maturity_rating: "G" },

@@ -33,6 +33,17 @@ export async function createProfile(request: APIRequestContext, token: string, n
   await call(request, "POST", `/api/profiles/${encodeURIComponent(name)}/new`, token);
 }
 
+/** An account made on the server at `base` (not the shared one: a spec's own), with a bearer token; `plan` subscribes it. */
+export async function signUpAt(base: string, username: string, plan?: string): Promise<{ username: string; password: string; token: string }> {
+  const account = { username, password: "correct horse battery", email: `${username}@example.com` };
+  const send = (p: string, body: unknown, token?: string, method = "POST") =>
+    fetch(base + p, { method, headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  if (!(await send("/api/accounts/new", account)).ok) throw new Error(`sign-up of ${username} failed`);
+  const { bearer_token: token } = await (await send("/api/accounts/token", account)).json();
+  if (plan) await send("/api/accounts/subscription", { subscription: plan }, token, "PUT");
+  return { ...account, token };
+}
+
 /** Signs `page`'s browser in through the sign-in form and waits until it has left the form. */
 export async function signInBrowser(page: Page, account: { username: string; password: string }, callbackUrl?: string) {
   const signIn = new SignInPage(page);

@@ -60,10 +60,10 @@ for (const [device, viewport] of [["desktop", DESKTOP], ["phone", PHONE]] as con
     const cards = await page.locator("[data-title-card]").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-title-card")!));
     expect(cards.length).toBeGreaterThan(3);
     for (const id of cards) expect(allowed.has(id), `card ${id}`).toBe(true);
-    const heroLink = page.locator("section[aria-labelledby='featured-title']").getByRole("link", { name: /More info/ });
+    const heroLink = page.locator("[data-hero-slide]").getByRole("link", { name: /More info/ });
     const heroId = (await heroLink.getAttribute("href"))!.split("/").at(-1)!;
     expect(allowed.has(heroId)).toBe(true);
-    const backdrops = await page.locator("section[aria-labelledby='featured-title'] img").evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).src));
+    const backdrops = await page.locator("[data-hero-slide] img").evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).src));
     const heroKind = (await heroLink.getAttribute("href"))!.includes("/movie/") ? "movies" : "shows";
     const hero = (await (await request.get(`/api/${heroKind}/${heroId}`)).json()) as { backdrop_url?: string };
     if (hero.backdrop_url) for (const src of backdrops) expect(src).toContain(hero.backdrop_url);

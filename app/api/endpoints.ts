@@ -9,6 +9,7 @@ import * as adminCoupons from "./admin/coupons/schema";
 import * as paymentMethods from "./accounts/payment-methods/schema";
 import * as billingAddress from "./accounts/billing-address/schema";
 import * as adminChannels from "./admin/channels/schema";
+import * as adminCollections from "./admin/collections/schema";
 import * as adminCatalog from "./admin/catalog/schema";
 import * as adminJobs from "./admin/jobs/schema";
 import * as adminUploads from "./admin/uploads/schema";
@@ -16,6 +17,8 @@ import * as adminUsers from "./admin/users/schema";
 import * as billing from "./billing/schema";
 import * as channels from "./channels/schema";
 import * as browse from "./browse/schema";
+import * as browseHome from "./browse/home-schema";
+import * as collections from "./collections/schema";
 import * as similar from "./browse/similar-schema";
 import * as health from "./health/schema";
 import * as movies from "./movies/schema";
@@ -57,6 +60,8 @@ export const endpoints: (Endpoint & { operationId: string })[] = [
   channels,
   parties,
   browse,
+  browseHome,
+  collections,
   similar,
   notifications,
   analytics,
@@ -71,6 +76,7 @@ export const endpoints: (Endpoint & { operationId: string })[] = [
   paymentMethods,
   billingAddress,
   adminChannels,
+  adminCollections,
 ]
   .flatMap((group) =>
     Object.entries(group).flatMap(([name, value]) => (isEndpoint(value) ? [{ ...value, operationId: name.replace(/Endpoint$/, "") }] : [])),

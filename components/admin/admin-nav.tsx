@@ -9,6 +9,7 @@ const sections = [
   { href: "/admin/uploads", label: "Upload" },
   { href: "/admin/jobs", label: "Jobs" },
   { href: "/admin/people", label: "People & genres" },
+  { href: "/admin/collections", label: "Collections" },
   { href: "/admin/channels", label: "Channels" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/coupons", label: "Coupons" },

@@ -4,10 +4,19 @@ import { useEffect, useState } from "react";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import type { FormState } from "@/lib/site/form-action";
+import { fetchItems, moveItem, useSearchAsYouType } from "./ordered-list";
 
 export type ScheduleEntry = { type: "movie" | "episode"; id: string; title: string; playable: boolean; duration_seconds: number | null };
 
 type Found = { type: string; id: string; title: string; show_title?: string; season?: number; episode?: number };
+
+/** Movies and episodes matching `q`, from the public search (what a schedule may hold). */
+const searchProgrammes = async (q: string, signal: AbortSignal) => {
+  const [movies, episodes] = await Promise.all(
+    ["movie", "episode"].map((type) => fetchItems<Found>(`/api/search?${new URLSearchParams({ q, type, limit: "8" })}`, signal).catch(() => [])),
+  );
+  return [...movies, ...episodes];
+};
 
 const minutes = (seconds: number | null) => (seconds === null ? "" : seconds < 90 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`);
 
@@ -18,34 +27,11 @@ const minutes = (seconds: number | null) => (seconds === null ? "" : seconds < 9
 export function ScheduleEditor({ channelId, initial, action }: { channelId: string; initial: ScheduleEntry[]; action: (state: FormState, data: FormData) => Promise<FormState> }) {
   const [items, setItems] = useState(initial);
   const [query, setQuery] = useState("");
-  const [found, setFound] = useState<Found[]>([]);
+  const found = useSearchAsYouType(query, searchProgrammes);
   const [dragged, setDragged] = useState<number | null>(null);
   useEffect(() => setItems(initial), [initial]);
 
-  useEffect(() => {
-    if (query.trim().length < 2) return setFound([]);
-    const controller = new AbortController();
-    const timer = window.setTimeout(async () => {
-      const [movies, episodes] = await Promise.all(
-        ["movie", "episode"].map((type) =>
-          fetch(`/api/search?${new URLSearchParams({ q: query.trim(), type, limit: "8" })}`, { signal: controller.signal })
-            .then((r) => (r.ok ? r.json() : { items: [] }))
-            .catch(() => ({ items: [] })),
-        ),
-      );
-      setFound([...movies.items, ...episodes.items]);
-    }, 200);
-    return () => (controller.abort(), window.clearTimeout(timer));
-  }, [query]);
-
-  const move = (from: number, to: number) =>
-    setItems((list) => {
-      if (to < 0 || to >= list.length) return list;
-      const next = [...list];
-      const [item] = next.splice(from, 1);
-      next.splice(to, 0, item);
-      return next;
-    });
+  const move = (from: number, to: number) => setItems((list) => moveItem(list, from, to));
   const add = (f: Found) =>
     setItems((list) => [
       ...list,

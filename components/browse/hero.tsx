@@ -3,35 +3,18 @@ import { movieWatchHref, titleHref } from "@/components/catalog/links";
 import { formatRuntime, seasonCountLabel } from "@/components/catalog/format";
 import { MaturityBadge } from "@/components/catalog/maturity-badge";
 import { BACKDROP_TEXT_TOP, BackdropLayer } from "@/components/catalog/poster";
-import { browseTitles, titleFilter } from "@/lib/catalog/catalog";
 import { maturityLevel } from "@/lib/catalog/maturity";
+import type { TitleItem as HeroTitle } from "@/lib/catalog/home";
 import type { Viewer } from "@/lib/access/rules";
 import { Icon } from "@/components/catalog/icons";
+import { HeroCarousel } from "./hero-carousel";
 
-// How many of the most popular titles take turns in the hero: a different one each day, the same all day.
-const ROTATION = 5;
+/** The hero: the featured titles as a carousel (one slide when there is one), from the home's `hero` row. */
+export function FeaturedHero({ items }: { items: HeroTitle[] }) {
+  return <HeroCarousel slides={items.map((title) => <HeroSlide key={title.id} title={title} />)} labels={items.map((t) => t.title)} ids={items.map((t) => t.id)} />;
+}
 
-/** The featured title: one of the most popular the profile may watch, preferring those ready to play. */
-export async function FeaturedHero({ viewer }: { viewer: Viewer }) {
-  const { items } = await browseTitles(titleFilter(undefined, {}, viewer.profile), "popular", { limit: 20, offset: 0 });
-  const candidates = items.filter((item) => item.backdrop_url && item.availability === "ready");
-  const pool = (candidates.length ? candidates : items).slice(0, ROTATION);
-  if (!pool.length) {
-    return (
-      <section aria-labelledby="featured-title" className="px-4 py-24 text-center sm:px-8">
-        <h1 id="featured-title" className="text-3xl font-bold">
-          Nothing to watch yet
-        </h1>
-        <p className="mx-auto mt-4 max-w-xl text-muted">
-          {viewer.profile.maturityLevel < maturityLevel("NC-17")
-            ? `No titles on this server are rated for ${viewer.profile.name} yet.`
-            : "This server's catalog is empty. Titles appear here as soon as an administrator publishes them."}
-        </p>
-      </section>
-    );
-  }
-  const day = Math.floor(Date.now() / 86_400_000);
-  const title = pool[day % pool.length];
+function HeroSlide({ title }: { title: HeroTitle }) {
   const facts = [
     String(title.year),
     "runtime_seconds" in title ? formatRuntime(title.runtime_seconds) : undefined,
@@ -41,7 +24,7 @@ export async function FeaturedHero({ viewer }: { viewer: Viewer }) {
   // A show's page knows which episode to play; a movie plays right away.
   const playHref = title.type === "movie" ? movieWatchHref(title.id) : titleHref("show", title.id);
   return (
-    <section aria-labelledby="featured-title" className="relative isolate mb-6 overflow-hidden">
+    <div className="relative isolate">
       <BackdropLayer src={title.backdrop_url} />
       <div className={`flex max-w-2xl flex-col justify-end px-4 pb-10 ${BACKDROP_TEXT_TOP} sm:min-h-[46vw] sm:px-8 sm:pt-24 lg:min-h-[38vw] lg:pb-16 2xl:max-w-3xl`}>
         <p className="text-sm font-semibold uppercase tracking-widest text-brand">Featured {title.type === "movie" ? "movie" : "series"}</p>
@@ -69,6 +52,22 @@ export async function FeaturedHero({ viewer }: { viewer: Viewer }) {
           </Link>
         </div>
       </div>
+    </div>
+  );
+}
+
+/** In place of the hero when the profile may see nothing at all. */
+export function NothingToWatch({ viewer }: { viewer: Viewer }) {
+  return (
+    <section aria-labelledby="featured-title" className="px-4 py-24 text-center sm:px-8">
+      <h1 id="featured-title" className="text-3xl font-bold">
+        Nothing to watch yet
+      </h1>
+      <p className="mx-auto mt-4 max-w-xl text-muted">
+        {viewer.profile.maturityLevel < maturityLevel("NC-17")
+          ? `No titles on this server are rated for ${viewer.profile.name} yet.`
+          : "This server's catalog is empty. Titles appear here as soon as an administrator publishes them."}
+      </p>
     </section>
   );
 }

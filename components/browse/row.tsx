@@ -15,6 +15,8 @@ export function Row({
   subtitle,
   large,
   landscape,
+  rowId,
+  action,
   children,
 }: {
   title: string;
@@ -22,15 +24,27 @@ export function Row({
   large?: boolean;
   /** Cards show landscape stills, not posters. */
   landscape?: boolean;
+  /** The home row's id (lib/catalog/home.ts), on the section as data-home-row. */
+  rowId?: string;
+  /** Beside the heading, e.g. a link to the whole list. */
+  action?: React.ReactNode;
   children: React.ReactNode;
 }) {
-  const id = `row-${slug(title)}`;
+  const id = `row-${slug(rowId ?? title)}`;
   return (
-    <section aria-labelledby={id} data-row-size={large ? "large" : undefined} className={`mt-6 first:mt-0 ${landscape ? STILL_CARD_WIDTHS : large ? LARGE_CARD_WIDTHS : CARD_WIDTHS}`}>
-      <h2 id={id} className="px-4 text-lg font-semibold sm:px-8 lg:text-xl">
-        {title}
-        {subtitle && <span className="ml-2 text-sm font-normal text-muted">{subtitle}</span>}
-      </h2>
+    <section
+      aria-labelledby={id}
+      data-row-size={large ? "large" : undefined}
+      data-home-row={rowId}
+      className={`mt-6 first:mt-0 ${landscape ? STILL_CARD_WIDTHS : large ? LARGE_CARD_WIDTHS : CARD_WIDTHS}`}
+    >
+      <div className="flex items-baseline gap-3 px-4 sm:px-8">
+        <h2 id={id} className="text-lg font-semibold lg:text-xl">
+          {title}
+          {subtitle && <span className="ml-2 text-sm font-normal text-muted">{subtitle}</span>}
+        </h2>
+        {action}
+      </div>
       <RowScroller label={title}>{children}</RowScroller>
     </section>
   );

@@ -12,6 +12,16 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export type TitleValues = Partial<Omit<typeof titles.$inferInsert, "id" | "createdAt" | "updatedAt" | "searchVector">>;
 
+/** A title as admin lists show it (drafts included). */
+export const titleSummaryColumns = {
+  id: titles.id,
+  kind: titles.kind,
+  title: titles.title,
+  year: titles.year,
+  published: titles.published,
+  posterPath: titles.posterPath,
+};
+
 export async function listTitlesForAdmin(filter: { q?: string; kind?: Title["kind"]; limit: number; offset: number }) {
   const where = and(
     filter.kind ? eq(titles.kind, filter.kind) : undefined,
@@ -19,12 +29,7 @@ export async function listTitlesForAdmin(filter: { q?: string; kind?: Title["kin
   );
   const rows = await db()
     .select({
-      id: titles.id,
-      kind: titles.kind,
-      title: titles.title,
-      year: titles.year,
-      published: titles.published,
-      posterPath: titles.posterPath,
+      ...titleSummaryColumns,
       assetStatus: mediaAssets.status,
       updatedAt: titles.updatedAt,
       total: sql<number>`count(*) over ()`.mapWith(Number),

@@ -214,8 +214,9 @@ const CATALOG_CHANGES = "normflix_catalog_changes";
 
 /**
  * Calls `onChange` whenever any instance changes a catalog table (titles, genres, people, credits, seasons, episodes,
- * media assets, subtitles, offers), announced by the triggers of migration 0031; `onGap` after the listening
- * connection was lost and re-established (changes made meanwhile were not announced).
+ * media assets, subtitles, offers, channels, collections, featured titles), announced by the triggers of migrations
+ * 0031, 0034 and 0036; `onGap` after the listening connection was lost and re-established (changes made meanwhile
+ * were not announced).
  */
 export function listenForCatalogChanges(onChange: () => void, onGap: () => void) {
   return listen(CATALOG_CHANGES, onChange, onGap);

@@ -1,7 +1,22 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "../client";
-import { channelItems, channels, credits, episodes, genres, mediaAssets, people, seasons, titleGenres, titleOffers, titles } from "../schema";
+import {
+  channelItems,
+  channels,
+  collectionItems,
+  collections,
+  credits,
+  episodes,
+  featuredTitles,
+  genres,
+  mediaAssets,
+  people,
+  seasons,
+  titleGenres,
+  titleOffers,
+  titles,
+} from "../schema";
 
 export type DemoRows = {
   assets: Array<typeof mediaAssets.$inferInsert>;
@@ -15,6 +30,9 @@ export type DemoRows = {
   offers: Array<typeof titleOffers.$inferInsert>;
   channels: Array<typeof channels.$inferInsert>;
   channelItems: Array<typeof channelItems.$inferInsert>;
+  collections: Array<typeof collections.$inferInsert>;
+  collectionItems: Array<typeof collectionItems.$inferInsert>;
+  featured: Array<typeof featuredTitles.$inferInsert>;
 };
 
 export async function hasAnyTitle(): Promise<boolean> {
@@ -36,6 +54,9 @@ export async function insertDemoRows(rows: DemoRows): Promise<number> {
     if (rows.offers.length) await tx.insert(titleOffers).values(rows.offers).onConflictDoNothing();
     if (rows.channels.length) await tx.insert(channels).values(rows.channels).onConflictDoNothing();
     if (rows.channelItems.length) await tx.insert(channelItems).values(rows.channelItems).onConflictDoNothing();
+    if (rows.collections.length) await tx.insert(collections).values(rows.collections).onConflictDoNothing();
+    if (rows.collectionItems.length) await tx.insert(collectionItems).values(rows.collectionItems).onConflictDoNothing();
+    if (rows.featured.length) await tx.insert(featuredTitles).values(rows.featured).onConflictDoNothing();
     return inserted.length;
   });
 }

@@ -15,3 +15,4 @@ export * from "./discovery";
 export * from "./reviews";
 export * from "./playback-quality";
 export * from "./channels";
+export * from "./collections";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { demoGenres, demoMovies, demoSales, demoShows, type DemoCredit } from "./demo-data";
+import { demoCollections, demoFeatured, demoGenres, demoMovies, demoSales, demoShows, type DemoCredit } from "./demo-data";
 import { demoSubtitlesVtt } from "./subtitles";
 
 const everything = [...demoMovies, ...demoShows];
@@ -157,5 +157,21 @@ describe("demo subtitles", () => {
     // Something a kids profile (PG at most) may rent, and a free title it may watch.
     const rating = (title: string) => everything.find((t) => t.title === title)!.maturityRating;
     expect(Object.entries(demoSales).some(([title, sale]) => sale.access === "rent_or_buy" && ["G", "PG"].includes(rating(title)))).toBe(true);
+  });
+
+  it("curates collections and featured titles of demo titles, some of them for kids", () => {
+    const rating = (title: string) => everything.find((t) => t.title === title)?.maturityRating;
+    const forKids = (title: string) => ["G", "PG", "TV-Y", "TV-G"].includes(rating(title)!);
+    expect(demoCollections.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(demoCollections.map((c) => c.slug)).size).toBe(demoCollections.length);
+    for (const collection of demoCollections) {
+      expect(collection.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(new Set(collection.titles).size, collection.slug).toBe(collection.titles.length);
+      for (const title of collection.titles) expect(rating(title), `${collection.slug}: ${title}`).toBeDefined();
+    }
+    for (const title of demoFeatured) expect(rating(title), title).toBeDefined();
+    // A kids profile's home has a collection row and a hero of its own.
+    expect(demoCollections.some((c) => c.titles.filter(forKids).length >= 3)).toBe(true);
+    expect(demoFeatured.some(forKids)).toBe(true);
   });
 });

@@ -1025,3 +1025,33 @@ export const demoLanguages: Record<string, { original: string; audio: string[] }
   "Quicksilver Waltz": { original: "fr", audio: ["fr", "en", "es"] },
   "The Last Lighthouse of Vellmark": { original: "en", audio: ["en", "es"] },
 };
+
+export type DemoCollection = { slug: string; title: string; description: string; position: number; titles: string[] };
+
+/** Collections curated for the home page (by title), so a new user sees rows an editor made; kids see the family one. */
+export const demoCollections: DemoCollection[] = [
+  {
+    slug: "award-winners",
+    title: "Award Winners",
+    description: "Festival favourites and prize winners, picked by our editors.",
+    position: 2,
+    titles: ["The Glass Orchard", "The Last Lighthouse of Vellmark", "Café Último", "The Ledger of Ashford Street", "Saltwater Sonata", "Velvet Switchblade", "Kingdom of Small Things"],
+  },
+  {
+    slug: "documentaries",
+    title: "Documentaries",
+    description: "True stories, small and cosmic.",
+    position: 4,
+    titles: ["Kingdom of Small Things", "Night Shift at the Observatory"],
+  },
+  {
+    slug: "family-movie-night",
+    title: "Family Movie Night",
+    description: "Something everyone on the sofa can agree on.",
+    position: 1,
+    titles: ["Otters of the Ninth Kingdom", "Hello, Cosmonaut", "Pocket Full of Thunder", "The Phantasmagorical Dirigible", "Zero Gravity Bakery", "The Snail Who Wanted Wings", "Captain Pudding's Cloud Patrol"],
+  },
+];
+
+/** The hero carousel's featured titles, in order (a kids profile sees the ones rated for it). */
+export const demoFeatured = ["The Last Lighthouse of Vellmark", "Low Orbit", "Otters of the Ninth Kingdom", "Signal from Hollowmere"];

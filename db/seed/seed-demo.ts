@@ -7,7 +7,7 @@ import { mediaDir } from "@/lib/env";
 import { attachSubtitle, createAssetFromFile, reserveAsset, setMarkers } from "@/lib/media/assets";
 import { backdropSvg, posterSvg, stillSvg } from "./artwork";
 import { CLIP_SECONDS, demoClips, renderClip } from "./demo-clips";
-import { demoGenres, demoLanguages, demoMovies, demoSales, demoShows } from "./demo-data";
+import { demoCollections, demoFeatured, demoGenres, demoLanguages, demoMovies, demoSales, demoShows } from "./demo-data";
 import { demoSubtitlesVtt } from "./subtitles";
 
 // Seeds the demo catalog on a first start: metadata and artwork at once (the site is browsable within seconds),
@@ -39,7 +39,7 @@ const SUBTITLED_CLIPS = [0, 4];
 /** The demo catalog's rows; with `video`, titles point to (not yet made) clip assets. */
 export function buildDemoCatalog(video: boolean) {
   const now = Date.now();
-  const rows: DemoRows = { assets: [], genres: [], people: [], titles: [], titleGenres: [], credits: [], seasons: [], episodes: [], offers: [], channels: [], channelItems: [] };
+  const rows: DemoRows = { assets: [], genres: [], people: [], titles: [], titleGenres: [], credits: [], seasons: [], episodes: [], offers: [], channels: [], channelItems: [], collections: [], collectionItems: [], featured: [] };
   const clipUsers = demoClips.map(() => ({ movies: [] as string[], episodes: [] as string[] }));
   // Each clip's asset exists from the start (without a source until the clip is made), so every title is listed as
   // processing rather than unavailable while the video is on its way.
@@ -118,7 +118,24 @@ export function buildDemoCatalog(video: boolean) {
     }
   });
   addDemoChannels(rows);
+  addDemoCollections(rows);
   return { rows, clipUsers };
+}
+
+/** The editors' collections (published) and featured titles, so a new user's home has them at once. */
+function addDemoCollections(rows: DemoRows) {
+  const idOf = (title: string) => {
+    const found = rows.titles.find((t) => t.title === title);
+    if (!found) throw new Error(`demo collections: no demo title "${title}"`);
+    return found.id!;
+  };
+  for (const collection of demoCollections) {
+    const id = demoId("collection", collection.slug);
+    const { titles, ...fields } = collection;
+    rows.collections.push({ id, ...fields, published: true });
+    titles.forEach((title, position) => rows.collectionItems.push({ collectionId: id, titleId: idOf(title), position }));
+  }
+  rows.featured = demoFeatured.map((title, position) => ({ titleId: idOf(title), position }));
 }
 
 /**

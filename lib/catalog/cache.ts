@@ -3,11 +3,11 @@ import { notificationState } from "@/db/client";
 import { listenForCatalogChanges } from "@/db/queries/catalog";
 import type { Audience } from "@/lib/access/visibility";
 
-// Public catalog reads (lists, details, genres, trending, new, search, the site's rows) from memory. One cache per
+// Public catalog reads (lists, details, genres, trending, new, search, collections, the home rows) from memory. One cache per
 // process, kept on globalThis like the database connection: server.ts and Next's route bundles load this module
 // separately and must share the entries and their invalidation.
 //
-// Invalidation: triggers on every catalog table NOTIFY `normflix_catalog_changes` (migrations 0031, 0034); every instance
+// Invalidation: triggers on every catalog table NOTIFY `normflix_catalog_changes` (migrations 0031, 0034, 0036); every instance
 // LISTENs and drops all of its entries when one arrives (within milliseconds of the commit). An admin write answered
 // by this instance also drops them before its answer leaves (withApi), so the admin's next read is never stale. While
 // this process is not listening (not yet, or its listening connection is down) nothing is served from the cache.

@@ -1,68 +1,50 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { FeaturedHero, HeroSkeleton } from "@/components/browse/hero";
-import { KidsHome } from "@/components/browse/kids-home";
+import { FeaturedHero, HeroSkeleton, NothingToWatch } from "@/components/browse/hero";
 import { ViewingLimitNotice } from "@/components/browse/viewing-limit-notice";
 import { RowSkeleton } from "@/components/browse/row";
-import { CatalogRow, ContinueWatchingRow, MyListRow, RecommendationRows, topGenres, TrendingRow } from "@/components/browse/rows";
+import { HomeRowView } from "@/components/browse/rows";
 import type { Viewer } from "@/lib/access/rules";
+import { catalogAudience } from "@/lib/catalog/audience";
+import { homeRows } from "@/lib/catalog/home";
 import { requireViewer } from "@/lib/site/session";
 
 export const metadata: Metadata = { title: "Home" };
 
-const GENRE_ROWS = 6;
-
-async function GenreRows({ viewer }: { viewer: Viewer }) {
-  const genres = await topGenres(viewer, GENRE_ROWS);
-  return genres.map((genre) => (
-    <Suspense key={genre.slug} fallback={<RowSkeleton title={genre.name} />}>
-      <CatalogRow viewer={viewer} title={genre.name} sort="popular" genre={genre.slug} />
-    </Suspense>
-  ));
+/**
+ * The home rows, as lib/catalog/home.ts lists them for the profile (the same function answers GET /api/browse/home):
+ * the hero carousel, then every row. A kids profile's home has bigger artwork.
+ */
+async function Home({ viewer }: { viewer: Viewer }) {
+  const { rows } = await homeRows(viewer, catalogAudience(viewer, {}));
+  const large = viewer.profile.kids;
+  return (
+    <>
+      {rows[0]?.kind === "hero" ? <FeaturedHero items={rows[0].items} /> : <NothingToWatch viewer={viewer} />}
+      {rows.map((row) => (row.kind === "hero" ? null : <HomeRowView key={row.id} row={row} large={large} />))}
+    </>
+  );
 }
 
 export default async function BrowsePage() {
   const viewer = await requireViewer("/browse");
-  const limit = (
-    <Suspense fallback={null}>
-      <ViewingLimitNotice viewer={viewer} />
-    </Suspense>
-  );
-  if (viewer.profile.kids) {
-    return (
-      <>
-        {limit}
-        <KidsHome viewer={viewer} />
-      </>
-    );
-  }
+  const large = viewer.profile.kids;
   return (
-    <div className="pb-16">
-      {limit}
-      <Suspense fallback={<HeroSkeleton />}>
-        <FeaturedHero viewer={viewer} />
-      </Suspense>
-      {/* Rows a new profile often lacks stream in without a skeleton, so nothing is shown and then taken away. */}
+    // A kids profile's home: fewer, bigger rows of what it may watch, no rent-or-buy row (kids cannot buy).
+    <div className="pb-16" data-kids-home={large || undefined}>
       <Suspense fallback={null}>
-        <ContinueWatchingRow viewer={viewer} />
+        <ViewingLimitNotice viewer={viewer} />
       </Suspense>
-      <Suspense fallback={null}>
-        <MyListRow viewer={viewer} />
-      </Suspense>
-      <Suspense fallback={null}>
-        <TrendingRow viewer={viewer} />
-      </Suspense>
-      <Suspense fallback={<RowSkeleton title="New on NormFlix" />}>
-        <CatalogRow viewer={viewer} title="New on NormFlix" sort="new" />
-      </Suspense>
-      <Suspense fallback={<RowSkeleton title="Rent or buy" />}>
-        <CatalogRow viewer={viewer} title="Rent or buy" sort="new" forSale />
-      </Suspense>
-      <Suspense fallback={<RowSkeleton />}>
-        <RecommendationRows viewer={viewer} />
-      </Suspense>
-      <Suspense fallback={<RowSkeleton />}>
-        <GenreRows viewer={viewer} />
+      <Suspense
+        fallback={
+          <>
+            <HeroSkeleton />
+            <RowSkeleton large={large} />
+            <RowSkeleton large={large} />
+          </>
+        }
+      >
+        <Home viewer={viewer} />
       </Suspense>
     </div>
   );

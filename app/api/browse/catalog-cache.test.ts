@@ -1,4 +1,4 @@
-// The catalog cache (lib/catalog/cache.ts) is never stale after an admin change: on PostgreSQL across TWO app
+// The catalog cache (lib/catalog/cache.ts) is never stale after an admin change (titles, collections, featured titles): on PostgreSQL across TWO app
 // instances (the change made through one, read through the other, which must see it within a second), on PGlite on the
 // one instance. Reads are made before each change so that the instance has them cached. On PostgreSQL the test also
 // proves that answers do come from the cache: a change written with triggers off (no NOTIFY) is not seen until an
@@ -114,6 +114,54 @@ describe(`catalog cache (${onPostgres ? "two instances on PostgreSQL" : "PGlite"
     for (const server of [a, b]) {
       await seen(server, detail, (r) => r.status === 404);
       for (const list of lists) await seen(server, list, (r) => r.status === 200 && !ids(r).includes(id));
+    }
+  });
+
+  it("answers no stale collection, featured title or home row after an admin change", { timeout: 120_000 }, async () => {
+    const admin = (await a.call("POST", "/api/accounts/token", { body: { username: "cache_admin", password: "correct horse battery" } })).body.bearer_token;
+    const movie = async (title: string) => {
+      const created = await a.call("POST", "/api/admin/titles", { token: admin, body: { type: "movie", title, year: 2022, maturity_rating: "PG", runtime_seconds: 600 } });
+      await a.call("PUT", `/api/admin/titles/${created.body.id}/published`, { token: admin, body: { published: true } });
+      return created.body.id as string;
+    };
+    const [first, second] = [await movie("Numbat Parade"), await movie("Numbat Encore")];
+    const created = await a.call("POST", "/api/admin/collections", { token: admin, body: { slug: "numbats", title: "Numbats", title_ids: [first] } });
+    expect(created.status).toBe(201);
+    const collection = `/api/admin/collections/${created.body.id}`;
+    const homeRow = (r: Read) => (r.body.rows as Array<{ id: string; items: Array<{ id: string }> }>).find((row) => row.id === "collection:numbats");
+    const hero = (r: Read) => (r.body.rows as Array<{ kind: string; items: Array<{ id: string }> }>).find((row) => row.kind === "hero")?.items.map((i) => i.id) ?? [];
+
+    // Warm both instances with the collection unpublished and nothing featured.
+    for (const server of [a, b]) {
+      expect((await server.call("GET", "/api/collections")).body.total).toBe(0);
+      expect((await server.call("GET", "/api/collections/numbats")).status).toBe(404);
+      expect(homeRow(await server.call("GET", "/api/browse/home"))).toBeUndefined();
+    }
+
+    expect((await a.call("PATCH", collection, { token: admin, body: { published: true } })).status).toBe(200);
+    for (const server of [a, b]) {
+      await seen(server, "/api/collections", (r) => r.body.items?.[0]?.slug === "numbats");
+      await seen(server, "/api/collections/numbats", (r) => r.status === 200 && ids(r).join() === first);
+      await seen(server, "/api/browse/home", (r) => homeRow(r)?.items.map((i) => i.id).join() === first);
+    }
+
+    expect((await a.call("PUT", `${collection}/items`, { token: admin, body: { title_ids: [second, first] } })).status).toBe(200);
+    for (const server of [a, b]) {
+      await seen(server, "/api/collections/numbats", (r) => ids(r).join() === [second, first].join());
+      await seen(server, "/api/browse/home", (r) => homeRow(r)?.items.map((i) => i.id).join() === [second, first].join());
+    }
+
+    expect((await a.call("PUT", `/api/admin/titles/${second}/featured`, { token: admin, body: { featured: true } })).status).toBe(200);
+    for (const server of [a, b]) await seen(server, "/api/browse/home", (r) => hero(r).join() === second);
+    expect((await a.call("PUT", "/api/admin/featured", { token: admin, body: { title_ids: [first, second] } })).status).toBe(200);
+    for (const server of [a, b]) await seen(server, "/api/browse/home", (r) => hero(r).join() === [first, second].join());
+    expect((await a.call("PUT", "/api/admin/featured", { token: admin, body: { title_ids: [] } })).status).toBe(200);
+    for (const server of [a, b]) await seen(server, "/api/browse/home", (r) => hero(r).length === 1);
+
+    expect((await a.call("DELETE", collection, { token: admin })).status).toBe(200);
+    for (const server of [a, b]) {
+      await seen(server, "/api/collections/numbats", (r) => r.status === 404);
+      await seen(server, "/api/browse/home", (r) => homeRow(r) === undefined);
     }
   });
 

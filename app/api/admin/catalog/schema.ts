@@ -64,6 +64,16 @@ const adminTitle = z.object({
 
 const titleId = z.object({ title_id: z.guid() });
 
+/** A title in admin lists (drafts included). */
+export const adminTitleSummary = z.object({
+  id: z.guid(),
+  type: z.enum(["movie", "show"]),
+  title: z.string(),
+  year: z.number().int(),
+  published: z.boolean(),
+  poster_url: z.string().nullable(),
+});
+
 export const listTitlesEndpoint = endpoint({
   method: "GET",
   path: "/api/admin/titles",
@@ -71,18 +81,7 @@ export const listTitlesEndpoint = endpoint({
   tag,
   auth: "admin",
   query: z.object({ q: text(200).optional(), type: z.enum(["movie", "show"]).optional(), ...pagination }),
-  response: listOf(
-    z.object({
-      id: z.guid(),
-      type: z.enum(["movie", "show"]),
-      title: z.string(),
-      year: z.number().int(),
-      published: z.boolean(),
-      poster_url: z.string().nullable(),
-      video_status: z.string().nullable(),
-      updated_at: z.string(),
-    }),
-  ),
+  response: listOf(adminTitleSummary.extend({ video_status: z.string().nullable(), updated_at: z.string() })),
   errors,
 });
 

@@ -12,6 +12,7 @@ import { TitleViewingChart } from "@/components/admin/title-viewing-chart";
 import { VideoPanel } from "@/components/admin/video-panel";
 import { titleReport } from "@/lib/admin/analytics";
 import { getAdminTitle, listGenres, listPeople } from "@/lib/admin/catalog";
+import { titleFeatured } from "@/lib/admin/collections";
 import { requireAdminPage } from "@/lib/admin/page-guard";
 import { ApiError } from "@/lib/api/errors";
 import { MATURITY_RATINGS } from "@/lib/catalog/maturity";
@@ -26,6 +27,7 @@ import {
   publishAction,
   updateTitleAction,
 } from "../../actions";
+import { featureTitleAction } from "../../collections/actions";
 
 export const metadata: Metadata = { title: "Edit title" };
 
@@ -59,10 +61,11 @@ export default async function AdminTitlePage({ params, searchParams }: Props) {
   const days = rangeOf(query.days);
   const rent = title.offers.find((o) => o.kind === "rent");
   const buy = title.offers.find((o) => o.kind === "buy");
-  const [genres, people, viewing] = await Promise.all([
+  const [genres, people, viewing, featured] = await Promise.all([
     listGenres(principal),
     listPeople(principal, { q: search, limit: 100, offset: 0 }),
     titleReport(principal, title_id, days),
+    titleFeatured(principal, title_id),
   ]);
   const facts = [
     ["Views", viewing.totals.views],
@@ -77,7 +80,12 @@ export default async function AdminTitlePage({ params, searchParams }: Props) {
       <div className="flex flex-wrap items-center gap-4">
         <h1 className="text-2xl font-bold">{title.title}</h1>
         <span className={title.published ? "text-success-soft" : "text-amber-300"}>{title.published ? "Published" : "Draft"}</span>
-        <ActionForm action={publishAction} label="Publishing" className="ml-auto flex items-center gap-3">
+        <ActionForm action={featureTitleAction} label="Featuring" className="ml-auto flex items-center gap-3">
+          <input type="hidden" name="id" value={title.id} />
+          <input type="hidden" name="featured" value={String(!featured)} />
+          <SubmitButton variant="secondary" pendingLabel="Saving…">{featured ? "Stop featuring" : "Feature on home page"}</SubmitButton>
+        </ActionForm>
+        <ActionForm action={publishAction} label="Publishing" className="flex items-center gap-3">
           <input type="hidden" name="id" value={title.id} />
           <input type="hidden" name="published" value={String(!title.published)} />
           <SubmitButton variant={title.published ? "secondary" : "primary"} pendingLabel="Saving…">{title.published ? "Unpublish" : "Publish"}</SubmitButton>

@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { ActionForm } from "@/components/forms/action-form";
+import { CheckboxField } from "@/components/forms/checkbox-field";
+import { Field } from "@/components/forms/field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextAreaField } from "@/components/forms/text-area-field";
+import { TitleListEditor } from "@/components/admin/title-list-editor";
+import { getAdminCollection } from "@/lib/admin/collections";
+import { requireAdminPage } from "@/lib/admin/page-guard";
+import { ApiError } from "@/lib/api/errors";
+import { deleteCollectionAction, saveCollectionTitlesAction, updateCollectionAction } from "../actions";
+
+export const metadata: Metadata = { title: "Edit collection" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function AdminCollectionPage({ params }: Props) {
+  const { id } = await params;
+  const principal = await requireAdminPage(`/admin/collections/${id}`);
+  if (!z.guid().safeParse(id).success) notFound();
+  const collection = await getAdminCollection(principal, id).catch((error) => {
+    if (error instanceof ApiError && error.code === "collection_not_found") notFound();
+    throw error;
+  });
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-center gap-4">
+        <Link href="/admin/collections" className="text-sm text-muted hover:text-white">← Collections</Link>
+        <h1 className="flex-1 text-2xl font-bold">{collection.title}</h1>
+        <span className={collection.published ? "text-success-soft" : "text-amber-300"}>{collection.published ? "Published" : "Draft"}</span>
+        {collection.published && (
+          <Link href={`/collections/${collection.slug}`} className="rounded-md bg-white/10 px-3 py-1.5 text-sm hover:bg-white/20">View</Link>
+        )}
+      </div>
+      <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
+        <section aria-labelledby="titles" className="space-y-3">
+          <h2 id="titles" className="text-lg font-semibold">Titles</h2>
+          <p className="text-sm text-muted">Shown in this order; each viewer sees those their profile may watch.</p>
+          <TitleListEditor id={collection.id} initial={collection.items} action={saveCollectionTitlesAction} label="Titles in order" />
+        </section>
+        <section aria-labelledby="details" className="space-y-6">
+          <ActionForm action={updateCollectionAction} label="Collection details" className="space-y-3 rounded-lg bg-surface-raised p-4 ring-1 ring-white/10">
+            <h2 id="details" className="text-lg font-semibold">Details</h2>
+            <input type="hidden" name="id" value={collection.id} />
+            <Field name="title" label="Title" defaultValue={collection.title} required />
+            <Field name="slug" label="Slug" defaultValue={collection.slug} required />
+            <TextAreaField name="description" label="Description" defaultValue={collection.description ?? ""} />
+            <Field name="position" label="Position" type="number" min={0} max={1000} defaultValue={String(collection.position)} hint="How many home rows come before it" />
+            <CheckboxField name="published" label="Published" hint="Shown to viewers" defaultChecked={collection.published} />
+            <SubmitButton variant="secondary" pendingLabel="Saving…">Save</SubmitButton>
+          </ActionForm>
+          <ActionForm action={deleteCollectionAction} label="Delete collection" className="rounded-lg p-4 ring-1 ring-danger/40">
+            <input type="hidden" name="id" value={collection.id} />
+            <SubmitButton variant="danger" pendingLabel="Deleting…">Delete collection</SubmitButton>
+          </ActionForm>
+        </section>
+      </div>
+    </div>
+  );
+}
