@@ -96,7 +96,8 @@ export async function serveChannelPlaylist(request: Request, segments: string[],
   if (master) {
     const windowExpires = expires - MANIFEST_TTL_SECONDS + LIVE_VIEWING_SECONDS;
     const renditions = allowedRenditions(schedule.ladder, master[1]);
-    body = renderMasterPlaylist(renditions, (r) => signPath(channelPath(channelId, streamId, r.playlist), windowExpires));
+    // No audio group: programmes play the audio muxed into their video renditions, a multi-audio title's default track.
+    body = renderMasterPlaylist(renditions, (playlist) => signPath(channelPath(channelId, streamId, playlist), windowExpires));
   } else {
     if (!schedule.ladder.some((r) => r.name === variant![1])) return missing();
     body = renderLivePlaylist(schedule.timeline, variant![1], now, (uri) => signPath(uri, expires));
