@@ -56,6 +56,10 @@ export async function startChannelStream(viewer: Viewer, channelId: string, requ
     max_quality: renditions[renditions.length - 1].name,
     qualities: renditions.map((r) => r.name),
     subtitles: [],
+    // Programmes play the audio muxed into their video renditions: a multi-audio title's default track.
+    audio_tracks: [],
+    audio_language: null,
+    subtitle_language: null,
     resume_from: 0,
     duration_seconds: null,
     thumbnails_url: null,
