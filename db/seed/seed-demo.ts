@@ -6,7 +6,7 @@ import { maturityLevel } from "@/lib/catalog/maturity";
 import { mediaDir } from "@/lib/env";
 import { attachSubtitle, createAssetFromFile, reserveAsset, setMarkers } from "@/lib/media/assets";
 import { backdropSvg, posterSvg, stillSvg } from "./artwork";
-import { CLIP_SECONDS, demoClips, renderClip } from "./demo-clips";
+import { CLIP_SECONDS, demoClips, dubbedClip, renderClip } from "./demo-clips";
 import { demoGenres, demoLanguages, demoMovies, demoSales, demoShows } from "./demo-data";
 import { demoSubtitlesVtt } from "./subtitles";
 
@@ -36,14 +36,28 @@ const MOVIE_CLIPS = [0, 1, 2, 3];
 const EPISODE_CLIPS = [4, 5];
 const SUBTITLED_CLIPS = [0, 4];
 
+const dubbedInto = (movie: { title: string }) => {
+  const audio = demoLanguages[movie.title]?.audio;
+  return audio && audio.length > 1 ? audio : undefined;
+};
+// The shared clips, then one for each set of languages a movie is dubbed into (its languages are its clip's tracks).
+const dubbedClips = [...new Map(demoMovies.flatMap((movie) => (dubbedInto(movie) ? [[dubbedInto(movie)!.join(","), dubbedClip(dubbedInto(movie)!)]] : []))).values()];
+const clips = [...demoClips, ...dubbedClips];
+
+/** The clip a movie plays: its own languages' clip when it is dubbed, else one of the shared ones. */
+const movieClip = (index: number, movie: { title: string }) => {
+  const audio = dubbedInto(movie);
+  return audio ? demoClips.length + dubbedClips.findIndex((clip) => clip.name === dubbedClip(audio).name) : MOVIE_CLIPS[index % MOVIE_CLIPS.length];
+};
+
 /** The demo catalog's rows; with `video`, titles point to (not yet made) clip assets. */
 export function buildDemoCatalog(video: boolean) {
   const now = Date.now();
   const rows: DemoRows = { assets: [], genres: [], people: [], titles: [], titleGenres: [], credits: [], seasons: [], episodes: [], offers: [], channels: [], channelItems: [] };
-  const clipUsers = demoClips.map(() => ({ movies: [] as string[], episodes: [] as string[] }));
+  const clipUsers = clips.map(() => ({ movies: [] as string[], episodes: [] as string[] }));
   // Each clip's asset exists from the start (without a source until the clip is made), so every title is listed as
   // processing rather than unavailable while the video is on its way.
-  const clipAssetIds = demoClips.map((clip) => (video ? demoId("clip", clip.name) : null));
+  const clipAssetIds = clips.map((clip) => (video ? demoId("clip", clip.name) : null));
   rows.assets = clipAssetIds.flatMap((id) => (id ? [{ id, directory: `assets/${id}` }] : []));
   const personIds = new Map<string, string>();
   const person = (name: string) => {
@@ -70,7 +84,7 @@ export function buildDemoCatalog(video: boolean) {
       maturityRating: t.maturityRating,
       maturityLevel: maturityLevel(t.maturityRating),
       runtimeSeconds: kind === "movie" ? CLIP_SECONDS : null,
-      mediaAssetId: kind === "movie" ? clipAssetIds[MOVIE_CLIPS[index % MOVIE_CLIPS.length]] : null,
+      mediaAssetId: kind === "movie" ? clipAssetIds[movieClip(index, t)] : null,
       posterPath: writeArtwork(posterSvg({ ...t, genre: demoGenres.find((g) => g.slug === t.genres[0])?.name ?? "" })),
       backdropPath: writeArtwork(backdropSvg(t)),
       createdAt: addedAt(t.year, index),
@@ -89,7 +103,7 @@ export function buildDemoCatalog(video: boolean) {
   demoMovies.forEach((movie, index) => {
     const id = addTitle("movie", index, movie);
     movie.directors.forEach((name, position) => rows.credits.push({ titleId: id, personId: person(name), role: "director", position }));
-    clipUsers[MOVIE_CLIPS[index % MOVIE_CLIPS.length]].movies.push(id);
+    clipUsers[movieClip(index, movie)].movies.push(id);
   });
 
   let episodeCount = 0;
@@ -118,7 +132,7 @@ export function buildDemoCatalog(video: boolean) {
     }
   });
   addDemoChannels(rows);
-  return { rows, clipUsers };
+  return { rows, clipUsers, clips };
 }
 
 /**
@@ -167,7 +181,7 @@ export async function seedDemoCatalog(options: { video: boolean; log?: (line: st
   const scratch = fs.mkdtempSync(path.join(mediaDir, ".demo-"));
   try {
     for (const [done, { index, assetId }] of work.entries()) {
-      const clip = demoClips[index];
+      const clip = clips[index];
       const file = path.join(scratch, `clip-${index}.mp4`);
       try {
         await renderClip(clip, file);

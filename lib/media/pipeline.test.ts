@@ -8,7 +8,7 @@ import { mediaDir } from "@/lib/env";
 import { useDatabase } from "@/test/database";
 import { attachSubtitle, cancelJob, createAssetFromFile, getJob, retryJob, setMarkers, type JobView } from "./assets";
 import { ffmpegPath, ffprobePath, runTool } from "./ffmpeg";
-import { makeTestVideo } from "./test-video";
+import { makeTestVideo, measureTone } from "./test-video";
 import { startWorker } from "./worker";
 
 useDatabase();
@@ -52,18 +52,6 @@ function readMediaPlaylist(file: string) {
 async function probeStreams(file: string) {
   const { stdout } = await runTool(ffprobePath(), ["-v", "error", "-print_format", "json", "-show_streams", file]);
   return (JSON.parse(stdout) as { streams: { codec_type: string; profile?: string; level?: number; width?: number; height?: number }[] }).streams;
-}
-
-/** The frequency of the (sine) tone in a file's first audio stream, from its zero crossings. */
-async function toneOf(file: string) {
-  const raw = path.join(work, `tone-${Math.random().toString(36).slice(2)}.raw`);
-  await runTool(ffmpegPath(), ["-v", "error", "-i", file, "-map", "0:a:0", "-ac", "1", "-ar", "48000", "-f", "s16le", raw]);
-  const pcm = fs.readFileSync(raw);
-  fs.rmSync(raw);
-  const samples = Array.from({ length: pcm.length / 2 }, (_, i) => pcm.readInt16LE(i * 2));
-  let crossings = 0;
-  for (let i = 1; i < samples.length; i++) if ((samples[i - 1] < 0) !== (samples[i] < 0)) crossings++;
-  return crossings / 2 / (samples.length / 48000);
 }
 
 async function keyframeTimes(file: string) {
@@ -216,14 +204,14 @@ describe("transcoding a source into an HLS ladder", { timeout: 120_000 }, () => 
     const segments = (playlist: string) => readMediaPlaylist(path.join(dir, playlist));
     const video = segments("720p/index.m3u8");
     expect((await probeStreams(path.join(dir, "720p", video.segments[0]))).map((s) => s.codec_type)).toEqual(["video", "audio"]);
-    expect(await toneOf(path.join(dir, "720p", video.segments[0]))).toBeCloseTo(880, -1);
+    expect(await measureTone(path.join(dir, "720p", video.segments[0]))).toBeCloseTo(880, -1);
     for (const [playlist, tone] of [["audio-0/index.m3u8", 440], ["audio-2/index.m3u8", 660]] as const) {
       const alternate = segments(playlist);
       expect(alternate.text).toContain("#EXT-X-ENDLIST");
       expect(alternate.durations.map(Math.round)).toEqual(video.durations.map(Math.round));
       const first = path.join(dir, path.dirname(playlist), alternate.segments[0]);
       expect((await probeStreams(first)).map((s) => s.codec_type)).toEqual(["audio"]);
-      expect(await toneOf(first)).toBeCloseTo(tone, -1);
+      expect(await measureTone(first)).toBeCloseTo(tone, -1);
     }
   });
 

@@ -1,5 +1,6 @@
 // Synthetic source videos (ffmpeg's lavfi test pattern and sine tones), for tests and the transcode benchmark.
 import fs from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { runTool, ffmpegPath } from "./ffmpeg";
 
@@ -28,4 +29,15 @@ export async function makeTestVideo(file: string, video: TestVideo): Promise<str
   });
   await runTool(ffmpegPath(), [...args, file]);
   return file;
+}
+
+/** The frequency (Hz) of the sine tone in a file's first audio stream, counted from its zero crossings. */
+export async function measureTone(file: string): Promise<number> {
+  const raw = path.join(os.tmpdir(), `normflix-tone-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.raw`);
+  await runTool(ffmpegPath(), ["-v", "error", "-i", file, "-map", "0:a:0", "-ac", "1", "-ar", "48000", "-f", "s16le", raw]);
+  const pcm = await fs.readFile(raw);
+  await fs.rm(raw);
+  let crossings = 0;
+  for (let i = 2; i + 1 < pcm.length; i += 2) if (pcm.readInt16LE(i - 2) < 0 !== pcm.readInt16LE(i) < 0) crossings++;
+  return crossings / 2 / (pcm.length / 2 / 48000);
 }
