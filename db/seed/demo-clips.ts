@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { ffmpegPath } from "@/lib/media/ffmpeg";
+import { demoLanguages, demoMovies } from "./demo-data";
 
 // The demo catalog's video: a few distinct clips made by ffmpeg from generated sources (a moving pattern with the
 // clip's name and a running clock drawn in, and a tone), shared between titles to keep the first start short. The
@@ -37,6 +38,23 @@ export function dubbedClip(languages: string[]): DemoClip {
     height: 720,
     voices: languages.map((language) => ({ language, tone: VOICE_TONES[language] ?? 300 })),
   };
+}
+
+const MOVIE_CLIPS = [0, 1, 2, 3];
+
+const dubbedInto = (movie: { title: string }) => {
+  const audio = demoLanguages[movie.title]?.audio;
+  return audio && audio.length > 1 ? audio : undefined;
+};
+const dubbedClips = [...new Map(demoMovies.flatMap((movie) => (dubbedInto(movie) ? [[dubbedInto(movie)!.join(","), dubbedClip(dubbedInto(movie)!)]] : []))).values()];
+
+/** Every clip to make: the shared ones, then one for each set of languages a movie is dubbed into. */
+export const clips = [...demoClips, ...dubbedClips];
+
+/** The index in `clips` of the clip a movie plays: its languages' when it is dubbed, else one of the first four. */
+export function movieClip(index: number, movie: { title: string }): number {
+  const audio = dubbedInto(movie);
+  return audio ? demoClips.length + dubbedClips.findIndex((clip) => clip.name === dubbedClip(audio).name) : MOVIE_CLIPS[index % MOVIE_CLIPS.length];
 }
 
 const fonts = {

@@ -6,7 +6,7 @@ import { maturityLevel } from "@/lib/catalog/maturity";
 import { mediaDir } from "@/lib/env";
 import { attachSubtitle, createAssetFromFile, reserveAsset, setMarkers } from "@/lib/media/assets";
 import { backdropSvg, posterSvg, stillSvg } from "./artwork";
-import { CLIP_SECONDS, demoClips, dubbedClip, renderClip } from "./demo-clips";
+import { CLIP_SECONDS, clips, movieClip, renderClip } from "./demo-clips";
 import { demoGenres, demoLanguages, demoMovies, demoSales, demoShows } from "./demo-data";
 import { demoSubtitlesVtt } from "./subtitles";
 
@@ -31,24 +31,10 @@ function writeArtwork(svg: string): string {
   return name;
 }
 
-// Movies share the first four clips; episodes the last two (which get intro and credits markers).
-const MOVIE_CLIPS = [0, 1, 2, 3];
+// Movies share the first four clips (unless dubbed: demo-clips.ts); episodes the last two (which get intro and credits
+// markers).
 const EPISODE_CLIPS = [4, 5];
 const SUBTITLED_CLIPS = [0, 4];
-
-const dubbedInto = (movie: { title: string }) => {
-  const audio = demoLanguages[movie.title]?.audio;
-  return audio && audio.length > 1 ? audio : undefined;
-};
-// The shared clips, then one for each set of languages a movie is dubbed into (its languages are its clip's tracks).
-const dubbedClips = [...new Map(demoMovies.flatMap((movie) => (dubbedInto(movie) ? [[dubbedInto(movie)!.join(","), dubbedClip(dubbedInto(movie)!)]] : []))).values()];
-const clips = [...demoClips, ...dubbedClips];
-
-/** The clip a movie plays: its own languages' clip when it is dubbed, else one of the shared ones. */
-const movieClip = (index: number, movie: { title: string }) => {
-  const audio = dubbedInto(movie);
-  return audio ? demoClips.length + dubbedClips.findIndex((clip) => clip.name === dubbedClip(audio).name) : MOVIE_CLIPS[index % MOVIE_CLIPS.length];
-};
 
 /** The demo catalog's rows; with `video`, titles point to (not yet made) clip assets. */
 export function buildDemoCatalog(video: boolean) {
