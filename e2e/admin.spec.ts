@@ -17,13 +17,17 @@ const test = base.extend<{}, { adminServer: { url: string; admin: Account } }>({
   adminServer: [
     async ({}, use) => {
       const dataDir = tempDataDir("e2e-admin");
-      const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: "", DEMO_CATALOG: "off", WORKER_IN_PROCESS: "true", TRANSCODE_PRESET: "ultrafast", AUTH_SECRET: "" });
+      // Started beside the global setup's server, which transcodes the demo catalog: on a busy machine that takes a while.
+      const server = await startServer(
+        { DATA_DIR: dataDir, DATABASE_URL: "", DEMO_CATALOG: "off", WORKER_IN_PROCESS: "true", TRANSCODE_PRESET: "ultrafast", AUTH_SECRET: "" },
+        { startTimeoutMs: 240_000 },
+      );
       const admin = await signUp(server.url, "e2e_admin");
       await use({ url: server.url, admin });
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
-    { scope: "worker", timeout: 120_000 },
+    { scope: "worker", timeout: 300_000 },
   ],
   baseURL: async ({ adminServer }, use) => use(adminServer.url),
 });

@@ -28,6 +28,8 @@ export function useAudioTracks(hls: Hls | null, startLanguage: string | null, pr
     const switched = (_: unknown, data: { id: number }) => setCurrent(data.id);
     hls.on(Events.AUDIO_TRACKS_UPDATED, updated);
     hls.on(Events.AUDIO_TRACK_SWITCHED, switched);
+    // This effect runs a render after hls.js was made: the manifest may have been read already.
+    if (hls.audioTracks.length) updated();
     return () => {
       hls.off(Events.AUDIO_TRACKS_UPDATED, updated);
       hls.off(Events.AUDIO_TRACK_SWITCHED, switched);
