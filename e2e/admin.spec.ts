@@ -17,13 +17,17 @@ const test = base.extend<{}, { adminServer: { url: string; admin: Account } }>({
   adminServer: [
     async ({}, use) => {
       const dataDir = tempDataDir("e2e-admin");
-      const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: "", DEMO_CATALOG: "off", WORKER_IN_PROCESS: "true", TRANSCODE_PRESET: "ultrafast", AUTH_SECRET: "" });
+      // Started beside the global setup's server, which transcodes the demo catalog: on a busy machine that takes a while.
+      const server = await startServer(
+        { DATA_DIR: dataDir, DATABASE_URL: "", DEMO_CATALOG: "off", WORKER_IN_PROCESS: "true", TRANSCODE_PRESET: "ultrafast", AUTH_SECRET: "" },
+        { startTimeoutMs: 240_000 },
+      );
       const admin = await signUpAt(server.url, "e2e_admin");
       await use({ url: server.url, admin });
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
-    { scope: "worker", timeout: 120_000 },
+    { scope: "worker", timeout: 300_000 },
   ],
   baseURL: async ({ adminServer }, use) => use(adminServer.url),
 });
@@ -90,6 +94,77 @@ test.describe("admin", () => {
     const player = new WatchPage(viewerPage);
     await player.ensurePlaying();
     await player.expectAdvancing(2);
+    await viewerPage.context().close();
+  });
+
+  test("an upload with two audio languages plays with both selectable, and the profile's choice is remembered", async ({ page, browser, adminServer }) => {
+    test.setTimeout(300_000);
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "normflix-e2e-video-"));
+    const audio = [
+      { frequency: 440, language: "eng", default: true },
+      { frequency: 660, language: "spa" },
+    ];
+    const video = await makeTestVideo(path.join(work, "bilingual.mp4"), { width: 640, height: 360, seconds: 40, audio });
+
+    await signInBrowser(page, adminServer.admin, "/admin/titles");
+    const admin = new AdminTitlePage(page);
+    const movieId = await admin.createMovie("Two Voices");
+    await admin.uploadVideo(video);
+    await expect(page.getByText("Uploaded.")).toBeVisible({ timeout: 60_000 });
+    await expect(admin.job().locator("[data-stage]")).toHaveAttribute("data-stage", "ready", { timeout: 180_000 });
+    await admin.publish();
+    fs.rmSync(work, { recursive: true, force: true });
+    const detail = await (await page.request.get(`/api/movies/${movieId}`)).json();
+    expect(detail.audio_tracks).toEqual([
+      { language: "en", label: "English", default: true },
+      { language: "es", label: "Español", default: false },
+    ]);
+
+    const viewer = await signUpAt(adminServer.url, "e2e_polyglot", "standard");
+    const viewerPage = await viewerBrowser(browser, adminServer.url, viewer);
+    // The alternate track's segments come from its own playlist's folder.
+    const alternateSegments: string[] = [];
+    viewerPage.on("request", (request) => /\/audio-\d+\/seg-\d+\.ts/.test(request.url()) && alternateSegments.push(request.url()));
+    await viewerPage.goto(`/watch/movie/${movieId}`);
+    const watch = new WatchPage(viewerPage);
+    await watch.ensurePlaying();
+    const player = viewerPage.getByTestId("player");
+    await expect(player).toHaveAttribute("data-audio-language", "en");
+    expect(alternateSegments).toEqual([]);
+
+    // The audio menu, beside the subtitles', by keyboard: hls.js switches to the Spanish track and plays on.
+    await viewerPage.mouse.move(640, 300);
+    const audioButton = viewerPage.getByRole("button", { name: "Audio" });
+    await audioButton.focus();
+    await viewerPage.keyboard.press("Enter");
+    const menu = viewerPage.getByRole("menu", { name: "Audio" });
+    await expect(menu.getByRole("menuitemradio")).toHaveText([/English/, /Español/]);
+    await expect(menu.getByRole("menuitemradio", { name: "English" })).toHaveAttribute("aria-checked", "true");
+    await menu.getByRole("menuitemradio", { name: "Español" }).focus();
+    await viewerPage.keyboard.press("Enter");
+    await expect(menu).toBeHidden();
+    await expect(player).toHaveAttribute("data-audio-language", "es");
+    await expect.poll(() => alternateSegments.length).toBeGreaterThan(0);
+    await watch.expectAdvancing(2);
+    // The choice is the profile's now.
+    const preferences = async () =>
+      (await (await viewerPage.request.get("/api/profiles/Viewer/preferences", { headers: { authorization: `Bearer ${viewer.token}` } })).json()).audio_language;
+    await expect.poll(preferences).toBe("es");
+
+    // The next load starts in Spanish: the menu says so, and the Spanish playlist is what plays.
+    alternateSegments.length = 0;
+    await viewerPage.reload();
+    await watch.ensurePlaying();
+    await expect(player).toHaveAttribute("data-audio-language", "es");
+    await expect.poll(() => alternateSegments.length).toBeGreaterThan(0);
+    await viewerPage.mouse.move(600, 320);
+    await audioButton.click();
+    await expect(menu.getByRole("menuitemradio", { name: "Español" })).toHaveAttribute("aria-checked", "true");
+    // And back to English: the muxed track, heard again from the video's own segments.
+    await menu.getByRole("menuitemradio", { name: "English" }).click();
+    await expect(player).toHaveAttribute("data-audio-language", "en");
+    await watch.expectAdvancing(2);
+    await expect.poll(preferences).toBe("en");
     await viewerPage.context().close();
   });
 

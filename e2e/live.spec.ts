@@ -1,5 +1,5 @@
-// Live TV in Chromium, on a server of its own (its first account is the admin): two 8-second clips are uploaded and
-// transcoded, scheduled on a linear channel, and a viewer watches the channel live from the guide across programme
+// Live TV in Chromium, on a server of its own (its first account is the admin): two 8-second clips (the second with
+// two audio languages) are uploaded and transcoded, scheduled on a linear channel, and a viewer watches the channel live from the guide across programme
 // boundaries (a discontinuity every 8 s) without a stall, with the LIVE badge, rewind and back to live.
 import fs from "node:fs";
 import os from "node:os";
@@ -63,7 +63,9 @@ const test = base.extend<{}, { live: Live }>({
       const titles = ["Clip Alpha", "Clip Beta"];
       const ids = [];
       for (const [i, title] of titles.entries()) {
-        const file = await makeTestVideo(path.join(work, `clip-${i}.mp4`), { width: 640, height: 360, seconds: CLIP_SECONDS });
+        // Clip Beta is heard in two languages: on the channel it plays its default one, muxed into its video renditions.
+        const audio = i === 1 ? [{ frequency: 440, language: "eng", default: true }, { frequency: 660, language: "spa" }] : undefined;
+        const file = await makeTestVideo(path.join(work, `clip-${i}.mp4`), { width: 640, height: 360, seconds: CLIP_SECONDS, audio });
         ids.push(await readyMovie(server.url, admin.token, title, file));
       }
       fs.rmSync(work, { recursive: true, force: true });

@@ -12,6 +12,8 @@ type Props = {
   state: VideoState;
   thumbnails: Thumbnail[];
   quality: MenuSection;
+  /** The audio menu (one section), or null when the video has one audio track. */
+  audio: MenuSection[] | null;
   /** The subtitle menu's sections (track, size, background), or null when the title has no subtitles. */
   subtitles: MenuSection[] | null;
   /** The bar itself (seek bar and buttons, without the gradient above): subtitles sit above it. */
@@ -26,7 +28,7 @@ type Props = {
   live?: { atEdge: boolean; backToLive: () => void };
 };
 
-export function Controls({ state, thumbnails, quality, subtitles, barRef, fullscreen, pictureInPicture, actions, canControl = true, live }: Props) {
+export function Controls({ state, thumbnails, quality, audio, subtitles, barRef, fullscreen, pictureInPicture, actions, canControl = true, live }: Props) {
   // Live, positions on the bar count from the start of the window that can still be rewound.
   const origin = live ? state.seekStart : 0;
   const length = live ? Math.max(0, state.seekEnd - state.seekStart) : state.duration;
@@ -110,6 +112,7 @@ export function Controls({ state, thumbnails, quality, subtitles, barRef, fullsc
             </span>
           )}
           <div className="flex-1" />
+          {audio && <Menu label="Audio" icon={<icons.AudioIcon />} sections={audio} />}
           {subtitles && <Menu label="Subtitles" icon={<icons.SubtitlesIcon />} sections={subtitles} />}
           <Menu label="Quality" icon={<icons.QualityIcon />} sections={[quality]} />
           {pictureInPicture.supported && (

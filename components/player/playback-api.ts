@@ -33,3 +33,13 @@ export async function writeProgress(
 export function endStream(streamId: string, keepalive = false): Promise<unknown> {
   return fetch(`/api/streams/${streamId}`, { method: "DELETE", credentials: "same-origin", keepalive }).catch(() => undefined);
 }
+
+/** Remembers the audio language the viewer picked, for the profile's next titles (best effort: playback goes on). */
+export function rememberAudioLanguage(profile: string, language: string): Promise<unknown> {
+  return fetch(`/api/profiles/${encodeURIComponent(profile)}/preferences`, {
+    method: "PATCH",
+    credentials: "same-origin",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ audio_language: language }),
+  }).catch(() => undefined);
+}

@@ -15,6 +15,7 @@ import type { PlayerStream, ProgressTarget, UpNext } from "./types";
 import { SubtitleOverlay } from "./subtitle-overlay";
 import { useDelayed, useFullscreen, useIdle, useLift, usePictureInPicture } from "./use-player-ui";
 import { SUBTITLE_BACKGROUNDS, SUBTITLE_SIZES, useSubtitles, type SubtitleStyle } from "./use-subtitles";
+import { useAudioTracks } from "./use-audio-tracks";
 import { useHls } from "./use-hls";
 import { useKeyboardShortcuts } from "./use-keyboard";
 import { useLiveProgramme } from "./use-live-programme";
@@ -60,12 +61,13 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
   const ownVideo = useRef<HTMLVideoElement>(null);
   const video = rest.video ?? ownVideo;
   const analytics = usePlaybackAnalytics(video, stream.stream_id);
-  const hls = useHls(video, stream.manifest_url, stream.resume_from, analytics);
+  const hls = useHls(video, stream.manifest_url, stream.resume_from, analytics, (stream.audio_tracks?.length ?? 0) > 1);
+  const audio = useAudioTracks(hls.instance, stream.audio_language ?? null, live ? null : profile);
   const state = useVideoState(video, stream.duration_seconds ?? 0);
   const thumbnails = useThumbnails(stream.thumbnails_url, video);
   const fullscreen = useFullscreen(container);
   const pictureInPicture = usePictureInPicture(video);
-  const subtitles = useSubtitles(video, stream.subtitles, pictureInPicture.active);
+  const subtitles = useSubtitles(video, stream.subtitles, pictureInPicture.active, stream.subtitle_language ?? null);
   const { idle, wake, hide } = useIdle(!state.paused);
   const [blocked, setBlocked] = useState(false);
   const [upNextDismissed, setUpNextDismissed] = useState(false);
@@ -148,6 +150,9 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
     value: String(hls.quality),
     onChange: (value: string) => hls.setQuality(Number(value)),
   };
+  const audioMenu = audio.tracks.length < 2 ? null : [
+    { label: "Audio", options: audio.tracks.map((t) => ({ value: String(t.index), label: t.label })), value: String(audio.current), onChange: (value: string) => audio.select(Number(value)) },
+  ];
   const subtitleMenu = stream.subtitles.length === 0 ? null : [
     { label: "Subtitles", options: subtitles.options, value: subtitles.selected, onChange: subtitles.select },
     { label: "Size", options: choices(SUBTITLE_SIZES), value: subtitles.style.size, onChange: (size: string) => subtitles.setStyle({ size: size as SubtitleStyle["size"] }), keepOpen: true },
@@ -163,6 +168,7 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
       onPointerMove={wake}
       data-testid="player"
       data-controls={chrome ? "shown" : "hidden"}
+      data-audio-language={audio.tracks[audio.current]?.language}
     >
       <video
         ref={video}
@@ -211,6 +217,7 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
           state={state}
           thumbnails={thumbnails}
           quality={quality}
+          audio={audioMenu}
           subtitles={subtitleMenu}
           barRef={controlBar.ref}
           fullscreen={fullscreen.active}

@@ -3,6 +3,10 @@ export type PlayerStream = {
   stream_id: string;
   manifest_url: string;
   subtitles: { language: string; label: string; url: string }[];
+  /** Titles' streams: every audio track (more than one: an HLS audio group), the one to start with, subtitles to start with. */
+  audio_tracks?: { language: string; label: string; default: boolean }[];
+  audio_language?: string | null;
+  subtitle_language?: string | null;
   resume_from: number;
   duration_seconds: number | null;
   thumbnails_url: string | null;

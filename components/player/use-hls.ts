@@ -20,8 +20,10 @@ const FRAGMENT_POLICY = {
 
 // Requested as soon as the player's code runs, before React hydrates and runs effects: hls.js is on the critical path
 // to the first frame. (On the server this module renders the player's markup only.) The light build (37% smaller)
-// has all we use: our ladders mux audio into each rendition, and subtitles are WebVTT <track>s, not HLS renditions.
+// has all most videos need: one audio track muxed into each rendition, and subtitles as WebVTT <track>s, not HLS
+// renditions. A video with alternate audio tracks (an EXT-X-MEDIA audio group) loads the full build instead.
 const hlsModule = typeof window === "undefined" ? undefined : import("hls.js/light");
+const loadHls = (alternateAudio: boolean) => (alternateAudio ? import("hls.js") : (hlsModule ?? import("hls.js/light")));
 
 /** Seconds of video buffered ahead of the playhead. */
 function bufferedAhead(media: HTMLMediaElement) {
@@ -35,8 +37,15 @@ function bufferedAhead(media: HTMLMediaElement) {
  * page), the browser's own HLS otherwise (Safari on iOS). Starts at `startAt`. Recovers from network and media
  * errors where hls.js can; otherwise reports a message a person can act on.
  */
-export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: string, startAt: number, analytics: RefObject<PlaybackAnalytics>) {
+export function useHls(
+  video: RefObject<HTMLVideoElement | null>,
+  manifestUrl: string,
+  startAt: number,
+  analytics: RefObject<PlaybackAnalytics>,
+  alternateAudio = false,
+) {
   const hlsRef = useRef<Hls | null>(null);
+  const [instance, setInstance] = useState<Hls | null>(null); // for hooks that follow it (audio tracks)
   const [qualities, setQualities] = useState<Quality[]>([]);
   const [quality, setQualityState] = useState(-1); // -1: automatic
   const [playing, setPlaying] = useState<string | null>(null); // the rendition on screen
@@ -66,7 +75,7 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: s
     };
 
     (async () => {
-      const { default: HlsClass } = await (hlsModule ?? import("hls.js/light"));
+      const { default: HlsClass } = await loadHls(alternateAudio);
       if (destroyed) return;
       if (!HlsClass.isSupported()) {
         if (!media.canPlayType("application/vnd.apple.mpegurl")) {
@@ -79,6 +88,7 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: s
       }
       hls = new HlsClass({ startPosition: from > 0 ? from : -1, capLevelToPlayerSize: true, maxBufferLength: 30, fragLoadPolicy: FRAGMENT_POLICY });
       hlsRef.current = hls;
+      setInstance(hls);
       let networkRetries = 0;
       let mediaRecoveries = 0;
       hls.on(HlsClass.Events.MANIFEST_PARSED, (_, data) => {
@@ -131,7 +141,7 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: s
       media.removeEventListener("canplay", resume);
       hls?.destroy(); // hlsRef keeps it: the element's own "error" on detaching is not the native player's
     };
-  }, [video, manifestUrl, attempt, analytics]);
+  }, [video, manifestUrl, attempt, analytics, alternateAudio]);
 
   const setQuality = useCallback((index: number) => {
     if (hlsRef.current) hlsRef.current.currentLevel = index;
@@ -150,5 +160,5 @@ export function useHls(video: RefObject<HTMLVideoElement | null>, manifestUrl: s
   const liveSyncPosition = useCallback(() => hlsRef.current?.liveSyncPosition ?? null, []);
   const playingDate = useCallback(() => hlsRef.current?.playingDate ?? null, []);
 
-  return { qualities, quality, setQuality, playing, error, retry, liveSyncPosition, playingDate };
+  return { instance, qualities, quality, setQuality, playing, error, retry, liveSyncPosition, playingDate };
 }

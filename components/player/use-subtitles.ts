@@ -27,12 +27,19 @@ const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">
 const cueText = (cue: TextTrackCue) => ((cue as VTTCue).text ?? "").replace(/<[^>]*>/g, "").replace(/&(amp|lt|gt|nbsp|lrm|rlm);/g, (e) => ENTITIES[e]);
 
 /**
- * The subtitle menu: off or one track (remembered across titles by language), and the cues' size and background
+ * The subtitle menu: off or one track (remembered across titles by language; else the profile's language's when the
+ * audio is in another), and the cues' size and background
  * (remembered in this browser). The tracks stay "hidden": the player draws the active cues itself, so it can lift
  * them above the control bar, which the browser's own cue box cannot follow. In picture-in-picture, away from the
  * page, the browser shows them (where it can).
  */
-export function useSubtitles(video: RefObject<HTMLVideoElement | null>, tracks: PlayerStream["subtitles"], pictureInPicture: boolean) {
+export function useSubtitles(
+  video: RefObject<HTMLVideoElement | null>,
+  tracks: PlayerStream["subtitles"],
+  pictureInPicture: boolean,
+  /** Without a choice stored in this browser: the stream start's pick for the profile's language (or off). */
+  startLanguage: string | null = null,
+) {
   const [selected, setSelected] = useState("off");
   const [lines, setLines] = useState<string[]>([]);
   const [style, setStyleState] = useState(DEFAULT_STYLE);
@@ -47,10 +54,10 @@ export function useSubtitles(video: RefObject<HTMLVideoElement | null>, tracks: 
     [video],
   );
   useEffect(() => {
-    const saved = window.localStorage.getItem(TRACK_KEY);
+    const saved = window.localStorage.getItem(TRACK_KEY) ?? startLanguage;
     apply(saved && tracks.some((t) => t.language === saved) ? saved : "off");
     setStyleState(savedStyle());
-  }, [apply, tracks]);
+  }, [apply, tracks, startLanguage]);
 
   useEffect(() => {
     const textTracks = video.current?.textTracks;

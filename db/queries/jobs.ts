@@ -77,7 +77,7 @@ export async function reportProgress(jobId: string, workerId: string, progress: 
   return rows.length > 0;
 }
 
-export type CompletedAsset = Pick<MediaAsset, "durationSeconds" | "width" | "height" | "renditions" | "thumbnailsVtt">;
+export type CompletedAsset = Pick<MediaAsset, "durationSeconds" | "width" | "height" | "renditions" | "audioTracks" | "thumbnailsVtt">;
 
 /**
  * Marks the job and its asset ready in one transaction, after `publish` (which puts the files in place) ran with the

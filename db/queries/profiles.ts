@@ -40,7 +40,7 @@ export async function deleteProfile(accountId: string, name: string): Promise<bo
 export async function updateProfile(
   accountId: string,
   name: string,
-  changes: Partial<Pick<Profile, "name" | "kids" | "maturityRating" | "maturityLevel" | "avatar" | "pinHash" | "blockedGenres" | "dailyLimitMinutes">>,
+  changes: Partial<Pick<Profile, "name" | "kids" | "maturityRating" | "maturityLevel" | "avatar" | "pinHash" | "blockedGenres" | "dailyLimitMinutes" | "language" | "audioLanguage">>,
 ): Promise<Profile | undefined> {
   const [row] = await db()
     .update(profiles)

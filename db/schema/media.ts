@@ -13,7 +13,24 @@ export type Rendition = {
   playlist: string; // relative to the asset directory, e.g. "360p/index.m3u8"
 };
 
-export type AudioTrack = { language: string; label: string };
+/**
+ * One audio track of an asset (lib/media/audio-tracks.ts). A single-audio asset has one, muxed into every video
+ * rendition (`playlist` null), as assets always had. With several, the default one stays muxed in the video renditions
+ * and each other one is an audio-only HLS rendition, so the master lists them as an `EXT-X-MEDIA TYPE=AUDIO` group.
+ * Assets transcoded before audio tracks were recorded have none.
+ */
+export type AudioTrack = {
+  language: string; // BCP 47, "und" when the source did not say
+  label: string; // the NAME players show, e.g. "Español"
+  default: boolean;
+  /** The audio-only playlist, relative to the asset directory; null: muxed into the video renditions. */
+  playlist: string | null;
+  codecs: string; // "mp4a.40.2"
+  channels: number;
+  /** Peak and average bits per second of its playlist (0 for a muxed track: counted in the video renditions). */
+  bandwidth: number;
+  averageBandwidth: number;
+};
 
 // One playable video: its HLS ladder, thumbnails and markers, all under MEDIA_DIR/<directory>.
 export const mediaAssets = pgTable("media_assets", {

@@ -22,6 +22,10 @@ export const profiles = pgTable(
     blockedGenres: text("blocked_genres").array().notNull().default(sql`'{}'::text[]`),
     /** Minutes of viewing a day (the account's time zone, else UTC); null: no limit. */
     dailyLimitMinutes: smallint("daily_limit_minutes"),
+    /** The profile's language (BCP 47; null: the browser's): picks the audio and subtitles a title starts with. */
+    language: text("language"),
+    /** The audio language last chosen in the player (BCP 47): the next title starts in it when it has it. */
+    audioLanguage: text("audio_language"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { demoCollections, demoFeatured, demoGenres, demoMovies, demoSales, demoShows, type DemoCredit } from "./demo-data";
+import { clips, movieClip } from "./demo-clips";
+import { demoCollections, demoFeatured, demoGenres, demoLanguages, demoMovies, demoSales, demoShows, type DemoCredit } from "./demo-data";
 import { demoSubtitlesVtt } from "./subtitles";
 
 const everything = [...demoMovies, ...demoShows];
@@ -7,6 +8,15 @@ const genreSlugs = new Set(demoGenres.map((g) => g.slug));
 const HEX = /^#[0-9a-f]{6}$/i;
 
 describe("demo catalog", () => {
+  it("gives every movie a clip heard in exactly its audio languages, two movies in two or more", () => {
+    const heard = demoMovies.map((movie, index) => clips[movieClip(index, movie)].voices.map((voice) => voice.language));
+    demoMovies.forEach((movie, index) => expect(heard[index], movie.title).toEqual(demoLanguages[movie.title]?.audio ?? ["en"]));
+    expect(heard.filter((languages) => languages.length >= 2).length).toBeGreaterThanOrEqual(2);
+    // Dubbed clips sound different in each language, and only movies are dubbed (episodes share two clips).
+    for (const clip of clips) expect(new Set(clip.voices.map((v) => v.tone)).size, clip.name).toBe(clip.voices.length);
+    for (const show of demoShows) expect(demoLanguages[show.title]?.audio.length ?? 1, show.title).toBe(1);
+  });
+
   it("has enough movies and shows, each with a unique title", () => {
     expect(demoMovies.length).toBeGreaterThanOrEqual(26);
     expect(demoShows.length).toBeGreaterThanOrEqual(6);

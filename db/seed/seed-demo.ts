@@ -6,7 +6,7 @@ import { maturityLevel } from "@/lib/catalog/maturity";
 import { mediaDir } from "@/lib/env";
 import { attachSubtitle, createAssetFromFile, reserveAsset, setMarkers } from "@/lib/media/assets";
 import { backdropSvg, posterSvg, stillSvg } from "./artwork";
-import { CLIP_SECONDS, demoClips, renderClip } from "./demo-clips";
+import { CLIP_SECONDS, clips, movieClip, renderClip } from "./demo-clips";
 import { demoCollections, demoFeatured, demoGenres, demoLanguages, demoMovies, demoSales, demoShows } from "./demo-data";
 import { demoSubtitlesVtt } from "./subtitles";
 
@@ -31,8 +31,8 @@ function writeArtwork(svg: string): string {
   return name;
 }
 
-// Movies share the first four clips; episodes the last two (which get intro and credits markers).
-const MOVIE_CLIPS = [0, 1, 2, 3];
+// Movies share the first four clips (unless dubbed: demo-clips.ts); episodes the last two (which get intro and credits
+// markers).
 const EPISODE_CLIPS = [4, 5];
 const SUBTITLED_CLIPS = [0, 4];
 
@@ -40,10 +40,10 @@ const SUBTITLED_CLIPS = [0, 4];
 export function buildDemoCatalog(video: boolean) {
   const now = Date.now();
   const rows: DemoRows = { assets: [], genres: [], people: [], titles: [], titleGenres: [], credits: [], seasons: [], episodes: [], offers: [], channels: [], channelItems: [], collections: [], collectionItems: [], featured: [] };
-  const clipUsers = demoClips.map(() => ({ movies: [] as string[], episodes: [] as string[] }));
+  const clipUsers = clips.map(() => ({ movies: [] as string[], episodes: [] as string[] }));
   // Each clip's asset exists from the start (without a source until the clip is made), so every title is listed as
   // processing rather than unavailable while the video is on its way.
-  const clipAssetIds = demoClips.map((clip) => (video ? demoId("clip", clip.name) : null));
+  const clipAssetIds = clips.map((clip) => (video ? demoId("clip", clip.name) : null));
   rows.assets = clipAssetIds.flatMap((id) => (id ? [{ id, directory: `assets/${id}` }] : []));
   const personIds = new Map<string, string>();
   const person = (name: string) => {
@@ -70,7 +70,7 @@ export function buildDemoCatalog(video: boolean) {
       maturityRating: t.maturityRating,
       maturityLevel: maturityLevel(t.maturityRating),
       runtimeSeconds: kind === "movie" ? CLIP_SECONDS : null,
-      mediaAssetId: kind === "movie" ? clipAssetIds[MOVIE_CLIPS[index % MOVIE_CLIPS.length]] : null,
+      mediaAssetId: kind === "movie" ? clipAssetIds[movieClip(index, t)] : null,
       posterPath: writeArtwork(posterSvg({ ...t, genre: demoGenres.find((g) => g.slug === t.genres[0])?.name ?? "" })),
       backdropPath: writeArtwork(backdropSvg(t)),
       createdAt: addedAt(t.year, index),
@@ -89,7 +89,7 @@ export function buildDemoCatalog(video: boolean) {
   demoMovies.forEach((movie, index) => {
     const id = addTitle("movie", index, movie);
     movie.directors.forEach((name, position) => rows.credits.push({ titleId: id, personId: person(name), role: "director", position }));
-    clipUsers[MOVIE_CLIPS[index % MOVIE_CLIPS.length]].movies.push(id);
+    clipUsers[movieClip(index, movie)].movies.push(id);
   });
 
   let episodeCount = 0;
@@ -119,7 +119,7 @@ export function buildDemoCatalog(video: boolean) {
   });
   addDemoChannels(rows);
   addDemoCollections(rows);
-  return { rows, clipUsers };
+  return { rows, clipUsers, clips };
 }
 
 /** The editors' collections (published) and featured titles, so a new user's home has them at once. */
@@ -184,7 +184,7 @@ export async function seedDemoCatalog(options: { video: boolean; log?: (line: st
   const scratch = fs.mkdtempSync(path.join(mediaDir, ".demo-"));
   try {
     for (const [done, { index, assetId }] of work.entries()) {
-      const clip = demoClips[index];
+      const clip = clips[index];
       const file = path.join(scratch, `clip-${index}.mp4`);
       try {
         await renderClip(clip, file);

@@ -87,7 +87,7 @@ async function mediaDetails(assetId: string | null) {
   const ready = asset?.status === "ready";
   return {
     subtitles: asset?.subtitles ?? [],
-    audio_tracks: ready ? asset.audioTracks : [],
+    audio_tracks: ready ? asset.audioTracks.map((t) => ({ language: t.language, label: t.label, default: t.default })) : [],
     available_qualities: ready ? [...asset.renditions].sort((a, b) => a.height - b.height).map((r) => r.name) : [],
     duration_seconds: ready ? asset.durationSeconds : null,
   };

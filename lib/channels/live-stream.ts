@@ -56,6 +56,10 @@ export async function startChannelStream(viewer: Viewer, channelId: string, requ
     max_quality: renditions[renditions.length - 1].name,
     qualities: renditions.map((r) => r.name),
     subtitles: [],
+    // Programmes play the audio muxed into their video renditions: a multi-audio title's default track.
+    audio_tracks: [],
+    audio_language: null,
+    subtitle_language: null,
     resume_from: 0,
     duration_seconds: null,
     thumbnails_url: null,
@@ -96,7 +100,8 @@ export async function serveChannelPlaylist(request: Request, segments: string[],
   if (master) {
     const windowExpires = expires - MANIFEST_TTL_SECONDS + LIVE_VIEWING_SECONDS;
     const renditions = allowedRenditions(schedule.ladder, master[1]);
-    body = renderMasterPlaylist(renditions, (r) => signPath(channelPath(channelId, streamId, r.playlist), windowExpires));
+    // No audio group: programmes play the audio muxed into their video renditions, a multi-audio title's default track.
+    body = renderMasterPlaylist(renditions, (playlist) => signPath(channelPath(channelId, streamId, playlist), windowExpires));
   } else {
     if (!schedule.ladder.some((r) => r.name === variant![1])) return missing();
     body = renderLivePlaylist(schedule.timeline, variant![1], now, (uri) => signPath(uri, expires));

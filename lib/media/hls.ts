@@ -1,7 +1,8 @@
 // Playlists and the thumbnail map: measuring what ffmpeg wrote, and rendering master playlists and WebVTT.
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { Rendition } from "@/db/schema/media";
+import type { AudioTrack, Rendition } from "@/db/schema/media";
+import { audioGroupId, hasAlternateAudio } from "./audio-tracks";
 
 export type SegmentStats = { segments: number; durationSeconds: number; peakBps: number; averageBps: number };
 
@@ -29,18 +30,41 @@ export async function measureMediaPlaylist(playlistFile: string): Promise<Segmen
   return { segments: segments.length, durationSeconds: totalSeconds, peakBps, averageBps };
 }
 
-/** A master playlist listing `renditions`; `uri` maps each to the URL to write (default: its relative path). */
-export function renderMasterPlaylist(renditions: Rendition[], uri: (rendition: Rendition) => string = (r) => r.playlist): string {
+/**
+ * A master playlist listing `renditions`; `uri` maps each playlist path to the URL to write (default: the path).
+ * With alternate audio (`audio` has a track with a playlist), every track is an `EXT-X-MEDIA TYPE=AUDIO` rendition of
+ * its codec's group, the default one without a URI (it is the audio muxed into the variants), and each variant names
+ * the group in AUDIO; its BANDWIDTH adds the largest alternate, which a player fetches beside it. Without, the
+ * playlist is the plain one single-audio assets always had.
+ */
+export function renderMasterPlaylist(renditions: Rendition[], uri: (playlist: string) => string = (p) => p, audio: AudioTrack[] = []): string {
   const lines = ["#EXTM3U", "#EXT-X-VERSION:3", "#EXT-X-INDEPENDENT-SEGMENTS"];
+  const alternate = hasAlternateAudio(audio);
+  const groups = alternate ? [...new Set(audio.map((t) => t.codecs))] : [];
+  for (const codecs of groups) {
+    for (const track of audio.filter((t) => t.codecs === codecs)) {
+      lines.push(
+        `#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="${audioGroupId(codecs)}",LANGUAGE="${quoted(track.language)}",NAME="${quoted(track.label)}",` +
+          `DEFAULT=${track.default ? "YES" : "NO"},AUTOSELECT=YES,CHANNELS="${track.channels}"${track.playlist ? `,URI="${uri(track.playlist)}"` : ""}`,
+      );
+    }
+  }
+  // Variants carry the default track's codec (AAC, today every track's), so they name its group.
+  const group = alternate ? audioGroupId((audio.find((t) => t.default) ?? audio[0]).codecs) : undefined;
+  const extraPeak = alternate ? Math.max(...audio.map((t) => t.bandwidth)) : 0;
+  const extraAverage = alternate ? Math.max(...audio.map((t) => t.averageBandwidth)) : 0;
   for (const r of [...renditions].sort((a, b) => a.bandwidth - b.bandwidth)) {
     lines.push(
-      `#EXT-X-STREAM-INF:BANDWIDTH=${r.bandwidth},AVERAGE-BANDWIDTH=${r.averageBandwidth},` +
-        `RESOLUTION=${r.width}x${r.height},CODECS="${r.codecs}"`,
-      uri(r),
+      `#EXT-X-STREAM-INF:BANDWIDTH=${r.bandwidth + extraPeak},AVERAGE-BANDWIDTH=${r.averageBandwidth + extraAverage},` +
+        `RESOLUTION=${r.width}x${r.height},CODECS="${r.codecs}"${group ? `,AUDIO="${group}"` : ""}`,
+      uri(r.playlist),
     );
   }
   return `${lines.join("\n")}\n`;
 }
+
+/** A quoted-string attribute may not hold a double quote or a line break (RFC 8216 §4.2). */
+const quoted = (value: string) => value.replace(/["\r\n]/g, "'");
 
 export type SpriteLayout = { intervalSeconds: number; tileWidth: number; tileHeight: number; columns: number; rows: number };
 

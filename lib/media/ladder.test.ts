@@ -48,10 +48,35 @@ it("parseProbe reads display size (aspect ratio, rotation), rate, audio and dura
     ],
     format: { duration: "12.5" },
   });
-  expect(info).toEqual({ durationSeconds: 12.5, width: 1080, height: 1920, fps: 30000 / 1001, hasAudio: true });
+  expect(info).toEqual({
+    durationSeconds: 12.5,
+    width: 1080,
+    height: 1920,
+    fps: 30000 / 1001,
+    hasAudio: true,
+    audio: [{ index: 0, language: "und", label: "Audio 1", default: true }],
+  });
   expect(parseProbe({ streams: [{ codec_type: "video", width: 720, height: 576, sample_aspect_ratio: "64:45" }], format: { duration: "1" } }).width).toBe(1024);
   expect(() => parseProbe({ streams: [{ codec_type: "audio" }, { codec_type: "video", width: 500, height: 500, disposition: { attached_pic: 1 } }], format: { duration: "60" } })).toThrow("no video stream");
   expect(() => parseProbe({ streams: [{ codec_type: "video", width: 64, height: 64 }], format: {} })).toThrow("no duration");
+});
+
+it("parseProbe keeps every audio stream: language from its tags (und otherwise), the default from its disposition", () => {
+  const video = { codec_type: "video", width: 640, height: 360 };
+  const audio = (language?: string, isDefault = 0, title?: string) => ({ codec_type: "audio", disposition: { default: isDefault }, tags: { language, title } });
+  const { audio: tracks } = parseProbe({ streams: [video, audio("eng"), audio("spa", 1), audio(), audio("fre", 0, "Commentaire"), audio("eng")], format: { duration: "3" } });
+  expect(tracks).toEqual([
+    { index: 0, language: "en", label: "English", default: false },
+    { index: 1, language: "es", label: "Español", default: true },
+    { index: 2, language: "und", label: "Audio 3", default: false },
+    { index: 3, language: "fr", label: "Commentaire", default: false },
+    { index: 4, language: "en", label: "English 2", default: false },
+  ]);
+  // No default disposition anywhere: the first stream is the default.
+  expect(parseProbe({ streams: [video, audio("ger"), audio("jpn")], format: { duration: "3" } }).audio.map((a) => [a.language, a.label, a.default])).toEqual([
+    ["de", "Deutsch", true],
+    ["ja", "日本語", false],
+  ]);
 });
 
 it("the thumbnail map covers the whole video, sheet by sheet", () => {
@@ -64,7 +89,7 @@ it("the thumbnail map covers the whole video, sheet by sheet", () => {
 it("renderMasterPlaylist lists renditions by bandwidth, with their URLs", () => {
   const rendition = (name: string, height: number, bandwidth: number) =>
     ({ name, width: (height * 16) / 9, height, bandwidth, averageBandwidth: bandwidth - 1, codecs: "avc1.64001f", playlist: `${name}/index.m3u8` });
-  const master = renderMasterPlaylist([rendition("720p", 720, 3000), rendition("360p", 360, 900)], (r) => `/s/${r.playlist}?sig=x`);
+  const master = renderMasterPlaylist([rendition("720p", 720, 3000), rendition("360p", 360, 900)], (playlist) => `/s/${playlist}?sig=x`);
   expect(master.split("\n")).toEqual([
     "#EXTM3U",
     "#EXT-X-VERSION:3",

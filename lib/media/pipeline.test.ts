@@ -8,7 +8,7 @@ import { mediaDir } from "@/lib/env";
 import { useDatabase } from "@/test/database";
 import { attachSubtitle, cancelJob, createAssetFromFile, getJob, retryJob, setMarkers, type JobView } from "./assets";
 import { ffmpegPath, ffprobePath, runTool } from "./ffmpeg";
-import { makeTestVideo } from "./test-video";
+import { makeTestVideo, measureTone } from "./test-video";
 import { startWorker } from "./worker";
 
 useDatabase();
@@ -79,6 +79,8 @@ describe("transcoding a source into an HLS ladder", { timeout: 120_000 }, () => 
     const asset = (await findAsset(assetId))!;
     expect(asset).toMatchObject({ status: "ready", width: 1920, height: 1080, thumbnailsVtt: "thumbnails.vtt", error: null });
     expect(asset.durationSeconds).toBeCloseTo(8, 1);
+    // One audio stream: recorded, muxed into every rendition, and the master has no audio group (as ever).
+    expect(asset.audioTracks).toEqual([expect.objectContaining({ language: "und", label: "Audio 1", default: true, playlist: null })]);
     expect(asset.renditions.map((r) => [r.name, r.width, r.height])).toEqual([
       ["360p", 640, 360],
       ["480p", 854, 480],
@@ -107,6 +109,7 @@ describe("transcoding a source into an HLS ladder", { timeout: 120_000 }, () => 
 
     const master = fs.readFileSync(path.join(dir, "master.m3u8"), "utf8").trim().split("\n");
     expect(master[0]).toBe("#EXTM3U");
+    expect(master.some((line) => line.startsWith("#EXT-X-MEDIA"))).toBe(false);
     const variants = master.flatMap((line, i) => (line.startsWith("#EXT-X-STREAM-INF:") ? [{ attrs: line, uri: master[i + 1] }] : []));
     expect(variants).toHaveLength(4);
     for (const { attrs, uri } of variants) {
@@ -154,10 +157,62 @@ describe("transcoding a source into an HLS ladder", { timeout: 120_000 }, () => 
     expect((await watchJob(jobId, ended)).job.stage).toBe("ready");
     const asset = (await findAsset(assetId))!;
     expect(asset.renditions).toEqual([expect.objectContaining({ name: "360p", width: 320, height: 240, codecs: "avc1.64001e" })]);
+    expect(asset.audioTracks).toEqual([]);
     const dir = assetDir(assetId);
     const segment = path.join(dir, "360p", readMediaPlaylist(path.join(dir, "360p/index.m3u8")).segments[0]);
     expect((await probeStreams(segment)).map((s) => s.codec_type)).toEqual(["video"]);
     expect(fs.readFileSync(path.join(dir, "master.m3u8"), "utf8")).toContain('CODECS="avc1.64001e"\n');
+  });
+
+  it("keeps every audio stream of a source: the default muxed into the video renditions, the others as an HLS audio group", async () => {
+    const source = await makeTestVideo(path.join(work, "bilingual.mp4"), {
+      width: 1280,
+      height: 720,
+      seconds: 4,
+      audio: [
+        { frequency: 440, language: "eng" },
+        { frequency: 880, language: "spa", default: true },
+        { frequency: 660 },
+      ],
+    });
+    const { assetId, jobId } = await createAssetFromFile(source);
+    expect((await watchJob(jobId, ended)).job.stage).toBe("ready");
+    const asset = (await findAsset(assetId))!;
+    expect(asset.renditions.map((r) => r.name)).toEqual(["360p", "480p", "720p"]);
+    expect(asset.audioTracks.map((t) => [t.language, t.label, t.default, t.playlist])).toEqual([
+      ["es", "Español", true, null],
+      ["en", "English", false, "audio-0/index.m3u8"],
+      ["und", "Audio 3", false, "audio-2/index.m3u8"],
+    ]);
+    for (const track of asset.audioTracks.slice(1)) expect(track).toMatchObject({ codecs: "mp4a.40.2", channels: 2, bandwidth: expect.any(Number) });
+    expect(asset.audioTracks[1].bandwidth).toBeGreaterThan(64_000);
+
+    // What ffprobe makes of the published master: the variants' muxed Spanish and the two alternates, by language.
+    const dir = assetDir(assetId);
+    const { stdout } = await runTool(ffprobePath(), ["-v", "error", "-print_format", "json", "-show_streams", path.join(dir, "master.m3u8")]);
+    const streams = (JSON.parse(stdout) as { streams: { codec_type: string; tags?: { language?: string; comment?: string } }[] }).streams;
+    const audio = streams.filter((s) => s.codec_type === "audio" && s.tags?.language).map((s) => `${s.tags!.language} ${s.tags!.comment}`);
+    expect([...new Set(audio)].sort()).toEqual(["en English", "es Español", "und Audio 3"]);
+
+    const master = fs.readFileSync(path.join(dir, "master.m3u8"), "utf8");
+    expect(master).toContain('#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aac",LANGUAGE="es",NAME="Español",DEFAULT=YES,AUTOSELECT=YES,CHANNELS="2"\n');
+    expect(master).toContain('#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aac",LANGUAGE="en",NAME="English",DEFAULT=NO,AUTOSELECT=YES,CHANNELS="2",URI="audio-0/index.m3u8"\n');
+    expect(master.match(/^#EXT-X-STREAM-INF:.*,AUDIO="aac"$/gm)).toHaveLength(3);
+
+    // Each language is its own tone: the video renditions carry the default (Spanish, 880 Hz) with the picture, the
+    // alternates are audio only, cut at the same times as the video.
+    const segments = (playlist: string) => readMediaPlaylist(path.join(dir, playlist));
+    const video = segments("720p/index.m3u8");
+    expect((await probeStreams(path.join(dir, "720p", video.segments[0]))).map((s) => s.codec_type)).toEqual(["video", "audio"]);
+    expect(await measureTone(path.join(dir, "720p", video.segments[0]))).toBeCloseTo(880, -1);
+    for (const [playlist, tone] of [["audio-0/index.m3u8", 440], ["audio-2/index.m3u8", 660]] as const) {
+      const alternate = segments(playlist);
+      expect(alternate.text).toContain("#EXT-X-ENDLIST");
+      expect(alternate.durations.map(Math.round)).toEqual(video.durations.map(Math.round));
+      const first = path.join(dir, path.dirname(playlist), alternate.segments[0]);
+      expect((await probeStreams(first)).map((s) => s.codec_type)).toEqual(["audio"]);
+      expect(await measureTone(first)).toBeCloseTo(tone, -1);
+    }
   });
 
   it("fails at once, with a readable error and nothing left behind, on a source that is not a video", async () => {

@@ -1,6 +1,7 @@
 // What a source video is: ffprobe's JSON reduced to what the ladder needs. A source ffprobe cannot read, or one
 // without a video stream or a duration, is a permanent failure: retrying cannot help.
 import path from "node:path";
+import { sourceAudio, type SourceAudio } from "./audio-tracks";
 import { ffprobePath, runTool, ToolError } from "./ffmpeg";
 
 export type SourceInfo = {
@@ -10,6 +11,8 @@ export type SourceInfo = {
   height: number;
   fps: number;
   hasAudio: boolean;
+  /** Every audio stream, in source order (empty without audio); the ladder keeps them all. */
+  audio: SourceAudio[];
 };
 
 /** A failure that no retry can fix (unreadable or unsuitable source). */
@@ -30,8 +33,8 @@ type ProbeStream = {
   avg_frame_rate?: string;
   r_frame_rate?: string;
   duration?: string;
-  disposition?: { attached_pic?: number };
-  tags?: { rotate?: string };
+  disposition?: { attached_pic?: number; default?: number };
+  tags?: { rotate?: string; language?: string; title?: string };
   side_data_list?: { rotation?: number }[];
 };
 type ProbeOutput = { streams?: ProbeStream[]; format?: { duration?: string } };
@@ -65,12 +68,14 @@ export function parseProbe(output: ProbeOutput): SourceInfo {
   const rotation = Number(video.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? video.tags?.rotate ?? 0);
   if (Math.abs(rotation) % 180 === 90) [width, height] = [height, width];
 
+  const audio = sourceAudio(streams.filter((s) => s.codec_type === "audio"));
   return {
     durationSeconds: duration,
     width,
     height,
     fps: parseRate(video.avg_frame_rate) ?? parseRate(video.r_frame_rate) ?? 30,
-    hasAudio: streams.some((s) => s.codec_type === "audio"),
+    hasAudio: audio.length > 0,
+    audio,
   };
 }
 

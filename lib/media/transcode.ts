@@ -7,8 +7,9 @@
 // videos. Single thumbnail frames start at t=0, so progress flows; tiling 160×90 JPEGs afterwards takes milliseconds.
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { Rendition } from "@/db/schema/media";
+import type { AudioTrack, Rendition } from "@/db/schema/media";
 import { env, type Env } from "@/lib/env";
+import { AUDIO_CHANNELS, AUDIO_CODECS, orderedAudio, type SourceAudio } from "./audio-tracks";
 import { ffmpegPath, runFfmpeg, runTool, ToolError } from "./ffmpeg";
 import { measureMediaPlaylist, renderMasterPlaylist, renderThumbnailsVtt, SPRITE } from "./hls";
 import { planLadder, type RenditionPlan } from "./ladder";
@@ -36,6 +37,8 @@ export type TranscodeResult = {
   width: number;
   height: number;
   renditions: Rendition[];
+  /** Every audio stream of the source (none without audio); with two or more, all but the default are HLS audio renditions. */
+  audioTracks: AudioTrack[];
   /** Relative to the output directory. */
   thumbnailsVtt: string;
   masterPlaylist: string;
@@ -76,15 +79,20 @@ export async function transcode(sourceFile: string, outDir: string, options: Tra
   onStage?.("thumbnails");
   onProgress?.(99);
   for (const [index, plan] of plans.entries()) await fs.rename(path.join(outDir, String(index)), path.join(outDir, plan.name));
+  for (const [offset, audio] of alternateAudio(source).entries()) {
+    await fs.rename(path.join(outDir, String(plans.length + offset)), path.join(outDir, audioFolder(audio)));
+  }
   const renditions = await describeRenditions(outDir, plans);
+  const audioTracks = await describeAudio(outDir, source);
   const tiles = await tileThumbnails(outDir, signal);
   await fs.writeFile(path.join(outDir, THUMBNAILS_VTT), renderThumbnailsVtt(source.durationSeconds, tiles));
-  await fs.writeFile(path.join(outDir, MASTER_PLAYLIST), renderMasterPlaylist(renditions));
+  await fs.writeFile(path.join(outDir, MASTER_PLAYLIST), renderMasterPlaylist(renditions, undefined, audioTracks));
   return {
     durationSeconds: source.durationSeconds,
     width: source.width,
     height: source.height,
     renditions,
+    audioTracks,
     thumbnailsVtt: THUMBNAILS_VTT,
     masterPlaylist: MASTER_PLAYLIST,
     log,
@@ -107,6 +115,31 @@ async function describeRenditions(outDir: string, plans: RenditionPlan[]): Promi
         codecs: plan.codecs,
         playlist,
       };
+    }),
+  );
+}
+
+/**
+ * With two or more audio streams, every one but the default becomes an audio-only rendition (the default stays muxed
+ * into the video renditions, exactly as a single-audio source's: so live channels, which stitch those, still play
+ * it). One stream or none: no alternates, the ladder is what it always was.
+ */
+const alternateAudio = (source: SourceInfo): SourceAudio[] => (source.audio.length > 1 ? source.audio.filter((a) => !a.default) : []);
+
+const audioFolder = (audio: SourceAudio) => `audio-${audio.index}`;
+
+/** The asset's audio tracks, default first: the muxed one, then each alternate with its playlist measured. */
+async function describeAudio(outDir: string, source: SourceInfo): Promise<AudioTrack[]> {
+  const alternates = new Set(alternateAudio(source).map((a) => a.index));
+  return Promise.all(
+    orderedAudio(source.audio).map(async (audio) => {
+      const track = { language: audio.language, label: audio.label, default: audio.default, codecs: AUDIO_CODECS, channels: AUDIO_CHANNELS };
+      if (!alternates.has(audio.index)) return { ...track, playlist: null, bandwidth: 0, averageBandwidth: 0 };
+      const playlist = `${audioFolder(audio)}/index.m3u8`;
+      const stats = await measureMediaPlaylist(path.join(outDir, playlist)).catch((error: Error) => {
+        throw new TranscodeError(`the ${audio.label} audio rendition is incomplete: ${error.message}`, "");
+      });
+      return { ...track, playlist, bandwidth: stats.peakBps, averageBandwidth: stats.averageBps };
     }),
   );
 }
@@ -147,7 +180,11 @@ export function transcodeArgs(sourceFile: string, source: SourceInfo, plans: Ren
 
   const args = ["-y", "-v", "warning", "-i", sourceFile, "-filter_complex", graph];
   plans.forEach((_, i) => args.push("-map", `[v${i}]`));
-  if (source.hasAudio) plans.forEach(() => args.push("-map", "0:a:0"));
+  // The default audio muxed into each video rendition, then each alternate once, as an audio-only rendition.
+  const muxed = source.audio.find((a) => a.default);
+  const alternates = alternateAudio(source);
+  if (muxed) plans.forEach(() => args.push("-map", `0:a:${muxed.index}`));
+  alternates.forEach((audio) => args.push("-map", `0:a:${audio.index}`));
   args.push(
     "-c:v", "libx264", "-preset", preset, "-profile:v", "high",
     // A keyframe every GOP_SECONDS and nowhere else, so every rendition's segments start on the same frames.
@@ -159,13 +196,19 @@ export function transcodeArgs(sourceFile: string, source: SourceInfo, plans: Ren
       `-level:v:${i}`, (p.level / 10).toFixed(1),
     ),
   );
-  if (source.hasAudio) {
-    args.push("-c:a", "aac", "-ac", "2", "-ar", "48000");
+  if (muxed) {
+    args.push("-c:a", "aac", "-ac", String(AUDIO_CHANNELS), "-ar", "48000");
     plans.forEach((p, i) => args.push(`-b:a:${i}`, `${p.audioKbps}k`));
+    // Alternates are heard at every video rung: the top rung's audio bitrate.
+    const alternateKbps = Math.max(...plans.map((p) => p.audioKbps ?? 0));
+    alternates.forEach((_, j) => args.push(`-b:a:${plans.length + j}`, `${alternateKbps}k`));
   }
   // Variants are written to directories named by index (`name:` needs ffmpeg ≥ 4.2; the npm-shipped build is older)
-  // and renamed after the encode.
-  const streamMap = plans.map((_, i) => `v:${i}${source.hasAudio ? `,a:${i}` : ""}`).join(" ");
+  // and renamed after the encode. Audio-only variants follow the video ones; transcode() writes the master itself.
+  const streamMap = [
+    ...plans.map((_, i) => `v:${i}${muxed ? `,a:${i}` : ""}`),
+    ...alternates.map((_, j) => `a:${plans.length + j}`),
+  ].join(" ");
   args.push(
     "-max_muxing_queue_size", "4096",
     "-f", "hls", "-hls_time", String(SEGMENT_SECONDS), "-hls_playlist_type", "vod",

@@ -100,16 +100,17 @@ export function startWorker(options: WorkerOptions = {}): { stop(): Promise<void
       await writes;
       // A stop requested now still lets the finished output be published; a lost job must not be.
       if (controller.signal.reason === LOST) throw LOST;
-      const { durationSeconds, width, height, renditions, thumbnailsVtt, log: ffmpegLog } = result;
+      const { durationSeconds, width, height, renditions, audioTracks, thumbnailsVtt, log: ffmpegLog } = result;
       const published = await completeJob(
         job.id,
         workerId,
-        { durationSeconds, width, height, renditions, thumbnailsVtt, log: ffmpegLog },
+        { durationSeconds, width, height, renditions, audioTracks, thumbnailsVtt, log: ffmpegLog },
         () => publish(staging, path.join(mediaDir, asset.directory)),
       );
       if (!published) throw LOST;
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      log(`transcode ${id}: ready in ${seconds}s (${renditions.map((r) => r.name).join(", ")})`);
+      const languages = audioTracks.length > 1 ? `; audio ${audioTracks.map((t) => t.language).join(", ")}` : "";
+      log(`transcode ${id}: ready in ${seconds}s (${renditions.map((r) => r.name).join(", ")}${languages})`);
     } catch (error) {
       clearInterval(heartbeat);
       await writes;

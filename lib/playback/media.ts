@@ -44,7 +44,7 @@ export async function serveMedia(request: Request, segments: string[], now = Dat
     if (!asset || asset.status !== "ready" || asset.renditions.length === 0) return notFound();
     // Variants get the stream's whole viewing window, not the master's few minutes: a film outlasts its master link.
     const windowExpires = playbackWindowExpiry(verdict.expires, asset.durationSeconds);
-    return text(request, renderSignedMaster(asset.id, asset.renditions, master[1], windowExpires), "application/vnd.apple.mpegurl", CACHE.master);
+    return text(request, renderSignedMaster(asset, master[1], windowExpires), "application/vnd.apple.mpegurl", CACHE.master);
   }
 
   const file = resolveInside(path.join(mediaDir, "assets", assetId), rest);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Rendition } from "@/db/schema/media";
+import type { AudioTrack, Rendition } from "@/db/schema/media";
 import { allowedRenditions, renderSignedMaster, signPlaylist, signThumbnailsVtt } from "./playlists";
 import { signature, signPath, verifySignedPath } from "./signing";
 
@@ -58,12 +58,33 @@ describe("plan caps", () => {
   });
 
   it("render a master whose variant URIs are all signed", () => {
-    const master = renderSignedMaster("a", ladder, "480p", 2_000_000_000);
+    const master = renderSignedMaster({ id: "a", renditions: ladder, audioTracks: [] }, "480p", 2_000_000_000);
     const uris = master.split("\n").filter((line) => line && !line.startsWith("#"));
     expect(uris).toHaveLength(2);
     expect(uris[0]).toMatch(/^\/media\/a\/360p\/index\.m3u8\?md5=[\w-]{22}&expires=2000000000$/);
     expect(master).toContain("RESOLUTION=854x356");
     expect(master).not.toContain("1280x");
+    expect(master).not.toContain("EXT-X-MEDIA");
+  });
+
+  it("list alternate audio as one signed group that every capped variant names, its bitrate added to theirs", () => {
+    const track = (language: string, label: string, playlist: string | null, bandwidth = 0): AudioTrack =>
+      ({ language, label, default: playlist === null, playlist, codecs: "mp4a.40.2", channels: 2, bandwidth, averageBandwidth: bandwidth });
+    const audioTracks = [track("en", "English", null), track("es", "Español", "audio-1/index.m3u8", 140_000), track("fr", "Français", "audio-2/index.m3u8", 150_000)];
+    const master = renderSignedMaster({ id: "a", renditions: ladder, audioTracks }, "480p", 2_000_000_000).split("\n");
+    expect(master.filter((line) => line.startsWith("#EXT-X-MEDIA:"))).toEqual([
+      '#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aac",LANGUAGE="en",NAME="English",DEFAULT=YES,AUTOSELECT=YES,CHANNELS="2"',
+      expect.stringMatching(/^#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aac",LANGUAGE="es",NAME="Español",DEFAULT=NO,AUTOSELECT=YES,CHANNELS="2",URI="\/media\/a\/audio-1\/index\.m3u8\?md5=[\w-]{22}&expires=2000000000"$/),
+      expect.stringMatching(/^#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aac",LANGUAGE="fr",NAME="Français",DEFAULT=NO,AUTOSELECT=YES,CHANNELS="2",URI="\/media\/a\/audio-2\/index\.m3u8\?md5=/),
+    ]);
+    expect(master.filter((line) => line.startsWith("#EXT-X-STREAM-INF:"))).toEqual([
+      '#EXT-X-STREAM-INF:BANDWIDTH=1050000,AVERAGE-BANDWIDTH=1050000,RESOLUTION=640x268,CODECS="avc1.64001f,mp4a.40.2",AUDIO="aac"',
+      '#EXT-X-STREAM-INF:BANDWIDTH=1650000,AVERAGE-BANDWIDTH=1650000,RESOLUTION=854x356,CODECS="avc1.64001f,mp4a.40.2",AUDIO="aac"',
+    ]);
+    // A single muxed track (every single-audio asset) changes nothing.
+    expect(renderSignedMaster({ id: "a", renditions: ladder, audioTracks: [track("en", "English", null)] }, "480p", 1)).toBe(
+      renderSignedMaster({ id: "a", renditions: ladder, audioTracks: [] }, "480p", 1),
+    );
   });
 });
 

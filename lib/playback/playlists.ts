@@ -1,7 +1,7 @@
 // Plan-aware, signed HLS playlists: the master lists only the renditions a plan allows, and every URI in a master,
 // a variant playlist or the thumbnails map is rewritten to a signed absolute path, so every fetched URL is signed.
 import path from "node:path";
-import type { Rendition } from "@/db/schema/media";
+import type { AudioTrack, Rendition } from "@/db/schema/media";
 import { renderMasterPlaylist } from "@/lib/media/hls";
 import { mediaPath, signPath } from "./signing";
 
@@ -24,9 +24,10 @@ export const masterPath = (assetId: string, maxQuality: string) => mediaPath(ass
 
 export const MASTER_FILE = /^master-(\d+p)\.m3u8$/;
 
-/** The master playlist for a plan's cap, with each variant's URI signed until `expires`. */
-export function renderSignedMaster(assetId: string, renditions: Rendition[], maxQuality: string, expires: number): string {
-  return renderMasterPlaylist(allowedRenditions(renditions, maxQuality), (r) => signPath(mediaPath(assetId, r.playlist), expires));
+/** The master playlist for a plan's cap, its audio tracks included, with each variant's and track's URI signed until `expires`. */
+export function renderSignedMaster(asset: { id: string; renditions: Rendition[]; audioTracks: AudioTrack[] }, maxQuality: string, expires: number): string {
+  const sign = (playlist: string) => signPath(mediaPath(asset.id, playlist), expires);
+  return renderMasterPlaylist(allowedRenditions(asset.renditions, maxQuality), sign, asset.audioTracks);
 }
 
 /**

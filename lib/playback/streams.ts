@@ -8,6 +8,7 @@ import { STREAM_LEASE_SECONDS } from "@/db/schema/playback";
 import { decidePlay, openRight, type Allowance, type Viewer } from "@/lib/access/rules";
 import type { Principal } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
+import { startingLanguages } from "./languages";
 import { allowedRenditions, masterPath } from "./playlists";
 import { manifestExpiry, mediaPath, playbackWindowExpiry, signPath } from "./signing";
 
@@ -56,6 +57,7 @@ export async function startStream(viewer: Viewer, item: PlaybackItem, request: S
   const windowExpires = playbackWindowExpiry(manifestExpires, asset.durationSeconds);
   const renditions = allowedRenditions(asset.renditions, right.maxQuality);
   const subtitles = facts.subtitles;
+  const languages = startingLanguages(asset.audioTracks, subtitles, profile);
   return {
     stream_id: opened.stream.id,
     manifest_url: signPath(masterPath(asset.id, right.maxQuality), manifestExpires),
@@ -63,6 +65,9 @@ export async function startStream(viewer: Viewer, item: PlaybackItem, request: S
     max_quality: renditions[renditions.length - 1].name,
     qualities: renditions.map((r) => r.name),
     subtitles: subtitles.map((s) => ({ language: s.language, label: s.label, url: signPath(mediaPath(asset.id, s.path), windowExpires) })),
+    audio_tracks: asset.audioTracks.map((t) => ({ language: t.language, label: t.label, default: t.default })),
+    audio_language: languages.audio,
+    subtitle_language: languages.subtitles,
     resume_from: progress.watched || progress.position === null ? 0 : progress.position,
     duration_seconds: asset.durationSeconds,
     thumbnails_url: asset.thumbnailsVtt ? signPath(mediaPath(asset.id, asset.thumbnailsVtt), windowExpires) : null,

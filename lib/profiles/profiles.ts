@@ -21,6 +21,8 @@ export function profileView(profile: Profile) {
     has_pin: profile.pinHash !== null,
     blocked_genres: profile.blockedGenres,
     daily_limit_minutes: profile.dailyLimitMinutes,
+    language: profile.language,
+    audio_language: profile.audioLanguage,
     created_at: profile.createdAt.toISOString(),
   };
 }
@@ -76,6 +78,8 @@ export type ProfileSettings = {
   blocked_genres?: string[];
   /** Minutes a day; null removes the limit. */
   daily_limit_minutes?: number | null;
+  /** BCP 47, canonical (lib/catalog/languages.ts); null: the browser's. */
+  language?: string | null;
 };
 
 /**
@@ -93,6 +97,7 @@ export async function changeProfileSettings(principal: Principal, name: string, 
     pinHash: settings.pin === undefined ? undefined : settings.pin === null ? null : await hashPassword(settings.pin),
     blockedGenres: settings.blocked_genres && (await checkedBlockedGenres(settings.blocked_genres)),
     dailyLimitMinutes: settings.daily_limit_minutes,
+    language: settings.language,
   };
   if (Object.values(changes).every((value) => value === undefined)) return profileView(current);
   const profile = await updateProfile(principal.accountId, name, changes).catch(kidsCeiling);

@@ -32,3 +32,11 @@ export const profileSettingsFields = z
   );
 
 export const pinField = z.string().regex(/^\d{4}$/, "A PIN is exactly 4 digits.");
+
+/** The languages the profile form offers (any BCP 47 tag works through the API), named in their own language. */
+export const PROFILE_LANGUAGES = ["en", "es", "fr", "de", "it", "pt", "pt-BR", "nl", "sv", "pl", "ja", "ko", "zh", "hi", "ar", "tr"];
+
+export const profileLanguageChoices = () => [
+  { value: "", label: "The browser's language" },
+  ...PROFILE_LANGUAGES.map((tag) => ({ value: tag, label: new Intl.DisplayNames([tag], { type: "language" }).of(tag) ?? tag })),
+];

@@ -8,7 +8,7 @@ import { changeProfileSettings, createProfile, removeProfile, renameProfile, req
 import { profileName } from "@/lib/profiles/profile-name";
 import { clientIp } from "@/lib/site/client-ip";
 import { validatedAccountAction } from "@/lib/site/form-action";
-import { checkbox, pinField, profileSettingsFields } from "@/lib/site/profile-fields";
+import { checkbox, pinField, PROFILE_LANGUAGES, profileSettingsFields } from "@/lib/site/profile-fields";
 import { safeNext } from "@/lib/site/onboarding";
 import { accountProfiles, selectedProfile, selectProfile } from "@/lib/site/profile-selection";
 
@@ -73,6 +73,15 @@ export const updateKidsControlsAction = validatedAccountAction(kidsControlsForm,
   await changeProfileSettings(principal, name, { blocked_genres: blocked, daily_limit_minutes });
   revalidatePath(`/profiles/${encodeURIComponent(name)}/edit`);
   return { success: "Kids controls saved." };
+});
+
+const languageForm = z.object({ name: z.string(), language: z.enum(["", ...PROFILE_LANGUAGES], "Choose a language.") });
+
+/** The profile's language: the audio and subtitles titles start with (lib/playback/languages.ts). */
+export const updateProfileLanguageAction = validatedAccountAction(languageForm, async ({ name, language }, principal) => {
+  await changeProfileSettings(principal, name, { language: language || null });
+  revalidatePath(`/profiles/${encodeURIComponent(name)}/edit`);
+  return { success: "Language saved." };
 });
 
 const pinForm = z.discriminatedUnion("action", [

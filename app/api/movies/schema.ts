@@ -31,7 +31,9 @@ export const movieItem = z.object({
 
 export const mediaFields = {
   subtitles: z.array(track),
-  audio_tracks: z.array(track),
+  audio_tracks: z
+    .array(track.extend({ default: z.boolean().describe("The track a player starts with when the profile has no preference.") }))
+    .describe("Every audio track of the video (empty for video transcoded before tracks were recorded); more than one are alternate HLS audio renditions."),
   available_qualities: z.array(z.string()).describe("Rendition names, lowest first, e.g. 360p."),
   duration_seconds: z.number().nullable(),
 };

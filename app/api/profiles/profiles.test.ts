@@ -137,6 +137,37 @@ describe("PATCH /api/profiles/{name}", () => {
   });
 });
 
+describe("a profile's languages", () => {
+  it("sets the profile's language (canonical BCP 47) and remembers its audio choice, a kids profile's too", async () => {
+    const { token } = await subscribed();
+    await api("POST", path("Polyglot", "/new"), { token });
+    const set = await api("PATCH", path("Polyglot"), { token, body: { language: "PT-br" } });
+    expect(set.body).toMatchObject({ language: "pt-BR", audio_language: null });
+    expect((await api("GET", path("Polyglot", "/preferences"), { token })).body).toEqual({ language: "pt-BR", audio_language: null });
+
+    const chosen = await api("PATCH", path("Polyglot", "/preferences"), { token, body: { audio_language: "ES" } });
+    expect(chosen.status).toBe(200);
+    expect(chosen.body).toEqual({ language: "pt-BR", audio_language: "es" });
+    expect((await api("GET", "/api/profiles", { token })).body.items[0]).toMatchObject({ language: "pt-BR", audio_language: "es" });
+    expect((await api("PATCH", path("Polyglot", "/preferences"), { token, body: { audio_language: null } })).body.audio_language).toBeNull();
+    expect((await api("PATCH", path("Polyglot"), { token, body: { language: null } })).body.language).toBeNull();
+
+    expectEnvelope(await api("PATCH", path("Polyglot", "/preferences"), { token, body: { audio_language: "not a language" } }), 422, "validation_failed");
+    expectEnvelope(await api("PATCH", path("Polyglot", "/preferences"), { token, body: { audio_language: "es", language: "fr" } }), 422);
+    expectEnvelope(await api("PATCH", path("Polyglot", "/preferences"), { token, body: {} }), 422, "validation_failed");
+    expectEnvelope(await api("GET", path("Polyglot", "/preferences?verbose=1"), { token }), 422, "unknown_parameter");
+    expectEnvelope(await api("PATCH", path("Polyglot"), { token, body: { language: "xx-invalid-!" } }), 422, "validation_failed");
+    expectEnvelope(await api("GET", path("Nobody", "/preferences"), { token }), 404, "profile_not_found");
+
+    // Any profile picks its own audio; another account's profile does not exist for the caller.
+    await api("POST", path("Little", "/new"), { token });
+    await api("PATCH", path("Little"), { token, body: { kids: true } });
+    expect((await api("PATCH", path("Little", "/preferences"), { token, body: { audio_language: "fr" } })).body.audio_language).toBe("fr");
+    const other = await subscribed();
+    expectEnvelope(await api("PATCH", path("Little", "/preferences"), { token: other.token, body: { audio_language: "de" } }), 404, "profile_not_found");
+  });
+});
+
 describe("every profile endpoint answers 403 without a valid token", () => {
   it.each([
     ["GET", "/api/profiles"],
@@ -147,6 +178,8 @@ describe("every profile endpoint answers 403 without a valid token", () => {
     ["GET", "/api/profiles/x/progress"],
     ["POST", "/api/profiles/x/progress"],
     ["PUT", "/api/profiles/x/progress"],
+    ["GET", "/api/profiles/x/preferences"],
+    ["PATCH", "/api/profiles/x/preferences"],
   ])("%s %s", async (method, url) => {
     const body = method === "GET" ? undefined : { name: "y" };
     expectEnvelope(await api(method, url, { body }), 403, "forbidden");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { endpoint } from "@/lib/api/endpoint";
+import { languageTag } from "@/lib/catalog/languages";
 import { MATURITY_RATINGS } from "@/lib/catalog/maturity";
 import { profileName } from "@/lib/profiles/profile-name";
 
@@ -20,6 +21,8 @@ const profile = z.object({
   has_pin: z.boolean(),
   blocked_genres: z.array(z.string()).describe("Kids controls: slugs of the genres hidden from the profile."),
   daily_limit_minutes: z.number().int().nullable().describe("Kids controls: minutes of viewing a day; null for no limit."),
+  language: z.string().nullable().describe("The profile's language (BCP 47): picks the audio and subtitles titles start with; null: the browser's."),
+  audio_language: z.string().nullable().describe("The audio language last chosen in a player (GET|PATCH /api/profiles/{name}/preferences)."),
   created_at: z.string(),
 });
 
@@ -61,7 +64,7 @@ export const deleteProfileEndpoint = endpoint({
 export const updateProfileEndpoint = endpoint({
   method: "PATCH",
   path: "/api/profiles/{name}",
-  summary: "Change a profile's kids flag, maturity rating, avatar, PIN or kids controls",
+  summary: "Change a profile's kids flag, maturity rating, avatar, PIN, language or kids controls",
   description:
     "Kids controls: `blocked_genres` (genre slugs from GET /api/genres) hides those genres from the profile and refuses " +
     "their streams (403 genre_blocked); `daily_limit_minutes` refuses stream starts and progress writes once the day's " +
@@ -90,6 +93,10 @@ export const updateProfileEndpoint = endpoint({
       .nullable()
       .optional()
       .describe("Minutes of viewing a day (1–1440); null removes the limit."),
+    language: languageTag
+      .nullable()
+      .optional()
+      .describe("The profile's language (BCP 47, e.g. es, pt-BR): titles start in it, or with its subtitles when they are not dubbed in it; null: the browser's."),
     current_password: currentPassword.describe(
       "The account's password: required to set or remove a PIN through the site's session cookie (403 current_password_incorrect).",
     ),
@@ -199,4 +206,44 @@ export const updateProgressEndpoint = endpoint({
   body: progressWrite,
   response: progressResult.extend({ applied: z.boolean() }),
   errors: ["forbidden", "profile_not_found", "movie_not_found", "episode_not_found", "progress_not_found", "viewing_limit_reached", "validation_failed"],
+});
+
+const preferences = z.object({
+  language: z.string().nullable().describe("The profile's language (BCP 47; set with PATCH /api/profiles/{name}); null: the browser's."),
+  audio_language: z
+    .string()
+    .nullable()
+    .describe("The audio language last chosen in a player: the next title starts in it when it has it, else in `language`."),
+});
+
+export const getPreferencesEndpoint = endpoint({
+  method: "GET",
+  path: "/api/profiles/{name}/preferences",
+  summary: "The profile's playback languages",
+  tag,
+  auth: "required",
+  profile: "required",
+  params: nameParams,
+  query: z.strictObject({}),
+  response: preferences,
+  errors: ["forbidden", "profile_not_found", "validation_failed"],
+});
+
+export const updatePreferencesEndpoint = endpoint({
+  method: "PATCH",
+  path: "/api/profiles/{name}/preferences",
+  summary: "Remember the profile's audio language",
+  description:
+    "What a player sends when the viewer picks an audio track: later stream starts answer it as `audio_language` " +
+    "for every title that has it. Any profile may set its own, kids profiles included.",
+  tag,
+  auth: "required",
+  profile: "required",
+  params: nameParams,
+  query: z.strictObject({}),
+  body: z.strictObject({
+    audio_language: languageTag.nullable().describe("A BCP 47 tag (e.g. es, pt-BR); null forgets the choice."),
+  }),
+  response: preferences,
+  errors: ["forbidden", "profile_not_found", "validation_failed"],
 });

@@ -24,6 +24,17 @@ export const streamResponse = z.object({
   max_quality: z.string().describe("The highest rendition the manifest lists, e.g. 480p on the basic plan."),
   qualities: z.array(z.string()).describe("Every rendition the manifest lists, lowest first."),
   subtitles: z.array(z.object({ language: z.string(), label: z.string(), url: z.string().describe("Signed WebVTT.") })),
+  audio_tracks: z
+    .array(z.object({ language: z.string().describe("BCP 47; und when the source did not say."), label: z.string(), default: z.boolean() }))
+    .describe("The video's audio tracks; with more than one the manifest lists them as an EXT-X-MEDIA TYPE=AUDIO group."),
+  audio_language: z
+    .string()
+    .nullable()
+    .describe("The track to start with: the profile's last choice (PATCH /api/profiles/{name}/preferences), else its language, else the default."),
+  subtitle_language: z
+    .string()
+    .nullable()
+    .describe("Subtitles to start with: the profile's language when the audio above is in another one and the video has them; else null (off)."),
   resume_from: z.number().describe("Seconds: where the profile stopped (0 when never started or finished)."),
   duration_seconds: z.number().nullable(),
   thumbnails_url: z.string().nullable().describe("Signed WebVTT map of scrub-preview thumbnails (sprite#xywh=…)."),

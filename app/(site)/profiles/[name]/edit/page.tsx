@@ -10,11 +10,12 @@ import { ProfileAvatar } from "@/components/profiles/avatar";
 import { ProfileSettingsFields } from "@/components/profiles/profile-settings-fields";
 import { ApiError } from "@/lib/api/errors";
 import { profileView, requireProfile } from "@/lib/profiles/profiles";
-import { maturityChoiceFor } from "@/lib/site/profile-fields";
+import { maturityChoiceFor, profileLanguageChoices } from "@/lib/site/profile-fields";
 import { requireAccountHolder } from "@/lib/site/session";
 import { KidsControlsFields } from "@/components/profiles/kids-controls-fields";
 import { listGenres } from "@/lib/catalog/catalog";
-import { changePinAction, deleteProfileAction, updateKidsControlsAction, updateProfileAction } from "../../actions";
+import { SelectField } from "@/components/forms/select-field";
+import { changePinAction, deleteProfileAction, updateKidsControlsAction, updateProfileAction, updateProfileLanguageAction } from "../../actions";
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -57,6 +58,18 @@ export default async function EditProfilePage({ params }: Props) {
               Cancel
             </Link>
           </div>
+        </ActionForm>
+      </PanelSection>
+
+      <PanelSection
+        id="language"
+        title="Language"
+        description="Titles start in this language when they have it; otherwise with its subtitles, when there are some. Choosing another audio track in the player is remembered too."
+      >
+        <ActionForm action={updateProfileLanguageAction} className="space-y-6" label="Language">
+          <input type="hidden" name="name" value={profile.name} />
+          <SelectField name="language" label="Audio and subtitles" options={profileLanguageChoices()} defaultValue={profile.language ?? ""} />
+          <SubmitButton pendingLabel="Saving…">Save language</SubmitButton>
         </ActionForm>
       </PanelSection>
 
