@@ -16,8 +16,14 @@ export type SecurityEventKind = (typeof securityEventKind.enumValues)[number];
 
 type Device = { ip?: string; userAgent?: string };
 
-export async function recordSecurityEvent(accountId: string, kind: SecurityEventKind, device: Device, sessionId?: string): Promise<void> {
-  await insertSecurityEvent({ accountId, kind, sessionId, ip: device.ip, userAgent: device.userAgent?.slice(0, 512) });
+export async function recordSecurityEvent(
+  accountId: string,
+  kind: SecurityEventKind,
+  device: Device,
+  sessionId?: string,
+  detail?: string,
+): Promise<void> {
+  await insertSecurityEvent({ accountId, kind, sessionId, ip: device.ip, userAgent: device.userAgent?.slice(0, 512), detail });
 }
 
 export async function recentSecurityEvents(accountId: string, limit = 20, offset = 0) {
@@ -28,6 +34,7 @@ export async function recentSecurityEvents(accountId: string, limit = 20, offset
     session_id: row.sessionId,
     ip: row.ip,
     user_agent: row.userAgent,
+    detail: row.detail,
     created_at: row.createdAt.toISOString(),
   }));
   return { items, total, limit, offset };
@@ -63,12 +70,13 @@ function loginAlertMail(account: Account, session: Session) {
 const deviceHash = (userAgent: string | null) => createHash("sha256").update(userAgent ?? "").digest("hex");
 
 /**
- * After a successful sign-in (site or API): logs it, and when the account has signed in before but never from this
+ * After a successful sign-in (site, API or single sign-on): logs it, and when the account has signed in before but never from this
  * device (its user agent), mails a login alert unless the owner turned alerts off. A failed alert is logged, never
  * thrown: the sign-in has happened.
  */
-export async function noteSignIn(accountId: string, session: Session): Promise<void> {
-  await recordSecurityEvent(accountId, "sign_in", { ip: session.ip ?? undefined, userAgent: session.userAgent ?? undefined }, session.id);
+export async function noteSignIn(accountId: string, session: Session, ssoProvider?: string): Promise<void> {
+  const device = { ip: session.ip ?? undefined, userAgent: session.userAgent ?? undefined };
+  await recordSecurityEvent(accountId, ssoProvider ? "sso_sign_in" : "sign_in", device, session.id, ssoProvider);
   const seenBefore = await hasKnownDevices(accountId);
   const isNew = await rememberDevice(accountId, deviceHash(session.userAgent));
   if (!seenBefore || !isNew) return;
