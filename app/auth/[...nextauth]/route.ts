@@ -8,15 +8,16 @@ import { handlers } from "@/lib/site/auth";
 /**
  * The request at the address the browser used (its Host, or a trusted proxy's X-Forwarded-Host/-Proto): next-auth
  * builds single sign-on redirect URIs from it, which must be the ones registered at the provider. AUTH_URL, when
- * set, wins (next-auth applies it itself).
+ * set, wins (next-auth applies it itself). A plain Request, as NextRequest's URL turns 127.0.0.1 into localhost.
  */
 function asTheBrowserSeesIt(request: NextRequest): NextRequest {
   const host = siteHost(request);
   if (env.AUTH_URL || !host) return request;
-  const url = new URL(request.nextUrl.href);
+  const url = new URL(request.url);
   url.protocol = siteProtocol(request);
   url.host = host;
-  return url.href === request.nextUrl.href ? request : new NextRequest(url, request);
+  const { method, headers, body } = request;
+  return new Request(url, { method, headers, body, duplex: "half" } as RequestInit) as NextRequest;
 }
 
 export const GET = (request: NextRequest) => handlers.GET(asTheBrowserSeesIt(request));
