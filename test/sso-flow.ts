@@ -2,20 +2,9 @@
 // endpoint and login form (test/oidc-provider.ts), and back to next-auth's callback, following each redirect by hand
 // with one cookie jar per origin.
 
+import { collectCookies as collect, cookieHeader as header } from "./web-session";
+
 type Jar = Map<string, string>;
-
-function collect(response: Response, jar: Jar) {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(";");
-    const at = pair.indexOf("=");
-    const name = pair.slice(0, at).trim();
-    const value = pair.slice(at + 1);
-    if (value === "" || /max-age=0|expires=thu, 01 jan 1970/i.test(line)) jar.delete(name);
-    else jar.set(name, value);
-  }
-}
-
-const header = (jar: Jar) => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
 
 export type SsoResult = {
   /** Where the app sent the browser at the end: the callback URL, /signin/link?request=…, or /signin?error=…. */
