@@ -3,6 +3,7 @@
 // and transcoded in-process, so playback tests get real HLS (wait for it with waitForPlayableMovie in e2e/fixtures.ts).
 import fs from "node:fs";
 import type { FullConfig } from "@playwright/test";
+import { oidcEnv, startOidcProvider } from "../test/oidc-provider";
 import { createTestDatabase, startServer, tempDataDir } from "../test/server-process";
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
@@ -18,6 +19,9 @@ export default async function globalSetup(_config: FullConfig) {
   if (process.env.TEST_DATABASE_URL) assertLocalDatabase(process.env.TEST_DATABASE_URL);
   const database = process.env.TEST_DATABASE_URL ? await createTestDatabase(process.env.TEST_DATABASE_URL) : undefined;
   const dataDir = tempDataDir("e2e");
+  // A real OpenID provider the site offers as its generic single sign-on issuer (e2e/sso.spec.ts); its issuer must be
+  // known before the server starts, the server's redirect URI only after.
+  const identityProvider = await startOidcProvider();
   const server = await startServer({
     DATA_DIR: dataDir,
     DATABASE_URL: database?.url ?? "",
@@ -28,7 +32,9 @@ export default async function globalSetup(_config: FullConfig) {
     // Every test signs up from 127.0.0.1; API budgets are per person in real life. Login throttling keeps real limits.
     RATE_LIMIT_MULTIPLIER: "50",
     AUTH_SECRET: "",
+    ...oidcEnv(identityProvider),
   });
+  identityProvider.allowRedirectTo(`${server.url}/auth/callback/oidc`);
   console.log(`Browser tests against ${server.url} on ${database ? "PostgreSQL (fresh database)" : `PGlite in ${dataDir}`}`);
   // Workers are started after the global setup and inherit its environment.
   process.env.E2E_BASE_URL = server.url;
@@ -37,6 +43,7 @@ export default async function globalSetup(_config: FullConfig) {
   return async () => {
     const code = await server.stop();
     if (code !== 0) console.error(`e2e server exited with ${code}:\n${server.output()}`);
+    await identityProvider.stop();
     await database?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };

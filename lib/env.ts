@@ -101,11 +101,36 @@ const schema = z.object({
     .url()
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /** Single sign-on with Google (an OAuth client of type "Web application"); both or neither. */
+  AUTH_GOOGLE_ID: optionalString,
+  AUTH_GOOGLE_SECRET: optionalString,
+  /** Sign in with Apple: the Services ID, and the client secret JWT made from its key; both or neither. */
+  AUTH_APPLE_ID: optionalString,
+  AUTH_APPLE_SECRET: optionalString,
+  /** Single sign-on with any OpenID Connect issuer (discovered at ISSUER/.well-known/openid-configuration). */
+  OIDC_ISSUER: optionalUrl(),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  /** The issuer's name on the sign-in button ("Sign in with …"). */
+  OIDC_NAME: z.string().trim().min(1).max(40).default("single sign-on"),
   /** How long a browser stays signed in without signing in again, however much it is used (fractions allowed). */
   WEB_SESSION_TTL_DAYS: z.coerce.number().positive().max(365).default(30),
   /** A browser that has not used its session for this long is signed out (fractions allowed). */
   WEB_SESSION_IDLE_HOURS: z.coerce.number().positive().max(8760).default(336),
 }).superRefine((values, ctx) => {
+  // A single sign-on provider is configured whole or not at all.
+  const groups = [
+    ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
+    ["AUTH_APPLE_ID", "AUTH_APPLE_SECRET"],
+    ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"],
+  ] as const;
+  for (const group of groups) {
+    const given = group.filter((name) => values[name]);
+    if (given.length === 0 || given.length === group.length) continue;
+    for (const name of group) {
+      if (!values[name]) ctx.addIssue({ code: "custom", path: [name], message: `is required when ${given.join(" and ")} is set` });
+    }
+  }
   if (!values.STRIPE_SECRET_KEY) return;
   for (const name of ["STRIPE_WEBHOOK_SECRET", "STRIPE_PRICE_BASIC", "STRIPE_PRICE_STANDARD", "STRIPE_PRICE_PREMIUM"] as const) {
     if (!values[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required when STRIPE_SECRET_KEY is set" });

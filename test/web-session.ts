@@ -2,7 +2,7 @@
 // Cookie header that carries the site session.
 
 /** The `name=value` pairs of a response's Set-Cookie headers, merged into `jar`. */
-function collectCookies(response: Response, jar: Map<string, string>) {
+export function collectCookies(response: Response, jar: Map<string, string>) {
   for (const line of response.headers.getSetCookie()) {
     const [pair] = line.split(";");
     const at = pair.indexOf("=");
@@ -13,7 +13,7 @@ function collectCookies(response: Response, jar: Map<string, string>) {
   }
 }
 
-const cookieHeader = (jar: Map<string, string>) => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+export const cookieHeader = (jar: Map<string, string>) => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
 
 export async function signInToSite(baseUrl: string, username: string, password: string, ip = "10.99.0.1"): Promise<string> {
   const jar = new Map<string, string>();

@@ -1,6 +1,7 @@
 import type { Endpoint } from "@/lib/api/endpoint";
 import * as accounts from "./accounts/schema";
 import * as accountSecurity from "./accounts/security-schema";
+import * as accountIdentities from "./accounts/identities/schema";
 import * as accountSubscription from "./accounts/subscription-schema";
 import * as adminAnalytics from "./admin/analytics/schema";
 import * as analytics from "./analytics/schema";
@@ -46,6 +47,7 @@ const methodOrder = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 export const endpoints: (Endpoint & { operationId: string })[] = [
   accounts,
   accountSecurity,
+  accountIdentities,
   accountSubscription,
   billing,
   purchases,

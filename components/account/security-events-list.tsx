@@ -1,4 +1,5 @@
 import type { recentSecurityEvents } from "@/lib/accounts/security-events";
+import { ssoProviderName } from "@/lib/accounts/sso-providers";
 import { describeUserAgent, formatRelative } from "@/lib/site/format";
 
 type SecurityEvent = Awaited<ReturnType<typeof recentSecurityEvents>>["items"][number];
@@ -14,6 +15,9 @@ const LABELS: Record<SecurityEvent["kind"], string> = {
   refresh_token_reuse: "A used refresh token was presented again: that app's session was signed out",
   session_ended_from_alert: "A session was ended from a sign-in alert",
   settings_changed: "Security settings changed",
+  sso_sign_in: "Signed in with",
+  identity_linked: "Linked a sign-in with",
+  identity_unlinked: "Unlinked the sign-in with",
 };
 
 /** The account's recent security events, newest first. */
@@ -23,7 +27,10 @@ export function SecurityEventsList({ events }: { events: SecurityEvent[] }) {
     <ul className="divide-y divide-white/10" aria-label="Recent security events">
       {events.map((event) => (
         <li key={event.id} className="py-3">
-          <p className={event.kind === "refresh_token_reuse" ? "font-medium text-danger-soft" : "font-medium"}>{LABELS[event.kind]}</p>
+          <p className={event.kind === "refresh_token_reuse" ? "font-medium text-danger-soft" : "font-medium"}>
+            {LABELS[event.kind]}
+            {event.detail && ` ${ssoProviderName(event.detail)}`}
+          </p>
           <p className="text-sm text-muted">
             <time dateTime={event.created_at}>{formatRelative(event.created_at)}</time>
             {event.user_agent && ` · ${describeUserAgent(event.user_agent)}`}

@@ -10,7 +10,7 @@ const FIRST_ACCOUNT_LOCK_ID = 727_002;
  * table looks empty, sign-ups take a transaction-scoped advisory lock and re-check, so two concurrent first sign-ups
  * cannot both become admin.
  */
-export async function insertAccount(values: { username: string; email: string; passwordHash: string }): Promise<Account> {
+export async function insertAccount(values: { username: string; email: string; passwordHash: string | null; emailVerifiedAt?: Date | null }): Promise<Account> {
   const [existing] = await db().select({ id: accounts.id }).from(accounts).limit(1);
   if (existing) {
     const [row] = await db().insert(accounts).values(values).returning();

@@ -22,7 +22,8 @@ export const accounts = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     username: text("username").notNull(),
     email: text("email").notNull(),
-    passwordHash: text("password_hash").notNull(),
+    /** argon2id; null for an account made by single sign-on that never set a password (it signs in with its identities). */
+    passwordHash: text("password_hash"),
     role: accountRole("role").notNull().default("viewer"),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     displayName: text("display_name"),

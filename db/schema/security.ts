@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts, sessions } from "./accounts";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -34,6 +34,9 @@ export const securityEventKind = pgEnum("security_event_kind", [
   "refresh_token_reuse",
   "session_ended_from_alert",
   "settings_changed",
+  "sso_sign_in",
+  "identity_linked",
+  "identity_unlinked",
 ]);
 
 // What the account's owner is shown on /account/security: who signed in, from where, and every sensitive change.
@@ -49,6 +52,8 @@ export const securityEvents = pgTable(
     sessionId: uuid("session_id"),
     ip: text("ip"),
     userAgent: text("user_agent"),
+    /** What the kind alone does not say: the provider of a single sign-on, link or unlink. */
+    detail: text("detail"),
     createdAt: createdAt(),
   },
   (t) => [index("security_events_account_idx").on(t.accountId, t.createdAt.desc())],
@@ -82,4 +87,27 @@ export const recoveryCodes = pgTable(
   (t) => [index("recovery_codes_account_idx").on(t.accountId)],
 );
 
+// Identities at OpenID Connect providers (Google, Apple, a generic issuer) that sign in to an account: the provider's
+// stable subject, never the email, says who it is. One identity per provider per account.
+export const accountIdentities = pgTable(
+  "account_identities",
+  {
+    /** The provider's id in NormFlix: google, apple, oidc. */
+    provider: text("provider").notNull(),
+    /** The provider's `sub` claim. */
+    subject: text("subject").notNull(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    /** The address the provider gave when the identity was linked (for the owner to recognise it). */
+    email: text("email"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provider, t.subject] }),
+    uniqueIndex("account_identities_account_provider_key").on(t.accountId, t.provider),
+  ],
+);
+
+export type AccountIdentity = typeof accountIdentities.$inferSelect;
 export type SecurityEvent = typeof securityEvents.$inferSelect;

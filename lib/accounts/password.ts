@@ -12,7 +12,7 @@ export function hashPassword(password: string): Promise<string> {
 // Verified when the username is unknown, so a miss costs as much time as a wrong password.
 let decoyHash: Promise<string> | undefined;
 
-export async function verifyPassword(passwordHash: string | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(passwordHash: string | null | undefined, password: string): Promise<boolean> {
   if (!passwordHash) {
     decoyHash ??= hashPassword("normflix-decoy-password");
     await verify(await decoyHash, password).catch(() => false);

@@ -18,8 +18,14 @@ export type SecurityEventKind = (typeof securityEventKind.enumValues)[number];
 
 type Device = { ip?: string; userAgent?: string };
 
-export async function recordSecurityEvent(accountId: string, kind: SecurityEventKind, device: Device, sessionId?: string): Promise<void> {
-  await insertSecurityEvent({ accountId, kind, sessionId, ip: device.ip, userAgent: device.userAgent?.slice(0, 512) });
+export async function recordSecurityEvent(
+  accountId: string,
+  kind: SecurityEventKind,
+  device: Device,
+  sessionId?: string,
+  detail?: string,
+): Promise<void> {
+  await insertSecurityEvent({ accountId, kind, sessionId, ip: device.ip, userAgent: device.userAgent?.slice(0, 512), detail });
 }
 
 export async function recentSecurityEvents(accountId: string, limit = 20, offset = 0) {
@@ -30,6 +36,7 @@ export async function recentSecurityEvents(accountId: string, limit = 20, offset
     session_id: row.sessionId,
     ip: row.ip,
     user_agent: row.userAgent,
+    detail: row.detail,
     created_at: row.createdAt.toISOString(),
   }));
   return { items, total, limit, offset };
@@ -78,11 +85,13 @@ export async function rememberSessionDevice(tx: Transaction, session: Session): 
 }
 
 /**
- * After a successful sign-in (site or API): logs it, and for a new device (`rememberSessionDevice`) mails a login
- * alert unless the owner turned alerts off. A failed alert is logged, never thrown: the sign-in has happened.
+ * After a successful sign-in (site, API or single sign-on): logs it, and for a new device (`rememberSessionDevice`)
+ * mails a login alert unless the owner turned alerts off. A failed alert is logged, never thrown: the sign-in has
+ * happened.
  */
-export async function noteSignIn(accountId: string, { session, newDevice }: { session: Session; newDevice: boolean }): Promise<void> {
-  await recordSecurityEvent(accountId, "sign_in", { ip: session.ip ?? undefined, userAgent: session.userAgent ?? undefined }, session.id);
+export async function noteSignIn(accountId: string, { session, newDevice }: { session: Session; newDevice: boolean }, ssoProvider?: string): Promise<void> {
+  const device = { ip: session.ip ?? undefined, userAgent: session.userAgent ?? undefined };
+  await recordSecurityEvent(accountId, ssoProvider ? "sso_sign_in" : "sign_in", device, session.id, ssoProvider);
   if (!newDevice) return;
   try {
     const account = await findAccountById(accountId);

@@ -18,6 +18,7 @@ import { nulPath } from "./nul-path";
 import { fieldNamesOf } from "./openapi";
 import { CLIENT_IP_HEADER, GET_BODY_HEADER } from "./internal-headers";
 import { readRawBody } from "./raw-body";
+import { siteHost } from "./site-host";
 
 /** Carries the token from POST /api/profiles/{name}/unlock when acting as a locked profile. */
 const PROFILE_TOKEN_HEADER = "x-profile-token";
@@ -172,10 +173,6 @@ const field = (input: unknown, name: string): unknown => (input as Record<string
 
 const hostOf = (origin: string) => URL.canParse(origin) ? new URL(origin).host : undefined;
 
-/** This server's host as the browser sees it (behind a trusted proxy, the one it forwarded). */
-function siteHost(req: NextRequest): string | null {
-  return (env.TRUST_PROXY && req.headers.get("x-forwarded-host")?.split(",")[0].trim()) || req.headers.get("host");
-}
 
 const queryNames = new WeakMap<Endpoint, Set<string>>();
 

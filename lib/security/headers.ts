@@ -26,6 +26,15 @@ function billingOrigins(): string[] {
   return origins;
 }
 
+// Single sign-on buttons post to a server action that redirects to the provider's authorization page.
+function ssoOrigins(): string[] {
+  const origins: string[] = [];
+  if (env.AUTH_GOOGLE_ID) origins.push("https://accounts.google.com");
+  if (env.AUTH_APPLE_ID) origins.push("https://appleid.apple.com");
+  if (env.OIDC_ISSUER) origins.push(new URL(env.OIDC_ISSUER).origin);
+  return origins;
+}
+
 /**
  * A page's policy. Scripts: only Next's own, which it tags with the nonce ('strict-dynamic' lets them load their
  * chunks). Styles: inline style attributes are rendered by React and charts, so 'unsafe-inline' stays for styles only.
@@ -44,7 +53,7 @@ export function pageCsp(nonce: string): string {
     "font-src 'self' data:",
     "object-src 'none'",
     "base-uri 'self'",
-    `form-action 'self' ${billingOrigins().join(" ")}`,
+    `form-action 'self' ${[...billingOrigins(), ...ssoOrigins()].join(" ")}`,
     "frame-ancestors 'none'",
   ].join("; ");
 }

@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { verifyCredentials } from "@/lib/accounts/accounts";
+import { linkIdentityWithPassword, signInWithSso } from "@/lib/accounts/identities";
 import { noteSignIn } from "@/lib/accounts/security-events";
 import { accountOfChallenge, signInChallenge, verifySecondFactor } from "@/lib/accounts/two-factor";
 import { authenticateToken, createWebSession, signOutDevice, type Principal } from "@/lib/accounts/sessions";
@@ -10,6 +11,8 @@ import { ApiError } from "@/lib/api/errors";
 import { CLIENT_IP_HEADER } from "@/lib/api/internal-headers";
 import { env } from "@/lib/env";
 import { authSecret } from "./auth-secret";
+import { clientDevice } from "./client-ip";
+import { claimsOf, isSsoProvider, ssoCookies, ssoProviders } from "./sso";
 
 // Site sessions. The encrypted JWT cookie carries a web session's opaque token (a row of the same `sessions` table as
 // API tokens); every request re-checks that row, so revoking a device, changing the password or disabling the account
@@ -58,6 +61,31 @@ const credentials = z.union([
 /** One field takes either kind of code: six digits are an authenticator's, anything else a recovery code. */
 const secondFactorOf = (code: string) => (/^\d{3}\s?\d{3}$/.test(code) ? { otp: code } : { recovery_code: code });
 
+// The page confirming a link (app/(site)/signin/link) sends the link request, the account's password and, with
+// two-factor sign-in on, a code.
+const linkForm = z.object({
+  request: z.string().min(1).max(4096),
+  password: z.string().min(1).max(1024),
+  code: z.string().trim().max(64).optional(),
+});
+
+const deviceOf = (request: Request) => ({
+  ip: request.headers.get(CLIENT_IP_HEADER) ?? "unknown",
+  userAgent: request.headers.get("user-agent") ?? undefined,
+});
+
+/** next-auth's user for a web session: the session's token rides in the encrypted cookie (the jwt callback). */
+const webUser = (account: { id: string; username: string; email: string }, webToken: string, sessionId: string) => ({
+  id: account.id,
+  name: account.username,
+  email: account.email,
+  webToken,
+  sessionId,
+});
+
+/** Where a refused single sign-on goes: the sign-in page, which says why (its `error` code). */
+const refusedSsoUrl = (code: string) => `/signin?error=${encodeURIComponent(code)}`;
+
 async function accountSigningIn(input: z.output<typeof credentials>, device: { ip: string; userAgent?: string }) {
   if ("password" in input) {
     const account = await verifyCredentials(input, device);
@@ -85,22 +113,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: Math.ceil(env.WEB_SESSION_TTL_DAYS * 86_400) },
   pages: { signIn: "/signin", error: "/signin" },
+  cookies: ssoCookies(),
   providers: [
     Credentials({
       credentials: { username: {}, password: {}, challenge: {}, code: {} },
       async authorize(input, request) {
         const parsed = credentials.safeParse(input);
         if (!parsed.success) throw new SignInRefused("invalid_credentials", "Enter your username and password.");
-        const device = {
-          ip: request.headers.get(CLIENT_IP_HEADER) ?? "unknown",
-          userAgent: request.headers.get("user-agent") ?? undefined,
-        };
+        const device = deviceOf(request);
         try {
           const account = await accountSigningIn(parsed.data, device);
           const created = await createWebSession(account.id, device);
-          const { token, session } = created;
           await noteSignIn(account.id, created);
-          return { id: account.id, name: account.username, email: account.email, webToken: token, sessionId: session.id };
+          return webUser(account, created.token, created.session.id);
         } catch (error) {
           if (error instanceof SignInRefused) throw error;
           if (error instanceof ApiError) throw new SignInRefused(error.code, error.message);
@@ -108,8 +133,40 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         }
       },
     }),
+    // Linking a single sign-on identity to the account that already uses its (verified) address, with its password.
+    Credentials({
+      id: "sso-link",
+      credentials: { request: {}, password: {}, code: {} },
+      async authorize(input, request) {
+        const parsed = linkForm.safeParse(input);
+        if (!parsed.success) throw new SignInRefused("invalid_credentials", "Enter your password.");
+        const { request: linkRequest, password, code } = parsed.data;
+        try {
+          const signedIn = await linkIdentityWithPassword(linkRequest, { password, ...(code ? secondFactorOf(code) : {}) }, deviceOf(request));
+          return webUser(signedIn.account, signedIn.token, signedIn.sessionId);
+        } catch (error) {
+          if (error instanceof ApiError) throw new SignInRefused(error.code, error.message);
+          throw error;
+        }
+      },
+    }),
+    ...ssoProviders(),
   ],
   callbacks: {
+    // A single sign-on: the identity rules (lib/accounts/identities.ts) decide, and a web session is made as for a
+    // password. The user object is the one the jwt callback receives next, so it carries the session's token there.
+    async signIn({ user, account, profile }) {
+      if (!account || !isSsoProvider(account.provider)) return true;
+      try {
+        const outcome = await signInWithSso(claimsOf(account.provider, account.providerAccountId, profile), await clientDevice());
+        if (outcome.kind === "link_required") return `/signin/link?request=${encodeURIComponent(outcome.linkToken)}`;
+        Object.assign(user, webUser(outcome.account, outcome.token, outcome.sessionId));
+        return true;
+      } catch (error) {
+        if (error instanceof ApiError) return refusedSsoUrl(error.code);
+        throw error;
+      }
+    },
     async jwt({ token, user }) {
       if (user?.webToken) return { ...token, webToken: user.webToken, sid: user.sessionId };
       // Every read of the session checks its row: revoked, expired or disabled → signed out.

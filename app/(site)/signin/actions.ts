@@ -1,7 +1,9 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
 import { z } from "zod";
+import { configuredSsoProviders } from "@/lib/accounts/sso-providers";
 import { SignInRefused, signIn } from "@/lib/site/auth";
 import { validatedAction } from "@/lib/site/form-action";
 import { safeReturnPath } from "@/lib/site/return-path";
@@ -31,6 +33,33 @@ export const signInAction = validatedAction(signInForm, async ({ callbackUrl, ..
     }
     if (error instanceof SignInRefused) return { error: error.userMessage };
     if (error instanceof AuthError) return { error: "Signing in failed. Please try again." };
+    throw error; // the redirect after a successful sign-in
+  }
+});
+
+/** Starts a single sign-on: next-auth redirects to the provider, which comes back to /auth/callback/<provider>. */
+export async function ssoSignInAction(formData: FormData): Promise<void> {
+  const provider = configuredSsoProviders().find((configured) => configured.id === formData.get("provider"));
+  if (!provider) redirect("/signin?error=sso_unavailable");
+  const callbackUrl = formData.get("callbackUrl");
+  await signIn(provider.id, { redirectTo: safeReturnPath(typeof callbackUrl === "string" ? callbackUrl : undefined, "/profiles") });
+}
+
+const linkForm = z.object({
+  request: z.string().min(1).max(4096),
+  password: z.string().min(1, "Enter your password.").max(1024),
+  code: z.string().trim().max(64).optional(),
+});
+
+/** Links a single sign-on identity to the account that uses its address, with that account's password; signs in. */
+export const linkIdentityAction = validatedAction(linkForm, async (form) => {
+  try {
+    await signIn("sso-link", { ...form, redirectTo: "/profiles" });
+  } catch (error) {
+    if (error instanceof SignInRefused) {
+      return error.code === "current_password_incorrect" ? { fieldErrors: { password: [error.userMessage] } } : { error: error.userMessage, code: error.code };
+    }
+    if (error instanceof AuthError) return { error: "Linking failed. Please try again." };
     throw error; // the redirect after a successful sign-in
   }
 });

@@ -5,11 +5,25 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { AuthCard } from "@/components/site/auth-card";
 import { SignInFields } from "@/components/site/sign-in-fields";
+import { SsoButtons } from "@/components/site/sso-buttons";
+import { configuredSsoProviders } from "@/lib/accounts/sso-providers";
 import { safeReturnPath } from "@/lib/site/return-path";
 import { currentPrincipal } from "@/lib/site/session";
-import { signInAction } from "./actions";
+import { signInAction, ssoSignInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };
+
+/** Why a single sign-on was refused (lib/site/auth.ts sends its error code here); anything else: the generic line. */
+const SSO_REFUSALS: Record<string, string> = {
+  identity_email_unverified:
+    "An account already uses the email address your provider gave, but the provider does not say the address is verified, so it cannot be linked. Sign in with your username and password.",
+  identity_email_missing: "Your provider did not share an email address, which NormFlix needs. Allow sharing it, or sign up with a password.",
+  invalid_credentials: "This account cannot sign in (it may be disabled).",
+  identity_in_use: "That identity is already linked to another account.",
+  sso_unavailable: "That sign-in provider is not available.",
+  OAuthCallbackError: "Your provider did not complete the sign-in. Please try again.",
+  AccessDenied: "Signing in with your provider was refused.",
+};
 
 type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; reset?: string }> };
 
@@ -37,7 +51,7 @@ export default async function SignInPage({ searchParams }: Props) {
       )}
       {error && (
         <p role="alert" className="mb-4 rounded-md bg-danger/15 px-3 py-2 text-sm text-danger-soft ring-1 ring-danger/40">
-          Signing in failed. Check your username and password and try again.
+          {SSO_REFUSALS[error] ?? "Signing in failed. Check your username and password and try again."}
         </p>
       )}
       <ActionForm action={signInAction} label="Sign in">
@@ -47,6 +61,7 @@ export default async function SignInPage({ searchParams }: Props) {
           Sign in
         </SubmitButton>
       </ActionForm>
+      <SsoButtons providers={configuredSsoProviders()} returnTo={returnTo} action={ssoSignInAction} />
     </AuthCard>
   );
 }

@@ -5,10 +5,13 @@ import { ActionForm } from "@/components/forms/action-form";
 import { Field } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { AuthCard } from "@/components/site/auth-card";
+import { SsoButtons } from "@/components/site/sso-buttons";
+import { configuredSsoProviders } from "@/lib/accounts/sso-providers";
 import { PLANS, type PlanId } from "@/lib/billing/plans";
 import { safeNext } from "@/lib/site/onboarding";
 import { safeReturnPath } from "@/lib/site/return-path";
 import { currentPrincipal } from "@/lib/site/session";
+import { ssoSignInAction } from "../signin/actions";
 import { signUpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Create your account" };
@@ -50,6 +53,8 @@ export default async function SignUpPage({ searchParams }: Props) {
           Create account
         </SubmitButton>
       </ActionForm>
+      {/* A first single sign-on makes the account; the onboarding's plan step then follows from /profiles. */}
+      <SsoButtons providers={configuredSsoProviders()} returnTo={next ?? "/profiles"} action={ssoSignInAction} />
     </AuthCard>
   );
 }

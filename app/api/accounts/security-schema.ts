@@ -75,6 +75,7 @@ const securityEvent = z.object({
   session_id: z.uuid().nullable().describe("The session it happened in or concerns."),
   ip: z.string().nullable(),
   user_agent: z.string().nullable(),
+  detail: z.string().nullable().describe("For single sign-on, link and unlink events: the provider (google, apple, oidc)."),
   created_at: z.string(),
 });
 

@@ -23,8 +23,11 @@ export type AdminServer = {
   waitForJob: (token: string, jobId: string) => Promise<{ job: any; stages: Set<string> }>;
 };
 
-/** Starts the server before the file's tests (with the in-process transcode worker) and stops it after. */
-export function useAdminServer(env: Record<string, string> = {}): AdminServer {
+/**
+ * Starts the server before the file's tests (with the in-process transcode worker) and stops it after. `env` may be a
+ * function, read when the server starts (after the file's earlier beforeAll hooks, e.g. a service it must point at).
+ */
+export function useAdminServer(env: Record<string, string> | (() => Record<string, string>) = {}): AdminServer {
   const handle = {} as AdminServer;
   let server: ServerHandle | undefined;
   let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
@@ -40,7 +43,7 @@ export function useAdminServer(env: Record<string, string> = {}): AdminServer {
       DEMO_CATALOG: "off",
       WORKER_IN_PROCESS: "true",
       TRANSCODE_PRESET: "ultrafast",
-      ...env,
+      ...(typeof env === "function" ? env() : env),
     });
     handle.url = server.url;
   });

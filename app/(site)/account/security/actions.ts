@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { assertCurrentPassword } from "@/lib/accounts/accounts";
+import { unlinkIdentity } from "@/lib/accounts/identities";
 import { AUTO_LOGOUT_CHOICES, updateSecuritySettings } from "@/lib/accounts/security-settings";
 import { disableTwoFactor, enableTwoFactor, setUpTwoFactor } from "@/lib/accounts/two-factor";
 import { ApiError } from "@/lib/api/errors";
@@ -52,3 +53,10 @@ export const disableTwoFactorAction = validatedAccountAction(
     return { success: "Two-factor sign-in is off." };
   },
 );
+
+/** Unlinks a single sign-on identity; refused (409 last_sign_in_method) when it is the account's only way in. */
+export const unlinkIdentityAction = validatedAccountAction(z.object({ provider: z.string().min(1).max(32) }), async ({ provider }, principal) => {
+  await unlinkIdentity(principal, provider, await clientDevice());
+  revalidatePath("/account/security");
+  return { success: "Unlinked." };
+});

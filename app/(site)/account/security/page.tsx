@@ -8,11 +8,12 @@ import { Field } from "@/components/forms/field";
 import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { PanelSection } from "@/components/site/panel-section";
+import { identitiesOf } from "@/lib/accounts/identities";
 import { recentSecurityEvents } from "@/lib/accounts/security-events";
 import { AUTO_LOGOUT_CHOICES, getSecuritySettings } from "@/lib/accounts/security-settings";
 import { unusedRecoveryCodes } from "@/lib/accounts/two-factor";
 import { requireAccountHolder } from "@/lib/site/session";
-import { disableTwoFactorAction, enableTwoFactorAction, securitySettingsAction, setUpTwoFactorAction } from "./actions";
+import { disableTwoFactorAction, enableTwoFactorAction, securitySettingsAction, setUpTwoFactorAction, unlinkIdentityAction } from "./actions";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -29,10 +30,11 @@ const AUTO_LOGOUT_OPTIONS = [
 
 export default async function SecurityPage() {
   const principal = await requireAccountHolder("/account/security");
-  const [settings, events, recoveryCodesLeft] = await Promise.all([
+  const [settings, events, recoveryCodesLeft, identities] = await Promise.all([
     getSecuritySettings(principal.accountId),
     recentSecurityEvents(principal.accountId, 30),
     unusedRecoveryCodes(principal.accountId),
+    identitiesOf(principal.accountId),
   ]);
   const autoLogout = settings.auto_logout_minutes === null ? "off" : String(settings.auto_logout_minutes);
   // A value set through the API that the form does not offer stays selectable as it is.
@@ -69,6 +71,35 @@ export default async function SecurityPage() {
           </div>
         ) : (
           <TwoFactorSetup setUpAction={setUpTwoFactorAction} enableAction={enableTwoFactorAction} />
+        )}
+      </PanelSection>
+
+      <PanelSection
+        id="identities"
+        title="Sign-in with other services"
+        description="Identities at Google, Apple or your organisation that sign in to this account. One can be unlinked while the account keeps another way in: a password or another identity."
+      >
+        {identities.items.length === 0 ? (
+          <p className="text-muted">None linked. Sign in with a provider whose verified address is this account&apos;s to link it.</p>
+        ) : (
+          <ul className="divide-y divide-white/10" aria-label="Linked identities">
+            {identities.items.map((identity) => (
+              <li key={identity.provider} className="py-3">
+                <ActionForm action={unlinkIdentityAction} className="flex flex-wrap items-center justify-between gap-3" label={`Unlink ${identity.provider_name}`}>
+                  <div>
+                    <p className="font-medium">{identity.provider_name}</p>
+                    <p className="text-sm text-muted">
+                      {identity.email ?? identity.subject} · linked <time dateTime={identity.created_at}>{new Date(identity.created_at).toLocaleDateString("en")}</time>
+                    </p>
+                  </div>
+                  <input type="hidden" name="provider" value={identity.provider} />
+                  <SubmitButton variant="danger" pendingLabel="Unlinking…">
+                    Unlink
+                  </SubmitButton>
+                </ActionForm>
+              </li>
+            ))}
+          </ul>
         )}
       </PanelSection>
 
