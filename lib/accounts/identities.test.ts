@@ -95,4 +95,27 @@ describe("identity rules", () => {
     const linked = await m.identities.linkIdentityWithPassword(outcome.linkToken, { password: "the password" }, device);
     expect(linked.account.username).toBe(username);
   });
+
+  it("a linked identity of an account with two-factor sign-in still asks for its code, single use", async () => {
+    const { Secret, TOTP } = await import("otpauth");
+    const { setUpTwoFactor, enableTwoFactor } = await import("./two-factor");
+    const google = claims("google", newEmail());
+    const principal = await signedIn(await m.identities.signInWithSso(google, device));
+    const setup = await setUpTwoFactor(principal);
+    const totp = new TOTP({ secret: Secret.fromBase32(setup.secret), digits: 6, period: 30, algorithm: "SHA1" });
+    await enableTwoFactor(principal, totp.generate({ timestamp: Date.now() - 30_000 }), device);
+
+    const outcome = await m.identities.signInWithSso(google, device);
+    if (outcome.kind !== "second_factor_required") throw new Error(`expected the code to be asked for, got ${outcome.kind}`);
+    await expect(m.identities.linkIdentityWithPassword(outcome.linkToken, {}, device)).rejects.toMatchObject({ code: "two_factor_required" });
+    await expect(m.identities.linkIdentityWithPassword(outcome.linkToken, { otp: "000000" }, device)).rejects.toMatchObject({ code: "two_factor_required" });
+    const code = totp.generate();
+    const done = await m.identities.linkIdentityWithPassword(outcome.linkToken, { otp: code }, device);
+    expect(done.account.id).toBe(principal.accountId);
+    expect(await m.sessions.authenticateToken(done.token)).toBeDefined();
+    // The same code again, on a fresh request: refused.
+    const again = await m.identities.signInWithSso(google, device);
+    if (again.kind !== "second_factor_required") throw new Error(`expected the code to be asked for, got ${again.kind}`);
+    await expect(m.identities.linkIdentityWithPassword(again.linkToken, { otp: code }, device)).rejects.toMatchObject({ code: "two_factor_required" });
+  });
 });

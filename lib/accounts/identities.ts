@@ -30,23 +30,26 @@ export type SsoClaims = { provider: string; subject: string; email?: string | nu
 
 export type SsoSignIn =
   | { kind: "signed_in"; account: Account; created: boolean; token: string; sessionId: string }
-  | { kind: "link_required"; linkToken: string; email: string };
+  | { kind: "link_required"; linkToken: string; email: string }
+  /** A linked identity of an account with two-factor sign-in: its code is asked for (the same signed request). */
+  | { kind: "second_factor_required"; linkToken: string; email: string };
 
 const LINK_TTL_MS = 15 * 60_000;
 
-const linkRequest = z.object({ p: z.string(), s: z.string(), e: z.string(), a: z.uuid(), x: z.number() });
+// `k: "code"`: the identity is linked already, and the request only asks for the account's second factor.
+const linkRequest = z.object({ p: z.string(), s: z.string(), e: z.string(), a: z.uuid(), x: z.number(), k: z.literal("code").optional() });
 
 const linkSignature = (payload: string) => createHmac("sha256", authSecret()).update(`sso-link:${payload}`).digest("base64url");
 
-function linkTokenFor(claims: SsoClaims & { email: string }, accountId: string): string {
+function linkTokenFor(claims: Pick<SsoClaims, "provider" | "subject"> & { email: string }, accountId: string, codeOnly = false): string {
   const payload = Buffer.from(
-    JSON.stringify({ p: claims.provider, s: claims.subject, e: claims.email, a: accountId, x: Date.now() + LINK_TTL_MS }),
+    JSON.stringify({ p: claims.provider, s: claims.subject, e: claims.email, a: accountId, x: Date.now() + LINK_TTL_MS, ...(codeOnly && { k: "code" }) }),
   ).toString("base64url");
   return `${payload}.${linkSignature(payload)}`;
 }
 
 /** The identity a link request names, when its signature is genuine and it has not expired. */
-export function readLinkRequest(token: string): { provider: string; subject: string; email: string; accountId: string } | undefined {
+export function readLinkRequest(token: string): { provider: string; subject: string; email: string; accountId: string; codeOnly: boolean } | undefined {
   const [payload, signature, extra] = token.split(".");
   if (!payload || !signature || extra !== undefined) return undefined;
   const expected = Buffer.from(linkSignature(payload));
@@ -54,7 +57,7 @@ export function readLinkRequest(token: string): { provider: string; subject: str
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   const parsed = linkRequest.safeParse(JSON.parse(Buffer.from(payload, "base64url").toString("utf8")));
   if (!parsed.success || parsed.data.x < Date.now()) return undefined;
-  return { provider: parsed.data.p, subject: parsed.data.s, email: parsed.data.e, accountId: parsed.data.a };
+  return { provider: parsed.data.p, subject: parsed.data.s, email: parsed.data.e, accountId: parsed.data.a, codeOnly: parsed.data.k === "code" };
 }
 
 /** What the link page shows: the provider, the address, and whether the account also asks for a code. */
@@ -62,7 +65,7 @@ export async function linkRequestDetails(token: string) {
   const request = readLinkRequest(token);
   const account = request && (await findAccountById(request.accountId));
   if (!request || !account) return undefined;
-  return { providerName: ssoProviderName(request.provider), email: request.email, twoFactor: account.totpEnabledAt !== null };
+  return { providerName: ssoProviderName(request.provider), email: request.email, twoFactor: account.totpEnabledAt !== null, codeOnly: request.codeOnly };
 }
 
 function assertConfigured(provider: string) {
@@ -127,6 +130,10 @@ export async function signInWithSso(claims: SsoClaims, device: Device): Promise<
     if (identity) {
       const account = await findAccountById(identity.accountId);
       if (!account || account.disabledAt) throw new ApiError("invalid_credentials", "This account is disabled.");
+      // The provider vouches for the identity, not for the account's second factor: that is asked for as after a password.
+      if (account.totpEnabledAt) {
+        return { kind: "second_factor_required", linkToken: linkTokenFor({ ...claims, email: account.email }, account.id, true), email: account.email };
+      }
       return signedIn(account, claims.provider, device, false);
     }
     const email = claims.email?.trim();
@@ -153,16 +160,17 @@ export async function signInWithSso(claims: SsoClaims, device: Device): Promise<
  * Links the identity of a link request to its account once the person proves they hold the account: its password
  * (through the failed-sign-in throttle) and its second factor when on. Signs them in.
  */
-export async function linkIdentityWithPassword(linkToken: string, input: { password: string } & SecondFactor, device: Device): Promise<SsoSignIn & { kind: "signed_in" }> {
+export async function linkIdentityWithPassword(linkToken: string, input: { password?: string } & SecondFactor, device: Device): Promise<SsoSignIn & { kind: "signed_in" }> {
   const request = readLinkRequest(linkToken);
   if (!request) throw new ApiError("link_request_invalid", "This link request has expired. Sign in with your provider again.");
   assertConfigured(request.provider);
+  if (request.codeOnly) return signInWithSecondFactor(request, input, device);
   const account = await findAccountById(request.accountId);
   if (!account || account.email.toLowerCase() !== request.email.toLowerCase()) {
     throw new ApiError("link_request_invalid", "This account's address has changed since. Sign in with your provider again.");
   }
   const attempt = await startLoginAttempt(account.username, device.ip);
-  if (!(await verifyPassword(account.passwordHash, input.password)) || account.disabledAt) {
+  if (!input.password || !(await verifyPassword(account.passwordHash, input.password)) || account.disabledAt) {
     throw new ApiError("current_password_incorrect", "That is not this account's password.");
   }
   await attempt.succeeded();
@@ -177,6 +185,15 @@ export async function linkIdentityWithPassword(linkToken: string, input: { passw
     }
   }
   await recordSecurityEvent(account.id, "identity_linked", device, undefined, request.provider);
+  return (await signedIn(account, request.provider, device, false)) as SsoSignIn & { kind: "signed_in" };
+}
+
+/** A linked identity's sign-in to an account with two-factor sign-in on, completed by its code (rate-limited, single use). */
+async function signInWithSecondFactor(request: NonNullable<ReturnType<typeof readLinkRequest>>, input: SecondFactor, device: Device) {
+  const identity = await findIdentity(request.provider, request.subject);
+  const account = identity?.accountId === request.accountId ? await findAccountById(request.accountId) : undefined;
+  if (!account || account.disabledAt) throw new ApiError("link_request_invalid", "This sign-in request is no longer valid. Sign in with your provider again.");
+  await verifySecondFactor(account, input, device);
   return (await signedIn(account, request.provider, device, false)) as SsoSignIn & { kind: "signed_in" };
 }
 

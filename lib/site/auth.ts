@@ -65,7 +65,7 @@ const secondFactorOf = (code: string) => (/^\d{3}\s?\d{3}$/.test(code) ? { otp: 
 // two-factor sign-in on, a code.
 const linkForm = z.object({
   request: z.string().min(1).max(4096),
-  password: z.string().min(1).max(1024),
+  password: z.string().min(1).max(1024).optional(),
   code: z.string().trim().max(64).optional(),
 });
 
@@ -159,7 +159,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (!account || !isSsoProvider(account.provider)) return true;
       try {
         const outcome = await signInWithSso(claimsOf(account.provider, account.providerAccountId, profile), await clientDevice());
-        if (outcome.kind === "link_required") return `/signin/link?request=${encodeURIComponent(outcome.linkToken)}`;
+        if (outcome.kind !== "signed_in") return `/signin/link?request=${encodeURIComponent(outcome.linkToken)}`;
         Object.assign(user, webUser(outcome.account, outcome.token, outcome.sessionId));
         return true;
       } catch (error) {

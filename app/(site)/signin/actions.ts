@@ -47,7 +47,7 @@ export async function ssoSignInAction(formData: FormData): Promise<void> {
 
 const linkForm = z.object({
   request: z.string().min(1).max(4096),
-  password: z.string().min(1, "Enter your password.").max(1024),
+  password: z.string().min(1, "Enter your password.").max(1024).optional(),
   code: z.string().trim().max(64).optional(),
 });
 

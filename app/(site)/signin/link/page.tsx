@@ -30,6 +30,25 @@ export default async function LinkIdentityPage({ searchParams }: Props) {
       </AuthCard>
     );
   }
+  if (details.codeOnly) {
+    return (
+      <AuthCard title="Two-factor sign-in">
+        <p className="mb-4 text-sm text-muted">
+          {details.providerName} confirmed who you are. Your account also asks for the code from your authenticator app.
+        </p>
+        <ActionForm action={linkIdentityAction} label="Two-factor sign-in">
+          <input type="hidden" name="request" value={request} />
+          <Field name="code" label="Authentication code" autoComplete="one-time-code" required autoFocus hint="From your authenticator app, or a recovery code." />
+          <SubmitButton pendingLabel="Signing in…" className="w-full">
+            Sign in
+          </SubmitButton>
+        </ActionForm>
+        <p className="mt-4 text-sm text-muted">
+          <Link href="/signin" className="underline">Back to sign-in</Link>
+        </p>
+      </AuthCard>
+    );
+  }
   return (
     <AuthCard title={`Link ${details.providerName} to your account`}>
       <p className="mb-4 text-sm text-muted">
