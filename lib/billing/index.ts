@@ -1,5 +1,5 @@
 // The billing services the site and the API call. Server-only.
-export { CANCEL_REASONS, INTERVALS, listPlans, PLANS, PLAN_IDS, type BillingInterval, type Plan, type PlanId } from "./plans";
+export { BILLED, CANCEL_REASONS, INTERVALS, listPlans, PLANS, PLAN_IDS, type BillingInterval, type Plan, type PlanId } from "./plans";
 export { plansForSale } from "./plan-prices";
 export {
   activePlan,

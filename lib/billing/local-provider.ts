@@ -5,15 +5,13 @@ import { ApiError } from "@/lib/api/errors";
 import { appUrl } from "@/lib/env";
 import type { Subscription } from "@/db/schema";
 import { discountedPrice, discountView, previewLocalCoupon, redeemLocalCoupon } from "./coupons";
-import { PLANS, priceFor, type BillingInterval, type PlanId } from "./plans";
+import { BILLED, PLANS, priceFor, type BillingInterval, type PlanId } from "./plans";
 import { prorate, totals, type PreviewLine } from "./preview";
 import type { BillingProvider } from "./provider";
 import { alreadyPurchased, describeSale, grantValues, receiptOf } from "./sales";
 
 const DAY_MS = 86_400_000;
 const PERIOD_MS: Record<BillingInterval, number> = { month: 30 * DAY_MS, year: 365 * DAY_MS };
-
-const INTERVAL_NAMES: Record<BillingInterval, string> = { month: "monthly", year: "yearly" };
 
 const localPrice = (plan: PlanId, interval: BillingInterval) => (priceFor(PLANS[plan], interval) ?? PLANS[plan]).price_cents;
 
@@ -63,13 +61,13 @@ export const localProvider: BillingProvider = {
     const { current, renewing, interval, keepPeriod, currentPeriodEnd, currency } = changeTerms(await findSubscription(accountId), plan, wanted, now);
     const discount = coupon ? await previewLocalCoupon(coupon, currency, currentPeriodEnd, now) : renewing ? current!.discount : null;
     const cents = localPrice(plan, interval);
-    const name = `${PLANS[plan].name} (${INTERVAL_NAMES[interval]})`;
+    const name = `${PLANS[plan].name} (${BILLED[interval]})`;
     const lines: PreviewLine[] = !renewing
       ? [{ description: name, amount_cents: cents }]
       : current!.plan === plan && current!.interval === interval
         ? []
         : prorate(
-            { name: `${PLANS[current!.plan].name} (${INTERVAL_NAMES[current!.interval]})`, cents: localPrice(current!.plan, current!.interval), periodEnd: current!.currentPeriodEnd!, periodMs: PERIOD_MS[current!.interval] },
+            { name: `${PLANS[current!.plan].name} (${BILLED[current!.interval]})`, cents: localPrice(current!.plan, current!.interval), periodEnd: current!.currentPeriodEnd!, periodMs: PERIOD_MS[current!.interval] },
             { name, cents, newPeriod: !keepPeriod },
             now,
           );

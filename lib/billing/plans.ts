@@ -6,6 +6,9 @@ export type PlanId = (typeof PLAN_IDS)[number];
 export const INTERVALS = ["month", "year"] as const;
 export type BillingInterval = (typeof INTERVALS)[number];
 
+/** How often a price is billed, in words ("billed yearly"). */
+export const BILLED: Record<BillingInterval, string> = { month: "monthly", year: "yearly" };
+
 export type PlanPrice = { interval: BillingInterval; price_cents: number; currency: string };
 
 export type Plan = {

@@ -13,6 +13,7 @@ import { displayName, phoneNumber } from "@/lib/accounts/phone";
 import { signOutDevice, signOutOtherDevices } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
 import {
+  BILLED,
   billingProvider,
   CANCEL_REASONS,
   cancelSubscriptionWith,
@@ -129,7 +130,7 @@ const planForm = z
       if (!form.plan) context.addIssue({ code: "custom", path: ["plan"], message: "Choose a plan." });
       return { ...form, plan: form.plan!, confirmed: false };
     }
-    let parsed: z.infer<typeof confirmedChange> | undefined;
+    let parsed: z.infer<typeof confirmedChange>;
     try {
       parsed = confirmedChange.parse(JSON.parse(form.confirm));
     } catch {
@@ -188,7 +189,7 @@ const PER: Record<BillingInterval, string> = { month: "month", year: "year" };
 /** What the member confirms before a plan change: the charge now, line by line, and what follows. */
 function confirmationOf(preview: ChangePreview, before: SubscriptionView, coupon: string | undefined, stripe: boolean): Confirmation {
   const money = (cents: number) => formatPrice({ price_cents: cents, currency: preview.currency });
-  const name = `${PLANS[preview.plan].name}, billed ${preview.interval === "year" ? "yearly" : "monthly"}`;
+  const name = `${PLANS[preview.plan].name}, billed ${BILLED[preview.interval]}`;
   const rows: Confirmation["rows"] = preview.lines.map((line) => ({ label: line.description, value: money(line.amount_cents) }));
   if (preview.discount_cents) rows.push({ label: coupon ? `Coupon ${coupon.toUpperCase()}` : "Discount", value: money(-preview.discount_cents) });
   rows.push({ label: "Due today", value: money(preview.amount_due_now_cents), total: true });
