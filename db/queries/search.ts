@@ -3,14 +3,19 @@ import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { union, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { visibleTo, type Audience } from "@/lib/access/visibility";
 import type { SearchKind } from "@/lib/catalog/kinds";
-import { db } from "../client";
+import { db, queryRows } from "../client";
 import { credits, episodes, genres, people, titleGenres, titles } from "../schema";
 
 export type SearchInput = {
   /** The raw query, as typed. */
   text: string;
-  /** Prefix tsquery built from its words ("star:* & wars:*"), or undefined when it has none. */
+  /**
+   * Its words as a tsquery, each a prefix or, when no title word starts with it, one of the title words it may
+   * misspell ("(criso:* | crimson) & desert:*"); undefined when it has none.
+   */
   prefixQuery: string | undefined;
+  /** The same terms in order, next to each other ("(criso:* | crimson) <-> desert:*"), for two words or more. */
+  phraseQuery: string | undefined;
   /** Genre slugs or names the query's words name, directly or as a mood ("funny" → comedy). */
   genreWords: string[];
   kinds: SearchKind[];
@@ -19,9 +24,11 @@ export type SearchInput = {
   limit: number;
 };
 
-// Two kinds of candidates, each from an index without scanning every match: the names nearest to the query by
-// trigram word similarity (a GiST KNN scan, which tolerates typos) and the best full-text matches of the words typed
-// so far (a GIN tsvector scan, also covering synopses). Only the candidates are scored and ranked.
+// Candidates come from indexes without scanning every match: names that start with what was typed (a btree range),
+// the best full-text matches of the words typed so far, misspelt words corrected (a GIN tsvector scan, also covering
+// synopses), and a named genre's titles. Only when those find nothing are the names nearest to the whole query by
+// trigram word similarity asked for (a GiST KNN scan: typo-tolerant, but its cost grows with the query's length).
+// Only the candidates are scored and ranked.
 const CANDIDATES = 40;
 const TITLES = `"titles"`;
 const MIN_SIMILARITY = 0.3;
@@ -31,18 +38,40 @@ const tsquery = (input: SearchInput) =>
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, "\\$&");
 
+// A misspelt word is corrected to at most this many dictionary words at least this similar (trigram similarity):
+// "criso" → crimson (0.27), crow.
+const SPELLINGS = 3;
+const MIN_SPELLING_SIMILARITY = 0.2;
+
+/** For each word: the title words nearest to it when no title word starts with it (a typo), else none. */
+export async function spellingsOf(words: string[]): Promise<Array<{ word: string; near: string[] }>> {
+  if (!words.length) return [];
+  return queryRows(sql`
+    select q.word, array(
+        select s.word from search_words s
+        where not exists (select 1 from search_words k where k.word ^@ q.word)
+          and similarity(s.word, q.word) >= ${MIN_SPELLING_SIMILARITY}
+        order by s.word <-> q.word
+        limit ${SPELLINGS}) as near
+    from unnest(array[${sql.join(words.map((word) => sql`${word}`), sql`, `)}]::text[]) as q(word)`);
+}
+
 // Closeness of the name dominates; a name that starts with the query gets a bonus.
 const nameScore = (input: SearchInput, name: AnyPgColumn) =>
   sql`word_similarity(${input.text}, ${name})
     + case when lower(${name}) like lower(${escapeLike(input.text)}) || '%' then 0.5 else 0 end`;
+
+const PHRASE_SCORE = 0.6;
 
 /** Full-text rank and relevance test for rows with a search vector. */
 function textRelevance(input: SearchInput, vector: SQL, name: SQL) {
   if (!input.prefixQuery) {
     return { rank: sql`0`, relevant: sql`word_similarity(${input.text}, ${name}) >= ${MIN_SIMILARITY}` };
   }
+  // The words in the order typed, next to each other, count as much again as the best full-text rank.
+  const phrase = input.phraseQuery ? sql` + case when ${vector} @@ to_tsquery('simple', ${input.phraseQuery}) then ${PHRASE_SCORE}::float8 else 0 end` : sql``;
   return {
-    rank: sql`ts_rank(${vector}, ${tsquery(input)})`,
+    rank: sql`(ts_rank(${vector}, ${tsquery(input)})${phrase})`,
     relevant: sql`(${vector} @@ ${tsquery(input)} or word_similarity(${input.text}, ${name}) >= ${MIN_SIMILARITY})`,
   };
 }
@@ -59,9 +88,15 @@ const inNamedGenre = (input: SearchInput) =>
     ? sql`exists (select 1 from ${titleGenres} where ${titleGenres.titleId} = ${titles.id} and ${titleGenres.genreId} in ${namedGenres(input)})`
     : sql`false`;
 
-function titleCandidates(input: SearchInput, kinds: Array<"movie" | "show">) {
+function titleCandidates(input: SearchInput, kinds: Array<"movie" | "show">, nearestToo: boolean) {
   const visible = and(visibleTo(input.audience, TITLES), inArray(titles.kind, kinds));
   const nearest = db().select({ id: titles.id }).from(titles).where(visible).orderBy(sql`${input.text} <<-> ${titles.title}`).limit(CANDIDATES);
+  const starting = db()
+    .select({ id: titles.id })
+    .from(titles)
+    .where(and(visible, sql`lower(${titles.title}) like ${`${escapeLike(input.text.trim().toLowerCase())}%`}`))
+    .orderBy(sql`lower(${titles.title})`)
+    .limit(CANDIDATES);
   // The genre's titles people watch most this month first.
   const ofGenre = db()
     .select({ id: titles.id })
@@ -77,10 +112,17 @@ function titleCandidates(input: SearchInput, kinds: Array<"movie" | "show">) {
     .where(and(visible, sql`${titles.searchVector} @@ ${tsquery(input)}`))
     .orderBy(desc(sql`ts_rank(${titles.searchVector}, ${tsquery(input)})`))
     .limit(CANDIDATES);
-  return input.genreWords.length ? union(nearest, matching, ofGenre) : union(nearest, matching);
+  const found = input.genreWords.length ? union(starting, matching, ofGenre) : union(starting, matching);
+  return nearestToo ? union(nearest, found) : found;
 }
 
+/** Ranked titles; the trigram scan of the whole query only when its words find nothing. */
 async function searchTitles(input: SearchInput, kinds: Array<"movie" | "show">) {
+  const found = await rankTitles(input, kinds, !input.prefixQuery);
+  return found.length || !input.prefixQuery ? found : rankTitles(input, kinds, true);
+}
+
+function rankTitles(input: SearchInput, kinds: Array<"movie" | "show">, nearestToo: boolean) {
   const { rank, relevant } = textRelevance(input, sql`${titles.searchVector}`, sql`${titles.title}`);
   const genre = inNamedGenre(input);
   const score = sql<number>`(${nameScore(input, titles.title)} + 0.5 * ${rank} + case when ${genre} then ${GENRE_SCORE}::float8 else 0 end)::float8`;
@@ -95,12 +137,12 @@ async function searchTitles(input: SearchInput, kinds: Array<"movie" | "show">) 
       score,
     })
     .from(titles)
-    .where(and(inArray(titles.id, titleCandidates(input, kinds)), or(relevant, genre)))
+    .where(and(inArray(titles.id, titleCandidates(input, kinds, nearestToo)), or(relevant, genre)))
     .orderBy(desc(score))
     .limit(input.limit);
 }
 
-function episodeCandidates(input: SearchInput) {
+function episodeCandidates(input: SearchInput, nearestToo: boolean) {
   const visible = visibleTo(input.audience, TITLES);
   const base = () => db().select({ id: episodes.id }).from(episodes).innerJoin(titles, eq(titles.id, episodes.showId));
   const nearest = base().where(visible).orderBy(sql`${input.text} <<-> ${episodes.title}`).limit(CANDIDATES);
@@ -109,10 +151,16 @@ function episodeCandidates(input: SearchInput) {
     .where(and(visible, sql`${episodes.searchVector} @@ ${tsquery(input)}`))
     .orderBy(desc(sql`ts_rank(${episodes.searchVector}, ${tsquery(input)})`))
     .limit(CANDIDATES);
-  return union(nearest, matching);
+  return nearestToo ? union(nearest, matching) : matching;
 }
 
+/** Ranked episodes; as for titles, the trigram scan only when the words find nothing. */
 async function searchEpisodes(input: SearchInput) {
+  const found = await rankEpisodes(input, !input.prefixQuery);
+  return found.length || !input.prefixQuery ? found : rankEpisodes(input, true);
+}
+
+function rankEpisodes(input: SearchInput, nearestToo: boolean) {
   const { rank, relevant } = textRelevance(input, sql`${episodes.searchVector}`, sql`${episodes.title}`);
   const score = sql<number>`((${nameScore(input, episodes.title)} + 0.5 * ${rank}) * 0.9)::float8`;
   return db()
@@ -129,7 +177,7 @@ async function searchEpisodes(input: SearchInput) {
     })
     .from(episodes)
     .innerJoin(titles, eq(titles.id, episodes.showId))
-    .where(and(inArray(episodes.id, episodeCandidates(input)), relevant))
+    .where(and(inArray(episodes.id, episodeCandidates(input, nearestToo)), relevant))
     .orderBy(desc(score))
     .limit(input.limit);
 }

@@ -85,11 +85,27 @@ export const titles = pgTable(
     // GiST, not GIN: it returns the titles nearest to a query in order (KNN), so ranking never scans every match;
     // a 256-byte signature (default 12) makes that walk several times more selective.
     index("titles_title_trgm_idx").using("gist", sql`${t.title} gist_trgm_ops(siglen=256)`),
+    // Titles that start with what was typed, in a range of this index (`lower(title) like 'star wa%'`).
+    index("titles_title_prefix_idx").using("btree", sql`lower(${t.title}) text_pattern_ops`),
     index("titles_kind_created_idx").on(t.kind, t.createdAt),
     // The "Rent or buy" row lists the few titles that are not plain subscription titles.
     index("titles_access_idx").on(t.access).where(sql`${t.access} <> 'subscription'`),
     // `?language=` finds titles heard in a language.
     index("titles_audio_languages_idx").using("gin", t.audioLanguages),
+  ],
+);
+
+// Every word of a title, once (lower case, letters and digits, at least one letter): the dictionary a misspelt query
+// word is corrected against, small enough that its trigram index answers at once. Kept by triggers on titles (migration
+// 0039); words of deleted or renamed titles stay, which only costs a correction that matches nothing.
+export const searchWords = pgTable(
+  "search_words",
+  { word: text("word").primaryKey() },
+  (t) => [
+    // `word ^@ 'crim'`: is the query word the start of some title word (typed so far)?
+    index("search_words_prefix_idx").using("spgist", t.word),
+    // The nearest words to a misspelt one.
+    index("search_words_trgm_idx").using("gist", sql`${t.word} gist_trgm_ops`),
   ],
 );
 

@@ -18,6 +18,8 @@ let m: {
   trendingQueries: typeof import("@/db/queries/trending");
   similar: typeof import("./similar");
   catalog: typeof import("./catalog");
+  search: typeof import("./search");
+  searchQueries: typeof import("@/db/queries/search");
 };
 let assetId: string;
 
@@ -35,6 +37,8 @@ beforeAll(async () => {
     trendingQueries: await import("@/db/queries/trending"),
     similar: await import("./similar"),
     catalog: await import("./catalog"),
+    search: await import("./search"),
+    searchQueries: await import("@/db/queries/search"),
   };
   const { mediaDir } = await import("@/lib/env");
   assetId = (await (await import("@/lib/playback/test-fixtures")).seedPlaybackFixture(mediaDir)).assetId;
@@ -279,5 +283,36 @@ describe("history", () => {
     expect((await m.lists.getContinueWatching(ada, 20)).items).toEqual([]);
     await expect(m.lists.removeHistoryItem(ada, { type: "movie", id: midway })).rejects.toMatchObject({ code: "not_in_history" });
     await expect(m.lists.removeHistoryItem(ada, { type: "episode", id: done })).rejects.toMatchObject({ code: "not_in_history" });
+  });
+});
+
+describe("search", () => {
+  it("corrects a misspelt word against the words of the titles, new and renamed ones included", async () => {
+    const id = await movie("Quizzical Bramblewick");
+    const near = async (word: string) => (await m.searchQueries.spellingsOf([word]))[0].near;
+    expect(await near("quizical")).toContain("quizzical");
+    expect(await near("quizz")).toEqual([]); // the start of a title word: typed so far, not misspelt
+    expect(m.search.prefixQuery(await m.searchQueries.spellingsOf(["quizical", "bram"]))).toMatch(/^\(quizical:\* \| quizzical.*\) & bram:\*$/);
+    const first = async (text: string) => (await m.search.searchUncached(text, { audience: undefined, limit: 5 })).items[0]?.id;
+    expect(await first("quizical bramblewick")).toBe(id);
+
+    await m.client.db().update(m.schema.titles).set({ title: "Quizzical Thornbury" }).where(m.drizzle.eq(m.schema.titles.id, id));
+    expect(await near("thornbry")).toContain("thornbury");
+    expect(await first("quizzical thornbry")).toBe(id);
+    // Words run together are near the words they join.
+    expect(await first("quizzicalthornbury")).toBe(id);
+    // With a word that is near nothing the words match no title, and the trigram scan of the whole query finds it.
+    expect(await near("xqzv")).toEqual([]);
+    expect(await first("quizzical thornbury xqzv")).toBe(id);
+  });
+
+  it("ranks the words in the order typed first, misspelt or not", async () => {
+    const inOrder = await movie("Shadowmere Falconry of the North");
+    const reversed = await movie("Falconry Shadowmere");
+    const ranked = async (text: string) => (await m.search.searchUncached(text, { audience: undefined, limit: 5 })).items.map((item) => item.id);
+    for (const text of ["shadowmere falconry", "shadowmre falconry", "shadowmere falconr"]) {
+      expect((await ranked(text)).slice(0, 2), text).toEqual([inOrder, reversed]);
+    }
+    expect((await ranked("falconry shadowmre")).slice(0, 2)).toEqual([reversed, inOrder]);
   });
 });

@@ -1,15 +1,23 @@
 import "server-only";
-import { searchCatalog } from "@/db/queries/search";
+import { searchCatalog, spellingsOf } from "@/db/queries/search";
 import type { Audience } from "@/lib/access/visibility";
 import { findChannels } from "@/lib/channels/channels";
 import { audienceKey, cachedCatalog } from "./cache";
 import { artworkUrl } from "./catalog";
 import { SEARCH_KINDS, type SearchKind } from "./kinds";
 
-/** "Star wa" → "star:* & wa:*": every word, each as a prefix, so results follow typing. */
-export function prefixQuery(text: string): string | undefined {
-  const words = text.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length ? words.slice(0, 8).map((word) => `${word}:*`).join(" & ") : undefined;
+/** "Star wa" → ["star", "wa"]: the words of a query (at most 8). */
+export function queryWords(text: string): string[] {
+  return (text.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
+}
+
+/**
+ * "Star wa" → "star:* & wa:*": every word, each as a prefix so results follow typing, or else one of the title words
+ * it may misspell ("criso" → "(criso:* | crimson | crow)").
+ */
+export function prefixQuery(words: Array<{ word: string; near: string[] }>, join = " & "): string | undefined {
+  const terms = words.map(({ word, near }) => (near.length ? `(${[`${word}:*`, ...near].join(" | ")})` : `${word}:*`));
+  return terms.length ? terms.join(join) : undefined;
 }
 
 /** Words for a mood that name a genre (by slug): "something funny" finds comedies. */
@@ -50,9 +58,11 @@ export function search(text: string, options: { kind?: SearchKind; audience: Aud
 export async function searchUncached(text: string, options: { kind?: SearchKind; audience: Audience; limit: number }) {
   const kinds = options.kind ? [options.kind] : [...SEARCH_KINDS];
   const channels = kinds.includes("channel") ? findChannels(text.trim(), options.audience, options.limit) : [];
+  const spellings = await spellingsOf(queryWords(text));
   const found = await searchCatalog({
     text,
-    prefixQuery: prefixQuery(text),
+    prefixQuery: prefixQuery(spellings),
+    phraseQuery: spellings.length > 1 ? prefixQuery(spellings, " <-> ") : undefined,
     genreWords: genreWordsOf(text),
     kinds,
     audience: options.audience,
