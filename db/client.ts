@@ -65,8 +65,9 @@ async function openPostgres(url: string): Promise<{ driver: Driver; close: () =>
     // While the database is unreachable a request fails after this long (503) instead of queueing for a connection.
     connect_timeout: env.DATABASE_CONNECT_TIMEOUT_SECONDS,
     // App queries only (the migrator above may wait on its lock): a stuck query answers 503 instead of holding a
-    // connection and its request forever.
-    connection: { statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS },
+    // connection and its request forever. No JIT: a request's query is over in milliseconds, and compiling one whose
+    // estimate passes jit_above_cost took longer than running it (the playback-quality report: 3× slower with it).
+    connection: { statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS, jit: "off" },
   };
   const client = postgres(url, { ...options, max: env.DATABASE_POOL_MAX, idle_timeout: 60 });
   const notifications = createNotifications(postgres, url, options);

@@ -22,11 +22,15 @@ const FOLD_LOCK_ID = 727_012;
 
 const MEASURED_TYPES = sql`type in ('startup', 'rebuffer_end', 'heartbeat', 'error')`;
 
-/** The measures of events `where`, per UTC day and rendition, in the rollup's columns. */
+/**
+ * The measures of events `where`, per UTC day and rendition, in the rollup's columns. `offset 0` keeps the type tests
+ * (these and the caller's) out of the scan: the events are found by arrival alone (BRIN). Given the types, the planner
+ * ANDs in the (type, occurred_at) index, which matches most of the month: 300 ms of a report at 10 million events.
+ */
 const eventRows = (where: SQL) => sql`
   select (occurred_at at time zone 'UTC')::date as day, coalesce(rendition, 'unknown') as rendition, type,
          duration_ms, bitrate, coalesce(error_code, '') as code
-  from playback_events where ${where} and ${MEASURED_TYPES}`;
+  from (select * from playback_events where ${where} offset 0) e where ${MEASURED_TYPES}`;
 
 const dayMeasures = sql`
   (count(*) filter (where type = 'startup'))::int as starts,
