@@ -43,8 +43,9 @@ test("a card's preview, by mouse and by keyboard: Play, My List, rating, runtime
   const title = (await (asMovie.ok() ? asMovie : await request.get(`/api/shows/${id}`)).json()) as {
     title: string; year: number; maturity_rating: string; runtime_seconds?: number; season_count?: number; availability: string; genres: Array<{ name: string }>;
   };
-  const neighbour = cards.nth(1);
-  const before = await neighbour.boundingBox();
+  // Where the next card sits in its row (the featured carousel above changes height as it turns).
+  const neighbour = () => cards.nth(1).evaluate((el: HTMLElement) => [el.offsetLeft, el.offsetTop, el.offsetWidth, el.offsetHeight]);
+  const before = await neighbour();
 
   // A mouse resting on the card opens its preview over the row.
   await cards.first().getByRole("link").first().hover();
@@ -57,7 +58,7 @@ test("a card's preview, by mouse and by keyboard: Play, My List, rating, runtime
   const play = preview.getByRole("link", { name: `Play ${title.title}` });
   if (title.availability === "ready") await expect(play).toHaveAttribute("href", kind === "movie" ? `/watch/movie/${id}` : `/title/show/${id}`);
   else await expect(play).toHaveCount(0); // no Play for a video still being prepared
-  expect(await neighbour.boundingBox()).toEqual(before); // laid over the row: nothing moved
+  expect(await neighbour()).toEqual(before); // laid over the row: nothing moved
 
   // My List from the preview: added for the profile, then removed.
   const onList = async () => {

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useTransition } from "react";
 import { createPortal } from "react-dom";
-import { setOnWatchlist } from "@/app/(site)/title/actions";
+import { setOnWatchlistInPlace } from "@/app/(site)/title/actions";
 import type { CardPreviewData } from "./card-preview-data";
 import { Icon } from "./icons";
 import { MaturityBadge } from "./maturity-badge";
@@ -25,6 +25,8 @@ export function CardPreviews() {
   const [open, setOpen] = useState<Open | null>(null);
   const current = useRef<Open | null>(null);
   const timer = useRef<number | undefined>(undefined);
+  // My List changes made in previews: the page is not re-rendered for them, so its cards still carry the old state.
+  const listed = useRef(new Map<string, boolean>());
 
   const close = useCallback(() => {
     window.clearTimeout(timer.current);
@@ -39,7 +41,8 @@ export function CardPreviews() {
     current.current?.slot.remove();
     const slot = document.createElement("div");
     card.append(slot);
-    current.current = { card, slot, data: JSON.parse(card.dataset.preview!) as CardPreviewData };
+    const data = JSON.parse(card.dataset.preview!) as CardPreviewData;
+    current.current = { card, slot, data: { ...data, listed: listed.current.get(data.id) ?? data.listed } };
     setOpen(current.current);
   }, []);
 
@@ -96,7 +99,7 @@ export function CardPreviews() {
     };
   }, [show, close]);
 
-  return open ? createPortal(<PreviewCard key={open.data.id} card={open.card} data={open.data} onGone={close} />, open.slot) : null;
+  return open ? createPortal(<PreviewCard key={open.data.id} card={open.card} data={open.data} onGone={close} onListed={(value) => listed.current.set(open.data.id, value)} />, open.slot) : null;
 }
 
 /** Over the card's poster, half as wide again (at least 17rem), kept inside the window; closes if the card goes. */
@@ -129,19 +132,18 @@ function usePlacement(card: HTMLElement, onGone: () => void) {
       window.removeEventListener("resize", follow);
     };
   }, [place]);
-  return { box, place };
+  return box;
 }
 
 const round = "inline-flex size-9 items-center justify-center rounded-full border-2 transition-colors";
 
-function PreviewCard({ card, data, onGone }: { card: HTMLElement; data: CardPreviewData; onGone: () => void }) {
-  const { box, place } = usePlacement(card, onGone);
+type PreviewProps = { card: HTMLElement; data: CardPreviewData; onGone: () => void; onListed: (listed: boolean) => void };
+
+function PreviewCard({ card, data, onGone, onListed }: PreviewProps) {
+  const box = usePlacement(card, onGone);
   const [listed, setListed] = useState(data.listed);
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
-
-  // The page re-renders with the list changed (a My List row may come or go): the card may have moved.
-  useEffect(place, [listed, place]);
 
   // Not `disabled` while pending: that would drop the keyboard focus out of the preview.
   const toggle = () =>
@@ -151,9 +153,11 @@ function PreviewCard({ card, data, onGone }: { card: HTMLElement; data: CardPrev
       form.set("kind", data.kind);
       form.set("id", data.id);
       form.set("add", String(!listed));
-      const result = await setOnWatchlist(undefined, form);
+      const result = await setOnWatchlistInPlace(form);
       setError(result?.error);
-      if (!result?.error) setListed(!listed);
+      if (result?.error) return;
+      setListed(!listed);
+      onListed(!listed);
     });
 
   return (
