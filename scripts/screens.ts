@@ -64,9 +64,15 @@ async function household(base: string) {
 
 async function shoot(page: Page, name: string) {
   const file = path.join(OUT, `${name}.jpg`);
-  // Lazy artwork in view has loaded; the rest of the page is not in the picture.
+  // Every picture in view has loaded (lazy ones below the fold are not in the shot).
   await page.waitForLoadState("load");
-  await page.waitForFunction(() => [...document.images].every((img) => img.loading === "lazy" || img.complete), undefined, { timeout: 15_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => [...document.images].every((img) => {
+      const box = img.getBoundingClientRect();
+      const inView = box.bottom > 0 && box.top < window.innerHeight && box.right > 0 && box.left < window.innerWidth;
+      return !inView || (img.complete && img.naturalWidth > 0);
+    }), undefined, { timeout: 20_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(500);
   for (const quality of [60, 45, 30]) {
     await page.screenshot({ path: file, type: "jpeg", quality });
