@@ -5,6 +5,7 @@ import { ProfilesPage } from "./pages/profiles-page";
 import { SignUpPage } from "./pages/sign-up-page";
 
 test("a new member signs up, chooses a plan, creates two profiles and signs another device out", async ({ page, request }) => {
+  test.setTimeout(120_000); // a dozen page loads: about a minute on a busy two-core machine
   const username = uniqueName("new");
   const password = "a long enough secret";
 
