@@ -5,6 +5,7 @@ import { ProfilesPage } from "./pages/profiles-page";
 import { SignUpPage } from "./pages/sign-up-page";
 
 test("a new member signs up, chooses a plan, creates two profiles and signs another device out", async ({ page, request }) => {
+  test.setTimeout(120_000); // a dozen page loads: about a minute on a busy two-core machine
   const username = uniqueName("new");
   const password = "a long enough secret";
 
@@ -17,7 +18,7 @@ test("a new member signs up, chooses a plan, creates two profiles and signs anot
 
   // Two profiles, one of them for kids: the first straight after the plan, then home.
   const profiles = new ProfilesPage(page);
-  await profiles.add("Ada", { avatar: "Blue", first: true });
+  await profiles.add("Ada", { avatar: "Penguin", first: true });
   await expect(page).toHaveURL(/\/browse$/);
   await profiles.add("Kit", { kids: true, rating: "PG" });
   await account.goto();
@@ -31,6 +32,15 @@ test("a new member signs up, chooses a plan, creates two profiles and signs anot
     (p: { name: string }) => p.name === "Kit",
   );
   expect(kit).toMatchObject({ kids: true, maturity_rating: "PG" });
+  // The picture chosen is the one the API reports and the one shown in the picker and, once chosen, the header.
+  const ada = (await (await request.get("/api/profiles", { headers: { authorization: `Bearer ${listed.bearer_token}` } })).json()).items.find(
+    (p: { name: string }) => p.name === "Ada",
+  );
+  expect(ada.avatar).toBe("penguin");
+  await expect(profiles.profile("Ada").locator("img")).toHaveAttribute("src", "/avatars/penguin.svg");
+  expect(await profiles.profile("Kit").locator("img").getAttribute("src")).not.toBe("/avatars/penguin.svg");
+  await profiles.profile("Ada").click();
+  await expect(page.getByRole("banner").locator('img[src="/avatars/penguin.svg"]').first()).toBeVisible();
 
   // The token made above is another device; sign it out from the account page.
   await account.goto();

@@ -2,6 +2,7 @@ import { BrowsePage } from "./pages/browse-page";
 import { expectAccessible } from "./axe";
 import { listTitles, postProgress, watchSeconds } from "./catalog-helpers";
 import { expect, test } from "./fixtures";
+import { formatRuntime, seasonCountLabel } from "../components/catalog/format";
 
 // Several page loads per test while the demo catalog transcodes on the same two cores.
 test.describe.configure({ timeout: 180_000 });
@@ -28,6 +29,64 @@ test("browse home: featured title, rows, arrow keys along a row, no serious axe 
   await page.keyboard.press("ArrowLeft");
   await expect(links.nth(1)).toBeFocused();
 
+  await expectAccessible(page);
+});
+
+test("a card's preview, by mouse and by keyboard: Play, My List, rating, runtime, genres; Escape closes it, nothing moves", async ({ page, request, viewer }) => {
+  const browse = new BrowsePage(page);
+  await browse.goto();
+  await browse.waitForRows();
+  const cards = browse.row("New on NormFlix").getByRole("listitem");
+  const id = (await cards.first().getAttribute("data-title-card"))!;
+  const asMovie = await request.get(`/api/movies/${id}`);
+  const kind = asMovie.ok() ? "movie" : "show";
+  const title = (await (asMovie.ok() ? asMovie : await request.get(`/api/shows/${id}`)).json()) as {
+    title: string; year: number; maturity_rating: string; runtime_seconds?: number; season_count?: number; availability: string; genres: Array<{ name: string }>;
+  };
+  // Where the next card sits in its row (the featured carousel above changes height as it turns).
+  const neighbour = () => cards.nth(1).evaluate((el: HTMLElement) => [el.offsetLeft, el.offsetTop, el.offsetWidth, el.offsetHeight]);
+  const before = await neighbour();
+
+  // A mouse resting on the card opens its preview over the row.
+  await cards.first().getByRole("link").first().hover();
+  const preview = page.getByRole("group", { name: `${title.title}: preview` });
+  await expect(preview).toBeVisible();
+  await expect(preview.getByText(`Rated ${title.maturity_rating}`)).toBeAttached();
+  await expect(preview).toContainText(String(title.year));
+  await expect(preview).toContainText(kind === "movie" ? formatRuntime(title.runtime_seconds)! : seasonCountLabel(title.season_count!));
+  for (const genre of title.genres) await expect(preview).toContainText(genre.name);
+  const play = preview.getByRole("link", { name: `Play ${title.title}` });
+  if (title.availability === "ready") await expect(play).toHaveAttribute("href", kind === "movie" ? `/watch/movie/${id}` : `/title/show/${id}`);
+  else await expect(play).toHaveCount(0); // no Play for a video still being prepared
+  expect(await neighbour()).toEqual(before); // laid over the row: nothing moved
+
+  // My List from the preview: added for the profile, then removed.
+  const onList = async () => {
+    const response = await request.get(`/api/profiles/${viewer.profile}/watchlist?limit=100`, { headers: { authorization: `Bearer ${viewer.token}` } });
+    return ((await response.json()) as { items: Array<{ id: string }> }).items.some((item) => item.id === id);
+  };
+  await preview.getByRole("button", { name: `Add ${title.title} to My List` }).click();
+  await expect(preview.getByRole("button", { name: `Remove ${title.title} from My List` })).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(onList).toBe(true);
+  await preview.getByRole("button", { name: `Remove ${title.title} from My List` }).click();
+  await expect(preview.getByRole("button", { name: `Add ${title.title} to My List` })).toBeVisible();
+  await expect.poll(onList).toBe(false);
+  await page.keyboard.press("Escape");
+  await expect(preview).toHaveCount(0);
+
+  // The keyboard: focusing a card opens its preview at once, Tab goes into it, Escape closes it and returns to the card.
+  await page.mouse.move(0, 0);
+  const links = browse.cardLinks("New on NormFlix");
+  await links.nth(0).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(links.nth(1)).toBeFocused();
+  const second = page.locator("[data-card-preview]");
+  await expect(second).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(second.locator(":focus")).toHaveCount(1);
+  await page.keyboard.press("Escape");
+  await expect(second).toHaveCount(0);
+  await expect(links.nth(1)).toBeFocused();
   await expectAccessible(page);
 });
 

@@ -1,3 +1,4 @@
+import { CardPreviews } from "@/components/catalog/card-preview";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import { VerifyEmailBanner } from "@/components/site/verify-email-banner";
@@ -15,6 +16,7 @@ export default function SiteLayout({ children }: { children: React.ReactNode }) 
         {children}
       </main>
       <SiteFooter />
+      <CardPreviews />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ActionButton } from "@/components/catalog/action-button";
+import { cardPreview } from "@/components/catalog/card-preview-data";
 import { episodeWatchHref, movieWatchHref } from "@/components/catalog/links";
 import { episodeCode, timeLeft } from "@/components/catalog/format";
 import { ProgressBar } from "@/components/catalog/progress-bar";
@@ -36,8 +37,11 @@ function ContinueWatchingCard({ item }: { item: ContinueItem }) {
   );
 }
 
-/** One home row (not the hero): its cards, bigger on a kids profile's home; a collection's title links to its page. */
-export function HomeRowView({ row, large }: { row: Exclude<HomeRow, { kind: "hero" }>; large?: boolean }) {
+/**
+ * One home row (not the hero): its cards, bigger on a kids profile's home; a collection's title links to its page.
+ * `listed`: the ids on the profile's My List, for the cards' previews.
+ */
+export function HomeRowView({ row, large, listed }: { row: Exclude<HomeRow, { kind: "hero" }>; large?: boolean; listed: ReadonlySet<string> }) {
   const link =
     row.kind === "collection" && row.slug ? (
       <Link href={`/collections/${row.slug}`} className="text-sm font-normal text-muted hover:text-white hover:underline">
@@ -48,7 +52,7 @@ export function HomeRowView({ row, large }: { row: Exclude<HomeRow, { kind: "her
     <Row title={row.title} large={large && row.kind !== "continue_watching"} landscape={row.kind === "continue_watching"} rowId={row.id} action={link}>
       {row.kind === "continue_watching"
         ? row.items.map((item) => <ContinueWatchingCard key={item.id} item={item} />)
-        : row.items.map((title) => <TitleCard key={title.id} title={title} />)}
+        : row.items.map((title) => <TitleCard key={title.id} title={title} preview={cardPreview(title, listed)} />)}
     </Row>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import type Hls from "hls.js";
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
+import { qualityName } from "./format";
 import type { PlaybackAnalytics } from "./use-playback-analytics";
 
 export type Quality = { index: number; name: string };
@@ -92,12 +93,12 @@ export function useHls(
       let networkRetries = 0;
       let mediaRecoveries = 0;
       hls.on(HlsClass.Events.MANIFEST_PARSED, (_, data) => {
-        setQualities(data.levels.map((level, index) => ({ index, name: level.name || `${level.height}p` })).reverse());
+        setQualities(data.levels.map((level, index) => ({ index, name: level.name || qualityName(level.width, level.height) })).reverse());
       });
       hls.on(HlsClass.Events.LEVEL_SWITCHED, (_, data) => {
         const level = hls?.levels[data.level];
-        setPlaying(level ? `${level.height}p` : null);
-        analytics.current.rendition(level ? { name: `${level.height}p`, bitrate: level.bitrate } : null);
+        setPlaying(level ? qualityName(level.width, level.height) : null);
+        analytics.current.rendition(level ? { name: qualityName(level.width, level.height), bitrate: level.bitrate } : null);
       });
       hls.on(HlsClass.Events.FRAG_LOADED, () => (networkRetries = 0));
       hls.on(HlsClass.Events.ERROR, (_, data) => {

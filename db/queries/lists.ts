@@ -155,6 +155,13 @@ export async function listWatchlist(scope: ProfileScope, limit: number, offset: 
   return { rows, total };
 }
 
+/** The ids of every title on the profile's watchlist (the cards' My List buttons need the whole set, not a page). */
+export async function listWatchlistIds(scope: ProfileScope): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(sql`select t.id from watchlist l join titles t on t.id = l.title_id
+    where l.profile_id = ${scope.id} and ${visibleTo(scope)}`);
+  return rows.map((row) => row.id);
+}
+
 /** Adds the title (kept as it is when already there); undefined when there is no such title for this profile. */
 export async function addToWatchlist(scope: ProfileScope, kind: TitleKind, titleId: string): Promise<WatchlistRow | undefined> {
   if (!(await visibleTitle(scope, kind, titleId))) return undefined;

@@ -307,14 +307,11 @@ export function stillSvg(input: {
   const id = idFor("still-", key);
   // The show's title picks the motif, so a season looks like one series; the episode moves the shapes around.
   const { c, defs, body } = scene(input.showTitle, `s${input.season}e${input.episode}`, input.palette, w, h, 0.65, id);
-  const scrim = `<linearGradient id="${id}-scrim" x1="0" y1="0" x2="0" y2="1"><stop offset="0.35" stop-color="${c.shadow}" stop-opacity="0"/><stop offset="1" stop-color="${c.shadow}" stop-opacity="0.92"/></linearGradient>`;
-  const title = fitText(input.episodeTitle, { width: 584, height: 84, maxLines: 2, maxSize: 40, lineHeight: 1.1 });
-  const label = `S${input.season} · E${input.episode}`;
-  const labelY = 328 - (title.lines.length - 1) * title.size * 1.1 - title.size - 10;
-  const text =
-    `<text x="28" y="40" font-size="15" letter-spacing="3" fill="#ffffff" fill-opacity="0.8">${escapeXml(input.showTitle.toUpperCase())}</text>` +
-    `<text x="28" y="${round(labelY)}" font-size="16" font-weight="700" letter-spacing="2" fill="${c.accent}">${escapeXml(label)}</text>` +
-    textLines(title.lines, 28, 328, title.size, 1.1, `font-weight="700" fill="#ffffff"`);
+  // A still is a picture from the episode, not a caption: every place that shows one (episode lists, Continue
+  // Watching, the player's up-next card) names the episode beside it, so lettering it here would say it twice. The
+  // series' name sits small at the top, as a channel's mark would.
+  const scrim = `<linearGradient id="${id}-scrim" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${c.shadow}" stop-opacity="0.55"/><stop offset="0.3" stop-color="${c.shadow}" stop-opacity="0"/></linearGradient>`;
+  const text = `<text x="28" y="40" font-size="15" letter-spacing="3" fill="#ffffff" fill-opacity="0.8">${escapeXml(input.showTitle.toUpperCase())}</text>`;
   return svg(
     w,
     h,

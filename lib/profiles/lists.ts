@@ -6,6 +6,7 @@ import {
   listHistory,
   listRatings,
   listWatchlist,
+  listWatchlistIds,
   removeFromHistory,
   removeFromWatchlist,
   setRating,
@@ -90,6 +91,11 @@ export async function getWatchlist({ profile }: Viewer, page: Page) {
     total,
     page,
   );
+}
+
+/** Which titles are on the profile's watchlist, for marking cards. */
+export async function watchlistIds({ profile }: Viewer): Promise<Set<string>> {
+  return new Set(await listWatchlistIds(profile));
 }
 
 export async function addWatchlistTitle({ profile }: Viewer, kind: TitleKind, titleId: string) {

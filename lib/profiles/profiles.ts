@@ -10,7 +10,7 @@ import { activePlan } from "@/lib/billing/subscriptions";
 import { ratingAfterChange } from "@/lib/access/kids";
 import { checkedBlockedGenres } from "@/lib/access/kids-controls";
 import { maturityLevel, type MaturityRating } from "@/lib/catalog/maturity";
-import type { Avatar } from "./avatars";
+import type { AcceptedAvatar } from "./avatars";
 
 export function profileView(profile: Profile) {
   return {
@@ -72,7 +72,7 @@ export async function renameProfile(principal: Principal, name: string, newName:
 export type ProfileSettings = {
   kids?: boolean;
   maturity_rating?: MaturityRating;
-  avatar?: Avatar;
+  avatar?: AcceptedAvatar;
   pin?: string | null;
   /** Kids controls (lib/access/kids-controls.ts): genre slugs; the list replaces the stored one. */
   blocked_genres?: string[];

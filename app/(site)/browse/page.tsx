@@ -7,6 +7,7 @@ import { HomeRowView } from "@/components/browse/rows";
 import type { Viewer } from "@/lib/access/rules";
 import { catalogAudience } from "@/lib/catalog/audience";
 import { homeRows } from "@/lib/catalog/home";
+import { watchlistIds } from "@/lib/profiles/lists";
 import { requireViewer } from "@/lib/site/session";
 
 export const metadata: Metadata = { title: "Home" };
@@ -16,12 +17,12 @@ export const metadata: Metadata = { title: "Home" };
  * the hero carousel, then every row. A kids profile's home has bigger artwork.
  */
 async function Home({ viewer }: { viewer: Viewer }) {
-  const { rows } = await homeRows(viewer, catalogAudience(viewer, {}));
+  const [{ rows }, listed] = await Promise.all([homeRows(viewer, catalogAudience(viewer, {})), watchlistIds(viewer)]);
   const large = viewer.profile.kids;
   return (
     <>
       {rows[0]?.kind === "hero" ? <FeaturedHero items={rows[0].items} /> : <NothingToWatch viewer={viewer} />}
-      {rows.map((row) => (row.kind === "hero" ? null : <HomeRowView key={row.id} row={row} large={large} />))}
+      {rows.map((row) => (row.kind === "hero" ? null : <HomeRowView key={row.id} row={row} large={large} listed={listed} />))}
     </>
   );
 }

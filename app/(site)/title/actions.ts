@@ -41,7 +41,7 @@ function refresh(kind: "movie" | "show", id: string) {
   revalidatePath("/my-list");
 }
 
-export async function setOnWatchlist(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+async function changeWatchlist(form: FormData, after: (kind: "movie" | "show", id: string) => void): Promise<ActionResult> {
   const input = watchlistInput.safeParse(Object.fromEntries(form));
   if (!input.success) return INVALID;
   const { kind, id, add } = input.data;
@@ -52,8 +52,23 @@ export async function setOnWatchlist(_previous: ActionResult, form: FormData): P
       if (!(error instanceof ApiError && error.code === "not_on_watchlist")) throw error;
     });
   });
-  refresh(kind, id);
+  after(kind, id);
   return result;
+}
+
+export async function setOnWatchlist(_previous: ActionResult, form: FormData): Promise<ActionResult> {
+  return changeWatchlist(form, refresh);
+}
+
+/**
+ * A card preview's My List button: the title's page and My List change, but not the page under the viewer's mouse
+ * (a My List row appearing would move every row below it); the preview itself shows the new state.
+ */
+export async function setOnWatchlistInPlace(form: FormData): Promise<ActionResult> {
+  return changeWatchlist(form, (kind, id) => {
+    revalidatePath(titleHref(kind, id));
+    revalidatePath("/my-list");
+  });
 }
 
 export async function setRating(_previous: ActionResult, form: FormData): Promise<ActionResult> {

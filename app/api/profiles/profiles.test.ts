@@ -133,6 +133,9 @@ describe("PATCH /api/profiles/{name}", () => {
     expect((await api("PATCH", path("Junior"), { token, body: {} })).status).toBe(200);
     expectEnvelope(await api("PATCH", path("Junior"), { token, body: { pin: "12" } }), 422);
     expectEnvelope(await api("PATCH", path("Junior"), { token, body: { maturity_rating: "XXX" } }), 422);
+    // Avatars are pictures now; the colours chosen before stay accepted (above: "teal"), anything else is refused.
+    expect((await api("PATCH", path("Junior"), { token, body: { avatar: "octopus" } })).body.avatar).toBe("octopus");
+    expectEnvelope(await api("PATCH", path("Junior"), { token, body: { avatar: "magenta" } }), 422);
     expectEnvelope(await api("PATCH", path("Junior"), { token, body: { kids: true, maturity_rating: "R" } }), 422);
   });
 });

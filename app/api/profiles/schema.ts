@@ -5,7 +5,7 @@ import { MATURITY_RATINGS } from "@/lib/catalog/maturity";
 import { profileName } from "@/lib/profiles/profile-name";
 
 export { profileName };
-import { AVATARS } from "@/lib/profiles/avatars";
+import { ACCEPTED_AVATARS } from "@/lib/profiles/avatars";
 import { currentPassword } from "../accounts/schema";
 
 const tag = "Profiles";
@@ -17,7 +17,7 @@ const profile = z.object({
   name: z.string(),
   kids: z.boolean(),
   maturity_rating: z.enum(MATURITY_RATINGS),
-  avatar: z.enum(AVATARS),
+  avatar: z.enum(ACCEPTED_AVATARS),
   has_pin: z.boolean(),
   blocked_genres: z.array(z.string()).describe("Kids controls: slugs of the genres hidden from the profile."),
   daily_limit_minutes: z.number().int().nullable().describe("Kids controls: minutes of viewing a day; null for no limit."),
@@ -78,7 +78,7 @@ export const updateProfileEndpoint = endpoint({
   body: z.strictObject({
     kids: z.boolean().optional(),
     maturity_rating: z.enum(MATURITY_RATINGS).optional().describe("The highest rating this profile may watch."),
-    avatar: z.enum(AVATARS).optional(),
+    avatar: z.enum(ACCEPTED_AVATARS).optional(),
     pin: pin.nullable().optional().describe("Four digits, stored hashed; null removes it."),
     blocked_genres: z
       .array(z.string().regex(/^[a-z0-9-]{1,64}$/, "A genre slug, such as horror."))

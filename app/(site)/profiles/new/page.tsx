@@ -26,7 +26,7 @@ export default async function NewProfilePage({ searchParams }: Props) {
     accountProfiles(principal.accountId),
     findAccountById(principal.accountId),
   ]);
-  // A fresh colour for each new profile, so a household's avatars tell apart at a glance.
+  // A different picture for each new profile, so a household's avatars tell apart at a glance.
   const avatar = AVATARS[allowance.count % AVATARS.length];
   const first = profiles.length === 0;
   const hasKids = profiles.some((profile) => profile.kids);
