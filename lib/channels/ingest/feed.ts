@@ -17,8 +17,8 @@ import { ffmpegPath, OutputTail } from "@/lib/media/ffmpeg";
 import { planLadder, type RenditionPlan } from "@/lib/media/ladder";
 
 export const LIVE_SEGMENT_SECONDS = 2;
-/** A feed that sends nothing for this long is dropped (its publisher hung without closing). */
-const STALL_MS = 10_000;
+/** A feed that sends nothing for this long, while the ladder writes nothing either, is dropped (its publisher hung). */
+const STALL_MS = 20_000;
 
 export type FeedSource = { kind: "push"; port: number; streamKey: string } | { kind: "pull"; url: string };
 
@@ -66,6 +66,7 @@ export function runFeed(source: FeedSource, options: FeedOptions): Promise<FeedE
     };
     const abort = () => stop();
     options.signal?.addEventListener("abort", abort, { once: true });
+    if (options.signal?.aborted) stop();
     const stall = setInterval(() => ladder && Date.now() - lastData > STALL_MS && stop(), 1_000);
 
     const done = () => {
@@ -122,6 +123,8 @@ export function runFeed(source: FeedSource, options: FeedOptions): Promise<FeedE
       const pending = new Set(plans.map((p) => p.name));
       lines(ladder.stderr!, (line) => {
         ladderLog.push(`${line}\n`);
+        // A ladder still writing segments is a live feed, even when the receiver waits on it (a slow encode).
+        if (line.startsWith("[hls")) lastData = Date.now();
         const opened = /Opening '(.+)[/\\](\d+p)[/\\]index\.m3u8\.tmp' for writing/.exec(line);
         if (opened && pending.delete(opened[2]) && pending.size === 0 && !onAir) {
           onAir = true;

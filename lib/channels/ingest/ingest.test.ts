@@ -32,6 +32,8 @@ const adminPrincipal: Principal = { accountId: randomUUID(), sessionId: randomUU
 let channel: Awaited<ReturnType<typeof import("@/lib/channels/admin").createChannel>>;
 let viewer: Viewer;
 const pushes: ChildProcess[] = [];
+/** Keys whose pushes stop retrying. */
+const given = new Set<string>();
 
 beforeAll(async () => {
   modules = {
@@ -62,8 +64,8 @@ afterAll(async () => {
   if (channel) fs.rmSync(modules.status.liveDir(channel.id), { recursive: true, force: true });
 });
 
-/** Pushes a test pattern with a tone as an encoder would, until killed (retrying a refused connection once, as OBS does). */
-function push(key: string, retry = true): ChildProcess {
+/** Pushes a test pattern with a tone as an encoder would, until killed (retrying a refused connection, as OBS does). */
+function push(key: string, retries = 10): ChildProcess {
   const started = Date.now();
   const child = spawn(modules.ffmpeg.ffmpegPath(), [
     "-hide_banner", "-nostdin", "-v", "error", "-re",
@@ -72,7 +74,8 @@ function push(key: string, retry = true): ChildProcess {
     "-f", "flv", `rtmp://127.0.0.1:${channel.ingest!.rtmp_port}/live/${key}`,
   ], { stdio: "ignore" });
   pushes.push(child);
-  child.once("exit", (code, signal) => retry && !signal && code !== 0 && Date.now() - started < 1_000 && setTimeout(() => push(key, false), 500));
+  const retry = () => !given.has(key) && push(key, retries - 1);
+  child.once("exit", (code, signal) => retries > 0 && !signal && code !== 0 && Date.now() - started < 2_000 && setTimeout(retry, 500));
   return child;
 }
 
@@ -108,9 +111,12 @@ describe("a live channel from an RTMP push", () => {
     expect(ingest.rtmp_server).toMatch(new RegExp(`^rtmp://[^/]+:${ingest.rtmp_port}/live$`));
     await waitFor((s) => s.running, 5_000, "running");
 
-    const intruder = push("live_not-the-key", false);
+    // The intruder retries, as encoders do, until the ingest listens and refuses it.
+    const intruder = push("live_not-the-key", 10);
     expect(await Promise.race([stopped(intruder), new Promise((r) => setTimeout(() => r("still pushing"), 15_000))])).not.toBe(0);
-    await waitFor((s) => s.last_error?.includes("wrong stream key") ?? false, 5_000, "refusing the key");
+    await waitFor((s) => s.last_error?.includes("wrong stream key") ?? false, 15_000, "refusing the key");
+    given.add("live_not-the-key");
+    for (const child of pushes.splice(0)) child.kill("SIGKILL");
     expect((await status()).state).toBe("off_air");
     expect(fs.existsSync(path.join(modules.status.liveDir(channel.id), "360p", "index.m3u8"))).toBe(false);
     await expect(modules.live.startChannelStream(viewer, channel.id, {})).rejects.toMatchObject({ code: "channel_off_air" });
