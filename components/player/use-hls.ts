@@ -92,7 +92,7 @@ export function useHls(
       hls = new HlsClass({ startPosition: from > 0 ? from : -1, capLevelToPlayerSize: true, maxBufferLength: 30, fragLoadPolicy: FRAGMENT_POLICY });
       hlsRef.current = hls;
       setInstance(hls);
-      // Diagnostics for live TV (bench/live reads them): how far behind the live edge, and the date-time on screen.
+      // Diagnostics for live TV (for a benchmark or a support session): how far behind the live edge, and the date-time on screen.
       const live = hls;
       diagnostics().normflixPlayer = { latency: () => (live.latency > 0 ? live.latency : null), playingDate: () => live.playingDate?.getTime() ?? null };
       let networkRetries = 0;
