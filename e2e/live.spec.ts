@@ -1,12 +1,16 @@
 // Live TV in Chromium, on a server of its own (its first account is the admin): two 8-second clips (the second with
 // two audio languages) are uploaded and transcoded, scheduled on a linear channel, and a viewer watches the channel live from the guide across programme
-// boundaries (a discontinuity every 8 s) without a stall, with the LIVE badge, rewind and back to live.
+// boundaries (a discontinuity every 8 s) without a stall, with the LIVE badge, rewind and back to live. A live channel
+// goes on air from an ffmpeg push (the admin's ingest panel follows live), plays, and shows the off-air slate when
+// the push stops.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test as base } from "@playwright/test";
+import { ffmpegPath } from "../lib/media/ffmpeg";
 import { makeTestVideo } from "../lib/media/test-video";
-import { startServer, tempDataDir } from "../test/server-process";
+import { freePort, startServer, tempDataDir } from "../test/server-process";
 import { expectAccessible } from "./axe";
 import { chooseProfile, createProfile, signInBrowser } from "./fixtures";
 import { WatchPage } from "./pages/watch-page";
@@ -57,7 +61,7 @@ const test = base.extend<{}, { live: Live }>({
   live: [
     async ({}, use) => {
       const dataDir = tempDataDir("e2e-live");
-      const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: "", DEMO_CATALOG: "off", WORKER_IN_PROCESS: "true", TRANSCODE_PRESET: "ultrafast", AUTH_SECRET: "" });
+      const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: "", DEMO_CATALOG: "off", WORKER_IN_PROCESS: "true", TRANSCODE_PRESET: "ultrafast", AUTH_SECRET: "" }, { startTimeoutMs: 240_000 });
       const admin = await signUp(server.url, "e2e_live_admin");
       const work = fs.mkdtempSync(path.join(os.tmpdir(), "normflix-e2e-live-"));
       const titles = ["Clip Alpha", "Clip Beta"];
@@ -154,4 +158,40 @@ test("the admin reorders a channel's schedule in the schedule editor and sees th
   const schedule = (await api(live.url, "GET", `/api/channels/${live.channelId}/schedule?from=${from}&limit=2`)).body;
   expect(schedule.items.map((p: { title: string }) => p.title)).toEqual(["Clip Beta", "Clip Alpha"]);
   expect(schedule.items[0].starts_at).toBe(new Date(body.items[0].schedule_starts_at).toISOString());
+});
+
+test("an ingest channel goes on air from an RTMP push, plays in the player, and shows off air when the feed stops", async ({ page, browser, live }) => {
+  test.setTimeout(120_000);
+  const created = (await api(live.url, "POST", "/api/admin/channels", live.admin.token, { number: 9, name: "Ingest TV", kind: "live", rtmp_port: await freePort() })).body;
+  await signInBrowser(page, live.admin, "/admin/channels");
+  await page.goto(`/admin/channels/${created.id}`);
+  await expect(page.getByTestId("ingest-state")).toHaveText("OFF AIR");
+  await expect(page.getByTestId("rtmp-server")).toHaveText(created.ingest.rtmp_server);
+
+  const pusher = spawn(ffmpegPath(), [
+    "-hide_banner", "-nostdin", "-v", "error", "-re", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-f", "lavfi", "-i", "sine",
+    "-c:v", "libx264", "-preset", "ultrafast", "-g", "60", "-c:a", "aac", "-f", "flv", created.ingest.rtmp_url,
+  ], { stdio: "ignore" });
+  try {
+    // The panel follows the worker's reports without a reload.
+    await expect(page.getByTestId("ingest-state")).toHaveText("ON AIR", { timeout: 15_000 });
+    await expect(page.getByTestId("ingest-input")).toContainText("640×360");
+
+    const viewerPage = await (await browser.newContext({ baseURL: live.url })).newPage();
+    const viewer = await signUp(live.url, "e2e_ingest_viewer", "standard");
+    await createProfile(viewerPage.request, viewer.token, "Viewer");
+    await signInBrowser(viewerPage, viewer, "/profiles");
+    await chooseProfile(viewerPage, "Viewer");
+    await viewerPage.goto(`/watch/channel/${created.id}`);
+    const watch = new WatchPage(viewerPage);
+    await watch.ensurePlaying();
+    await expect(viewerPage.getByTestId("live-badge")).toHaveText("LIVE");
+    await watch.expectAdvancing(2);
+
+    pusher.kill("SIGINT");
+    await expect(viewerPage.getByTestId("off-air")).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId("ingest-state")).toHaveText("OFF AIR");
+  } finally {
+    pusher.kill("SIGKILL");
+  }
 });

@@ -57,6 +57,21 @@ const schema = z.object({
   TRANSCODE_PRESET: z
     .enum(["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"])
     .default("veryfast"),
+  /** Live channels: the ports their ingests listen on for RTMP pushes, one per channel, handed out lowest first ("1935-1949"). */
+  LIVE_RTMP_PORTS: z
+    .string()
+    .regex(/^\d{1,5}-\d{1,5}$/, "a range of ports, e.g. 1935-1949")
+    .default("1935-1949")
+    .transform((value) => value.split("-").map(Number) as [number, number])
+    .refine(([from, to]) => from >= 1 && from <= to && to <= 65535, "from ≤ to, within 1–65535"),
+  /** The host name encoders push to, shown to admins (rtmp://<host>:<port>/live/<key>); from APP_URL's host when unset. */
+  LIVE_RTMP_HOST: optionalString,
+  /** How far back viewers may rewind a live channel (its DVR window), in seconds. */
+  LIVE_DVR_SECONDS: z.coerce.number().int().min(10).max(86_400).default(7_200),
+  /** x264 preset of the live ladder: it must keep up in real time on the worker's cores. */
+  LIVE_ENCODER_PRESET: z
+    .enum(["ultrafast", "superfast", "veryfast", "faster", "fast", "medium"])
+    .default("veryfast"),
   /** Largest video an admin may upload, in bytes (default 50 GiB). */
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 ** 3),
   FFMPEG_PATH: z.string().optional(),

@@ -1,10 +1,12 @@
 import "server-only";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { OffAirSlate } from "@/components/live/off-air-slate";
 import Player from "@/components/player/player";
 import type { Viewer } from "@/lib/access/rules";
 import { ApiError } from "@/lib/api/errors";
 import { CLIENT_IP_HEADER } from "@/lib/api/internal-headers";
+import { requireChannel } from "@/lib/channels/channels";
 import { startChannelStream } from "@/lib/channels/live-stream";
 import { Problem } from "./watch";
 
@@ -17,6 +19,7 @@ export async function WatchChannel({ viewer, channelId }: { viewer: Viewer; chan
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     if (error.code === "channel_not_found") notFound();
+    if (error.code === "channel_off_air") return <OffAirSlate channelId={channelId} name={(await requireChannel(channelId)).name} backHref="/live" />;
     return <Problem error={error} backHref="/live" />;
   }
   const { channel } = stream;
@@ -28,7 +31,7 @@ export async function WatchChannel({ viewer, channelId }: { viewer: Viewer; chan
       title={`${channel.number} · ${channel.name}`}
       backHref="/live"
       next={null}
-      live={{ channelId: channel.id }}
+      live={{ channelId: channel.id, ingest: channel.kind === "live" }}
     />
   );
 }

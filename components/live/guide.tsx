@@ -9,6 +9,7 @@ export type GuideChannel = {
   number: number;
   name: string;
   logo_url: string | null;
+  kind: "linear" | "live";
   on_air: boolean;
   now: ProgrammeView | null;
   next: ProgrammeView | null;
@@ -46,11 +47,16 @@ export function Guide({ channels, fromMs, toMs, nowMs, timeZone }: { channels: G
                   <span className="block truncate font-semibold">
                     {channel.number} · {channel.name}
                   </span>
-                  <span className="block truncate text-sm text-muted">{channel.now ? `Now: ${channel.now.title}` : "Off air"}</span>
+                  <span className="block truncate text-sm text-muted">{channel.now ? `Now: ${channel.now.title}` : channel.kind === "live" && channel.on_air ? "Live now" : "Off air"}</span>
                   {channel.now && <NowProgress programme={channel.now} nowMs={nowMs} />}
                 </span>
               </Link>
               <div className="relative min-h-16 flex-1">
+                {channel.kind === "live" && channel.on_air && (
+                  <Link href={`/watch/channel/${channel.id}`} className="absolute inset-y-1 right-0 left-0 overflow-hidden rounded border border-black/40 bg-brand/80 px-2 py-1 text-sm hover:bg-brand">
+                    <span className="block truncate font-medium">LIVE · {channel.name}</span>
+                  </Link>
+                )}
                 {channel.programmes.map((p) => {
                   const start = Date.parse(p.starts_at);
                   const end = Date.parse(p.ends_at);

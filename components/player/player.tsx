@@ -18,6 +18,7 @@ import { SUBTITLE_BACKGROUNDS, SUBTITLE_SIZES, useSubtitles, type SubtitleStyle 
 import { useAudioTracks } from "./use-audio-tracks";
 import { useHls } from "./use-hls";
 import { useKeyboardShortcuts } from "./use-keyboard";
+import { useChannelOnAir } from "./use-channel-on-air";
 import { useLiveProgramme } from "./use-live-programme";
 import { usePlaybackAnalytics } from "./use-playback-analytics";
 import { useProgressReporter } from "./use-progress-reporter";
@@ -36,7 +37,7 @@ type Props = {
   /** Watching in a party: the party steers playback, and only its host controls it. */
   party?: PartyInfo;
   /** Live TV: starts at the live edge, rewinds within the window, the title follows the programme on screen. */
-  live?: { channelId: string };
+  live?: { channelId: string; ingest?: boolean };
 };
 
 /** How far behind the live edge (hls.js's sync position) still counts as live. */
@@ -72,7 +73,8 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
   const [blocked, setBlocked] = useState(false);
   const [upNextDismissed, setUpNextDismissed] = useState(false);
   useProgressReporter(video, profile, live ? null : target, stream.stream_id);
-  const programme = useLiveProgramme(live?.channelId, hls.playingDate, Math.floor(state.current));
+  // An ingested channel has no schedule; while its picture stalls, ask whether its feed went off air (slate below).
+  const programme = useLiveProgramme(live?.ingest ? undefined : live?.channelId, hls.playingDate, Math.floor(state.current));
   const { liveSyncPosition } = hls;
   const liveEdge = live ? (liveSyncPosition() ?? Math.max(state.seekStart, state.seekEnd - 18)) : 0;
   const liveControls = live && { atEdge: state.current >= liveEdge - LIVE_EDGE_SLACK_SECONDS, backToLive: () => void (video.current && (video.current.currentTime = liveEdge), video.current?.play()) };
@@ -136,6 +138,7 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
   const showUpNext = next !== null && !upNextDismissed && state.duration > 0 && (state.ended || state.current >= creditsAt);
   const chrome = !idle || state.paused || blocked;
   const loading = useDelayed(state.waiting && !blocked && !hls.error, SPINNER_DELAY_MS);
+  const offAir = useChannelOnAir(live?.ingest ? live.channelId : undefined, loading) === false;
   const canControl = !party || party.isHost;
   const gestures = useVideoGestures({
     toggleControls: () => (chrome ? hide() : wake()),
@@ -183,7 +186,13 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
         ))}
       </video>
       <SubtitleOverlay lines={subtitles.lines} style={subtitles.style} controlsHeight={chrome ? controlBar.lift : null} />
-      {loading && <Spinner />}
+      {loading && !offAir && <Spinner />}
+      {offAir && (
+        <div role="status" data-testid="off-air" className="pointer-events-none absolute inset-0 flex flex-col items-center justify-center gap-2 bg-black/80">
+          <p className="rounded bg-white/10 px-3 py-1 text-sm font-bold tracking-widest">OFF AIR</p>
+          <p className="text-muted">The feed has stopped: the picture comes back by itself when it does.</p>
+        </div>
+      )}
       {gestures.indicator !== null && <SeekIndicator seconds={gestures.indicator} />}
       {centreButton && !hls.error && (
         <button

@@ -24,6 +24,9 @@ const FRAGMENT_POLICY = {
 // has all most videos need: one audio track muxed into each rendition, and subtitles as WebVTT <track>s, not HLS
 // renditions. A video with alternate audio tracks (an EXT-X-MEDIA audio group) loads the full build instead.
 const hlsModule = typeof window === "undefined" ? undefined : import("hls.js/light");
+
+type Diagnostics = { normflixPlayer?: { latency(): number | null; playingDate(): number | null } };
+const diagnostics = () => window as unknown as Diagnostics;
 const loadHls = (alternateAudio: boolean) => (alternateAudio ? import("hls.js") : (hlsModule ?? import("hls.js/light")));
 
 /** Seconds of video buffered ahead of the playhead. */
@@ -90,6 +93,9 @@ export function useHls(
       hls = new HlsClass({ startPosition: from > 0 ? from : -1, capLevelToPlayerSize: true, maxBufferLength: 30, fragLoadPolicy: FRAGMENT_POLICY });
       hlsRef.current = hls;
       setInstance(hls);
+      // Diagnostics for live TV (for a benchmark or a support session): how far behind the live edge, and the date-time on screen.
+      const live = hls;
+      diagnostics().normflixPlayer = { latency: () => (live.latency > 0 ? live.latency : null), playingDate: () => live.playingDate?.getTime() ?? null };
       let networkRetries = 0;
       let mediaRecoveries = 0;
       hls.on(HlsClass.Events.MANIFEST_PARSED, (_, data) => {
@@ -140,6 +146,7 @@ export function useHls(
       destroyed = true;
       media.removeEventListener("error", onNativeError);
       media.removeEventListener("canplay", resume);
+      delete diagnostics().normflixPlayer;
       hls?.destroy(); // hlsRef keeps it: the element's own "error" on detaching is not the native player's
     };
   }, [video, manifestUrl, attempt, analytics, alternateAudio]);

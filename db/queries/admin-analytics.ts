@@ -83,7 +83,7 @@ export type DailyViewing = { day: string; views: number; hours: number; completi
 const views = (days: number) => sql`
   select (started_at at time zone 'UTC')::date as day, title_id, count(distinct (profile_id, item_id))::int as views
   from streams
-  where started_at >= (now() at time zone 'UTC')::date - ${days - 1}::int
+  where started_at >= (now() at time zone 'UTC')::date - ${days - 1}::int and title_id is not null
   group by 1, 2`;
 
 /** Views (stream starts), watch hours (from progress) and completions per day, every day of the range. */

@@ -1,12 +1,13 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { db } from "../client";
-import { profiles, streams, titles, type Stream } from "../schema";
+import { channels, profiles, streams, titles, type Stream } from "../schema";
 import { runStatement } from "./prepared";
 import { streamStartUpsertText } from "./trending";
 
 export type LiveStream = Pick<Stream, "id" | "kind" | "itemId" | "titleId" | "userAgent" | "startedAt" | "lastSeenAt"> & {
   profileName: string;
+  /** What it plays: the title, or a live channel's name. */
   title: string;
 };
 
@@ -22,7 +23,7 @@ const liveColumns = {
   startedAt: streams.startedAt,
   lastSeenAt: streams.lastSeenAt,
   profileName: profiles.name,
-  title: titles.title,
+  title: sql<string>`coalesce(${titles.title}, ${channels.name}, '')`,
 };
 
 export async function listLiveStreams(accountId: string, leaseSeconds: number): Promise<LiveStream[]> {
@@ -30,7 +31,8 @@ export async function listLiveStreams(accountId: string, leaseSeconds: number): 
     .select(liveColumns)
     .from(streams)
     .innerJoin(profiles, eq(profiles.id, streams.profileId))
-    .innerJoin(titles, eq(titles.id, streams.titleId))
+    .leftJoin(titles, eq(titles.id, streams.titleId))
+    .leftJoin(channels, eq(channels.id, streams.channelId))
     .where(and(eq(streams.accountId, accountId), alive(leaseSeconds)))
     .orderBy(desc(streams.startedAt));
 }
@@ -44,7 +46,7 @@ export type NewStream = Pick<typeof streams.$inferInsert, "accountId" | "profile
 // $10 the plan's streams · $11 the lease in seconds.
 const OPEN_STREAM = `with opened as (select * from open_stream($1::uuid, $2::uuid, $3, $4::uuid, $5::uuid, $6::uuid, $7::uuid, $8, $9, $10::int, $11::int)),
   trend as (
-    ${streamStartUpsertText("$5::uuid", "from opened where took_slot")}
+    ${streamStartUpsertText("$5::uuid", "from opened where took_slot and $5::uuid is not null")}
     returning 1)
   select stream_id as id from opened`;
 

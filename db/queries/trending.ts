@@ -88,7 +88,7 @@ const windowScore = (timeframe: Timeframe) => {
 
 export const REBUILD_TEXT = `
   with events as (
-    select title_id, started_at as at, 1 as starts, 0::float8 as seconds from streams
+    select title_id, started_at as at, 1 as starts, 0::float8 as seconds from streams where title_id is not null
     union all
     select title_id, updated_at, 0, position_seconds::float8 from watch_progress where position_seconds > 0),
   weighted as (

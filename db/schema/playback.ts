@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { channels } from "./channels";
 import { titles } from "./catalog";
@@ -21,16 +21,13 @@ export const streams = pgTable(
     profileId: uuid("profile_id")
       .notNull()
       .references(() => profiles.id, { onDelete: "cascade" }),
-    kind: progressKind("kind").notNull(),
+    /** The four below are null only for a live (ingested) channel's stream, which plays no catalog item. */
+    kind: progressKind("kind"),
     /** The movie's id, or the episode's (as in watch_progress). */
-    itemId: uuid("item_id").notNull(),
+    itemId: uuid("item_id"),
     /** The movie, or the episode's show. */
-    titleId: uuid("title_id")
-      .notNull()
-      .references(() => titles.id, { onDelete: "cascade" }),
-    assetId: uuid("asset_id")
-      .notNull()
-      .references(() => mediaAssets.id, { onDelete: "cascade" }),
+    titleId: uuid("title_id").references(() => titles.id, { onDelete: "cascade" }),
+    assetId: uuid("asset_id").references(() => mediaAssets.id, { onDelete: "cascade" }),
     userAgent: text("user_agent"),
     ip: text("ip"),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
@@ -49,6 +46,10 @@ export const streams = pgTable(
     index("streams_title_started_idx").on(t.titleId, t.startedAt),
     // A profile's viewing time today (kids controls) sums its streams that reach into the day.
     index("streams_profile_seen_idx").on(t.profileId, t.lastSeenAt),
+    check(
+      "streams_item_or_channel",
+      sql`${t.channelId} is not null or (${t.kind} is not null and ${t.itemId} is not null and ${t.titleId} is not null and ${t.assetId} is not null)`,
+    ),
   ],
 );
 

@@ -3,6 +3,7 @@ import { findChannel, listChannels, searchChannels } from "@/db/queries/channels
 import type { Channel } from "@/db/schema";
 import type { Audience } from "@/lib/access/visibility";
 import { ApiError } from "@/lib/api/errors";
+import { ingestView } from "./ingest/status";
 import { programmesBetween } from "./live-playlist";
 import { loadSchedule, loadSchedules, type ChannelSchedule } from "./schedule";
 
@@ -42,7 +43,8 @@ export function channelView(channel: Channel, schedule: ChannelSchedule, nowMs: 
     name: channel.name,
     kind: channel.kind,
     logo_url: channel.logoUrl,
-    on_air: schedule.items.length > 0,
+    // A live channel is on air while its feed is; a linear one while anything on its schedule plays.
+    on_air: channel.kind === "live" ? ingestView(schedule.ingest, nowMs).state === "on_air" : schedule.items.length > 0,
     ...nowAndNext(schedule, nowMs),
   };
 }

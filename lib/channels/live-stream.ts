@@ -1,20 +1,26 @@
 import "server-only";
-import { renewChannelStream } from "@/db/queries/channels";
-import { findChannel } from "@/db/queries/channels";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { findChannel, renewChannelStream } from "@/db/queries/channels";
 import { openStreamWithinLimit } from "@/db/queries/streams";
 import { canPlayChannel, type Viewer } from "@/lib/access/rules";
 import { ApiError, errorResponse } from "@/lib/api/errors";
 import { renderMasterPlaylist } from "@/lib/media/hls";
-import { allowedRenditions } from "@/lib/playback/playlists";
+import { allowedRenditions, signPlaylist } from "@/lib/playback/playlists";
 import { LEASE_SECONDS, streamLimitError, type StreamRequest } from "@/lib/playback/streams";
 import { manifestExpiry, MANIFEST_TTL_SECONDS, MEDIA_PREFIX, signPath } from "@/lib/playback/signing";
 import { channelView } from "./channels";
+import { ingestView, liveDir } from "./ingest/status";
 import { renderLivePlaylist } from "./live-playlist";
 import { loadSchedule } from "./schedule";
 
 // Watching a channel: the same rights, plan limits and lease as a title (lib/access, lib/playback), and signed live
 // playlists under /media/channels/<channel>/<stream>/. A channel stream's lease is renewed by its player's playlist
 // refreshes (no progress is written for live TV), and a stream that was ended stops getting playlists.
+// A live (ingested) channel answers the same way: its master lists the ladder the ingest writes (plan-capped), its
+// variants are the ingest's sliding-window playlists with every segment URL signed (/media/live/<channel>/…).
+// Off air, a stream start is refused 409 `channel_off_air`; a player already watching keeps its playlist, which grows
+// again (after an #EXT-X-DISCONTINUITY) when the feed comes back.
 
 /** How long a channel stream's variant URLs stay valid: a long evening in front of the TV. */
 export const LIVE_VIEWING_SECONDS = 12 * 3600;
@@ -27,17 +33,23 @@ export async function startChannelStream(viewer: Viewer, channelId: string, requ
   const schedule = await loadSchedule(channel);
   const titles = [...new Map(schedule.items.map((item) => [item.titleId, { id: item.titleId, access: item.access, maturityLevel: item.maturityLevel, maturityRating: item.maturityRating }])).values()];
   const allowance = await canPlayChannel(viewer, titles);
-  if (!schedule.items.length) throw new ApiError("media_not_ready", "This channel is off air: nothing on its schedule can be played yet.");
+  const live = channel.kind === "live";
+  if (live && (ingestView(schedule.ingest, now).state !== "on_air" || !schedule.ladder.length)) {
+    throw new ApiError("channel_off_air", "This channel is off air: its feed has stopped. It comes back by itself when the feed does.", {
+      since: schedule.ingest?.since.toISOString() ?? null,
+    });
+  }
+  if (!live && !schedule.items.length) throw new ApiError("media_not_ready", "This channel is off air: nothing on its schedule can be played yet.");
 
-  const onAir = schedule.items[schedule.timeline.segment(schedule.timeline.sequenceAt(now)).programmeIndex];
+  const onAir = live ? undefined : schedule.items[schedule.timeline.segment(schedule.timeline.sequenceAt(now)).programmeIndex];
   const opened = await openStreamWithinLimit(
     {
       accountId: viewer.principal.accountId,
       profileId: viewer.profile.id,
-      kind: onAir.kind,
-      itemId: onAir.episodeId ?? onAir.titleId,
-      titleId: onAir.titleId,
-      assetId: onAir.asset!.id,
+      kind: onAir?.kind ?? null,
+      itemId: onAir ? (onAir.episodeId ?? onAir.titleId) : null,
+      titleId: onAir?.titleId ?? null,
+      assetId: onAir?.asset!.id ?? null,
       channelId: channel.id,
       userAgent: request.userAgent?.slice(0, 500) ?? null,
       ip: request.ip ?? null,
@@ -95,6 +107,7 @@ export async function serveChannelPlaylist(request: Request, segments: string[],
     return errorResponse(new ApiError("forbidden", "This stream has ended: start watching the channel again."), headers);
   }
   const schedule = await loadSchedule(channel);
+  if (channel.kind === "live") return serveIngestPlaylist(request, channelId, streamId, schedule, master?.[1], variant?.[1], expires);
   if (!schedule.items.length) return missing();
   let body: string;
   if (master) {
@@ -106,6 +119,37 @@ export async function serveChannelPlaylist(request: Request, segments: string[],
     if (!schedule.ladder.some((r) => r.name === variant![1])) return missing();
     body = renderLivePlaylist(schedule.timeline, variant![1], now, (uri) => signPath(uri, expires));
   }
+  return playlistResponse(request, body);
+}
+
+function playlistResponse(request: Request, body: string): Response {
   const type = { "content-type": "application/vnd.apple.mpegurl", "content-length": String(Buffer.byteLength(body)) };
   return new Response(request.method === "HEAD" ? null : body, { headers: { ...headers, ...type } });
+}
+
+/**
+ * A live channel's playlists: the master from the ladder its ingest writes, capped by the plan; a rung's playlist is
+ * the ingest's own (the DVR window, program date-times, discontinuities where the feed came back) with each segment
+ * signed until the variant URL's expiry, as /media/live/<channel>/<rung>/<segment>.
+ */
+async function serveIngestPlaylist(
+  request: Request,
+  channelId: string,
+  streamId: string,
+  schedule: Awaited<ReturnType<typeof loadSchedule>>,
+  maxQuality: string | undefined,
+  rung: string | undefined,
+  expires: number,
+): Promise<Response> {
+  const missing = () => errorResponse(new ApiError("not_found", "No such live playlist."), headers);
+  if (!schedule.ladder.length) return missing();
+  if (maxQuality) {
+    const windowExpires = expires - MANIFEST_TTL_SECONDS + LIVE_VIEWING_SECONDS;
+    const renditions = allowedRenditions(schedule.ladder, maxQuality).map((r) => ({ ...r, playlist: `${r.name}.m3u8` }));
+    return playlistResponse(request, renderMasterPlaylist(renditions, (playlist) => signPath(channelPath(channelId, streamId, playlist), windowExpires)));
+  }
+  if (!schedule.ladder.some((r) => r.name === rung)) return missing();
+  const text = await fs.readFile(path.join(liveDir(channelId), rung!, "index.m3u8"), "utf8").catch(() => undefined);
+  if (text === undefined) return missing();
+  return playlistResponse(request, signPlaylist(text, `${MEDIA_PREFIX}/live/${channelId}/${rung}/index.m3u8`, expires));
 }

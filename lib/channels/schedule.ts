@@ -2,7 +2,8 @@ import "server-only";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { listScheduleItems, type ScheduleItemRow } from "@/db/queries/channels";
-import type { Channel, MediaAsset, Rendition } from "@/db/schema";
+import { listIngests } from "@/db/queries/ingest";
+import type { Channel, ChannelIngest, MediaAsset, Rendition } from "@/db/schema";
 import { mediaDir } from "@/lib/env";
 import { rungHeight } from "@/lib/playback/playlists";
 import { mediaPath } from "@/lib/playback/signing";
@@ -17,6 +18,8 @@ export type ChannelSchedule = {
   ladder: Rendition[];
   /** The schedule item behind each programme of the timeline. */
   items: ScheduleItemRow[];
+  /** A live channel's ingest (none before a worker first ran it). */
+  ingest?: ChannelIngest;
 };
 
 type Segments = { durationsMs: number[]; uris: string[] };
@@ -62,9 +65,18 @@ const nearest = (renditions: Rendition[], name: string) => {
 
 /** The playable schedule of each channel (programmes whose title is published and whose video is ready). */
 export async function loadSchedules(channels: Channel[]): Promise<Map<string, ChannelSchedule>> {
-  const rows = await listScheduleItems(channels.map((c) => c.id));
+  const [rows, ingests] = await Promise.all([
+    listScheduleItems(channels.map((c) => c.id)),
+    listIngests(channels.filter((c) => c.kind === "live").map((c) => c.id)),
+  ]);
   const result = new Map<string, ChannelSchedule>();
   for (const channel of channels) {
+    if (channel.kind === "live") {
+      // An ingested channel plays its feed, never a schedule.
+      const ingest = ingests.find((i) => i.channelId === channel.id);
+      result.set(channel.id, { timeline: new LoopTimeline({ startsAtMs: 0, programmes: [] }), ladder: ingest?.renditions ?? [], items: [], ingest });
+      continue;
+    }
     const items = rows.filter((row) => row.channelId === channel.id && row.published && row.asset?.status === "ready" && row.asset.renditions.length);
     result.set(channel.id, await buildSchedule(channel, items));
   }

@@ -16,7 +16,7 @@ useDatabase();
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "normflix-media-"));
 const logLines: string[] = [];
 let worker: ReturnType<typeof startWorker> | undefined;
-const start = () => (worker = startWorker({ pollIntervalMs: 100, heartbeatIntervalMs: 150, log: (line) => logLines.push(line) }));
+const start = () => (worker = startWorker({ pollIntervalMs: 100, heartbeatIntervalMs: 150, liveIngest: false, log: (line) => logLines.push(line) }));
 
 beforeAll(() => void start());
 afterAll(async () => {

@@ -14,6 +14,7 @@ import {
   type RunningStage,
 } from "@/db/queries/jobs";
 import type { MediaAsset, TranscodeJob } from "@/db/schema/media";
+import { startIngestSupervisor } from "@/lib/channels/ingest/supervisor";
 import { env, mediaDir } from "@/lib/env";
 import { PermanentMediaError } from "./probe";
 import { transcode, TranscodeError, type Preset } from "./transcode";
@@ -21,6 +22,7 @@ import { transcode, TranscodeError, type Preset } from "./transcode";
 // The transcode worker: a loop that claims queued jobs (FOR UPDATE SKIP LOCKED), runs each in a private staging
 // directory, heartbeats stage and percent, and publishes the output and the ready asset in one transaction. Runs in
 // the server process (WORKER_IN_PROCESS) and in `npm run worker` processes; any number can share one PostgreSQL.
+// Beside the queue, every worker runs live channels' ingests (a lease per channel, so each runs on one worker).
 
 export type WorkerOptions = {
   concurrency?: number;
@@ -31,6 +33,8 @@ export type WorkerOptions = {
   heartbeatIntervalMs?: number;
   heartbeatTimeoutSeconds?: number;
   preset?: Preset;
+  /** Also run live channels' ingests (lib/channels/ingest/), as every worker does unless told not to. */
+  liveIngest?: boolean;
 };
 
 const STOPPING = new Error("the worker is stopping");
@@ -143,6 +147,8 @@ export function startWorker(options: WorkerOptions = {}): { stop(): Promise<void
     }
   }
 
+  const ingest = options.liveIngest === false ? undefined : startIngestSupervisor({ workerId, log });
+
   const loop = (async () => {
     while (!stopping) {
       try {
@@ -174,7 +180,7 @@ export function startWorker(options: WorkerOptions = {}): { stop(): Promise<void
       const jobs = [...running.values()];
       for (const controller of jobs) controller.abort(STOPPING);
       wakeUp();
-      await loop;
+      await Promise.all([loop, ingest?.stop()]);
       // Wait for each running job to hand itself back (ffmpeg killed, staging removed, job requeued).
       while (running.size > 0) await new Promise((resolve) => setTimeout(resolve, 20));
     },

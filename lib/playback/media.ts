@@ -35,6 +35,7 @@ export async function serveMedia(request: Request, segments: string[], now = Dat
     return refuse(verdict.reason === "expired" ? "This media link has expired: start playback again." : "This media link is not validly signed.");
   }
   if (segments[0] === "channels") return serveChannelPlaylist(request, segments.slice(1), verdict.expires, now);
+  if (segments[0] === "live") return serveLiveSegment(request, segments.slice(1));
   const [assetId, ...rest] = segments;
   if (!assetId || !UUID.test(assetId) || rest.length === 0) return notFound();
 
@@ -61,6 +62,15 @@ export async function serveMedia(request: Request, segments: string[], now = Dat
   }
   const response = await serveFile(request, file, CACHE.file);
   for (const [name, value] of Object.entries(shared)) response.headers.set(name, value);
+  return response;
+}
+
+/** A live channel's segment (MEDIA_DIR/live/<channel>/<rung>/<segment>.ts): never rewritten once its name exists. */
+async function serveLiveSegment(request: Request, segments: string[]): Promise<Response> {
+  const [channelId, rung, name, ...rest] = segments;
+  if (!UUID.test(channelId ?? "") || !/^\d+p$/.test(rung ?? "") || !/^seg-[a-z0-9]+-\d+\.ts$/.test(name ?? "") || rest.length) return notFound();
+  const response = await serveFile(request, resolveInside(path.join(mediaDir, "live", channelId), [rung, name]), CACHE.file);
+  for (const [header, value] of Object.entries(shared)) response.headers.set(header, value);
   return response;
 }
 

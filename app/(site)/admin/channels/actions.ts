@@ -21,12 +21,29 @@ const channelForm = {
     .transform((v) => (v === "" ? null : v)),
 };
 
+// Only on a live channel's form: its port (empty keeps the one it has) and the feed it pulls (empty: listen for a push).
+const ingestForm = {
+  rtmp_port: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || (/^\d+$/.test(v) && Number(v) >= 1024 && Number(v) <= 65535), "A port from 1024 to 65535")
+    .transform((v) => (v ? Number(v) : undefined)),
+  source_url: z
+    .string()
+    .trim()
+    .max(2000)
+    .optional()
+    .refine((v) => !v || /^(rtmps?|srt|udp|rtsp|https?):\/\/\S+$/.test(v), "An rtmp(s)://, srt://, udp://, rtsp:// or http(s):// URL")
+    .transform((v) => (v === undefined ? undefined : v === "" ? null : v)),
+};
+
 export const createChannelAction = validatedAccountAction(z.object(channelForm), async (data, principal) => {
   const created = await createChannel(principal, data);
   redirect(`/admin/channels/${created.id}`);
 });
 
-export const updateChannelAction = validatedAccountAction(z.object({ id, ...channelForm }), async ({ id, ...data }, principal) => {
+export const updateChannelAction = validatedAccountAction(z.object({ id, ...channelForm, ...ingestForm }), async ({ id, ...data }, principal) => {
   await editChannel(principal, id, data);
   revalidatePath(`/admin/channels/${id}`);
   return { success: "Saved." };
