@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { deleteReviewAction, helpfulAction, writeReviewAction } from "@/app/(site)/title/review-actions";
 import type { Viewer } from "@/lib/access/rules";
 import { getOwnReview, titleReviews, type TitleKind } from "@/lib/reviews/reviews";
-import { formatDate } from "@/lib/site/format";
+import { getFormat } from "@/lib/i18n/server";
 
 const PAGE = 10;
 const STAR_OPTIONS = [5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: `${"★".repeat(n)}${"☆".repeat(5 - n)} (${n})` }));
@@ -26,6 +26,7 @@ function Stars({ stars }: { stars: number }) {
  * newest or most helpful first, `PAGE` at a time. The same services as the reviews API.
  */
 export async function ReviewsSection({ kind, id, viewer, sort, page }: { kind: TitleKind; id: string; viewer: Viewer; sort: "newest" | "helpful"; page: number }) {
+  const f = await getFormat();
   const [{ review: mine }, list] = await Promise.all([getOwnReview(viewer, kind, id), titleReviews(viewer, kind, id, { sort, limit: PAGE, offset: (page - 1) * PAGE })]);
   const others = list.items.filter((review) => !review.yours);
   const pages = Math.max(1, Math.ceil(list.total / PAGE));
@@ -82,7 +83,7 @@ export async function ReviewsSection({ kind, id, viewer, sort, page }: { kind: T
                 <p className="flex flex-wrap items-center gap-3 text-sm">
                   <Stars stars={review.stars} />
                   <span className="font-medium">{review.profile}</span>
-                  <span className="text-muted">{formatDate(review.created_at)}</span>
+                  <span className="text-muted">{f.date(review.created_at)}</span>
                 </p>
                 {review.title && <h3 className="mt-2 font-semibold">{review.title}</h3>}
                 {review.text && <p className="mt-1 whitespace-pre-line text-neutral-200">{review.text}</p>}
