@@ -1,6 +1,7 @@
 "use server";
 
 import { after } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requestPasswordReset } from "@/lib/accounts/password-reset";
 import { ApiError } from "@/lib/api/errors";
@@ -17,6 +18,6 @@ export const forgotPasswordAction = validatedAction(z.object({ email: emailField
   }
   after(() => requestPasswordReset(email));
   return {
-    success: `If an account uses ${email}, a link to choose a new password is on its way. It works for ${env.PASSWORD_RESET_TTL_MINUTES} minutes.`,
+    success: (await getTranslations("auth"))("resetSent", { email, minutes: env.PASSWORD_RESET_TTL_MINUTES }),
   };
 });
