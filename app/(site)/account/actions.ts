@@ -33,6 +33,7 @@ import {
 } from "@/lib/billing";
 import { appUrl } from "@/lib/env";
 import { emailField, newPasswordTwice, passwordsMatch } from "@/lib/site/account-fields";
+import { getLocale } from "next-intl/server";
 import { getFormat } from "@/lib/i18n/server";
 import type { Format } from "@/lib/site/format";
 import { afterPlanChosen, rememberNext, safeNext } from "@/lib/site/onboarding";
@@ -56,7 +57,8 @@ export const changeEmailAction = validatedAccountAction(emailForm, async ({ emai
     if (error instanceof ApiError && error.code === "current_password_incorrect") return { fieldErrors: { current_password: [error.message] } };
     throw error;
   }
-  if (change) after(() => mailEmailChange(change));
+  const locale = await getLocale();
+  if (change) after(() => mailEmailChange(change, locale));
   revalidatePath("/account");
   return {
     success: change

@@ -1,7 +1,7 @@
 "use server";
 
 import { after } from "next/server";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { createAccount } from "@/lib/accounts/accounts";
@@ -34,7 +34,8 @@ export const signUpAction = validatedAction(signUpForm, async ({ username, email
   if (limit.exceeded) return { error: await formMessage("tooManyAttempts", { seconds: retryAfterSeconds(limit) }) };
   try {
     const account = await createAccount({ username, email, password });
-    after(() => mailVerificationLink(account.id));
+    const locale = await getLocale();
+    after(() => mailVerificationLink(account.id, locale));
   } catch (error) {
     if (error instanceof ApiError && error.code === "username_taken") return { fieldErrors: { username: [await userMessage(error)] } };
     if (error instanceof ApiError && error.code === "email_taken") return { fieldErrors: { email: [await userMessage(error)] } };

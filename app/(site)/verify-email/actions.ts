@@ -1,6 +1,6 @@
 "use server";
 
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { resendVerificationLink, verifyEmail } from "@/lib/accounts/email-verification";
 import { validatedAction, validatedAccountAction } from "@/lib/site/form-action";
@@ -15,6 +15,6 @@ export const verifyEmailAction = validatedAction(z.object({ token: z.string().mi
 
 /** Mails the signed-in account's confirmation link again (the site-wide banner's button). */
 export const resendVerificationAction = validatedAccountAction(z.object({}), async (_, principal) => {
-  await resendVerificationLink(principal);
+  await resendVerificationLink(principal, await getLocale());
   return { success: (await getTranslations("auth"))("confirmationSent") };
 });
