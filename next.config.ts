@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -9,4 +10,5 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
 };
 
-export default nextConfig;
+// The site's languages (i18n/request.ts chooses one per request).
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

@@ -1,11 +1,13 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "NormFlix", template: "%s · NormFlix" },
-  description: "Movies and shows, streamed from your own server.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("site");
+  return { title: { default: "NormFlix", template: "%s · NormFlix" }, description: t("description") };
+}
 
 export const viewport: Viewport = { themeColor: "#141414", colorScheme: "dark" };
 
@@ -13,9 +15,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Rendered per request: Next puts the request's CSP nonce (proxy.ts) on its scripts, which a page prerendered at
   // build time could not carry.
   await connection();
+  // The request's language (i18n/request.ts): the document's lang, and the messages client components use.
+  const locale = await getLocale();
   return (
-    <html lang="en">
-      <body className="min-h-dvh font-sans">{children}</body>
+    <html lang={locale}>
+      <body className="min-h-dvh font-sans">
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      </body>
     </html>
   );
 }

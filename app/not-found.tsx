@@ -1,20 +1,22 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { NotFoundMessage } from "@/components/site/not-found-message";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 
-export const metadata: Metadata = { title: "Page not found" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("notFound"))("pageTitle") };
+}
 
 // Every URL nothing answers (and every notFound() outside a section with its own): the site's page, with its
 // navigation, instead of Next's bare default.
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("notFound");
   return (
     <>
       <SiteHeader />
       <main id="main" className="min-h-[70dvh]">
-        <NotFoundMessage heading="Page not found">
-          There is nothing at this address. The link may be mistyped, or what it pointed to was removed.
-        </NotFoundMessage>
+        <NotFoundMessage heading={t("pageTitle")}>{t("pageText")}</NotFoundMessage>
       </main>
       <SiteFooter />
     </>

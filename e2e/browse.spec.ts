@@ -2,7 +2,10 @@ import { BrowsePage } from "./pages/browse-page";
 import { expectAccessible } from "./axe";
 import { listTitles, postProgress, watchSeconds } from "./catalog-helpers";
 import { expect, test } from "./fixtures";
-import { formatRuntime, seasonCountLabel } from "../components/catalog/format";
+import { formatFor } from "../lib/i18n/translator";
+
+/** The English wording the preview shows. */
+const english = formatFor("en");
 
 // Several page loads per test while the demo catalog transcodes on the same two cores.
 test.describe.configure({ timeout: 180_000 });
@@ -53,7 +56,7 @@ test("a card's preview, by mouse and by keyboard: Play, My List, rating, runtime
   await expect(preview).toBeVisible();
   await expect(preview.getByText(`Rated ${title.maturity_rating}`)).toBeAttached();
   await expect(preview).toContainText(String(title.year));
-  await expect(preview).toContainText(kind === "movie" ? formatRuntime(title.runtime_seconds)! : seasonCountLabel(title.season_count!));
+  await expect(preview).toContainText(kind === "movie" ? english.runtime(title.runtime_seconds)! : english.seasonCount(title.season_count!));
   for (const genre of title.genres) await expect(preview).toContainText(genre.name);
   const play = preview.getByRole("link", { name: `Play ${title.title}` });
   if (title.availability === "ready") await expect(play).toHaveAttribute("href", kind === "movie" ? `/watch/movie/${id}` : `/title/show/${id}`);

@@ -6,7 +6,7 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const buildId = path.join(root, ".next", "BUILD_ID");
-const sources = ["app", "components", "lib", "db", "public", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json"];
+const sources = ["app", "components", "lib", "db", "public", "i18n", "messages", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json"];
 
 function newestMtime(entry: string): number {
   const stat = fs.statSync(entry, { throwIfNoEntry: false });

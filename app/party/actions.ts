@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
+import { formMessage, userMessage } from "@/lib/i18n/errors";
 import { createParty } from "@/lib/parties/parties";
 import { requireViewer } from "@/lib/site/session";
 import { headers } from "next/headers";
@@ -19,7 +20,7 @@ const input = z.discriminatedUnion("kind", [
 
 export async function startParty(_previous: StartPartyResult, form: FormData): Promise<StartPartyResult> {
   const parsed = input.safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { error: "That request was not understood. Reload the page and try again." };
+  if (!parsed.success) return { error: await formMessage("invalidRequest") };
   const item = parsed.data;
   const viewer = await requireViewer(item.kind === "movie" ? `/title/movie/${item.movie_id}` : `/title/show/${item.show_id}`);
   const request = await headers();
@@ -32,7 +33,7 @@ export async function startParty(_previous: StartPartyResult, form: FormData): P
     );
     code = party.code;
   } catch (error) {
-    if (error instanceof ApiError && error.status < 500) return { error: error.message };
+    if (error instanceof ApiError && error.status < 500) return { error: await userMessage(error) };
     throw error;
   }
   redirect(`/party/${code}`);

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import Player from "@/components/player/player";
 import type { ProgressTarget, UpNext } from "@/components/player/types";
@@ -9,6 +10,7 @@ import type { Viewer } from "@/lib/access/rules";
 import { ApiError } from "@/lib/api/errors";
 import { CLIENT_IP_HEADER } from "@/lib/api/internal-headers";
 import { startStream, type PlaybackItem, type StreamStart } from "@/lib/playback/streams";
+import { userMessage } from "@/lib/i18n/errors";
 import { refusePage } from "@/lib/site/page-status";
 import { requireViewer } from "@/lib/site/session";
 import { StopStreamButton } from "./stop-stream-button";
@@ -67,36 +69,40 @@ function Refusal({ error, backHref }: { error: ApiError; backHref: string }) {
   return <Problem error={error} backHref={HIDDEN.has(error.code) ? "/browse" : backHref} />;
 }
 
+/** The refusals with a heading of their own (messages "watch.headings"). */
+const HEADINGS = [
+  "subscription_required",
+  "purchase_required",
+  "maturity_restricted",
+  "genre_blocked",
+  "viewing_limit_reached",
+  "stream_limit_reached",
+  "media_not_ready",
+  "party_full",
+  "party_ended",
+  "party_not_found",
+] as const;
+
 type ActiveStream = { stream_id: string; profile: string; title: string; device: string | null; started_at: string };
 
 /** Why the video cannot play, in words, with what the viewer can do about it (also the watch-party page's). */
-export function Problem({ error, backHref }: { error: ApiError; backHref: string }) {
+export async function Problem({ error, backHref }: { error: ApiError; backHref: string }) {
   refusePage(error.status);
-  const heading: Partial<Record<string, string>> = {
-    subscription_required: "Choose a plan to start watching",
-    purchase_required: "Rent or buy this title to watch it",
-    maturity_restricted: "This title isn't available on this profile",
-    genre_blocked: "This title isn't available on this profile",
-    viewing_limit_reached: "That's all for today",
-    stream_limit_reached: "Too many people are watching right now",
-    media_not_ready: "This video is still being prepared",
-    party_full: "This watch party is full",
-    party_ended: "This watch party has ended",
-    party_not_found: "There is no watch party with this code",
-  };
+  const [t, locale, message] = await Promise.all([getTranslations("watch"), getLocale(), userMessage(error)]);
+  const headed = HEADINGS.find((code) => code === error.code);
   const streams = error.code === "stream_limit_reached" ? ((error.details as { active_streams: ActiveStream[] }).active_streams ?? []) : [];
   return (
     <main className="flex min-h-dvh items-center justify-center bg-black p-6">
       <div className="w-full max-w-lg space-y-5 text-center">
-        <h1 className="text-2xl font-bold">{heading[error.code] ?? "This video can't be played"}</h1>
-        <p className="text-muted">{error.message}</p>
+        <h1 className="text-2xl font-bold">{headed ? t(`headings.${headed}`) : t("cannotPlay")}</h1>
+        <p className="text-muted">{message}</p>
         {streams.length > 0 && (
           <ul className="space-y-2 text-left">
             {streams.map((stream) => (
               <li key={stream.stream_id} className="flex items-center gap-3 rounded bg-surface-raised p-3">
                 <div className="min-w-0 flex-1">
                   <p className="font-semibold">{stream.profile} · {stream.title}</p>
-                  <p className="truncate text-sm text-muted">{stream.device ?? "Unknown device"} · since {new Date(stream.started_at).toLocaleTimeString("en", { timeStyle: "short" })}</p>
+                  <p className="truncate text-sm text-muted">{t("streamSince", { device: stream.device ?? t("unknownDevice"), time: new Date(stream.started_at).toLocaleTimeString(locale, { timeStyle: "short" }) })}</p>
                 </div>
                 <StopStreamButton streamId={stream.stream_id} />
               </li>
@@ -106,16 +112,16 @@ export function Problem({ error, backHref }: { error: ApiError; backHref: string
         <div className="flex justify-center gap-3">
           {error.code === "purchase_required" && (
             <Link href={backHref} className="rounded bg-brand px-5 py-2 font-semibold hover:bg-brand-strong">
-              See rent and buy options
+              {t("rentOrBuy")}
             </Link>
           )}
           {error.code === "subscription_required" && (
             <Link href="/account#plan" className="rounded bg-brand px-5 py-2 font-semibold hover:bg-brand-strong">
-              See plans
+              {t("seePlans")}
             </Link>
           )}
           <Link href={backHref} className="rounded px-5 py-2 ring-1 ring-white/40 hover:bg-white/10">
-            Back
+            {t("back")}
           </Link>
         </div>
       </div>

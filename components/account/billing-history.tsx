@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { InvoiceView } from "@/lib/billing/invoices";
-import { formatDate, formatPrice } from "@/lib/site/format";
+import { getFormat } from "@/lib/i18n/server";
 
 const STATUS: Record<string, string> = {
   paid: "Paid",
@@ -12,7 +12,7 @@ const STATUS: Record<string, string> = {
 };
 
 /** The account's invoices, newest first, each linking to Stripe's hosted invoice and PDF when there is one. */
-export function BillingHistory({
+export async function BillingHistory({
   invoices,
   total,
   page,
@@ -24,6 +24,7 @@ export function BillingHistory({
   page: number;
   pageSize: number;
 }) {
+  const f = await getFormat();
   if (total === 0) return <p className="text-sm text-muted">No charges yet.</p>;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
@@ -44,7 +45,7 @@ export function BillingHistory({
           </thead>
           <tbody>
             {invoices.map((invoice) => {
-              const date = formatDate(invoice.created_at);
+              const date = f.date(invoice.created_at);
               const amount = invoice.status === "paid" ? invoice.amount_paid : invoice.total;
               return (
                 <tr key={invoice.id} className="border-t border-white/10">
@@ -53,11 +54,11 @@ export function BillingHistory({
                     {invoice.description ?? "NormFlix membership"}
                     {invoice.period_start && invoice.period_end && (
                       <span className="block text-xs text-muted">
-                        {formatDate(invoice.period_start)} – {formatDate(invoice.period_end)}
+                        {f.date(invoice.period_start)} – {f.date(invoice.period_end)}
                       </span>
                     )}
                   </td>
-                  <td className="whitespace-nowrap py-3 pr-3 text-right tabular-nums">{formatPrice({ price_cents: amount, currency: invoice.currency })}</td>
+                  <td className="whitespace-nowrap py-3 pr-3 text-right tabular-nums">{f.price({ price_cents: amount, currency: invoice.currency })}</td>
                   <td className="py-3 pr-3">{STATUS[invoice.status] ?? invoice.status}</td>
                   <td className="whitespace-nowrap py-3">
                     {invoice.hosted_invoice_url && (

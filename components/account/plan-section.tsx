@@ -10,7 +10,8 @@ import { discountedPrice, type DiscountView } from "@/lib/billing/coupons";
 import { TextAreaField } from "@/components/forms/text-area-field";
 import { CANCEL_REASON_LABELS, CANCEL_REASONS, PLAN_IDS, priceFor, yearlySaving, type BillingInterval, type Plan, type PlanId } from "@/lib/billing/plans";
 import type { SubscriptionView } from "@/lib/billing/subscriptions";
-import { formatDate, formatPrice } from "@/lib/site/format";
+import { getFormat } from "@/lib/i18n/server";
+import type { Format } from "@/lib/site/format";
 
 export type BillingProviderName = "local" | "stripe";
 
@@ -33,9 +34,9 @@ const rank = (id: PlanId) => PLAN_IDS.indexOf(id);
 const REASONS = [{ value: "", label: "Prefer not to say" }, ...CANCEL_REASONS.map((value) => ({ value, label: CANCEL_REASON_LABELS[value] }))];
 
 /** "Coupon WELCOME: 20% off until March 3, 2027." */
-function discountText(discount: DiscountView): string {
-  const off = discount.percent_off !== null ? `${discount.percent_off}% off` : `${formatPrice({ price_cents: discount.amount_off_cents ?? 0, currency: discount.currency ?? "usd" })} off`;
-  return `Coupon ${discount.code}: ${off} ${discount.ends_at ? `until ${formatDate(discount.ends_at)}` : "for as long as you stay"}.`;
+function discountText(discount: DiscountView, f: Format): string {
+  const off = discount.percent_off !== null ? `${discount.percent_off}% off` : `${f.price({ price_cents: discount.amount_off_cents ?? 0, currency: discount.currency ?? "usd" })} off`;
+  return `Coupon ${discount.code}: ${off} ${discount.ends_at ? `until ${f.date(discount.ends_at)}` : "for as long as you stay"}.`;
 }
 
 const PER: Record<BillingInterval, string> = { month: "month", year: "year" };
@@ -44,9 +45,9 @@ const PER: Record<BillingInterval, string> = { month: "month", year: "year" };
 const priceOf = (plan: Plan, interval: BillingInterval) => priceFor(plan, interval) ?? priceFor(plan, "month") ?? plan;
 
 /** "Save $30.98 a year (17%)" for a plan whose yearly price saves against twelve months. */
-export function savingText(plan: Plan): string | undefined {
+export function savingText(plan: Plan, f: Format): string | undefined {
   const saving = yearlySaving(plan);
-  return saving && `Save ${formatPrice({ price_cents: saving.cents, currency: plan.currency })} a year (${saving.percent}%)`;
+  return saving && `Save ${f.price({ price_cents: saving.cents, currency: plan.currency })} a year (${saving.percent}%)`;
 }
 
 /**
@@ -83,7 +84,7 @@ function IntervalToggle({ plans, interval, query }: { plans: Plan[]; interval: B
  * The account's plan: what it is, switching to another (upgrades at once, downgrades at the end of the period with
  * Stripe), cancelling and resuming, and the payment warnings a failed charge brings.
  */
-export function PlanSection({
+export async function PlanSection({
   subscription,
   plans,
   profileCount,
@@ -103,6 +104,7 @@ export function PlanSection({
   /** The billing interval the picker shows (`?interval=`); default: the subscription's own, else monthly. */
   interval?: BillingInterval;
 }) {
+  const f = await getFormat();
   const stripe = provider === "stripe";
   const live = subscription.plan && !ENDED.has(subscription.status) ? plans.find((plan) => plan.id === subscription.plan) : undefined;
   const current = live?.id;
@@ -122,12 +124,12 @@ export function PlanSection({
             <strong>{live.name}</strong> ·{" "}
             {subscription.discount ? (
               <>
-                {formatPrice({ ...livePrice!, price_cents: discountedPrice(livePrice!.price_cents, subscription.discount) })} / {PER[billed]}{" "}
-                <s className="text-muted">{formatPrice(livePrice!)}</s>
+                {f.price({ ...livePrice!, price_cents: discountedPrice(livePrice!.price_cents, subscription.discount) })} / {PER[billed]}{" "}
+                <s className="text-muted">{f.price(livePrice!)}</s>
               </>
             ) : (
               <>
-                {formatPrice(livePrice!)} / {PER[billed]}
+                {f.price(livePrice!)} / {PER[billed]}
               </>
             )}{" "}
             <span className="ml-2 rounded bg-white/10 px-2 py-0.5 text-sm">{STATUS[subscription.status]}</span>
@@ -145,21 +147,21 @@ export function PlanSection({
         {live && periodEnd && subscription.status !== "past_due" && subscription.status !== "unpaid" && subscription.status !== "paused" && (
           <p className="mt-1 text-sm text-muted">
             {ending
-              ? `Your membership ends on ${formatDate(periodEnd)}.`
+              ? `Your membership ends on ${f.date(periodEnd)}.`
               : subscription.status === "trialing"
-                ? `Your free trial ends on ${formatDate(periodEnd)}; your first payment is taken then.`
-                : `Renews on ${formatDate(periodEnd)}.`}
+                ? `Your free trial ends on ${f.date(periodEnd)}; your first payment is taken then.`
+                : `Renews on ${f.date(periodEnd)}.`}
           </p>
         )}
       </div>
 
-      {live && subscription.discount && <p className="text-sm text-success-soft">{discountText(subscription.discount)}</p>}
+      {live && subscription.discount && <p className="text-sm text-success-soft">{discountText(subscription.discount, f)}</p>}
 
       <PaymentWarning subscription={subscription} stripe={stripe} />
 
       {ending && (
         <div className="rounded-lg bg-white/5 p-4 ring-1 ring-white/15">
-          <p className="text-sm">You will not be charged again. Resume to keep watching after {formatDate(periodEnd!)}.</p>
+          <p className="text-sm">You will not be charged again. Resume to keep watching after {f.date(periodEnd!)}.</p>
           <ActionForm action={resumePlanAction} className="mt-3 space-y-3" label="Resume membership">
             <SubmitButton pendingLabel="Resuming…">Resume membership</SubmitButton>
           </ActionForm>
@@ -169,9 +171,9 @@ export function PlanSection({
       {live && scheduled && !ending && (
         <div className="rounded-lg bg-white/5 p-4 ring-1 ring-white/15">
           <p className="text-sm">
-            Changing to <strong>{scheduled.name}</strong> ({formatPrice(priceOf(scheduled, scheduledInterval))} / {PER[scheduledInterval]}) from{" "}
-            {formatDate(subscription.scheduled_change_at!)}. You keep {live.name}
-            {scheduledInterval !== billed && ` at ${formatPrice(livePrice!)} / ${PER[billed]}`} until then.
+            Changing to <strong>{scheduled.name}</strong> ({f.price(priceOf(scheduled, scheduledInterval))} / {PER[scheduledInterval]}) from{" "}
+            {f.date(subscription.scheduled_change_at!)}. You keep {live.name}
+            {scheduledInterval !== billed && ` at ${f.price(livePrice!)} / ${PER[billed]}`} until then.
           </p>
           <ActionForm action={changePlanAction} className="mt-3 space-y-3" label="Scheduled plan change">
             <input type="hidden" name="interval" value={billed} />
@@ -200,7 +202,7 @@ export function PlanSection({
           {plans.map((plan) => {
             const price = priceFor(plan, interval);
             if (!price) return null;
-            const saving = interval === "year" ? savingText(plan) : undefined;
+            const saving = interval === "year" ? savingText(plan, f) : undefined;
             const isCurrent = plan.id === current && interval === billed;
             // Monthly to yearly applies at once; yearly to monthly waits for the year's end (as a downgrade does).
             const upgrade = live && (interval !== billed ? interval === "year" : rank(plan.id) > rank(live.id));
@@ -213,12 +215,12 @@ export function PlanSection({
                   ? interval !== billed
                     ? "Starts now: a yearly period begins today; what is left of this month is credited."
                     : "Starts now: you'll be charged the prorated difference now."
-                  : periodEnd && `Starts from ${formatDate(periodEnd)}, when your current period ends.`;
+                  : periodEnd && `Starts from ${f.date(periodEnd)}, when your current period ends.`;
             return (
               <li key={plan.id} className={`flex flex-col rounded-lg p-4 ring-1 ${isCurrent || (!current && plan.id === suggested) ? "bg-white/5 ring-2 ring-brand" : "ring-white/15"}`}>
                 <h3 className="font-semibold">{plan.name}</h3>
                 <p className="text-2xl font-bold">
-                  {formatPrice(price)}
+                  {f.price(price)}
                   <span className="text-sm font-normal text-muted"> / {PER[interval]}</span>
                 </p>
                 {saving && <p className="text-sm font-semibold text-success-soft">{saving}</p>}
@@ -232,7 +234,7 @@ export function PlanSection({
                   {isCurrent ? (
                     <p className="py-2.5 text-sm font-semibold">Your plan</p>
                   ) : plan.id === scheduled?.id && interval === scheduledInterval ? (
-                    <p className="py-2.5 text-sm font-semibold">From {formatDate(subscription.scheduled_change_at!)}</p>
+                    <p className="py-2.5 text-sm font-semibold">From {f.date(subscription.scheduled_change_at!)}</p>
                   ) : (
                     <>
                       <SubmitButton name="plan" value={plan.id} variant={plan.id === suggested || !live ? "primary" : "secondary"} className="w-full">
@@ -285,7 +287,7 @@ export function PlanSection({
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-muted">
             {periodEnd && (
               <li>
-                <strong className="text-white">At the end of this period.</strong> You keep watching until {formatDate(periodEnd)}, the end of
+                <strong className="text-white">At the end of this period.</strong> You keep watching until {f.date(periodEnd)}, the end of
                 the period you have paid for; you will not be charged again. You can resume until then.
               </li>
             )}
@@ -300,7 +302,7 @@ export function PlanSection({
               label="When should it end?"
               defaultValue={periodEnd ? "period_end" : "now"}
               options={[
-                ...(periodEnd ? [{ value: "period_end", label: `At the end of this period (${formatDate(periodEnd)})` }] : []),
+                ...(periodEnd ? [{ value: "period_end", label: `At the end of this period (${f.date(periodEnd)})` }] : []),
                 { value: "now", label: "Now (no refund)" },
               ]}
             />
@@ -323,7 +325,8 @@ export function PlanSection({
 }
 
 /** A failed payment: what happens and when, and the way to fix it (the Customer Portal). */
-function PaymentWarning({ subscription, stripe }: { subscription: SubscriptionView; stripe: boolean }) {
+async function PaymentWarning({ subscription, stripe }: { subscription: SubscriptionView; stripe: boolean }) {
+  const f = await getFormat();
   const { status } = subscription;
   if (status !== "past_due" && status !== "unpaid" && status !== "paused") return null;
   if (status === "paused" && subscription.paused_until) {
@@ -331,7 +334,7 @@ function PaymentWarning({ subscription, stripe }: { subscription: SubscriptionVi
       <div role="alert" className="rounded-lg bg-white/5 p-4 ring-1 ring-white/25">
         <p className="font-semibold">Membership paused</p>
         <p className="mt-1 text-sm">
-          Watching is on hold and you are not charged until {formatDate(subscription.paused_until)}, when your membership resumes by itself.
+          Watching is on hold and you are not charged until {f.date(subscription.paused_until)}, when your membership resumes by itself.
         </p>
         <ActionForm action={resumePlanAction} className="mt-3 space-y-3" label="Resume membership">
           <SubmitButton pendingLabel="Resuming…">Resume now</SubmitButton>
@@ -342,7 +345,7 @@ function PaymentWarning({ subscription, stripe }: { subscription: SubscriptionVi
   const message =
     status === "past_due"
       ? subscription.has_access && subscription.grace_period_ends_at
-        ? `Your last payment failed. Update your payment method by ${formatDate(subscription.grace_period_ends_at)} to keep watching; we will retry the charge.`
+        ? `Your last payment failed. Update your payment method by ${f.date(subscription.grace_period_ends_at)} to keep watching; we will retry the charge.`
         : "Your last payment failed and watching is on hold. Update your payment method to continue."
       : status === "unpaid"
         ? "Your membership is on hold because payments failed. Update your payment method, then choose a plan to continue."

@@ -1,19 +1,21 @@
 import Link from "next/link";
 import { titleHref } from "@/components/catalog/links";
 import type { PurchaseView } from "@/lib/purchases/purchases";
-import { formatDate, formatHours, formatPrice, formatTimeLeft } from "@/lib/site/format";
+import { getFormat } from "@/lib/i18n/server";
+import type { Format } from "@/lib/site/format";
 
 /** What is left of a rental or purchase: "Purchased", "31 h left", "48 h once you start, start by …", "Expired". */
-function standing(item: PurchaseView): string {
+function standing(item: PurchaseView, f: Format): string {
   if (item.status === "refunded") return "Refunded";
   if (item.status === "expired") return item.kind === "rent" ? "Rental over" : "Ended";
   if (item.kind === "buy") return "Yours to keep";
-  if (item.rental_starts_at) return `${formatTimeLeft(item.remaining_seconds ?? 0)} (until ${formatDate(item.expires_at!)})`;
-  return `${formatHours(item.rental_hours ?? 0)} once you start${item.start_by ? `, start by ${formatDate(item.start_by)}` : ""}`;
+  if (item.rental_starts_at) return `${f.rentalLeft(item.remaining_seconds ?? 0)} (until ${f.date(item.expires_at!)})`;
+  return `${f.hours(item.rental_hours ?? 0)} once you start${item.start_by ? `, start by ${f.date(item.start_by)}` : ""}`;
 }
 
 /** The account's rentals and purchases, newest first. */
-export function PurchasesList({ items, total }: { items: PurchaseView[]; total: number }) {
+export async function PurchasesList({ items, total }: { items: PurchaseView[]; total: number }) {
+  const f = await getFormat();
   if (total === 0) return <p className="text-sm text-muted">No rentals or purchases yet. Titles not in your plan show Rent and Buy on their page.</p>;
   return (
     <ul className="divide-y divide-white/10" aria-label="Rentals and purchases">
@@ -24,10 +26,10 @@ export function PurchasesList({ items, total }: { items: PurchaseView[]; total: 
               {item.title}
             </Link>
             <span className="ml-2 text-sm text-muted">
-              {item.kind === "rent" ? "Rented" : "Purchased"} {formatDate(item.purchased_at)} · {formatPrice(item)}
+              {item.kind === "rent" ? "Rented" : "Purchased"} {f.date(item.purchased_at)} · {f.price(item)}
             </span>
           </div>
-          <span className={`text-sm ${item.status === "active" ? "text-white" : "text-muted"}`}>{standing(item)}</span>
+          <span className={`text-sm ${item.status === "active" ? "text-white" : "text-muted"}`}>{standing(item, f)}</span>
         </li>
       ))}
     </ul>

@@ -1,6 +1,6 @@
 import type { recentSecurityEvents } from "@/lib/accounts/security-events";
 import { ssoProviderName } from "@/lib/accounts/sso-providers";
-import { describeUserAgent, formatRelative } from "@/lib/site/format";
+import { getFormat } from "@/lib/i18n/server";
 
 type SecurityEvent = Awaited<ReturnType<typeof recentSecurityEvents>>["items"][number];
 
@@ -21,7 +21,8 @@ const LABELS: Record<SecurityEvent["kind"], string> = {
 };
 
 /** The account's recent security events, newest first. */
-export function SecurityEventsList({ events }: { events: SecurityEvent[] }) {
+export async function SecurityEventsList({ events }: { events: SecurityEvent[] }) {
+  const f = await getFormat();
   if (events.length === 0) return <p className="text-muted">Nothing yet.</p>;
   return (
     <ul className="divide-y divide-white/10" aria-label="Recent security events">
@@ -32,8 +33,8 @@ export function SecurityEventsList({ events }: { events: SecurityEvent[] }) {
             {event.detail && ` ${ssoProviderName(event.detail)}`}
           </p>
           <p className="text-sm text-muted">
-            <time dateTime={event.created_at}>{formatRelative(event.created_at)}</time>
-            {event.user_agent && ` · ${describeUserAgent(event.user_agent)}`}
+            <time dateTime={event.created_at}>{f.relative(event.created_at)}</time>
+            {event.user_agent && ` · ${f.userAgent(event.user_agent)}`}
             {event.ip && ` · ${event.ip}`}
           </p>
         </li>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Icon } from "@/components/catalog/icons";
 
@@ -14,6 +15,7 @@ const SLIDE_MS = 8_000;
  */
 export function HeroCarousel({ slides, labels, ids }: { slides: React.ReactNode[]; labels: string[]; ids: string[] }) {
   const count = slides.length;
+  const t = useTranslations("hero");
   const [index, setIndex] = useState(0);
   const [stopped, setStopped] = useState(false);
   const [hovered, setHovered] = useState(false);
@@ -48,7 +50,7 @@ export function HeroCarousel({ slides, labels, ids }: { slides: React.ReactNode[
   return (
     <section
       aria-roledescription="carousel"
-      aria-label="Featured titles"
+      aria-label={t("label")}
       data-hero
       className="relative isolate mb-6 overflow-hidden"
       onMouseEnter={() => setHovered(true)}
@@ -61,7 +63,7 @@ export function HeroCarousel({ slides, labels, ids }: { slides: React.ReactNode[
           key={ids[index]}
           role="group"
           aria-roledescription="slide"
-          aria-label={count > 1 ? `${index + 1} of ${count}: ${labels[index]}` : labels[index]}
+          aria-label={count > 1 ? t("slide", { index: index + 1, count, title: labels[index] }) : labels[index]}
           data-hero-slide={ids[index]}
           className="motion-safe:animate-[hero-fade_600ms_ease-out]"
         >
@@ -71,14 +73,14 @@ export function HeroCarousel({ slides, labels, ids }: { slides: React.ReactNode[
       {count > 1 && (
         <div
           role="group"
-          aria-label="Choose a featured title"
+          aria-label={t("choose")}
           onKeyDown={onKeyDown}
           className="flex items-center justify-center gap-2 px-4 pb-4 sm:absolute sm:bottom-6 sm:right-8 sm:px-0 sm:pb-0"
         >
-          <button type="button" className={control} onClick={() => setStopped((s) => !s)} aria-label={stopped ? "Start turning the featured titles" : "Stop turning the featured titles"}>
+          <button type="button" className={control} onClick={() => setStopped((s) => !s)} aria-label={stopped ? t("start") : t("stop")}>
             <Icon name={stopped ? "play" : "pause"} className="size-5" />
           </button>
-          <button type="button" className={control} onClick={() => show(index - 1)} aria-label="Previous featured title">
+          <button type="button" className={control} onClick={() => show(index - 1)} aria-label={t("previous")}>
             <Icon name="chevronLeft" className="size-6" />
           </button>
           <div className="flex items-center">
@@ -87,7 +89,7 @@ export function HeroCarousel({ slides, labels, ids }: { slides: React.ReactNode[
                 key={id}
                 type="button"
                 onClick={() => show(i)}
-                aria-label={`Featured title ${i + 1} of ${count}: ${labels[i]}`}
+                aria-label={t("dot", { index: i + 1, count, title: labels[i] })}
                 aria-current={i === index ? "true" : undefined}
                 data-hero-dot={id}
                 className="group inline-flex size-7 items-center justify-center rounded-full focus-visible:outline-2 focus-visible:outline-white"
@@ -96,7 +98,7 @@ export function HeroCarousel({ slides, labels, ids }: { slides: React.ReactNode[
               </button>
             ))}
           </div>
-          <button type="button" className={control} onClick={() => show(index + 1)} aria-label="Next featured title">
+          <button type="button" className={control} onClick={() => show(index + 1)} aria-label={t("next")}>
             <Icon name="chevronRight" className="size-6" />
           </button>
         </div>

@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
 import { movieWatchHref, titleHref } from "@/components/catalog/links";
-import { formatRuntime, seasonCountLabel } from "@/components/catalog/format";
 import { MaturityBadge } from "@/components/catalog/maturity-badge";
 import { BACKDROP_TEXT_TOP, BackdropLayer } from "@/components/catalog/poster";
 import { maturityLevel } from "@/lib/catalog/maturity";
@@ -10,15 +11,16 @@ import { Icon } from "@/components/catalog/icons";
 import { HeroCarousel } from "./hero-carousel";
 
 /** The hero: the featured titles as a carousel (one slide when there is one), from the home's `hero` row. */
-export function FeaturedHero({ items }: { items: HeroTitle[] }) {
+export async function FeaturedHero({ items }: { items: HeroTitle[] }) {
   return <HeroCarousel slides={items.map((title) => <HeroSlide key={title.id} title={title} />)} labels={items.map((t) => t.title)} ids={items.map((t) => t.id)} />;
 }
 
-function HeroSlide({ title }: { title: HeroTitle }) {
+async function HeroSlide({ title }: { title: HeroTitle }) {
+  const [f, t] = await Promise.all([getFormat(), getTranslations("browse")]);
   const facts = [
     String(title.year),
-    "runtime_seconds" in title ? formatRuntime(title.runtime_seconds) : undefined,
-    "season_count" in title && title.season_count ? seasonCountLabel(title.season_count) : undefined,
+    "runtime_seconds" in title ? f.runtime(title.runtime_seconds) : undefined,
+    "season_count" in title && title.season_count ? f.seasonCount(title.season_count) : undefined,
     title.genres.map((genre) => genre.name).join(", ") || undefined,
   ].filter(Boolean);
   // A show's page knows which episode to play; a movie plays right away.
@@ -27,7 +29,7 @@ function HeroSlide({ title }: { title: HeroTitle }) {
     <div className="relative isolate">
       <BackdropLayer src={title.backdrop_url} />
       <div className={`flex max-w-2xl flex-col justify-end px-4 pb-10 ${BACKDROP_TEXT_TOP} sm:min-h-[46vw] sm:px-8 sm:pt-24 lg:min-h-[38vw] lg:pb-16 2xl:max-w-3xl`}>
-        <p className="text-sm font-semibold uppercase tracking-widest text-brand">Featured {title.type === "movie" ? "movie" : "series"}</p>
+        <p className="text-sm font-semibold uppercase tracking-widest text-brand">{title.type === "movie" ? t("featuredMovie") : t("featuredSeries")}</p>
         <h1 id="featured-title" className="mt-2 text-3xl font-black leading-tight sm:text-5xl 2xl:text-6xl">
           {title.title}
         </h1>
@@ -41,14 +43,14 @@ function HeroSlide({ title }: { title: HeroTitle }) {
         <div className="mt-5 flex flex-wrap gap-3">
           {title.availability === "ready" && (
             <Link href={playHref} prefetch={false} className="inline-flex items-center gap-2 rounded bg-white px-6 py-2.5 font-semibold text-black hover:bg-neutral-200">
-              <Icon name="play" className="size-6" /> Play<span className="sr-only"> {title.title}</span>
+              <Icon name="play" className="size-6" /> {t.rich("play", { title: title.title, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
             </Link>
           )}
           <Link
             href={titleHref(title.type, title.id)}
             className="inline-flex items-center gap-2 rounded bg-neutral-500/60 px-6 py-2.5 font-semibold text-white hover:bg-neutral-500/80"
           >
-            <Icon name="info" className="size-6" /> More info<span className="sr-only"> about {title.title}</span>
+            <Icon name="info" className="size-6" /> {t.rich("moreInfo", { title: title.title, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
           </Link>
         </div>
       </div>
@@ -57,16 +59,17 @@ function HeroSlide({ title }: { title: HeroTitle }) {
 }
 
 /** In place of the hero when the profile may see nothing at all. */
-export function NothingToWatch({ viewer }: { viewer: Viewer }) {
+export async function NothingToWatch({ viewer }: { viewer: Viewer }) {
+  const t = await getTranslations("browse");
   return (
     <section aria-labelledby="featured-title" className="px-4 py-24 text-center sm:px-8">
       <h1 id="featured-title" className="text-3xl font-bold">
-        Nothing to watch yet
+        {t("nothingHeading")}
       </h1>
       <p className="mx-auto mt-4 max-w-xl text-muted">
         {viewer.profile.maturityLevel < maturityLevel("NC-17")
-          ? `No titles on this server are rated for ${viewer.profile.name} yet.`
-          : "This server's catalog is empty. Titles appear here as soon as an administrator publishes them."}
+          ? t("nothingForProfile", { name: viewer.profile.name })
+          : t("nothingAtAll")}
       </p>
     </section>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Icon } from "@/components/catalog/icons";
 
@@ -10,6 +11,7 @@ const reducedMotion = () => window.matchMedia("(prefers-reduced-motion: reduce)"
  * moving focus from card to card (the browser scrolls the focused card into view).
  */
 export function RowScroller({ label, children }: { label: string; children: React.ReactNode }) {
+  const t = useTranslations("browse");
   const list = useRef<HTMLUListElement>(null);
   const [edges, setEdges] = useState({ start: true, end: true });
 
@@ -43,7 +45,7 @@ export function RowScroller({ label, children }: { label: string; children: Reac
   return (
     <div className="relative">
       {!edges.start && (
-        <button type="button" onClick={() => page(-1)} aria-label={`Scroll ${label} back`} className={`${button} left-0 rounded-r-md`}>
+        <button type="button" onClick={() => page(-1)} aria-label={t("scrollBack", { label })} className={`${button} left-0 rounded-r-md`}>
           <Icon name="chevronLeft" className="size-8" />
         </button>
       )}
@@ -57,7 +59,7 @@ export function RowScroller({ label, children }: { label: string; children: Reac
         {children}
       </ul>
       {!edges.end && (
-        <button type="button" onClick={() => page(1)} aria-label={`Scroll ${label} forward`} className={`${button} right-0 rounded-l-md`}>
+        <button type="button" onClick={() => page(1)} aria-label={t("scrollForward", { label })} className={`${button} right-0 rounded-l-md`}>
           <Icon name="chevronRight" className="size-8" />
         </button>
       )}

@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import type { Viewer } from "@/lib/access/rules";
 import { viewingToday } from "@/lib/access/kids-controls";
 
@@ -7,16 +8,17 @@ export async function ViewingLimitNotice({ viewer }: { viewer: Viewer }) {
   const today = await viewingToday(viewer);
   const limit = today.limitMinutes ?? 0;
   const left = Math.max(0, Math.floor(limit - today.usedSeconds / 60));
-  const resumes = new Intl.DateTimeFormat("en", { timeZone: today.timeZone, hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(today.resetsAt);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("browse.limit")]);
+  const resumes = new Intl.DateTimeFormat(locale, { timeZone: today.timeZone, hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(today.resetsAt);
   return left > 0 ? (
     <p role="status" data-viewing-limit className="mx-4 mt-4 rounded-lg bg-white/5 p-3 text-sm text-neutral-200 ring-1 ring-white/15 sm:mx-8">
-      {left} of today&apos;s {limit} minutes left to watch.
+      {t("left", { left, limit })}
     </p>
   ) : (
     <div role="status" data-viewing-limit="used" className="mx-4 mt-4 rounded-lg bg-brand/15 p-4 ring-1 ring-brand/50 sm:mx-8">
-      <p className="text-lg font-semibold">That&apos;s all the watching for today!</p>
+      <p className="text-lg font-semibold">{t("usedHeading")}</p>
       <p className="mt-1 text-neutral-200">
-        {viewer.profile.name} has used today&apos;s {limit} minutes. Videos play again tomorrow, from {resumes}.
+        {t("used", { name: viewer.profile.name, limit, resumes })}
       </p>
     </div>
   );

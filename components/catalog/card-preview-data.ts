@@ -1,4 +1,4 @@
-import { formatRuntime, seasonCountLabel } from "./format";
+import type { Format } from "@/lib/site/format";
 import { movieWatchHref, titleHref, type TitleKind } from "./links";
 
 /** What a card's hover preview shows, written on the card as `data-preview` (the preview itself is one client leaf). */
@@ -30,9 +30,9 @@ type PreviewTitle = {
   availability?: string;
 };
 
-/** The preview of `title`; `listed`: the ids on the profile's My List. */
-export function cardPreview(title: PreviewTitle, listed: ReadonlySet<string>): CardPreviewData {
-  const length = title.type === "movie" ? formatRuntime(title.runtime_seconds) : title.season_count ? seasonCountLabel(title.season_count) : undefined;
+/** The preview of `title`; `listed`: the ids on the profile's My List; `f`: the viewer's language's formats. */
+export function cardPreview(title: PreviewTitle, listed: ReadonlySet<string>, f: Format): CardPreviewData {
+  const length = title.type === "movie" ? f.runtime(title.runtime_seconds) : title.season_count ? f.seasonCount(title.season_count) : undefined;
   const playable = title.availability === undefined || title.availability === "ready";
   return {
     kind: title.type,

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useTransition } from "react";
 import { createPortal } from "react-dom";
 import { setOnWatchlistInPlace } from "@/app/(site)/title/actions";
@@ -140,6 +141,7 @@ const round = "inline-flex size-9 items-center justify-center rounded-full borde
 type PreviewProps = { card: HTMLElement; data: CardPreviewData; onGone: () => void; onListed: (listed: boolean) => void };
 
 function PreviewCard({ card, data, onGone, onListed }: PreviewProps) {
+  const t = useTranslations("preview");
   const box = usePlacement(card, onGone);
   const [listed, setListed] = useState(data.listed);
   const [error, setError] = useState<string>();
@@ -164,7 +166,7 @@ function PreviewCard({ card, data, onGone, onListed }: PreviewProps) {
     <div
       ref={box}
       role="group"
-      aria-label={`${data.title}: preview`}
+      aria-label={t("label", { title: data.title })}
       data-card-preview
       className="fixed z-40 overflow-hidden rounded-md bg-neutral-900 text-left shadow-2xl shadow-black ring-1 ring-white/15"
     >
@@ -174,7 +176,7 @@ function PreviewCard({ card, data, onGone, onListed }: PreviewProps) {
         <p className="font-semibold leading-tight">{data.title}</p>
         <div className="flex items-center gap-2">
           {data.play && (
-            <Link href={data.play} prefetch={false} aria-label={`Play ${data.title}`} className={`${round} border-white bg-white text-black hover:bg-neutral-200`}>
+            <Link href={data.play} prefetch={false} aria-label={t("play", { title: data.title })} className={`${round} border-white bg-white text-black hover:bg-neutral-200`}>
               <Icon name="play" />
             </Link>
           )}
@@ -183,13 +185,13 @@ function PreviewCard({ card, data, onGone, onListed }: PreviewProps) {
             onClick={toggle}
             aria-disabled={pending || undefined}
             aria-pressed={listed}
-            aria-label={listed ? `Remove ${data.title} from My List` : `Add ${data.title} to My List`}
-            title={listed ? "Remove from My List" : "Add to My List"}
+            aria-label={t(listed ? "remove" : "add", { title: data.title })}
+            title={t(listed ? "removeShort" : "addShort")}
             className={`${round} border-neutral-400 text-white hover:border-white aria-disabled:cursor-wait aria-disabled:opacity-60`}
           >
             <Icon name={listed ? "check" : "plus"} />
           </button>
-          <Link href={data.href} aria-label={`More info about ${data.title}`} className={`${round} ml-auto border-neutral-400 text-white hover:border-white`}>
+          <Link href={data.href} aria-label={t("moreInfo", { title: data.title })} className={`${round} ml-auto border-neutral-400 text-white hover:border-white`}>
             <Icon name="info" />
           </Link>
         </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ProgrammeView } from "@/lib/channels/channels";
 
 // The live TV guide: one row per channel (logo, number, name, what is on now with its progress) and its programmes
@@ -16,9 +17,11 @@ export type GuideChannel = {
   programmes: ProgrammeView[];
 };
 
-const time = (ms: number, timeZone: string) => new Date(ms).toLocaleTimeString("en", { hour: "numeric", minute: "2-digit", timeZone });
+const clock = (locale: string) => (ms: number, timeZone: string) => new Date(ms).toLocaleTimeString(locale, { hour: "numeric", minute: "2-digit", timeZone });
 
-export function Guide({ channels, fromMs, toMs, nowMs, timeZone }: { channels: GuideChannel[]; fromMs: number; toMs: number; nowMs: number; timeZone: string }) {
+export async function Guide({ channels, fromMs, toMs, nowMs, timeZone }: { channels: GuideChannel[]; fromMs: number; toMs: number; nowMs: number; timeZone: string }) {
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("live")]);
+  const time = clock(locale);
   const span = toMs - fromMs;
   const at = (ms: number) => `${((Math.min(Math.max(ms, fromMs), toMs) - fromMs) / span) * 100}%`;
   const ticks: number[] = [];
@@ -33,10 +36,10 @@ export function Guide({ channels, fromMs, toMs, nowMs, timeZone }: { channels: G
             </span>
           ))}
         </div>
-        <ul aria-label="Channels">
+        <ul aria-label={t("channels")}>
           {channels.map((channel) => (
             <li key={channel.id} className="flex border-b border-white/10" data-testid="guide-row">
-              <Link href={`/watch/channel/${channel.id}`} className="flex w-64 shrink-0 items-center gap-3 p-3 hover:bg-white/5" aria-label={`Watch ${channel.name}${channel.now ? `: ${channel.now.title}` : ""}`}>
+              <Link href={`/watch/channel/${channel.id}`} className="flex w-64 shrink-0 items-center gap-3 p-3 hover:bg-white/5" aria-label={channel.now ? t("watchNow", { name: channel.name, title: channel.now.title }) : t("watch", { name: channel.name })}>
                 {channel.logo_url ? (
                   // eslint-disable-next-line @next/next/no-img-element -- a logo from anywhere, shown small
                   <img src={channel.logo_url} alt="" className="size-10 rounded object-contain" />
@@ -47,14 +50,14 @@ export function Guide({ channels, fromMs, toMs, nowMs, timeZone }: { channels: G
                   <span className="block truncate font-semibold">
                     {channel.number} · {channel.name}
                   </span>
-                  <span className="block truncate text-sm text-muted">{channel.now ? `Now: ${channel.now.title}` : channel.kind === "live" && channel.on_air ? "Live now" : "Off air"}</span>
-                  {channel.now && <NowProgress programme={channel.now} nowMs={nowMs} />}
+                  <span className="block truncate text-sm text-muted">{channel.now ? t("now", { title: channel.now.title }) : channel.kind === "live" && channel.on_air ? t("liveNow") : t("offAir")}</span>
+                  {channel.now && <NowProgress programme={channel.now} nowMs={nowMs} label={t("progress", { title: channel.now.title })} />}
                 </span>
               </Link>
               <div className="relative min-h-16 flex-1">
                 {channel.kind === "live" && channel.on_air && (
                   <Link href={`/watch/channel/${channel.id}`} className="absolute inset-y-1 right-0 left-0 overflow-hidden rounded border border-black/40 bg-brand/80 px-2 py-1 text-sm hover:bg-brand">
-                    <span className="block truncate font-medium">LIVE · {channel.name}</span>
+                    <span className="block truncate font-medium">{t("liveName", { name: channel.name })}</span>
                   </Link>
                 )}
                 {channel.programmes.map((p) => {
@@ -84,11 +87,11 @@ export function Guide({ channels, fromMs, toMs, nowMs, timeZone }: { channels: G
   );
 }
 
-function NowProgress({ programme, nowMs }: { programme: ProgrammeView; nowMs: number }) {
+function NowProgress({ programme, nowMs, label }: { programme: ProgrammeView; nowMs: number; label: string }) {
   const start = Date.parse(programme.starts_at);
   const share = Math.min(1, Math.max(0, (nowMs - start) / (Date.parse(programme.ends_at) - start)));
   return (
-    <span className="mt-1 block h-1 rounded bg-white/20" role="progressbar" aria-label={`${programme.title} progress`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
+    <span className="mt-1 block h-1 rounded bg-white/20" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
       <span className="block h-full rounded bg-brand" style={{ width: `${share * 100}%` }} />
     </span>
   );

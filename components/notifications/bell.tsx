@@ -1,18 +1,21 @@
 "use client";
 
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { MenuDisclosure } from "@/components/site/menu-disclosure";
 
 type Item = { id: string; title: string; body: string; url: string; read: boolean; created_at: string };
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+const when = (iso: string, locale: string) => new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
 
 /**
  * The header's bell: the unread count, kept current by /api/notifications/events (a notification made on any
  * instance arrives at once), and a panel of the latest notifications, each a link to what it is about.
  */
 export function NotificationBell({ profile }: { profile?: string }) {
+  const t = useTranslations("notifications");
+  const locale = useLocale();
   const scope = profile ? `profile=${encodeURIComponent(profile)}` : "";
   const [items, setItems] = useState<Item[]>([]);
   const [unread, setUnread] = useState(0);
@@ -42,7 +45,7 @@ export function NotificationBell({ profile }: { profile?: string }) {
 
   return (
     <MenuDisclosure
-      label={unread ? `Notifications, ${unread} unread` : "Notifications"}
+      label={unread ? t("labelUnread", { unread }) : t("title")}
       panelClassName="w-80 max-w-[calc(100vw-1.5rem)]"
       summary={
         <span className="relative grid size-8 place-items-center text-neutral-200">
@@ -58,26 +61,26 @@ export function NotificationBell({ profile }: { profile?: string }) {
       }
     >
       <div className="flex items-center justify-between px-4 pb-2">
-        <h2 className="text-sm font-semibold">Notifications</h2>
+        <h2 className="text-sm font-semibold">{t("title")}</h2>
         {unread > 0 && (
           <button type="button" onClick={() => void mark("read-all")} className="text-xs text-neutral-300 underline hover:text-white">
-            Mark all read
+            {t("markAllRead")}
           </button>
         )}
       </div>
       {items.length === 0 ? (
-        <p className="px-4 py-3 text-sm text-muted">Nothing new.</p>
+        <p className="px-4 py-3 text-sm text-muted">{t("nothingNew")}</p>
       ) : (
         <ul className="max-h-96 overflow-y-auto border-t border-white/10">
           {items.map((item) => (
             <li key={item.id}>
               <Link href={item.url} onClick={() => !item.read && void mark(`${item.id}/read`)} className="block px-4 py-2 hover:bg-white/10">
                 <span className="flex items-center gap-2 text-sm font-medium text-white">
-                  {!item.read && <span className="size-2 shrink-0 rounded-full bg-brand" aria-label="Unread" role="img" />}
+                  {!item.read && <span className="size-2 shrink-0 rounded-full bg-brand" aria-label={t("unread")} role="img" />}
                   {item.title}
                 </span>
                 <span className="block text-xs text-neutral-300">{item.body}</span>
-                <span className="block text-xs text-muted">{when(item.created_at)}</span>
+                <span className="block text-xs text-muted">{when(item.created_at, locale)}</span>
               </Link>
             </li>
           ))}
@@ -85,7 +88,7 @@ export function NotificationBell({ profile }: { profile?: string }) {
       )}
       <div className="border-t border-white/10 px-4 pt-2">
         <Link href="/account/notifications" className="text-xs text-neutral-300 underline hover:text-white">
-          Notification settings
+          {t("settings")}
         </Link>
       </div>
     </MenuDisclosure>

@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { ProfileAvatar } from "@/components/profiles/avatar";
 import { MESSAGE_MAX_CHARS } from "@/lib/parties/limits";
@@ -11,18 +12,20 @@ const TYPING_IDLE_MS = 3_000;
 
 /** The sync indicator: how far this player is from the party, and what it is doing about it. */
 export function SyncIndicator({ sync, connected }: { sync: SyncStatus; connected: boolean }) {
+  const t = useTranslations("party");
   const error = sync.errorMs === null ? null : Math.abs(sync.errorMs);
-  const [label, tone] = !connected
-    ? ["Reconnecting…", "bg-amber-400"]
+  const [key, tone] = !connected
+    ? (["reconnecting", "bg-amber-400"] as const)
     : sync.correcting === "waiting"
-      ? ["Waiting for everyone…", "bg-amber-400"]
+      ? (["waiting", "bg-amber-400"] as const)
       : error === null
-        ? ["Syncing…", "bg-amber-400"]
+        ? (["syncing", "bg-amber-400"] as const)
         : sync.correcting === "seek"
-          ? ["Catching up…", "bg-amber-400"]
+          ? (["catchingUp", "bg-amber-400"] as const)
           : error <= 100
-            ? ["In sync", "bg-emerald-400"]
-            : ["Syncing…", "bg-amber-400"];
+            ? (["inSync", "bg-emerald-400"] as const)
+            : (["syncing", "bg-amber-400"] as const);
+  const label = t(`sync.${key}`);
   return (
     <p role="status" className="flex items-center gap-2 text-sm text-neutral-300" data-testid="sync-indicator">
       <span aria-hidden="true" className={`size-2.5 rounded-full ${tone}`} />
@@ -34,6 +37,7 @@ export function SyncIndicator({ sync, connected }: { sync: SyncStatus; connected
 
 /** The party beside the player: invite link, members, host controls, chat, reactions and typing. */
 export function PartyPanel({ party, backHref }: { party: PartyControls; backHref: string }) {
+  const t = useTranslations("party");
   const router = useRouter();
   const [text, setText] = useState("");
   const [copied, setCopied] = useState(false);
@@ -70,24 +74,24 @@ export function PartyPanel({ party, backHref }: { party: PartyControls; backHref
   };
 
   return (
-    <aside aria-label="Watch party" className="flex h-full w-full flex-col gap-4 overflow-hidden bg-neutral-950 p-4 text-white" data-testid="party-panel">
+    <aside aria-label={t("title")} className="flex h-full w-full flex-col gap-4 overflow-hidden bg-neutral-950 p-4 text-white" data-testid="party-panel">
       <header className="space-y-2">
-        <h2 className="text-lg font-semibold">Watch party</h2>
+        <h2 className="text-lg font-semibold">{t("title")}</h2>
         <SyncIndicator sync={party.sync} connected={party.connected} />
         <div className="flex items-center gap-2">
           <label htmlFor="party-invite" className="sr-only">
-            Invite link
+            {t("inviteLink")}
           </label>
           <input id="party-invite" readOnly value={inviteUrl} className="min-w-0 flex-1 rounded bg-neutral-800 px-2 py-1.5 text-sm text-neutral-200" onFocus={(e) => e.target.select()} />
           <button type="button" onClick={copy} className="rounded bg-white px-3 py-1.5 text-sm font-semibold text-black hover:bg-neutral-200">
-            {copied ? "Copied" : "Copy"}
+            {copied ? t("copied") : t("copy")}
           </button>
         </div>
         <p className="text-xs text-neutral-400">
-          Code <span className="font-mono tracking-widest text-neutral-200">{party.code}</span>
+          {t("code")} <span className="font-mono tracking-widest text-neutral-200">{party.code}</span>
         </p>
         <form
-          aria-label="Invite a member"
+          aria-label={t("inviteMember")}
           className="flex items-center gap-2"
           onSubmit={async (event) => {
             event.preventDefault();
@@ -101,24 +105,24 @@ export function PartyPanel({ party, backHref }: { party: PartyControls; backHref
           }}
         >
           <label htmlFor="party-invitee" className="sr-only">
-            Username to invite
+            {t("usernameToInvite")}
           </label>
           <input
             id="party-invitee"
             value={invitee}
             maxLength={64}
             autoComplete="off"
-            placeholder="Invite by username"
+            placeholder={t("inviteByUsername")}
             onChange={(e) => setInvitee(e.target.value)}
             className="min-w-0 flex-1 rounded bg-neutral-800 px-2 py-1.5 text-sm text-neutral-100 placeholder:text-neutral-500"
           />
           <button type="submit" className="rounded px-3 py-1.5 text-sm font-semibold ring-1 ring-white/40 hover:bg-white/10">
-            Invite
+            {t("invite")}
           </button>
         </form>
         {invited && (
           <p role="status" className="text-xs text-emerald-300">
-            Invitation sent to {invited}.
+            {t("invitationSent", { name: invited })}
           </p>
         )}
       </header>
@@ -131,7 +135,7 @@ export function PartyPanel({ party, backHref }: { party: PartyControls; backHref
 
       <section aria-labelledby="party-members">
         <h3 id="party-members" className="mb-2 text-sm font-semibold text-neutral-300">
-          {party.members.length} watching
+          {t("watching", { count: party.members.length })}
         </h3>
         <ul className="space-y-2">
           {party.members.map((member) => (
@@ -139,13 +143,13 @@ export function PartyPanel({ party, backHref }: { party: PartyControls; backHref
               <ProfileAvatar avatar={member.avatar} size="sm" />
               <span className="min-w-0 flex-1 truncate">
                 {member.profile}
-                {member.member_id === party.you && <span className="text-neutral-400"> (you)</span>}
+                {member.member_id === party.you && <span className="text-neutral-400"> {t("you")}</span>}
               </span>
-              {member.member_id === party.hostId && <span className="rounded bg-white/10 px-1.5 text-xs">Host</span>}
-              {member.buffering && <span className="text-xs text-amber-300">Buffering</span>}
+              {member.member_id === party.hostId && <span className="rounded bg-white/10 px-1.5 text-xs">{t("host")}</span>}
+              {member.buffering && <span className="text-xs text-amber-300">{t("buffering")}</span>}
               {party.isHost && member.member_id !== party.you && (
                 <button type="button" onClick={() => party.makeHost(member.member_id)} className="rounded px-1.5 text-xs ring-1 ring-white/30 hover:bg-white/10">
-                  Make host<span className="sr-only"> {member.profile}</span>
+                  {t.rich("makeHost", { name: member.profile, hidden: (chunks) => <span className="sr-only">{chunks}</span> })}
                 </button>
               )}
             </li>
@@ -154,24 +158,24 @@ export function PartyPanel({ party, backHref }: { party: PartyControls; backHref
       </section>
 
       {party.isHost && (
-        <section aria-label="Host settings" className="space-y-2 text-sm">
+        <section aria-label={t("hostSettings")} className="space-y-2 text-sm">
           <label className="flex items-center gap-2">
             <input type="checkbox" checked={party.waitForEveryone} onChange={(e) => party.setWait(e.target.checked)} className="accent-brand" />
-            Wait for everyone (pause while someone buffers)
+            {t("waitForEveryone")}
           </label>
           <button type="button" onClick={() => party.end()} className="rounded px-3 py-1.5 ring-1 ring-red-400/60 hover:bg-red-950">
-            End party for everyone
+            {t("endForEveryone")}
           </button>
         </section>
       )}
 
       <section aria-labelledby="party-chat" className="flex min-h-0 flex-1 flex-col">
         <h3 id="party-chat" className="mb-2 text-sm font-semibold text-neutral-300">
-          Chat
+          {t("chat")}
         </h3>
         {party.olderMessages && (
           <button type="button" onClick={party.loadOlder} className="mb-2 self-start text-xs text-neutral-400 underline">
-            Earlier messages
+            {t("earlier")}
           </button>
         )}
         <ol ref={list} className="min-h-0 flex-1 space-y-2 overflow-y-auto pr-1" aria-live="polite" data-testid="party-chat">
@@ -180,7 +184,7 @@ export function PartyPanel({ party, backHref }: { party: PartyControls; backHref
               <ProfileAvatar avatar={message.avatar} size="sm" />
               <div className="min-w-0">
                 <p className="text-xs text-neutral-400">
-                  <span className="font-semibold text-neutral-200">{message.profile}</span> at {formatTime(message.position)}
+                  {t.rich("messageAt", { name: message.profile, time: formatTime(message.position), strong: (chunks) => <span className="font-semibold text-neutral-200">{chunks}</span> })}
                 </p>
                 <p className="break-words whitespace-pre-wrap">{message.text}</p>
               </div>
@@ -188,7 +192,7 @@ export function PartyPanel({ party, backHref }: { party: PartyControls; backHref
           ))}
         </ol>
         <p className="h-5 text-xs text-neutral-400" aria-live="polite">
-          {party.typing.length > 0 && `${party.typing.join(", ")} ${party.typing.length === 1 ? "is" : "are"} typing…`}
+          {party.typing.length > 0 && t("typing", { names: party.typing.join(", "), count: party.typing.length })}
         </p>
         <form
           className="flex gap-2"
@@ -200,24 +204,24 @@ export function PartyPanel({ party, backHref }: { party: PartyControls; backHref
           }}
         >
           <label htmlFor="party-message" className="sr-only">
-            Message
+            {t("message")}
           </label>
           <input
             id="party-message"
             value={text}
             maxLength={MESSAGE_MAX_CHARS}
             onChange={(e) => onType(e.target.value)}
-            placeholder="Say something"
+            placeholder={t("saySomething")}
             autoComplete="off"
             className="min-w-0 flex-1 rounded bg-neutral-800 px-2 py-1.5 text-sm"
           />
           <button type="submit" className="rounded bg-brand px-3 py-1.5 text-sm font-semibold hover:bg-brand-strong">
-            Send
+            {t("send")}
           </button>
         </form>
-        <div className="mt-2 flex gap-1" role="group" aria-label="Reactions">
+        <div className="mt-2 flex gap-1" role="group" aria-label={t("reactions")}>
           {REACTIONS.map((emoji) => (
-            <button key={emoji} type="button" onClick={() => party.react(emoji)} className="rounded px-2 py-1 text-xl hover:bg-white/10" aria-label={`React ${emoji}`}>
+            <button key={emoji} type="button" onClick={() => party.react(emoji)} className="rounded px-2 py-1 text-xl hover:bg-white/10" aria-label={t("react", { emoji })}>
               {emoji}
             </button>
           ))}
@@ -232,7 +236,7 @@ export function PartyPanel({ party, backHref }: { party: PartyControls; backHref
         }}
         className="rounded px-3 py-1.5 text-sm ring-1 ring-white/40 hover:bg-white/10"
       >
-        Leave party
+        {t("leave")}
       </button>
     </aside>
   );

@@ -1,4 +1,6 @@
 "use client";
+import { useTranslations } from "next-intl";
+import { useApiErrorMessage } from "@/lib/i18n/client";
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import { correctionFor, expectedPosition, IN_SYNC_SECONDS, ServerClock, type PartyState } from "./sync";
 import type { ChatMessage, PartyInfo, PartyMember, Reaction } from "./types";
@@ -30,14 +32,16 @@ async function send(url: string, method: string, body?: unknown): Promise<Respon
   });
 }
 
-async function problemOf(response: Response): Promise<string | null> {
+async function problemOf(response: Response, describe: ReturnType<typeof useApiErrorMessage>): Promise<string | null> {
   if (response.ok) return null;
   const body = await response.json().catch(() => null);
-  return body?.error?.message ?? `Something went wrong (${response.status}).`;
+  return describe(body?.error, response.status);
 }
 
 export function useParty(video: RefObject<HTMLVideoElement | null>, initial: PartyInfo) {
   const partyId = initial.id;
+  const t = useTranslations("party");
+  const describe = useApiErrorMessage();
   const [state, setState] = useState<PartyState>(initial.state);
   const [members, setMembers] = useState<PartyMember[]>(initial.members);
   const [hostId, setHostId] = useState(initial.host?.member_id ?? null);
@@ -100,7 +104,7 @@ export function useParty(video: RefObject<HTMLVideoElement | null>, initial: Par
     source.onerror = () => {
       setConnected(false);
       // Closed for good: the server refused the reconnect (no longer a member, or the party ended).
-      if (source.readyState === EventSource.CLOSED) setProblem("You are no longer in this party.");
+      if (source.readyState === EventSource.CLOSED) setProblem(t("noLongerIn"));
     };
     on<PartyState>("state", (data) => setState(data));
     on<{ members: PartyMember[] }>("member_joined", (data) => setMembers(data.members));
@@ -125,7 +129,7 @@ export function useParty(video: RefObject<HTMLVideoElement | null>, initial: Par
       }),
     );
     on<{ reason: string }>("ended", (data) => {
-      setEnded(data.reason === "ended_by_host" ? "The host ended the party." : "Everyone has left the party.");
+      setEnded(data.reason === "ended_by_host" ? t("endedByHost") : t("everyoneLeft"));
       source.close();
     });
     on("time", () => void sampleClock());
@@ -147,7 +151,7 @@ export function useParty(video: RefObject<HTMLVideoElement | null>, initial: Par
         setSync({ errorMs: Math.round(error * 1000), correcting: current.waiting_for_members ? "waiting" : "none" });
         return;
       }
-      if (media.paused) media.play().catch(() => setProblem("Press play to join the party's playback (your browser blocked autoplay)."));
+      if (media.paused) media.play().catch(() => setProblem(t("pressPlay")));
       if (media.seeking) return;
       const correction = correctionFor(error, expected, current.rate);
       if (correction.kind === "seek") {
@@ -185,10 +189,10 @@ export function useParty(video: RefObject<HTMLVideoElement | null>, initial: Par
   const isHost = hostId !== null && hostId === you;
 
   const call = useCallback(async (path: string, method: string, body?: unknown) => {
-    const message = await problemOf(await send(api(partyId, path), method, body));
+    const message = await problemOf(await send(api(partyId, path), method, body), describe);
     setProblem(message);
     return message === null;
-  }, [partyId]);
+  }, [partyId, describe]);
 
   const control = useCallback(
     (action: "play" | "pause" | "seek", position?: number) => call("/control", "POST", { action, position: position === undefined ? undefined : Math.max(0, position) }),

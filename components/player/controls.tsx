@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { controlButton } from "./styles";
 import { formatTime } from "./format";
 import * as icons from "./icons";
@@ -29,6 +30,7 @@ type Props = {
 };
 
 export function Controls({ state, thumbnails, quality, audio, subtitles, barRef, fullscreen, pictureInPicture, actions, canControl = true, live }: Props) {
+  const t = useTranslations("player");
   // Live, positions on the bar count from the start of the window that can still be rewound.
   const origin = live ? state.seekStart : 0;
   const length = live ? Math.max(0, state.seekEnd - state.seekStart) : state.duration;
@@ -46,7 +48,7 @@ export function Controls({ state, thumbnails, quality, audio, subtitles, barRef,
                 onSeek={(time) => actions.seekTo(origin + time)}
               />
             ) : (
-              <div className="h-1 rounded bg-white/20" role="progressbar" aria-label="Party playback" aria-valuemin={0} aria-valuemax={Math.round(state.duration)} aria-valuenow={Math.round(state.current)}>
+              <div className="h-1 rounded bg-white/20" role="progressbar" aria-label={t("partyPlayback")} aria-valuemin={0} aria-valuemax={Math.round(state.duration)} aria-valuenow={Math.round(state.current)}>
                 <div className="h-full rounded bg-brand" style={{ width: `${state.duration ? (state.current / state.duration) * 100 : 0}%` }} />
               </div>
             )}
@@ -56,13 +58,13 @@ export function Controls({ state, thumbnails, quality, audio, subtitles, barRef,
               type="button"
               onClick={live.backToLive}
               disabled={live.atEdge}
-              aria-label={live.atEdge ? "Live" : "Back to live"}
+              aria-label={live.atEdge ? t("live") : t("backToLive")}
               data-testid="live-badge"
               data-at-edge={live.atEdge}
               className={`flex items-center gap-1.5 rounded px-2 py-0.5 text-sm font-bold tracking-wide whitespace-nowrap ${live.atEdge ? "bg-brand text-white" : "bg-white/15 text-neutral-100 hover:bg-white/25"}`}
             >
               <span aria-hidden className={`size-2 rounded-full ${live.atEdge ? "bg-white" : "bg-neutral-400"}`} />
-              {live.atEdge ? "LIVE" : "Back to live"}
+              {live.atEdge ? t("liveBadge") : t("backToLive")}
             </button>
           ) : (
             <span className="text-sm whitespace-nowrap tabular-nums text-neutral-200">{formatTime(state.duration - state.current)}</span>
@@ -71,24 +73,24 @@ export function Controls({ state, thumbnails, quality, audio, subtitles, barRef,
         <div className="mt-2 flex items-center gap-1 sm:gap-2">
           {canControl && (
             <>
-              <button type="button" className={controlButton} aria-label={state.paused ? "Play (space)" : "Pause (space)"} onClick={actions.toggle}>
+              <button type="button" className={controlButton} aria-label={state.paused ? t("playKey") : t("pauseKey")} onClick={actions.toggle}>
                 {state.paused ? <icons.PlayIcon /> : <icons.PauseIcon />}
               </button>
-              <button type="button" className={`${controlButton} max-sm:hidden`} aria-label="Back 10 seconds (←)" onClick={() => actions.seekBy(-10)}>
+              <button type="button" className={`${controlButton} max-sm:hidden`} aria-label={t("back10")} onClick={() => actions.seekBy(-10)}>
                 <icons.BackTenIcon />
               </button>
-              <button type="button" className={`${controlButton} max-sm:hidden`} aria-label="Forward 10 seconds (→)" onClick={() => actions.seekBy(10)}>
+              <button type="button" className={`${controlButton} max-sm:hidden`} aria-label={t("forward10")} onClick={() => actions.seekBy(10)}>
                 <icons.ForwardTenIcon />
               </button>
             </>
           )}
           <div className="group flex items-center">
-            <button type="button" className={controlButton} aria-label={state.muted ? "Unmute (m)" : "Mute (m)"} onClick={actions.mute}>
+            <button type="button" className={controlButton} aria-label={state.muted ? t("unmute") : t("mute")} onClick={actions.mute}>
               {state.muted || state.volume === 0 ? <icons.MutedIcon /> : <icons.VolumeIcon />}
             </button>
             <input
               type="range"
-              aria-label="Volume"
+              aria-label={t("volume")}
               min={0}
               max={1}
               step={0.05}
@@ -102,7 +104,7 @@ export function Controls({ state, thumbnails, quality, audio, subtitles, barRef,
           {live ? (
             !live.atEdge && (
               <span data-testid="time-readout" className="ml-1 text-sm whitespace-nowrap tabular-nums text-neutral-300 sm:ml-2">
-                −{formatTime(Math.max(0, state.seekEnd - state.current))} behind live
+                {t("behindLive", { time: formatTime(Math.max(0, state.seekEnd - state.current)) })}
               </span>
             )
           ) : (
@@ -112,15 +114,15 @@ export function Controls({ state, thumbnails, quality, audio, subtitles, barRef,
             </span>
           )}
           <div className="flex-1" />
-          {audio && <Menu label="Audio" icon={<icons.AudioIcon />} sections={audio} />}
-          {subtitles && <Menu label="Subtitles" icon={<icons.SubtitlesIcon />} sections={subtitles} />}
-          <Menu label="Quality" icon={<icons.QualityIcon />} sections={[quality]} />
+          {audio && <Menu label={t("audio")} icon={<icons.AudioIcon />} sections={audio} />}
+          {subtitles && <Menu label={t("subtitles")} icon={<icons.SubtitlesIcon />} sections={subtitles} />}
+          <Menu label={t("quality")} icon={<icons.QualityIcon />} sections={[quality]} />
           {pictureInPicture.supported && (
-            <button type="button" className={controlButton} aria-label={pictureInPicture.active ? "Exit picture in picture" : "Picture in picture"} onClick={pictureInPicture.toggle}>
+            <button type="button" className={controlButton} aria-label={pictureInPicture.active ? t("exitPip") : t("pip")} onClick={pictureInPicture.toggle}>
               <icons.PictureInPictureIcon />
             </button>
           )}
-          <button type="button" className={controlButton} aria-label={fullscreen ? "Exit full screen (f)" : "Full screen (f)"} onClick={actions.fullscreen}>
+          <button type="button" className={controlButton} aria-label={fullscreen ? t("exitFullscreen") : t("fullscreen")} onClick={actions.fullscreen}>
             {fullscreen ? <icons.ExitFullscreenIcon /> : <icons.FullscreenIcon />}
           </button>
         </div>

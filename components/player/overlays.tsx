@@ -1,12 +1,14 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { PlaybackError } from "./use-hls";
 import type { UpNext } from "./types";
 
 export function SkipIntro({ onSkip }: { onSkip: () => void }) {
+  const t = useTranslations("player");
   return (
     <button type="button" onClick={onSkip} className="absolute right-8 bottom-28 rounded border border-white/70 bg-black/60 px-5 py-2.5 font-semibold hover:bg-white hover:text-black">
-      Skip intro
+      {t("skipIntro")}
     </button>
   );
 }
@@ -15,6 +17,7 @@ const COUNTDOWN_SECONDS = 10;
 
 /** The next episode, played when the countdown runs out unless dismissed. */
 export function UpNextCard({ next, onPlay, onDismiss }: { next: UpNext; onPlay: () => void; onDismiss: () => void }) {
+  const t = useTranslations("player");
   const [left, setLeft] = useState(COUNTDOWN_SECONDS);
   useEffect(() => {
     if (left <= 0) {
@@ -25,17 +28,17 @@ export function UpNextCard({ next, onPlay, onDismiss }: { next: UpNext; onPlay: 
     return () => window.clearTimeout(timer);
   }, [left, onPlay]);
   return (
-    <div role="dialog" aria-label="Up next" className="absolute right-8 bottom-28 w-80 overflow-hidden rounded-md bg-neutral-900/95 shadow-2xl ring-1 ring-white/10">
+    <div role="dialog" aria-label={t("upNext")} className="absolute right-8 bottom-28 w-80 overflow-hidden rounded-md bg-neutral-900/95 shadow-2xl ring-1 ring-white/10">
       {next.stillUrl && <img src={next.stillUrl} alt="" className="aspect-video w-full object-cover" />}
       <div className="p-4">
-        <p className="text-xs font-semibold tracking-wide text-muted uppercase">Next episode in {left}s</p>
+        <p className="text-xs font-semibold tracking-wide text-muted uppercase">{t("nextIn", { seconds: left })}</p>
         <p className="mt-1 font-semibold">{next.title}</p>
         <div className="mt-3 flex gap-2">
           <button type="button" onClick={onPlay} className="flex-1 rounded bg-white px-3 py-1.5 font-semibold text-black hover:bg-white/80">
-            Play now
+            {t("playNow")}
           </button>
           <button type="button" onClick={onDismiss} className="rounded px-3 py-1.5 ring-1 ring-white/40 hover:bg-white/10">
-            Cancel
+            {t("cancel")}
           </button>
         </div>
       </div>
@@ -45,10 +48,11 @@ export function UpNextCard({ next, onPlay, onDismiss }: { next: UpNext; onPlay: 
 
 /** Why playback stopped, with Retry (which keeps the position) or Reload; announced, and Retry takes the focus. */
 export function ErrorMessage({ error, onRetry }: { error: PlaybackError; onRetry: () => void }) {
+  const t = useTranslations("player");
   return (
     <div role="alert" className="absolute inset-0 flex flex-col items-center justify-center gap-4 bg-black/85 p-8 text-center">
-      <p className="text-xl font-semibold">Playback stopped</p>
-      <p className="max-w-md text-neutral-300">{error.message}</p>
+      <p className="text-xl font-semibold">{t("stopped")}</p>
+      <p className="max-w-md text-neutral-300">{t(`errors.${error.reason}`, { detail: error.detail ?? "" })}</p>
       {error.action && (
         <button
           type="button"
@@ -56,7 +60,7 @@ export function ErrorMessage({ error, onRetry }: { error: PlaybackError; onRetry
           onClick={() => (error.action === "reload" ? window.location.reload() : onRetry())}
           className="rounded bg-white px-6 py-2.5 font-semibold text-black hover:bg-white/80"
         >
-          {error.action === "reload" ? "Reload" : "Retry"}
+          {error.action === "reload" ? t("reload") : t("retry")}
         </button>
       )}
     </div>
@@ -65,8 +69,9 @@ export function ErrorMessage({ error, onRetry }: { error: PlaybackError; onRetry
 
 /** Shown only after playback has waited half a second: a quick seek does not flash it. */
 export function Spinner() {
+  const t = useTranslations("player");
   return (
-    <div role="status" aria-label="Loading video" className="pointer-events-none absolute inset-0 flex items-center justify-center">
+    <div role="status" aria-label={t("loading")} className="pointer-events-none absolute inset-0 flex items-center justify-center">
       <div className="size-14 animate-spin rounded-full border-4 border-white/20 border-t-brand" />
     </div>
   );

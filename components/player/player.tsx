@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { FloatingReactions, PartyPanel } from "@/components/party/party-panel";
 import { StartPartyButton } from "@/components/party/start-party-button";
@@ -57,6 +58,7 @@ function PartyPlayer(props: Props & { party: PartyInfo }) {
 
 function PlayerView({ stream, profile, target, title, subtitle, backHref, next, live, ...rest }: Omit<Props, "party"> & { video?: RefObject<HTMLVideoElement | null>; party?: PartyControls }) {
   const { party } = rest;
+  const t = useTranslations("player");
   const router = useRouter();
   const container = useRef<HTMLDivElement>(null);
   const ownVideo = useRef<HTMLVideoElement>(null);
@@ -148,18 +150,18 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
   });
   const controlBar = useLift();
   const quality = {
-    label: "Quality",
-    options: [{ value: "-1", label: hls.playing && hls.quality === -1 ? `Auto (${hls.playing})` : "Auto" }, ...hls.qualities.map((q) => ({ value: String(q.index), label: q.name }))],
+    label: t("quality"),
+    options: [{ value: "-1", label: hls.playing && hls.quality === -1 ? t("autoPlaying", { quality: hls.playing }) : t("auto") }, ...hls.qualities.map((q) => ({ value: String(q.index), label: q.name }))],
     value: String(hls.quality),
     onChange: (value: string) => hls.setQuality(Number(value)),
   };
   const audioMenu = audio.tracks.length < 2 ? null : [
-    { label: "Audio", options: audio.tracks.map((t) => ({ value: String(t.index), label: t.label })), value: String(audio.current), onChange: (value: string) => audio.select(Number(value)) },
+    { label: t("audio"), options: audio.tracks.map((t) => ({ value: String(t.index), label: t.label })), value: String(audio.current), onChange: (value: string) => audio.select(Number(value)) },
   ];
   const subtitleMenu = stream.subtitles.length === 0 ? null : [
-    { label: "Subtitles", options: subtitles.options, value: subtitles.selected, onChange: subtitles.select },
-    { label: "Size", options: choices(SUBTITLE_SIZES), value: subtitles.style.size, onChange: (size: string) => subtitles.setStyle({ size: size as SubtitleStyle["size"] }), keepOpen: true },
-    { label: "Background", options: choices(SUBTITLE_BACKGROUNDS), value: subtitles.style.background, onChange: (background: string) => subtitles.setStyle({ background: background as SubtitleStyle["background"] }), keepOpen: true },
+    { label: t("subtitles"), options: subtitles.options.map((o) => (o.value === "off" ? { ...o, label: t("off") } : o)), value: subtitles.selected, onChange: subtitles.select },
+    { label: t("size"), options: choices(SUBTITLE_SIZES, (key) => t(`sizes.${key}`)), value: subtitles.style.size, onChange: (size: string) => subtitles.setStyle({ size: size as SubtitleStyle["size"] }), keepOpen: true },
+    { label: t("background"), options: choices(SUBTITLE_BACKGROUNDS, (key) => t(`backgrounds.${key}`)), value: subtitles.style.background, onChange: (background: string) => subtitles.setStyle({ background: background as SubtitleStyle["background"] }), keepOpen: true },
   ];
   // On a touch screen play/pause is its own big button in the middle (a tap on the video only shows the controls).
   const centreButton = blocked || (gestures.touch && chrome && !loading && canControl);
@@ -189,15 +191,15 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
       {loading && !offAir && <Spinner />}
       {offAir && (
         <div role="status" data-testid="off-air" className="pointer-events-none absolute inset-0 flex flex-col items-center justify-center gap-2 bg-black/80">
-          <p className="rounded bg-white/10 px-3 py-1 text-sm font-bold tracking-widest">OFF AIR</p>
-          <p className="text-muted">The feed has stopped: the picture comes back by itself when it does.</p>
+          <p className="rounded bg-white/10 px-3 py-1 text-sm font-bold tracking-widest">{t("offAir")}</p>
+          <p className="text-muted">{t("offAirStopped")}</p>
         </div>
       )}
       {gestures.indicator !== null && <SeekIndicator seconds={gestures.indicator} />}
       {centreButton && !hls.error && (
         <button
           type="button"
-          aria-label={state.paused ? "Play" : "Pause"}
+          aria-label={state.paused ? t("play") : t("pause")}
           onClick={() => (actions.toggle(), wake())}
           className="absolute top-1/2 left-1/2 z-10 flex size-24 -translate-1/2 items-center justify-center rounded-full bg-black/60 ring-2 ring-white/80 hover:bg-brand"
         >
@@ -206,7 +208,7 @@ function PlayerView({ stream, profile, target, title, subtitle, backHref, next, 
       )}
       <div className={`transition-opacity duration-300 ${chrome ? "opacity-100" : "pointer-events-none opacity-0"}`}>
         <div className="absolute inset-x-0 top-0 flex items-center gap-4 bg-gradient-to-b from-black/80 to-transparent px-6 pt-4 pb-12">
-          <Link href={backHref} prefetch={false} aria-label="Back" className="rounded-full p-2 hover:bg-white/10">
+          <Link href={backHref} prefetch={false} aria-label={t("back")} className="rounded-full p-2 hover:bg-white/10">
             <BackIcon />
           </Link>
           <div className="flex-1">
@@ -258,15 +260,16 @@ const SPINNER_DELAY_MS = 500;
 
 const clock = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
 
-const choices = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+const choices = <K extends string>(labels: Record<K, string>, label: (key: K) => string) => (Object.keys(labels) as K[]).map((value) => ({ value, label: label(value) }));
 
 function PartyEnded({ message, backHref }: { message: string; backHref: string }) {
+  const t = useTranslations("player");
   return (
-    <div role="dialog" aria-label="Party ended" className="absolute inset-0 flex items-center justify-center bg-black/80">
+    <div role="dialog" aria-label={t("partyEnded")} className="absolute inset-0 flex items-center justify-center bg-black/80">
       <div className="space-y-4 text-center">
         <p className="text-xl font-semibold">{message}</p>
         <Link href={backHref} className="inline-block rounded bg-white px-5 py-2 font-semibold text-black hover:bg-neutral-200">
-          Back to the title
+          {t("backToTitle")}
         </Link>
       </div>
     </div>

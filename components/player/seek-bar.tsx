@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRef, useState, type PointerEvent } from "react";
 import { thumbnailAt, type Thumbnail } from "./thumbnails";
 import { formatTime } from "./format";
@@ -7,6 +8,7 @@ type Props = { current: number; duration: number; buffered: number; thumbnails: 
 
 /** The timeline: click or drag to seek, with the thumbnail and time under the pointer while hovering or scrubbing. */
 export function SeekBar({ current, duration, buffered, thumbnails, onSeek }: Props) {
+  const t = useTranslations("player");
   const bar = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<number | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -23,11 +25,11 @@ export function SeekBar({ current, duration, buffered, thumbnails, onSeek }: Pro
       ref={bar}
       role="slider"
       tabIndex={-1}
-      aria-label="Seek"
+      aria-label={t("seek")}
       aria-valuemin={0}
       aria-valuemax={Math.round(duration)}
       aria-valuenow={Math.round(current)}
-      aria-valuetext={`${formatTime(current)} of ${formatTime(duration)}`}
+      aria-valuetext={t("position", { current: formatTime(current), duration: formatTime(duration) })}
       className="group relative flex h-5 cursor-pointer touch-none items-center"
       onPointerMove={(e) => setHover(timeAt(e))}
       onPointerLeave={() => !dragging && setHover(null)}

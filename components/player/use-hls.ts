@@ -5,7 +5,8 @@ import { qualityName } from "./format";
 import type { PlaybackAnalytics } from "./use-playback-analytics";
 
 export type Quality = { index: number; name: string };
-export type PlaybackError = { message: string; action: "retry" | "reload" | null };
+/** Why playback stopped (the player says it in the page's language: messages "player.errors"), and what helps. */
+export type PlaybackError = { reason: "unsupported" | "expired" | "network" | "decode" | "loadFailed" | "native"; detail?: string; action: "retry" | "reload" | null };
 
 const MAX_NETWORK_RETRIES = 2;
 // A segment that will not load is retried a few times, quickly, before hls.js calls the error fatal (its default
@@ -83,7 +84,7 @@ export function useHls(
       if (destroyed) return;
       if (!HlsClass.isSupported()) {
         if (!media.canPlayType("application/vnd.apple.mpegurl")) {
-          setError({ message: "This browser cannot play HLS video. Try a current Chrome, Firefox, Edge or Safari.", action: null });
+          setError({ reason: "unsupported", action: null });
           return;
         }
         media.src = manifestUrl;
@@ -112,7 +113,7 @@ export function useHls(
         const status = data.response?.code;
         if (data.type === HlsClass.ErrorTypes.NETWORK_ERROR && status === 403) {
           analytics.current.error("link_expired", data.details);
-          giveUp({ message: "This playback link has expired. Reload to pick up where you left off.", action: "reload" });
+          giveUp({ reason: "expired", action: "reload" });
         } else if (data.type === HlsClass.ErrorTypes.NETWORK_ERROR && (bufferedAhead(media) > 1 || networkRetries < MAX_NETWORK_RETRIES)) {
           // While buffered video still plays, loading is tried again without counting: the viewer has not noticed.
           // Once playback waits (a spinner), a few more tries, then the error.
@@ -124,22 +125,17 @@ export function useHls(
         } else {
           const network = data.type === HlsClass.ErrorTypes.NETWORK_ERROR;
           analytics.current.error(network ? "network" : "media", data.details);
-          giveUp({
-            message: network
-              ? "We lost the connection to the video. Check your connection, then choose Retry."
-              : "This video could not be decoded on this device.",
-            action: "retry",
-          });
+          giveUp({ reason: network ? "network" : "decode", action: "retry" });
         }
       });
       hls.loadSource(manifestUrl);
       hls.attachMedia(media);
-    })().catch(() => setError({ message: "The player failed to load. Reload the page to try again.", action: "reload" }));
+    })().catch(() => setError({ reason: "loadFailed", action: "reload" }));
 
     const onNativeError = () => {
       if (hlsRef.current || !media.error) return;
       analytics.current.error(`native_${media.error.code}`, media.error.message);
-      setError({ message: `The video could not be played (${media.error.message || `error ${media.error.code}`}).`, action: "retry" });
+      setError({ reason: "native", detail: media.error.message || `error ${media.error.code}`, action: "retry" });
     };
     media.addEventListener("error", onNativeError);
     return () => {

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useRef, useState } from "react";
 import type { FormState } from "@/lib/site/form-action";
 
@@ -10,6 +11,7 @@ const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", "⌫"];
 /** A four-digit PIN entry with an on-screen keypad (for remotes and touch) that submits as soon as it is complete. */
 export function PinPad({ action, name, callbackUrl }: { action: Action; name: string; callbackUrl: string }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const t = useTranslations("profiles");
   const [pin, setPin] = useState("");
   const form = useRef<HTMLFormElement>(null);
 
@@ -25,7 +27,7 @@ export function PinPad({ action, name, callbackUrl }: { action: Action; name: st
       <input type="hidden" name="name" value={name} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <label htmlFor="pin" className="block text-lg">
-        Enter your PIN to watch as <strong>{name}</strong>
+        {t.rich("enterPin", { name, strong: (chunks) => <strong>{chunks}</strong> })}
       </label>
       <input
         id="pin"
@@ -44,7 +46,7 @@ export function PinPad({ action, name, callbackUrl }: { action: Action; name: st
       <p id="pin-error" role="alert" className="mt-2 min-h-6 text-sm text-danger-soft">
         {state.error}
       </p>
-      <div className="mt-4 grid grid-cols-3 gap-2" role="group" aria-label="Keypad">
+      <div className="mt-4 grid grid-cols-3 gap-2" role="group" aria-label={t("keypad")}>
         {KEYS.map((key, index) =>
           key === "" ? (
             <span key={index} />
@@ -53,7 +55,7 @@ export function PinPad({ action, name, callbackUrl }: { action: Action; name: st
               key={key}
               type="button"
               disabled={pending}
-              aria-label={key === "⌫" ? "Delete last digit" : key}
+              aria-label={key === "⌫" ? t("deleteDigit") : key}
               onClick={() => update(key === "⌫" ? pin.slice(0, -1) : pin + key)}
               className="rounded-md bg-white/10 py-3 text-xl font-semibold hover:bg-white/20 disabled:opacity-50"
             >

@@ -1,6 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { Icon } from "@/components/catalog/icons";
 
@@ -11,6 +12,7 @@ const DEBOUNCE_MS = 250;
  * results), and without script it is a plain GET form.
  */
 export function SearchBox({ initialQuery }: { initialQuery: string }) {
+  const t = useTranslations("search");
   const router = useRouter();
   const pathname = usePathname();
   const current = useSearchParams().get("q") ?? "";
@@ -43,7 +45,7 @@ export function SearchBox({ initialQuery }: { initialQuery: string }) {
         show(value);
       }}>
       <label htmlFor="search-query" className="sr-only">
-        Search movies, shows, episodes and people
+        {t("label")}
       </label>
       <span className="pointer-events-none absolute left-4 top-1/2 -translate-y-1/2 text-muted">
         <Icon name="search" className="size-5" />
@@ -62,12 +64,12 @@ export function SearchBox({ initialQuery }: { initialQuery: string }) {
         autoComplete="off"
         spellCheck={false}
         enterKeyHint="search"
-        placeholder="Titles, people, episodes"
+        placeholder={t("placeholder")}
         className="w-full rounded-md border border-neutral-600 bg-black/60 py-3 pl-11 pr-12 text-lg text-white placeholder:text-neutral-400 focus:border-white focus:outline-none focus-visible:outline-2 focus-visible:outline-white"
       />
       {pending && (
         <span role="status" className="absolute right-4 top-1/2 -translate-y-1/2 text-sm text-muted">
-          Searching…
+          {t("searching")}
         </span>
       )}
     </form>

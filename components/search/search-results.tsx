@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { episodeCode } from "@/components/catalog/format";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
 import { titleHref } from "@/components/catalog/links";
 import { Still } from "@/components/catalog/poster";
 import { GRID, TitleGrid } from "@/components/catalog/title-grid";
@@ -37,30 +38,29 @@ async function Popular({ viewer, heading }: { viewer: Viewer; heading: string })
 
 /** Results for `query`, grouped by kind; ranked within each group as the service ranked them. */
 export async function SearchResults({ viewer, query }: { viewer: Viewer; query: string }) {
-  if (!query) return <Popular viewer={viewer} heading="Popular on NormFlix" />;
+  const [f, t] = await Promise.all([getFormat(), getTranslations("search")]);
+  if (!query) return <Popular viewer={viewer} heading={t("popular")} />;
   const { items } = await search(query, { audience: viewer.profile, limit: RESULT_LIMIT });
   const of = <T extends Found["type"]>(type: T) => items.filter((item): item is Of<T> => item.type === type);
   const [movies, shows, episodes, people, channels] = [of("movie"), of("show"), of("episode"), of("person"), of("channel")];
   return (
     <>
       <p role="status" className="mt-6 text-sm text-muted">
-        {items.length === 0
-          ? `No matches for “${query}”.`
-          : `${items.length} ${items.length === 1 ? "result" : "results"} for “${query}”.`}
+        {items.length === 0 ? t("noMatches", { query }) : t("results", { count: items.length, query })}
       </p>
       {items.length === 0 && (
         <div className="mt-4 max-w-xl text-neutral-300">
-          <p>Try another spelling, fewer words, or the name of an actor or director.</p>
+          <p>{t("tryAnother")}</p>
         </div>
       )}
       {channels.length > 0 && (
-        <Group id="channels" title="Live TV" count={channels.length}>
+        <Group id="channels" title={t("liveTv")} count={channels.length}>
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {channels.map((channel) => (
               <li key={channel.id}>
                 <Link href={`/watch/channel/${channel.id}`} className="block rounded-md p-2 text-sm hover:bg-white/5">
                   <p className="font-semibold">{channel.number} · {channel.name}</p>
-                  <p className="text-muted">{channel.now ? `Now: ${channel.now.title}` : "Off air"}</p>
+                  <p className="text-muted">{channel.now ? t("now", { title: channel.now.title }) : t("offAir")}</p>
                 </Link>
               </li>
             ))}
@@ -68,17 +68,17 @@ export async function SearchResults({ viewer, query }: { viewer: Viewer; query: 
         </Group>
       )}
       {movies.length > 0 && (
-        <Group id="movies" title="Movies" count={movies.length}>
+        <Group id="movies" title={t("movies")} count={movies.length}>
           <TitleGrid titles={movies} />
         </Group>
       )}
       {shows.length > 0 && (
-        <Group id="shows" title="Shows" count={shows.length}>
+        <Group id="shows" title={t("shows")} count={shows.length}>
           <TitleGrid titles={shows} />
         </Group>
       )}
       {episodes.length > 0 && (
-        <Group id="episodes" title="Episodes" count={episodes.length}>
+        <Group id="episodes" title={t("episodes")} count={episodes.length}>
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {episodes.map((episode) => (
               <li key={episode.id}>
@@ -92,7 +92,7 @@ export async function SearchResults({ viewer, query }: { viewer: Viewer; query: 
                   <div className="min-w-0 text-sm">
                     <p className="font-semibold">{episode.title}</p>
                     <p className="text-muted">
-                      {episode.show_title} · {episodeCode(episode.season, episode.episode)}
+                      {episode.show_title} · {f.episodeCode(episode.season, episode.episode)}
                     </p>
                   </div>
                 </Link>
@@ -102,14 +102,14 @@ export async function SearchResults({ viewer, query }: { viewer: Viewer; query: 
         </Group>
       )}
       {people.length > 0 && (
-        <Group id="people" title="People" count={people.length}>
+        <Group id="people" title={t("people")} count={people.length}>
           <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
             {people.map((person) => (
               <li key={person.id} className="rounded-md bg-surface-raised p-3 text-sm">
                 <p className="font-semibold">{person.title}</p>
                 {person.known_for.length > 0 && (
                   <p className="mt-1 text-muted">
-                    Known for{" "}
+                    {t("knownFor")}{" "}
                     {person.known_for.map((title, index) => (
                       <span key={title}>
                         {index > 0 && ", "}
@@ -125,7 +125,7 @@ export async function SearchResults({ viewer, query }: { viewer: Viewer; query: 
           </ul>
         </Group>
       )}
-      {items.length === 0 && <Popular viewer={viewer} heading="Popular on NormFlix" />}
+      {items.length === 0 && <Popular viewer={viewer} heading={t("popular")} />}
     </>
   );
 }

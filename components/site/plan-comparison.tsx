@@ -1,17 +1,18 @@
 import Link from "next/link";
 import { listPlans, priceFor, yearlySaving, type Plan, type PlanId } from "@/lib/billing/plans";
-import { formatPrice } from "@/lib/site/format";
+import { getFormat } from "@/lib/i18n/server";
+import type { Format } from "@/lib/site/format";
 
 const QUALITY: Record<Plan["max_quality"], string> = { "480p": "Good (480p)", "1080p": "Great (1080p)", "2160p": "Best (2160p, 4K)" };
 
-const ROWS: { label: string; value: (plan: Plan) => string }[] = [
-  { label: "Monthly price", value: (plan) => formatPrice(plan) },
+const rows = (f: Format): { label: string; value: (plan: Plan) => string }[] => [
+  { label: "Monthly price", value: (plan) => f.price(plan) },
   {
     label: "Yearly price",
     value: (plan) => {
       const year = priceFor(plan, "year");
       const saving = yearlySaving(plan);
-      return year ? `${formatPrice(year)}${saving ? ` (save ${saving.percent}%)` : ""}` : "Not offered";
+      return year ? `${f.price(year)}${saving ? ` (save ${saving.percent}%)` : ""}` : "Not offered";
     },
   },
   { label: "Video quality", value: (plan) => QUALITY[plan.max_quality] },
@@ -30,7 +31,8 @@ const WIDE_ONLY = "hidden sm:table-cell";
  * The plans side by side (the same data as GET /api/plans), each with a "Choose" link: to sign-up for visitors, to the
  * account's plan section for members. `plans` carries the prices charged (plansForSale) when the caller has them.
  */
-export function PlanComparison({ signedIn, current, plans = listPlans() }: { signedIn: boolean; current?: PlanId; plans?: Plan[] }) {
+export async function PlanComparison({ signedIn, current, plans = listPlans() }: { signedIn: boolean; current?: PlanId; plans?: Plan[] }) {
+  const ROWS = rows(await getFormat());
   const chooseHref = (plan: Plan) => (signedIn ? `/account?plan=${plan.id}#plan` : `/signup?plan=${plan.id}`);
   return (
     <div className="overflow-x-auto">

@@ -1,12 +1,14 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Field } from "@/components/forms/field";
 import { useFormState } from "@/components/forms/action-form";
 
 /** The sign-in form's fields: username and password, then, with two-factor sign-in on, the code. */
 export function SignInFields() {
   const state = useFormState();
+  const t = useTranslations("auth");
   const challenge = state.values?.challenge;
   if (challenge) {
     return (
@@ -15,25 +17,25 @@ export function SignInFields() {
         <input type="hidden" name="challenge" value={challenge} />
         <Field
           name="code"
-          label="Authentication code"
+          label={t("code")}
           autoComplete="one-time-code"
           autoCapitalize="none"
           spellCheck={false}
           required
           autoFocus
           defaultValue=""
-          hint="The 6-digit code from your authenticator app, or one of your recovery codes."
+          hint={t("codeHint")}
         />
       </>
     );
   }
   return (
     <>
-      <Field name="username" label="Username" autoComplete="username" autoCapitalize="none" spellCheck={false} required autoFocus />
-      <Field name="password" label="Password" type="password" autoComplete="current-password" required />
+      <Field name="username" label={t("username")} autoComplete="username" autoCapitalize="none" spellCheck={false} required autoFocus />
+      <Field name="password" label={t("password")} type="password" autoComplete="current-password" required />
       <p className="-mt-2 text-right text-sm">
         <Link href="/forgot-password" className="text-muted hover:text-white hover:underline">
-          Forgot your password?
+          {t("forgot")}
         </Link>
       </p>
     </>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { NotificationBell } from "@/components/notifications/bell";
 import { ProfileAvatar } from "@/components/profiles/avatar";
 import { chooseProfileAction } from "@/app/(site)/profiles/select-actions";
@@ -21,7 +22,7 @@ const menuItem = "block w-full px-4 py-2 text-left text-sm text-neutral-200 hove
 
 /** The site's header: logo, the main sections and the profile menu when signed in; sign-in otherwise. */
 export async function SiteHeader() {
-  const principal = await currentPrincipal();
+  const [principal, t] = await Promise.all([currentPrincipal(), getTranslations("header")]);
   const [profile, profiles] = principal ? await Promise.all([selectedProfile(principal), accountProfiles(principal.accountId)]) : [];
   const others = profile ? (profiles ?? []).filter((p) => p.id !== profile.id) : [];
   return (
@@ -32,7 +33,7 @@ export async function SiteHeader() {
         </Link>
         {/* Without a chosen profile every section would send the browser back to "Who's watching?". */}
         {principal && profile && (
-          <nav aria-label="Main" className="min-w-0 flex-1 overflow-x-auto">
+          <nav aria-label={t("mainNav")} className="min-w-0 flex-1 overflow-x-auto">
             <NavLinks />
           </nav>
         )}
@@ -40,7 +41,7 @@ export async function SiteHeader() {
           {principal && <NotificationBell profile={profile?.name} />}
           {principal ? (
             <MenuDisclosure
-              label={profile ? `Profile menu for ${profile.name}` : "Account menu"}
+              label={profile ? t("profileMenu", { name: profile.name }) : t("accountMenu")}
               summary={
                 <>
                   {profile ? (
@@ -57,10 +58,10 @@ export async function SiteHeader() {
               }
             >
               <p className="truncate px-4 pb-2 text-xs text-muted">
-                {profile ? `Watching as ${profile.name}` : `Signed in as ${principal.username}`}
+                {profile ? t("watchingAs", { name: profile.name }) : t("signedInAs", { username: principal.username })}
               </p>
               {others.length > 0 && (
-                <ul className="border-t border-white/10 py-1" aria-label="Switch to">
+                <ul className="border-t border-white/10 py-1" aria-label={t("switchTo")}>
                   {others.map((other) => (
                     <li key={other.name}>
                       <form action={chooseProfileAction}>
@@ -77,13 +78,13 @@ export async function SiteHeader() {
               <ul className="border-t border-white/10 pt-1">
                 <li>
                   <Link href="/profiles" className={menuItem}>
-                    Switch profile
+                    {t("switchProfile")}
                   </Link>
                 </li>
                 {profile && (
                   <li>
                     <Link href="/history" className={menuItem}>
-                      Viewing history
+                      {t("history")}
                     </Link>
                   </li>
                 )}
@@ -92,18 +93,18 @@ export async function SiteHeader() {
                   <>
                     <li>
                       <Link href="/profiles/manage" className={menuItem}>
-                        Manage profiles
+                        {t("manageProfiles")}
                       </Link>
                     </li>
                     <li>
                       <Link href="/account" className={menuItem}>
-                        Account
+                        {t("account")}
                       </Link>
                     </li>
                     {principal.role === "admin" && (
                       <li>
                         <Link href="/admin" className={menuItem}>
-                          Admin
+                          {t("admin")}
                         </Link>
                       </li>
                     )}
@@ -112,7 +113,7 @@ export async function SiteHeader() {
                 <li className="mt-1 border-t border-white/10 pt-1">
                   <form action={signOutAction}>
                     <button type="submit" className={menuItem}>
-                      Sign out of NormFlix
+                      {t("signOut")}
                     </button>
                   </form>
                 </li>
@@ -120,7 +121,7 @@ export async function SiteHeader() {
             </MenuDisclosure>
           ) : (
             <Link href="/signin" className="rounded-md bg-brand px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-strong">
-              Sign in
+              {t("signIn")}
             </Link>
           )}
         </div>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { resendVerificationAction } from "@/app/(site)/verify-email/actions";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -10,15 +11,16 @@ export async function VerifyEmailBanner() {
   if (!principal) return null;
   const [email, kids] = await Promise.all([addressToConfirm(principal), watchingAsKids(principal)]);
   if (!email || kids) return null;
+  const t = await getTranslations("verifyBanner");
   return (
-    <section aria-label="Confirm your email address" className="border-b border-white/10 bg-surface-raised">
+    <section aria-label={t("label")} className="border-b border-white/10 bg-surface-raised">
       <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-2 px-3 py-2 text-sm sm:px-8">
         <p className="min-w-0 flex-1">
-          Confirm your email address: we sent a link to <span className="font-semibold break-all">{email}</span>.
+          {t.rich("text", { email: () => <span className="font-semibold break-all">{email}</span> })}
         </p>
-        <ActionForm action={resendVerificationAction} label="Send the confirmation link again" className="flex flex-wrap items-center gap-3">
-          <SubmitButton variant="secondary" pendingLabel="Sending…">
-            Send the link again
+        <ActionForm action={resendVerificationAction} label={t("formLabel")} className="flex flex-wrap items-center gap-3">
+          <SubmitButton variant="secondary" pendingLabel={t("sending")}>
+            {t("send")}
           </SubmitButton>
         </ActionForm>
       </div>

@@ -1,7 +1,10 @@
+import { getTranslations } from "next-intl/server";
+
 type Person = { id: string; name: string; character?: string };
 
 /** Cast and crew as a definition list; each group only when it has people. */
-export function Credits({ groups }: { groups: Array<{ label: string; people: Person[] }> }) {
+export async function Credits({ groups }: { groups: Array<{ label: string; people: Person[] }> }) {
+  const t = await getTranslations("title");
   const shown = groups.filter((group) => group.people.length > 0);
   if (!shown.length) return null;
   return (
@@ -14,7 +17,7 @@ export function Credits({ groups }: { groups: Array<{ label: string; people: Per
               {group.people.map((person, index) => (
                 <li key={`${person.id}-${index}`}>
                   {person.name}
-                  {person.character && <span className="text-muted"> as {person.character}</span>}
+                  {person.character && <span className="text-muted"> {t("as", { character: person.character })}</span>}
                   {index < group.people.length - 1 && <span aria-hidden>,</span>}
                 </li>
               ))}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { episodeWatchHref } from "@/components/catalog/links";
-import { episodeCode, formatRuntime } from "@/components/catalog/format";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
 import { ProgressBar } from "@/components/catalog/progress-bar";
 import { Still } from "@/components/catalog/poster";
 import type { ItemProgress } from "@/lib/profiles/title-state";
@@ -18,13 +19,14 @@ type Episode = {
 type Props = { showId: string; season: number; episodes: Episode[]; progress: (episode: number) => ItemProgress | undefined };
 
 /** One season's episodes: still, name, runtime, synopsis, and how far the profile got in each. */
-export function EpisodeList({ showId, season, episodes, progress }: Props) {
+export async function EpisodeList({ showId, season, episodes, progress }: Props) {
+  const [f, t] = await Promise.all([getFormat(), getTranslations("title")]);
   return (
     <ol className="divide-y divide-neutral-800">
       {episodes.map((episode) => {
         const seen = progress(episode.episode);
         const ready = episode.availability === "ready";
-        const code = episodeCode(season, episode.episode);
+        const code = f.episodeCode(season, episode.episode);
         const body = (
           <>
             <div className="relative w-36 shrink-0 overflow-hidden rounded sm:w-48">
@@ -32,7 +34,7 @@ export function EpisodeList({ showId, season, episodes, progress }: Props) {
               {seen && seen.percent !== null && (
                 <ProgressBar
                   percent={seen.percent}
-                  label={seen.watched ? "Watched" : `${seen.percent}% watched`}
+                  label={seen.watched ? t("watched") : t("percentWatched", { percent: seen.percent })}
                   className="absolute inset-x-0 bottom-0 rounded-none"
                 />
               )}
@@ -43,7 +45,7 @@ export function EpisodeList({ showId, season, episodes, progress }: Props) {
                   <span className="text-muted">{episode.episode}.</span> {episode.title}
                 </span>
                 <span className="text-sm font-normal text-muted">
-                  {[formatRuntime(episode.runtime_seconds), seen?.watched ? "Watched" : undefined, ready ? undefined : "Coming soon"]
+                  {[f.runtime(episode.runtime_seconds), seen?.watched ? t("watched") : undefined, ready ? undefined : t("comingSoon")]
                     .filter(Boolean)
                     .join(" · ")}
                 </span>
@@ -58,7 +60,7 @@ export function EpisodeList({ showId, season, episodes, progress }: Props) {
               <Link
                 href={episodeWatchHref(showId, season, episode.episode)}
                 prefetch={false}
-                aria-label={`Play ${code}: ${episode.title}${seen && !seen.watched && seen.percent ? `, ${seen.percent}% watched` : ""}`}
+                aria-label={seen && !seen.watched && seen.percent ? t("playEpisodeProgress", { code, title: episode.title, percent: seen.percent }) : t("playEpisodeTitle", { code, title: episode.title })}
                 className="flex gap-4 rounded-md p-3 hover:bg-white/5 sm:p-4"
               >
                 {body}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ProgressBar } from "@/components/catalog/progress-bar";
-import { timeLeft } from "@/components/catalog/format";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
 import { Icon } from "@/components/catalog/icons";
 
 type Props = {
@@ -15,15 +16,16 @@ type Props = {
 };
 
 /** The title's main button, with how far the viewer is when resuming; says so when the video is not ready yet. */
-export function PlayButton({ href, text, label, progress, available }: Props) {
+export async function PlayButton({ href, text, label, progress, available }: Props) {
+  const [f, t] = await Promise.all([getFormat(), getTranslations("title")]);
   if (!available) {
     return (
       <p className="inline-flex w-fit items-center gap-2 rounded bg-neutral-700 px-6 py-2.5 font-semibold text-neutral-200">
-        Coming soon: the video is still being prepared
+        {t("comingSoonLong")}
       </p>
     );
   }
-  const left = progress ? timeLeft(progress.position_seconds, progress.duration_seconds) : undefined;
+  const left = progress ? f.timeLeft(progress.position_seconds, progress.duration_seconds) : undefined;
   return (
     <div className="flex flex-wrap items-center gap-4">
       {/* No prefetch: the watch route carries the player (hls.js), which browse pages must not download. */}
@@ -37,7 +39,7 @@ export function PlayButton({ href, text, label, progress, available }: Props) {
       </Link>
       {progress && progress.percent !== null && (
         <div className="flex w-48 flex-col gap-1 text-sm text-neutral-300">
-          <ProgressBar percent={progress.percent} label={`${progress.percent}% watched`} />
+          <ProgressBar percent={progress.percent} label={t("percentWatched", { percent: progress.percent })} />
           {left && <span>{left}</span>}
         </div>
       )}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { SelectField } from "@/components/admin/form-bits";
 import { TextAreaField } from "@/components/forms/text-area-field";
 import { ActionForm } from "@/components/forms/action-form";
@@ -7,14 +8,13 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { deleteReviewAction, helpfulAction, writeReviewAction } from "@/app/(site)/title/review-actions";
 import type { Viewer } from "@/lib/access/rules";
 import { getOwnReview, titleReviews, type TitleKind } from "@/lib/reviews/reviews";
-import { formatDate } from "@/lib/site/format";
+import { getFormat } from "@/lib/i18n/server";
 
 const PAGE = 10;
-const STAR_OPTIONS = [5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: `${"★".repeat(n)}${"☆".repeat(5 - n)} (${n})` }));
 
-function Stars({ stars }: { stars: number }) {
+function Stars({ stars, label }: { stars: number; label: string }) {
   return (
-    <span role="img" aria-label={`${stars} out of 5 stars`} className="text-amber-300">
+    <span role="img" aria-label={label} className="text-amber-300">
       {"★".repeat(stars)}
       <span className="text-neutral-600">{"☆".repeat(5 - stars)}</span>
     </span>
@@ -26,6 +26,9 @@ function Stars({ stars }: { stars: number }) {
  * newest or most helpful first, `PAGE` at a time. The same services as the reviews API.
  */
 export async function ReviewsSection({ kind, id, viewer, sort, page }: { kind: TitleKind; id: string; viewer: Viewer; sort: "newest" | "helpful"; page: number }) {
+  const [f, t] = await Promise.all([getFormat(), getTranslations("reviews")]);
+  const starOptions = [5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: `${"★".repeat(n)}${"☆".repeat(5 - n)} (${n})` }));
+  const stars = (n: number) => <Stars stars={n} label={t("stars", { stars: n })} />;
   const [{ review: mine }, list] = await Promise.all([getOwnReview(viewer, kind, id), titleReviews(viewer, kind, id, { sort, limit: PAGE, offset: (page - 1) * PAGE })]);
   const others = list.items.filter((review) => !review.yours);
   const pages = Math.max(1, Math.ceil(list.total / PAGE));
@@ -34,41 +37,41 @@ export async function ReviewsSection({ kind, id, viewer, sort, page }: { kind: T
     <section aria-labelledby="reviews" className="mt-10 max-w-5xl space-y-6 px-4 sm:px-8">
       <div className="flex flex-wrap items-baseline gap-4">
         <h2 id="reviews" className="text-xl font-semibold">
-          Reviews
+          {t("heading")}
         </h2>
         {list.count > 0 ? (
           <p className="text-sm text-neutral-300">
-            <Stars stars={Math.round(list.average_stars ?? 0)} /> {list.average_stars?.toFixed(1)} out of 5 · {list.count} {list.count === 1 ? "review" : "reviews"}
+            {stars(Math.round(list.average_stars ?? 0))} {t("average", { average: list.average_stars ?? 0, count: list.count })}
           </p>
         ) : (
-          <p className="text-sm text-muted">No reviews yet.</p>
+          <p className="text-sm text-muted">{t("none")}</p>
         )}
-        <nav aria-label="Order of reviews" className="ml-auto flex gap-2 text-sm">
+        <nav aria-label={t("order")} className="ml-auto flex gap-2 text-sm">
           {(["newest", "helpful"] as const).map((value) => (
             <Link key={value} href={link({ sort: value })} aria-current={value === sort ? "page" : undefined} className="rounded-md px-3 py-1 ring-1 ring-white/20 aria-[current=page]:bg-white/15">
-              {value === "newest" ? "Newest" : "Most helpful"}
+              {value === "newest" ? t("newest") : t("mostHelpful")}
             </Link>
           ))}
         </nav>
       </div>
 
       <div className="rounded-lg bg-surface-raised p-5 ring-1 ring-white/10">
-        <h3 className="font-medium">{mine ? "Your review" : "Write a review"}</h3>
-        {mine?.hidden && <p className="mt-1 text-sm text-amber-300">An admin has hidden this review from others.</p>}
-        <ActionForm action={writeReviewAction} className="mt-3 max-w-xl space-y-3" label={mine ? "Your review" : "Write a review"}>
+        <h3 className="font-medium">{mine ? t("yours") : t("write")}</h3>
+        {mine?.hidden && <p className="mt-1 text-sm text-amber-300">{t("hidden")}</p>}
+        <ActionForm action={writeReviewAction} className="mt-3 max-w-xl space-y-3" label={mine ? t("yours") : t("write")}>
           <input type="hidden" name="kind" value={kind} />
           <input type="hidden" name="id" value={id} />
-          <SelectField name="stars" label="Stars" options={STAR_OPTIONS} defaultValue={String(mine?.stars ?? 5)} />
-          <Field name="title" label="Headline (optional)" maxLength={100} defaultValue={mine?.title ?? ""} />
-          <TextAreaField rows={4} name="text" label="Review (optional, plain text)" defaultValue={mine?.text ?? ""} />
-          <SubmitButton pendingLabel="Saving…">{mine ? "Save changes" : "Post review"}</SubmitButton>
+          <SelectField name="stars" label={t("starsLabel")} options={starOptions} defaultValue={String(mine?.stars ?? 5)} />
+          <Field name="title" label={t("headline")} maxLength={100} defaultValue={mine?.title ?? ""} />
+          <TextAreaField rows={4} name="text" label={t("text")} defaultValue={mine?.text ?? ""} />
+          <SubmitButton pendingLabel={t("saving")}>{mine ? t("save") : t("post")}</SubmitButton>
         </ActionForm>
         {mine && (
-          <ActionForm action={deleteReviewAction} className="mt-3" label="Delete your review">
+          <ActionForm action={deleteReviewAction} className="mt-3" label={t("deleteLabel")}>
             <input type="hidden" name="kind" value={kind} />
             <input type="hidden" name="id" value={id} />
-            <SubmitButton variant="danger" pendingLabel="Deleting…">
-              Delete review
+            <SubmitButton variant="danger" pendingLabel={t("deleting")}>
+              {t("delete")}
             </SubmitButton>
           </ActionForm>
         )}
@@ -78,23 +81,23 @@ export async function ReviewsSection({ kind, id, viewer, sort, page }: { kind: T
         <ol className="space-y-4">
           {others.map((review) => (
             <li key={review.id} className="rounded-lg bg-surface-raised p-5 ring-1 ring-white/10">
-              <article aria-label={`Review by ${review.profile}`}>
+              <article aria-label={t("by", { profile: review.profile })}>
                 <p className="flex flex-wrap items-center gap-3 text-sm">
-                  <Stars stars={review.stars} />
+                  {stars(review.stars)}
                   <span className="font-medium">{review.profile}</span>
-                  <span className="text-muted">{formatDate(review.created_at)}</span>
+                  <span className="text-muted">{f.date(review.created_at)}</span>
                 </p>
                 {review.title && <h3 className="mt-2 font-semibold">{review.title}</h3>}
                 {review.text && <p className="mt-1 whitespace-pre-line text-neutral-200">{review.text}</p>}
-                <ActionForm action={helpfulAction} className="mt-3 flex items-center gap-3 text-sm" label={`Helpful: review by ${review.profile}`}>
+                <ActionForm action={helpfulAction} className="mt-3 flex items-center gap-3 text-sm" label={t("helpfulLabel", { profile: review.profile })}>
                   <input type="hidden" name="kind" value={kind} />
                   <input type="hidden" name="id" value={id} />
                   <input type="hidden" name="review_id" value={review.id} />
                   <input type="hidden" name="helpful" value={String(!review.marked_helpful)} />
                   <SubmitButton variant="secondary" pendingLabel="…">
-                    {review.marked_helpful ? "Helpful ✓" : "Helpful"}
+                    {review.marked_helpful ? t("helpfulOn") : t("helpful")}
                   </SubmitButton>
-                  <span className="text-muted">{review.helpful_count} found this helpful</span>
+                  <span className="text-muted">{t("foundHelpful", { count: review.helpful_count })}</span>
                 </ActionForm>
               </article>
             </li>
@@ -102,12 +105,12 @@ export async function ReviewsSection({ kind, id, viewer, sort, page }: { kind: T
         </ol>
       )}
       {pages > 1 && (
-        <nav aria-label="Pages of reviews" className="flex gap-3 text-sm">
-          {page > 1 && <Link href={link({ page: page - 1 })}>Newer</Link>}
+        <nav aria-label={t("pages")} className="flex gap-3 text-sm">
+          {page > 1 && <Link href={link({ page: page - 1 })}>{t("newer")}</Link>}
           <span className="text-muted">
-            Page {page} of {pages}
+            {t("page", { page, pages })}
           </span>
-          {page < pages && <Link href={link({ page: page + 1 })}>More reviews</Link>}
+          {page < pages && <Link href={link({ page: page + 1 })}>{t("more")}</Link>}
         </nav>
       )}
     </section>

@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
 /** Seasons as links (`?season=N`), so picking one works without script and can be bookmarked or shared. */
-export function SeasonPicker({ basePath, seasons, current }: { basePath: string; seasons: Array<{ season: number; title: string | null }>; current: number }) {
+export async function SeasonPicker({ basePath, seasons, current }: { basePath: string; seasons: Array<{ season: number; title: string | null }>; current: number }) {
   if (seasons.length < 2) return null;
+  const t = await getTranslations("title");
   return (
-    <nav aria-label="Seasons" className="-mx-1 overflow-x-auto">
+    <nav aria-label={t("seasons")} className="-mx-1 overflow-x-auto">
       <ul className="flex gap-2 px-1 py-1">
         {seasons.map(({ season, title }) => {
           const selected = season === current;
@@ -19,7 +21,7 @@ export function SeasonPicker({ basePath, seasons, current }: { basePath: string;
                   selected ? "border-white bg-white text-black" : "border-neutral-500 text-neutral-200 hover:border-white"
                 }`}
               >
-                Season {season}
+                {t("season", { season })}
               </Link>
             </li>
           );

@@ -5,6 +5,8 @@ import { insertEmailVerification, redeemEmailVerification } from "@/db/queries/e
 import type { Principal } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
 import { appUrl, env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locale";
+import { translator } from "@/lib/i18n/translator";
 import { composeMail } from "@/lib/mail/html";
 import { sendMail } from "@/lib/mail/mailer";
 import { hashToken } from "./sessions";
@@ -19,28 +21,23 @@ const TOKEN_PREFIX = "nfv_";
 /** One mail per account per minute, however often "resend" is pressed. */
 const MIN_INTERVAL_SECONDS = 60;
 
-function verificationMail(username: string, link: string) {
-  const hours = env.EMAIL_VERIFICATION_TTL_HOURS;
-  const lines = [
-    `Hi ${username},`,
-    `Confirm that this is the address of your NormFlix account: open this link within ${hours} hours (it works once).`,
-    link,
-    "If you did not sign up for NormFlix or change your address to this one, ignore this message.",
-  ];
-  return composeMail("Confirm your email address for NormFlix", lines, { url: link, text: "Confirm my email address" });
+function verificationMail(username: string, link: string, locale: Locale) {
+  const t = translator(locale);
+  const lines = [t("mail.hi", { username }), t("mail.verify.body", { hours: env.EMAIL_VERIFICATION_TTL_HOURS }), link, t("mail.verify.notYou")];
+  return composeMail(t("mail.verify.subject"), lines, { url: link, text: t("mail.verify.link") });
 }
 
 /**
  * Mails a confirmation link for the account's current address; `sent` false when the address is confirmed already
  * (or the account is gone), `retryAfter` when a link went out less than `minIntervalSeconds` ago.
  */
-async function sendVerificationLink(accountId: string, minIntervalSeconds: number): Promise<{ sent: boolean; retryAfter?: number }> {
+async function sendVerificationLink(accountId: string, minIntervalSeconds: number, locale: Locale): Promise<{ sent: boolean; retryAfter?: number }> {
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + env.EMAIL_VERIFICATION_TTL_HOURS * 3600_000);
   const issued = await insertEmailVerification({ accountId, tokenHash: hashToken(token), expiresAt }, minIntervalSeconds);
   if (issued === false) return { sent: false, retryAfter: minIntervalSeconds };
   if (!issued) return { sent: false };
-  await sendMail({ to: issued.email, ...verificationMail(issued.username, `${appUrl}/verify-email?token=${token}`) });
+  await sendMail({ to: issued.email, ...verificationMail(issued.username, `${appUrl}/verify-email?token=${token}`, locale) });
   return { sent: true };
 }
 
@@ -48,8 +45,8 @@ async function sendVerificationLink(accountId: string, minIntervalSeconds: numbe
  * For sign-up and email changes (a new address gets its link at once), run after answering: a mail failure is logged,
  * never thrown (the change is made).
  */
-export async function mailVerificationLink(accountId: string): Promise<void> {
-  await sendVerificationLink(accountId, 0).catch((error: Error) => console.error(`verification mail failed: ${error.message}`));
+export async function mailVerificationLink(accountId: string, locale: Locale = "en"): Promise<void> {
+  await sendVerificationLink(accountId, 0, locale).catch((error: Error) => console.error(`verification mail failed: ${error.message}`));
 }
 
 /** The address the signed-in account has yet to confirm (the site's banner), or undefined once it is confirmed. */
@@ -59,8 +56,8 @@ export async function addressToConfirm(principal: Principal): Promise<string | u
 }
 
 /** POST /api/accounts/email/verification: the link again, for the signed-in account. */
-export async function resendVerificationLink(principal: Principal) {
-  const result = await sendVerificationLink(principal.accountId, MIN_INTERVAL_SECONDS);
+export async function resendVerificationLink(principal: Principal, locale: Locale = "en") {
+  const result = await sendVerificationLink(principal.accountId, MIN_INTERVAL_SECONDS, locale);
   if (result.retryAfter) {
     throw new ApiError("rate_limited", "A link was sent less than a minute ago. Check your inbox, or try again in a minute.", undefined, {
       "Retry-After": String(result.retryAfter),
@@ -85,15 +82,11 @@ export type EmailChange = { accountId: string; username: string; previous: strin
  * After an address change (run after answering; failures are logged): a confirmation link to the new address, and a
  * notice to the previous one.
  */
-export async function mailEmailChange(change: EmailChange): Promise<void> {
-  await mailVerificationLink(change.accountId);
+export async function mailEmailChange(change: EmailChange, locale: Locale = "en"): Promise<void> {
+  await mailVerificationLink(change.accountId, locale);
   const reset = `${appUrl}/forgot-password`;
-  const lines = [
-    `Hi ${change.username},`,
-    `The email address of your NormFlix account was changed to ${change.email}. Mail about the account now goes there.`,
-    "If you did not make this change, reset your password at once: someone else may be signed in to your account.",
-    reset,
-  ];
-  const mail = composeMail("Your NormFlix email address was changed", lines, { url: reset, text: "Reset my password" });
+  const t = translator(locale);
+  const lines = [t("mail.hi", { username: change.username }), t("mail.emailChanged.body", { email: change.email }), t("mail.emailChanged.notYou"), reset];
+  const mail = composeMail(t("mail.emailChanged.subject"), lines, { url: reset, text: t("mail.emailChanged.link") });
   await sendMail({ to: change.previous, ...mail }).catch((error: Error) => console.error(`email change notice failed: ${error.message}`));
 }

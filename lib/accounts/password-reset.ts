@@ -4,6 +4,8 @@ import { findAccountByEmail, findAccountByUsername } from "@/db/queries/accounts
 import { insertPasswordReset, isPasswordResetLive, redeemPasswordReset } from "@/db/queries/password-resets";
 import { ApiError } from "@/lib/api/errors";
 import { appUrl, env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locale";
+import { translator } from "@/lib/i18n/translator";
 import { composeMail } from "@/lib/mail/html";
 import { sendMail } from "@/lib/mail/mailer";
 import { clearLoginFailures } from "./login-throttle";
@@ -25,15 +27,10 @@ async function issueLink(accountId: string, minIntervalSeconds: number): Promise
   return issued ? `${appUrl}/reset-password?token=${token}` : undefined;
 }
 
-function resetMail(username: string, link: string) {
-  const minutes = env.PASSWORD_RESET_TTL_MINUTES;
-  const lines = [
-    `Hi ${username},`,
-    `Someone, hopefully you, asked to reset the password of your NormFlix account. Open this link within ${minutes} minutes to choose a new one; it works once:`,
-    link,
-    "If it was not you, ignore this message: your password stays as it is.",
-  ];
-  return composeMail("Reset your NormFlix password", lines, { url: link, text: "Choose a new password" });
+function resetMail(username: string, link: string, locale: Locale) {
+  const t = translator(locale);
+  const lines = [t("mail.hi", { username }), t("mail.reset.body", { minutes: env.PASSWORD_RESET_TTL_MINUTES }), link, t("mail.reset.notYou")];
+  return composeMail(t("mail.reset.subject"), lines, { url: link, text: t("mail.reset.link") });
 }
 
 /**
@@ -41,12 +38,12 @@ function resetMail(username: string, link: string) {
  * and run this after answering, so the form tells nobody which addresses have accounts; it therefore never throws,
  * and a failure (database, mail server) is logged.
  */
-export async function requestPasswordReset(email: string): Promise<void> {
+export async function requestPasswordReset(email: string, locale: Locale = "en"): Promise<void> {
   try {
     const account = await findAccountByEmail(email);
     if (!account || account.disabledAt) return;
     const link = await issueLink(account.id, MIN_INTERVAL_SECONDS);
-    if (link) await sendMail({ to: account.email, ...resetMail(account.username, link) });
+    if (link) await sendMail({ to: account.email, ...resetMail(account.username, link, locale) });
   } catch (error) {
     console.error(`password reset mail failed: ${(error as Error).message}`);
   }

@@ -12,7 +12,7 @@ export const newPasswordField = z.string().min(8, "Use at least 8 characters.").
 
 /** A new password typed twice; refine the form with `passwordsMatch`, which reports a mismatch on the second field. */
 export const newPasswordTwice = { new_password: newPasswordField, confirm_password: z.string() };
-export const passwordsMatch: [(form: { new_password: string; confirm_password: string }) => boolean, { path: string[]; message: string }] = [
+export const passwordsMatch: [(form: { new_password: string; confirm_password: string }) => boolean, { path: string[]; message: string; params: { i18n: string } }] = [
   (form) => form.new_password === form.confirm_password,
-  { path: ["confirm_password"], message: "The passwords do not match." },
+  { path: ["confirm_password"], message: "The passwords do not match.", params: { i18n: "mismatch" } },
 ];

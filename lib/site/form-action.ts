@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Principal } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
 import { nulPath } from "@/lib/api/nul-path";
+import { fieldErrors, formMessage, userMessage } from "@/lib/i18n/errors";
 import { currentPrincipal, watchingAsKids } from "./session";
 
 /** What a form's server action answers: a message for the whole form, messages per field, echoed values. */
@@ -61,14 +62,14 @@ export function validatedAction<S extends z.ZodType>(
     const values = echo(formData);
     const parsed = schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) {
-      return { error: "Please correct the highlighted fields.", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+      return { error: await formMessage("correctFields"), fieldErrors: await fieldErrors(parsed.error, z.flattenError), values };
     }
     const nul = nulPath(parsed.data);
-    if (nul) return { error: "Please correct the highlighted fields.", fieldErrors: { [nul.join(".")]: ["Remove the invisible NUL character."] }, values };
+    if (nul) return { error: await formMessage("correctFields"), fieldErrors: { [nul.join(".")]: [await formMessage("nul")] }, values };
     try {
       return { values, ...(await action(parsed.data, formData)) };
     } catch (error) {
-      if (error instanceof ApiError && error.status < 500) return { error: error.message, code: error.code, fieldErrors: fieldErrorsOf(error), values };
+      if (error instanceof ApiError && error.status < 500) return { error: await userMessage(error), code: error.code, fieldErrors: fieldErrorsOf(error), values };
       throw error;
     }
   };
@@ -81,7 +82,7 @@ export function validatedActionWithPrincipal<S extends z.ZodType>(
 ) {
   return validatedAction(schema, async (data, formData) => {
     const principal = await currentPrincipal();
-    if (!principal) return { error: "You have been signed out. Sign in again to continue." };
+    if (!principal) return { error: await formMessage("signedOut") };
     return action(data, principal, formData);
   });
 }
@@ -92,7 +93,7 @@ export function validatedAccountAction<S extends z.ZodType>(
   action: (data: z.output<S>, principal: Principal, formData: FormData) => Promise<FormState | void>,
 ) {
   return validatedActionWithPrincipal(schema, async (data, principal, formData) => {
-    if (await watchingAsKids(principal)) return { error: "Switch to a grown-up profile to change the account or its profiles." };
+    if (await watchingAsKids(principal)) return { error: await formMessage("kidsRefused") };
     return action(data, principal, formData);
   });
 }

@@ -1,10 +1,12 @@
-// Formatting for the site's pages: prices, dates and device names, the same way everywhere.
-import type { Plan } from "@/lib/billing/plans";
+// The site's one formatting module: prices, dates, durations and device names, the same way everywhere and in the
+// request's language. Numbers, money and dates come from Intl for the locale; the few words around them ("left",
+// "h", "seasons") come from the "format" messages. Pages call getFormat() (lib/i18n/server.ts), client components
+// useFormat() (lib/i18n/client.ts); both build the object below.
+import type { Locale } from "@/lib/i18n/locale";
+import type en from "@/messages/en.json";
 
-export const formatPrice = (plan: Pick<Plan, "price_cents" | "currency">) =>
-  new Intl.NumberFormat("en-US", { style: "currency", currency: plan.currency.toUpperCase() }).format(plan.price_cents / 100);
-
-export const formatDate = (iso: string) => new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" }).format(new Date(iso));
+/** A translator for the "format" messages (next-intl's t, or createTranslator's in tests and mail). */
+export type FormatWords = (key: keyof (typeof en)["format"], values?: Record<string, string | number>) => string;
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 86_400],
@@ -14,16 +16,6 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["hour", 3_600],
   ["minute", 60],
 ];
-
-/** "3 minutes ago", "yesterday", "just now". */
-export function formatRelative(iso: string, now = Date.now()): string {
-  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
-  const format = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
-  }
-  return "just now";
-}
 
 const BROWSERS: [RegExp, string][] = [
   [/Edg\//, "Edge"],
@@ -43,23 +35,72 @@ const SYSTEMS: [RegExp, string][] = [
   [/Linux/, "Linux"],
 ];
 
-/** A person-readable device name from a user agent: "Chrome on macOS", "curl 8.5", or the agent's first word. */
-export function describeUserAgent(userAgent: string | null): string {
-  if (!userAgent) return "Unknown device";
-  const browser = BROWSERS.find(([pattern]) => pattern.test(userAgent))?.[1];
-  const system = SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1];
-  if (browser) return system ? `${browser} on ${system}` : browser;
-  const [product] = userAgent.split(" ");
-  return product.replace("/", " ").slice(0, 60);
+// Intl's tags: English keeps the US forms the site always had ("$9.99", "January 5, 2026").
+const intlTag = (locale: Locale) => (locale === "en" ? "en-US" : locale);
+
+export function createFormat(locale: Locale, t: FormatWords) {
+  const tag = intlTag(locale);
+  return {
+    price: (plan: { price_cents: number; currency: string }) =>
+      new Intl.NumberFormat(tag, { style: "currency", currency: plan.currency.toUpperCase() }).format(plan.price_cents / 100),
+
+    date: (iso: string) => new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "UTC" }).format(new Date(iso)),
+
+    /** "3 minutes ago", "yesterday", "just now". */
+    relative(iso: string, now = Date.now()): string {
+      const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+      const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+      for (const [unit, size] of UNITS) {
+        if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+      }
+      return t("justNow");
+    },
+
+    /** A person-readable device name from a user agent: "Chrome on macOS", "curl 8.5", or the agent's first word. */
+    userAgent(userAgent: string | null): string {
+      if (!userAgent) return t("unknownDevice");
+      const browser = BROWSERS.find(([pattern]) => pattern.test(userAgent))?.[1];
+      const system = SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1];
+      if (browser) return system ? t("browserOnSystem", { browser, system }) : browser;
+      const [product] = userAgent.split(" ");
+      return product.replace("/", " ").slice(0, 60);
+    },
+
+    /** "48 h", "3 days" (whole hours up to two days, then days), for rental windows. */
+    hours: (hours: number) => (hours <= 48 || hours % 24 !== 0 ? t("hours", { hours }) : t("days", { days: hours / 24 })),
+
+    /** What is left of a rental: "31 h left", "45 min left". */
+    rentalLeft: (seconds: number) =>
+      seconds >= 3600 ? t("leftHours", { hours: Math.floor(seconds / 3600) }) : t("leftMinutes", { minutes: Math.max(1, Math.ceil(seconds / 60)) }),
+
+    /** 6060 → "1h 41m", 1500 → "25m", 30 → "30s". */
+    runtime(seconds: number | null | undefined): string | undefined {
+      if (!seconds || seconds <= 0) return undefined;
+      if (seconds < 60) return t("runtimeSeconds", { seconds: Math.round(seconds) });
+      const minutes = Math.round(seconds / 60);
+      const hours = Math.floor(minutes / 60);
+      return hours ? t("runtimeHours", { hours, minutes: minutes % 60 }) : t("runtimeMinutes", { minutes });
+    },
+
+    /**
+     * What is left of a started item, honestly rounded: "17 s left" under a minute (never "0 min left"), "12 min left",
+     * "1 h 5 min left"; undefined when its length is unknown or it is finished.
+     */
+    timeLeft(position: number, duration: number | null | undefined): string | undefined {
+      if (!duration || duration <= position) return undefined;
+      const seconds = Math.ceil(duration - position);
+      if (seconds < 60) return t("leftSeconds", { seconds });
+      const minutes = Math.round(seconds / 60);
+      const hours = Math.floor(minutes / 60);
+      if (!hours) return t("leftMinutes", { minutes });
+      return minutes % 60 ? t("leftHoursMinutes", { hours, minutes: minutes % 60 }) : t("leftHours", { hours });
+    },
+
+    /** "S2:E5", the episode shorthand viewers know. */
+    episodeCode: (season: number, episode: number) => t("episodeCode", { season, episode }),
+
+    seasonCount: (count: number) => t("seasons", { count }),
+  };
 }
 
-/** "48 h", "3 days" (whole hours up to two days, then days), for rental windows. */
-export function formatHours(hours: number): string {
-  return hours <= 48 || hours % 24 !== 0 ? `${hours} h` : `${hours / 24} days`;
-}
-
-/** What is left of a rental: "31 h left", "45 min left". */
-export function formatTimeLeft(seconds: number): string {
-  if (seconds >= 3600) return `${Math.floor(seconds / 3600)} h left`;
-  return `${Math.max(1, Math.ceil(seconds / 60))} min left`;
-}
+export type Format = ReturnType<typeof createFormat>;

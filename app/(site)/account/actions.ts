@@ -34,7 +34,9 @@ import {
 } from "@/lib/billing";
 import { appUrl } from "@/lib/env";
 import { emailField, newPasswordTwice, passwordsMatch } from "@/lib/site/account-fields";
-import { formatDate, formatPrice } from "@/lib/site/format";
+import { getLocale } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
+import type { Format } from "@/lib/site/format";
 import { afterPlanChosen, rememberNext, safeNext } from "@/lib/site/onboarding";
 import { clientDevice, clientIp } from "@/lib/site/client-ip";
 import { signOut } from "@/lib/site/auth";
@@ -56,7 +58,8 @@ export const changeEmailAction = validatedAccountAction(emailForm, async ({ emai
     if (error instanceof ApiError && error.code === "current_password_incorrect") return { fieldErrors: { current_password: [error.message] } };
     throw error;
   }
-  if (change) after(() => mailEmailChange(change));
+  const locale = await getLocale();
+  if (change) after(() => mailEmailChange(change, locale));
   revalidatePath("/account");
   return {
     success: change
@@ -157,7 +160,7 @@ async function choosePlan({ plan, interval, coupon, next: wanted, confirmed }: z
   const running = before.plan && !FRESH_START.has(before.status);
   // A change to a running plan is shown with what it will charge first; keeping the plan you have needs no confirming.
   if (running && !confirmed && !(before.plan === plan && before.interval === (interval ?? before.interval))) {
-    return { confirm: confirmationOf(await previewPlanChange(accountId, plan, interval, coupon), before, coupon, stripe) };
+    return { confirm: confirmationOf(await previewPlanChange(accountId, plan, interval, coupon), before, coupon, stripe, await getFormat()) };
   }
   let target: string;
   if (stripe && FRESH_START.has(before.status)) {
@@ -179,7 +182,7 @@ async function choosePlan({ plan, interval, coupon, next: wanted, confirmed }: z
     const onward = after.has_access && before.status === "none" ? await afterPlanChosen(accountId, next) : undefined;
     if (onward) redirect(onward);
     const discount = coupon && after.discount ? ` Coupon ${after.discount.code} applied.` : "";
-    return { success: planChangeMessage(before, after, plan, interval ?? after.interval ?? "month", stripe) + discount };
+    return { success: planChangeMessage(before, after, plan, interval ?? after.interval ?? "month", stripe, await getFormat()) + discount };
   }
   redirect(redirectTarget(target));
 }
@@ -187,19 +190,19 @@ async function choosePlan({ plan, interval, coupon, next: wanted, confirmed }: z
 const PER: Record<BillingInterval, string> = { month: "month", year: "year" };
 
 /** What the member confirms before a plan change: the charge now, line by line, and what follows. */
-function confirmationOf(preview: ChangePreview, before: SubscriptionView, coupon: string | undefined, stripe: boolean): Confirmation {
-  const money = (cents: number) => formatPrice({ price_cents: cents, currency: preview.currency });
+function confirmationOf(preview: ChangePreview, before: SubscriptionView, coupon: string | undefined, stripe: boolean, f: Format): Confirmation {
+  const money = (cents: number) => f.price({ price_cents: cents, currency: preview.currency });
   const name = `${PLANS[preview.plan].name}, billed ${BILLED[preview.interval]}`;
   const rows: Confirmation["rows"] = preview.lines.map((line) => ({ label: line.description, value: money(line.amount_cents) }));
   if (preview.discount_cents) rows.push({ label: coupon ? `Coupon ${coupon.toUpperCase()}` : "Discount", value: money(-preview.discount_cents) });
   rows.push({ label: "Due today", value: money(preview.amount_due_now_cents), total: true });
   const notes: string[] = [];
   if (preview.applies === "period_end") {
-    notes.push(`Nothing is charged today. You keep ${PLANS[before.plan!].name} until ${formatDate(preview.effective_at)}; ${PLANS[preview.plan].name} starts then.`);
+    notes.push(`Nothing is charged today. You keep ${PLANS[before.plan!].name} until ${f.date(preview.effective_at)}; ${PLANS[preview.plan].name} starts then.`);
   } else if (preview.subtotal_cents < 0) {
     notes.push(`The unused part of your current plan is worth more than the rest of this period on ${PLANS[preview.plan].name}: nothing is due today.`);
   }
-  if (preview.next_charge) notes.push(`Then ${money(preview.next_charge.amount_cents)} every ${PER[preview.interval]}, from ${formatDate(preview.next_charge.at)}.`);
+  if (preview.next_charge) notes.push(`Then ${money(preview.next_charge.amount_cents)} every ${PER[preview.interval]}, from ${f.date(preview.next_charge.at)}.`);
   if (!stripe) notes.push("This server takes no payments: nothing is actually charged.");
   return {
     title: `Change to ${name}?`,
@@ -210,16 +213,16 @@ function confirmationOf(preview: ChangePreview, before: SubscriptionView, coupon
   };
 }
 
-function planChangeMessage(before: SubscriptionView, after: SubscriptionView, plan: PlanId, interval: BillingInterval, stripe: boolean): string {
+function planChangeMessage(before: SubscriptionView, after: SubscriptionView, plan: PlanId, interval: BillingInterval, stripe: boolean, f: Format): string {
   const name = PLANS[plan].name;
   const billed = interval === "year" ? ", billed yearly" : "";
   if (!stripe || FRESH_START.has(before.status) || !before.plan) return `You are on the ${name} plan${billed}.`;
   if (before.plan === plan && before.interval === interval) return `You are staying on the ${name} plan.`;
   if (after.scheduled_change_at && after.scheduled_interval !== after.interval && after.scheduled_interval === interval) {
-    return `Your ${name} plan is billed monthly from ${formatDate(after.scheduled_change_at)}, when your paid year ends.`;
+    return `Your ${name} plan is billed monthly from ${f.date(after.scheduled_change_at)}, when your paid year ends.`;
   }
   if (after.scheduled_plan === plan && after.scheduled_change_at) {
-    return `Your plan changes to ${name} from ${formatDate(after.scheduled_change_at)}. You keep ${PLANS[before.plan].name} until then.`;
+    return `Your plan changes to ${name} from ${f.date(after.scheduled_change_at)}. You keep ${PLANS[before.plan].name} until then.`;
   }
   return `You are on the ${name} plan${billed}. You were charged the prorated difference now.`;
 }
@@ -236,7 +239,7 @@ export const cancelPlanAction = validatedAccountAction(
     const after = await cancelSubscriptionWith(principal.accountId, { atPeriodEnd: when === "period_end", reason, feedback });
     revalidatePath("/", "layout");
     if (after.cancel_at_period_end && after.current_period_end) {
-      return { success: `Your membership ends on ${formatDate(after.current_period_end)}. You can keep watching until then.` };
+      return { success: `Your membership ends on ${(await getFormat()).date(after.current_period_end)}. You can keep watching until then.` };
     }
     return { success: "Your membership is cancelled. Your profiles and lists are kept if you come back." };
   },
@@ -247,14 +250,14 @@ export const resumePlanAction = validatedAccountAction(z.object({}), async (_for
   const after = await resumeSubscriptionNow(principal.accountId);
   revalidatePath("/", "layout");
   if (after.cancel_at_period_end || after.paused_until) return { error: "Your membership could not be resumed. Please try again." };
-  return { success: `Your membership continues${after.current_period_end ? ` and renews on ${formatDate(after.current_period_end)}` : ""}.` };
+  return { success: `Your membership continues${after.current_period_end ? ` and renews on ${(await getFormat()).date(after.current_period_end)}` : ""}.` };
 });
 
 /** Pauses for 1–3 months (POST …/pause). */
 export const pausePlanAction = validatedAccountAction(z.object({ months: z.coerce.number().int().min(1).max(3) }), async ({ months }, principal) => {
   const after = await pauseSubscription(principal.accountId, months);
   revalidatePath("/", "layout");
-  return { success: `Your membership is paused until ${formatDate(after.paused_until!)}. It resumes by itself then; you can resume earlier.` };
+  return { success: `Your membership is paused until ${(await getFormat()).date(after.paused_until!)}. It resumes by itself then; you can resume earlier.` };
 });
 
 /** PUT /api/accounts/billing-address (empty optional lines are left out). */

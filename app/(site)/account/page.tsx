@@ -18,7 +18,7 @@ import { billingProvider, INTERVALS, listInvoices, PLAN_IDS, plansForSale, type 
 import { getBillingAddress } from "@/lib/billing/billing-address";
 import { listPaymentMethods } from "@/lib/billing/payment-methods";
 import { listPurchases } from "@/lib/purchases/purchases";
-import { formatDate } from "@/lib/site/format";
+import { getFormat } from "@/lib/i18n/server";
 import { requireAccountHolder } from "@/lib/site/session";
 import { changeEmailAction, changePasswordAction, deleteAccountAction, personalDetailsAction } from "./actions";
 
@@ -60,6 +60,7 @@ const TONES = {
 
 
 export default async function AccountPage({ searchParams }: Props) {
+  const f = await getFormat();
   const { welcome, plan, interval, billing, invoices: invoicesPage, purchase, next } = await searchParams;
   const principal = await requireAccountHolder("/account");
   const page = Math.max(1, Math.min(10_000, Math.floor(Number(invoicesPage)) || 1));
@@ -82,7 +83,7 @@ export default async function AccountPage({ searchParams }: Props) {
       <div>
         <h1 className="text-3xl font-semibold sm:text-4xl">Account</h1>
         <p className="mt-1 text-muted">
-          {account.username} · member since {formatDate(account.created_at)}
+          {account.username} · member since {f.date(account.created_at)}
         </p>
       </div>
       {banner && (

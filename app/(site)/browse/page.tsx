@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { FeaturedHero, HeroSkeleton, NothingToWatch } from "@/components/browse/hero";
 import { ViewingLimitNotice } from "@/components/browse/viewing-limit-notice";
@@ -10,7 +11,9 @@ import { homeRows } from "@/lib/catalog/home";
 import { watchlistIds } from "@/lib/profiles/lists";
 import { requireViewer } from "@/lib/site/session";
 
-export const metadata: Metadata = { title: "Home" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("nav"))("home") };
+}
 
 /**
  * The home rows, as lib/catalog/home.ts lists them for the profile (the same function answers GET /api/browse/home):
@@ -22,7 +25,7 @@ async function Home({ viewer }: { viewer: Viewer }) {
   return (
     <>
       {rows[0]?.kind === "hero" ? <FeaturedHero items={rows[0].items} /> : <NothingToWatch viewer={viewer} />}
-      {rows.map((row) => (row.kind === "hero" ? null : <HomeRowView key={row.id} row={row} large={large} listed={listed} />))}
+      {rows.map((row) => (row.kind === "hero" ? null : <HomeRowView key={row.id} row={row} large={large} listed={listed} profileName={viewer.profile.name} />))}
     </>
   );
 }

@@ -4,7 +4,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { AuthCard } from "@/components/site/auth-card";
 import { sessionFromAlertLink } from "@/lib/accounts/security-events";
-import { describeUserAgent, formatDate } from "@/lib/site/format";
+import { getFormat } from "@/lib/i18n/server";
 import { endSessionAction } from "./actions";
 
 export const metadata: Metadata = { title: "End a session" };
@@ -14,6 +14,7 @@ type Props = { searchParams: Promise<{ session?: string | string[]; token?: stri
 // Opened from a login alert's link: ends the session it names without signing in (whoever signed in may have changed
 // the password). The button, not the link, does it, so a mail scanner fetching the link changes nothing.
 export default async function EndSessionPage({ searchParams }: Props) {
+  const f = await getFormat();
   const { session: sessionId, token } = await searchParams;
   const session = typeof sessionId === "string" && typeof token === "string" ? await sessionFromAlertLink(sessionId, token) : undefined;
   const signIn = (
@@ -34,7 +35,7 @@ export default async function EndSessionPage({ searchParams }: Props) {
   return (
     <AuthCard title="End this session?" footer={signIn}>
       <p className="mb-6 text-sm text-muted">
-        {describeUserAgent(session.userAgent)} from {session.ip ?? "an unknown address"}, signed in on {formatDate(session.createdAt.toISOString())}.
+        {f.userAgent(session.userAgent)} from {session.ip ?? "an unknown address"}, signed in on {f.date(session.createdAt.toISOString())}.
         Ending it signs that device out at once. Then sign in and change your password.
       </p>
       <ActionForm action={endSessionAction} label="End this session">

@@ -1,6 +1,7 @@
 "use server";
 
 import { after } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requestPasswordReset } from "@/lib/accounts/password-reset";
 import { ApiError } from "@/lib/api/errors";
@@ -15,8 +16,9 @@ export const forgotPasswordAction = validatedAction(z.object({ email: emailField
   if ((await consumeApiLimit("auth", `ip:${await clientIp()}`)).exceeded) {
     throw new ApiError("rate_limited", "Too many requests from this network. Please wait a few minutes and try again.");
   }
-  after(() => requestPasswordReset(email));
+  const locale = await getLocale();
+  after(() => requestPasswordReset(email, locale));
   return {
-    success: `If an account uses ${email}, a link to choose a new password is on its way. It works for ${env.PASSWORD_RESET_TTL_MINUTES} minutes.`,
+    success: (await getTranslations("auth"))("resetSent", { email, minutes: env.PASSWORD_RESET_TTL_MINUTES }),
   };
 });

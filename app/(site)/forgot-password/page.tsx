@@ -1,31 +1,35 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { Field } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { AuthCard } from "@/components/site/auth-card";
 import { forgotPasswordAction } from "./actions";
 
-export const metadata: Metadata = { title: "Forgot your password?" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("forgotTitle") };
+}
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations("auth");
   return (
     <AuthCard
-      title="Forgot your password?"
+      title={t("forgotTitle")}
       footer={
         <>
-          Remembered it?{" "}
+          {t("remembered")}{" "}
           <Link href="/signin" className="font-medium text-white hover:underline">
-            Sign in
+            {t("signIn")}
           </Link>
         </>
       }
     >
-      <p className="mb-6 text-sm text-muted">Enter your account&apos;s email address and we will send you a link to choose a new password.</p>
-      <ActionForm action={forgotPasswordAction} label="Reset password">
-        <Field name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} required autoFocus />
-        <SubmitButton pendingLabel="Sending…" className="w-full">
-          Email me a link
+      <p className="mb-6 text-sm text-muted">{t("forgotText")}</p>
+      <ActionForm action={forgotPasswordAction} label={t("resetPassword")}>
+        <Field name="email" label={t("emailAddress")} type="email" autoComplete="email" spellCheck={false} required autoFocus />
+        <SubmitButton pendingLabel={t("sending")} className="w-full">
+          {t("emailMeALink")}
         </SubmitButton>
       </ActionForm>
     </AuthCard>

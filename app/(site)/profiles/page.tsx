@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ProfileAvatar } from "@/components/profiles/avatar";
 import { ProfileGrid } from "@/components/profiles/profile-grid";
 import { PinPad } from "@/components/profiles/pin-pad";
@@ -9,7 +10,9 @@ import { profileAllowance } from "@/lib/site/profile-allowance";
 import { requirePrincipal, watchingAsKids } from "@/lib/site/session";
 import { chooseProfileAction, unlockProfileAction } from "./select-actions";
 
-export const metadata: Metadata = { title: "Who's watching?" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("profiles"))("whosWatching") };
+}
 
 type Props = { searchParams: Promise<{ callbackUrl?: string; pin?: string; from?: string }> };
 
@@ -18,6 +21,7 @@ export default async function ProfilesPage({ searchParams }: Props) {
   const next = safeReturnPath(callbackUrl, "/browse");
   const principal = await requirePrincipal(callbackUrl ? `/profiles?callbackUrl=${encodeURIComponent(next)}` : "/profiles");
   const [{ items: profiles }, allowance, kids] = await Promise.all([listAccountProfiles(principal), profileAllowance(principal), watchingAsKids(principal)]);
+  const t = await getTranslations("profiles");
   const locked = pin ? profiles.find((profile) => profile.name === pin && profile.has_pin) : undefined;
 
   if (locked) {
@@ -26,11 +30,11 @@ export default async function ProfilesPage({ searchParams }: Props) {
         <div className="mb-8 flex justify-center">
           <ProfileAvatar avatar={locked.avatar} size="lg" />
         </div>
-        <h1 className="sr-only">Profile lock</h1>
+        <h1 className="sr-only">{t("lock")}</h1>
         <PinPad action={unlockProfileAction} name={locked.name} callbackUrl={next} />
         <p className="mt-8 text-center">
           <Link href={`/profiles?callbackUrl=${encodeURIComponent(next)}`} className="text-muted hover:text-white hover:underline">
-            Back to profiles
+            {t("back")}
           </Link>
         </p>
       </div>
@@ -39,15 +43,15 @@ export default async function ProfilesPage({ searchParams }: Props) {
 
   return (
     <div className="px-4 py-12 sm:py-20">
-      <h1 className="text-center text-3xl font-semibold sm:text-5xl">Who&apos;s watching?</h1>
+      <h1 className="text-center text-3xl font-semibold sm:text-5xl">{t("whosWatching")}</h1>
       {(from === "kids" || kids) && (
         <p role="status" className="mt-4 text-center text-muted">
-          Kids profiles can&apos;t change the account. Choose a grown-up profile to continue.
+          {t("kidsCannotManage")}
         </p>
       )}
       {profiles.length === 0 && (
         <p className="mt-4 text-center text-muted">
-          Create a profile for each person who watches.
+          {t("createEach")}
         </p>
       )}
       {/* A kids browser gets no links it would only bounce back from (managing needs a grown-up profile first). */}
@@ -67,13 +71,13 @@ export default async function ProfilesPage({ searchParams }: Props) {
               </button>
             </form>
             <p className="mt-1 flex justify-center gap-2 text-xs text-muted">
-              {profile.kids && <span className="rounded bg-white/10 px-1.5 py-0.5">Kids</span>}
+              {profile.kids && <span className="rounded bg-white/10 px-1.5 py-0.5">{t("kids")}</span>}
               {profile.has_pin && (
                 <span id={`pin-note-${index}`} className="inline-flex items-center gap-1">
                   <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5" fill="currentColor">
                     <path d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1Zm2 0h4V5a2 2 0 1 0-4 0v2Z" />
                   </svg>
-                  PIN protected
+                  {t("pinProtected")}
                 </span>
               )}
             </p>
@@ -83,7 +87,7 @@ export default async function ProfilesPage({ searchParams }: Props) {
       {profiles.length > 0 && !kids && (
         <p className="mt-12 text-center">
           <Link href="/profiles/manage" className="inline-block rounded border border-neutral-500 px-6 py-2 tracking-wide text-neutral-300 hover:border-white hover:text-white">
-            Manage profiles
+            {t("manage")}
           </Link>
         </p>
       )}

@@ -6,6 +6,7 @@ import type { Principal } from "@/lib/accounts/sessions";
 import { profileName } from "@/lib/profiles/profile-name";
 import { requireProfile } from "@/lib/profiles/profiles";
 import { ApiError } from "@/lib/api/errors";
+import { userMessage } from "@/lib/i18n/errors";
 import { validatedActionWithPrincipal } from "@/lib/site/form-action";
 import { selectProfile } from "@/lib/site/profile-selection";
 import { safeReturnPath } from "@/lib/site/return-path";
@@ -25,7 +26,7 @@ async function choose(principal: Principal, { name, pin, callbackUrl }: z.output
   const result = await selectProfile(principal, profile, pin || undefined);
   if (result.ok) redirect(next);
   if (result.reason === "pin_required") redirect(`/profiles?pin=${encodeURIComponent(profile.name)}&callbackUrl=${encodeURIComponent(next)}`);
-  return { error: result.message, code: result.reason };
+  return { error: await userMessage({ code: result.reason === "wrong_pin" ? "pin_incorrect" : result.reason === "locked" ? "profile_locked" : "two_factor_required", message: result.message }), code: result.reason };
 }
 
 /** A profile tile on "Who's watching?". */

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { configuredSsoProviders } from "@/lib/accounts/sso-providers";
 import { SignInRefused, signIn } from "@/lib/site/auth";
+import { formMessage, userMessage } from "@/lib/i18n/errors";
 import { validatedAction } from "@/lib/site/form-action";
 import { safeReturnPath } from "@/lib/site/return-path";
 
@@ -26,13 +27,13 @@ export const signInAction = validatedAction(signInForm, async ({ callbackUrl, ..
     if (error instanceof SignInRefused && error.challenge) {
       const retry = "code" in credentials;
       return {
-        error: retry ? error.userMessage : undefined,
+        error: retry ? await userMessage({ code: error.code, message: error.userMessage }) : undefined,
         code: error.code,
         values: { username: credentials.username, challenge: error.challenge, callbackUrl: callbackUrl ?? "" },
       };
     }
-    if (error instanceof SignInRefused) return { error: error.userMessage };
-    if (error instanceof AuthError) return { error: "Signing in failed. Please try again." };
+    if (error instanceof SignInRefused) return { error: await userMessage({ code: error.code, message: error.userMessage }) };
+    if (error instanceof AuthError) return { error: await formMessage("signInFailed") };
     throw error; // the redirect after a successful sign-in
   }
 });
@@ -57,9 +58,10 @@ export const linkIdentityAction = validatedAction(linkForm, async (form) => {
     await signIn("sso-link", { ...form, redirectTo: "/profiles" });
   } catch (error) {
     if (error instanceof SignInRefused) {
-      return error.code === "current_password_incorrect" ? { fieldErrors: { password: [error.userMessage] } } : { error: error.userMessage, code: error.code };
+      const message = await userMessage({ code: error.code, message: error.userMessage });
+      return error.code === "current_password_incorrect" ? { fieldErrors: { password: [message] } } : { error: message, code: error.code };
     }
-    if (error instanceof AuthError) return { error: "Linking failed. Please try again." };
+    if (error instanceof AuthError) return { error: await formMessage("signInFailed") };
     throw error; // the redirect after a successful sign-in
   }
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -11,19 +12,21 @@ import { safeReturnPath } from "@/lib/site/return-path";
 import { currentPrincipal } from "@/lib/site/session";
 import { signInAction, ssoSignInAction } from "./actions";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("signIn") };
+}
 
-/** Why a single sign-on was refused (lib/site/auth.ts sends its error code here); anything else: the generic line. */
-const SSO_REFUSALS: Record<string, string> = {
-  identity_email_unverified:
-    "An account already uses the email address your provider gave, but the provider does not say the address is verified, so it cannot be linked. Sign in with your username and password.",
-  identity_email_missing: "Your provider did not share an email address, which NormFlix needs. Allow sharing it, or sign up with a password.",
-  invalid_credentials: "This account cannot sign in (it may be disabled).",
-  identity_in_use: "That identity is already linked to another account.",
-  sso_unavailable: "That sign-in provider is not available.",
-  OAuthCallbackError: "Your provider did not complete the sign-in. Please try again.",
-  AccessDenied: "Signing in with your provider was refused.",
-};
+/** Why a single sign-on was refused (lib/site/auth.ts sends its error code here, messages "auth.sso"); anything else: the generic line. */
+const SSO_REFUSALS = [
+  "identity_email_unverified",
+  "identity_email_missing",
+  "invalid_credentials",
+  "identity_in_use",
+  "sso_unavailable",
+  "OAuthCallbackError",
+  "AccessDenied",
+] as const;
+const ssoRefusal = (error: string) => SSO_REFUSALS.find((code) => code === error);
 
 type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string; reset?: string }> };
 
@@ -31,34 +34,36 @@ export default async function SignInPage({ searchParams }: Props) {
   const { callbackUrl, error, reset } = await searchParams;
   const returnTo = safeReturnPath(callbackUrl, "/profiles");
   if (await currentPrincipal()) redirect(returnTo);
+  const t = await getTranslations("auth");
+  const refusal = error ? ssoRefusal(error) : undefined;
   const signUpHref = callbackUrl ? `/signup?callbackUrl=${encodeURIComponent(returnTo)}` : "/signup";
   return (
     <AuthCard
-      title="Sign in"
+      title={t("signIn")}
       footer={
         <>
-          New to NormFlix?{" "}
+          {t("newHere")}{" "}
           <Link href={signUpHref} className="font-medium text-white hover:underline">
-            Create an account
+            {t("createAnAccount")}
           </Link>
         </>
       }
     >
       {reset && (
         <p role="status" className="mb-4 rounded-md bg-success/15 px-3 py-2 text-sm text-success-soft ring-1 ring-success/40">
-          Your password was changed and every device was signed out. Sign in with your new password.
+          {t("passwordChanged")}
         </p>
       )}
       {error && (
         <p role="alert" className="mb-4 rounded-md bg-danger/15 px-3 py-2 text-sm text-danger-soft ring-1 ring-danger/40">
-          {SSO_REFUSALS[error] ?? "Signing in failed. Check your username and password and try again."}
+          {refusal ? t(`sso.${refusal}`) : t("signInFailed")}
         </p>
       )}
-      <ActionForm action={signInAction} label="Sign in">
+      <ActionForm action={signInAction} label={t("signIn")}>
         <input type="hidden" name="callbackUrl" value={returnTo} />
         <SignInFields />
-        <SubmitButton pendingLabel="Signing in…" className="w-full">
-          Sign in
+        <SubmitButton pendingLabel={t("signingIn")} className="w-full">
+          {t("signIn")}
         </SubmitButton>
       </ActionForm>
       <SsoButtons providers={configuredSsoProviders()} returnTo={returnTo} action={ssoSignInAction} />

@@ -1,6 +1,7 @@
 "use server";
 
 import { after } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { createAccount } from "@/lib/accounts/accounts";
@@ -10,6 +11,7 @@ import { consume, retryAfterSeconds, scaledApiLimit } from "@/lib/rate-limit";
 import { emailField, newPasswordField, usernameField } from "@/lib/site/account-fields";
 import { signIn } from "@/lib/site/auth";
 import { clientIp } from "@/lib/site/client-ip";
+import { formMessage, userMessage } from "@/lib/i18n/errors";
 import { validatedAction } from "@/lib/site/form-action";
 import { PLANS } from "@/lib/billing/plans";
 import { planStepPath, safeNext } from "@/lib/site/onboarding";
@@ -29,20 +31,21 @@ const signUpForm = z.object({
 export const signUpAction = validatedAction(signUpForm, async ({ username, email, password, callbackUrl, plan }) => {
   const ip = await clientIp();
   const limit = await consume(`api:auth:ip:${ip}`, scaledApiLimit("auth"));
-  if (limit.exceeded) return { error: `Too many attempts from your network. Try again in ${retryAfterSeconds(limit)} seconds.` };
+  if (limit.exceeded) return { error: await formMessage("tooManyAttempts", { seconds: retryAfterSeconds(limit) }) };
   try {
     const account = await createAccount({ username, email, password });
-    after(() => mailVerificationLink(account.id));
+    const locale = await getLocale();
+    after(() => mailVerificationLink(account.id, locale));
   } catch (error) {
-    if (error instanceof ApiError && error.code === "username_taken") return { fieldErrors: { username: [error.message] } };
-    if (error instanceof ApiError && error.code === "email_taken") return { fieldErrors: { email: [error.message] } };
+    if (error instanceof ApiError && error.code === "username_taken") return { fieldErrors: { username: [await userMessage(error)] } };
+    if (error instanceof ApiError && error.code === "email_taken") return { fieldErrors: { email: [await userMessage(error)] } };
     throw error;
   }
   const next = planStepPath(plan && plan in PLANS ? plan : undefined, safeNext(callbackUrl));
   try {
     await signIn("credentials", { username, password, redirectTo: next });
   } catch (error) {
-    if (error instanceof AuthError) return { error: "Your account is ready, but signing in failed. Please sign in to continue." };
+    if (error instanceof AuthError) return { error: (await getTranslations("auth"))("readyButSignInFailed") };
     throw error; // the redirect after signing in
   }
 });

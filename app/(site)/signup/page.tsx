@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { Field } from "@/components/forms/field";
@@ -14,7 +15,9 @@ import { currentPrincipal } from "@/lib/site/session";
 import { ssoSignInAction } from "../signin/actions";
 import { signUpAction } from "./actions";
 
-export const metadata: Metadata = { title: "Create your account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("auth"))("createYourAccount") };
+}
 
 type Props = { searchParams: Promise<{ callbackUrl?: string; plan?: string }> };
 
@@ -25,32 +28,33 @@ export default async function SignUpPage({ searchParams }: Props) {
   // profile, then the page the visitor wanted (lib/site/onboarding.ts).
   const next = safeNext(callbackUrl);
   if (await currentPrincipal()) redirect(next ?? "/profiles");
+  const t = await getTranslations("auth");
   const signInHref = callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(safeReturnPath(callbackUrl))}` : "/signin";
   return (
     <AuthCard
-      title="Create your account"
+      title={t("createYourAccount")}
       footer={
         <>
-          Already have an account?{" "}
+          {t("haveAccount")}{" "}
           <Link href={signInHref} className="font-medium text-white hover:underline">
-            Sign in
+            {t("signIn")}
           </Link>
         </>
       }
     >
       {chosen && (
         <p className="mb-4 text-sm text-muted">
-          You chose the <strong className="text-white">{chosen.name}</strong> plan. You can change it at any time.
+          {t.rich("chosePlan", { plan: chosen.name, strong: (chunks) => <strong className="text-white">{chunks}</strong> })}
         </p>
       )}
-      <ActionForm action={signUpAction} label="Create your account">
+      <ActionForm action={signUpAction} label={t("createYourAccount")}>
         {next && <input type="hidden" name="callbackUrl" value={next} />}
         {chosen && <input type="hidden" name="plan" value={chosen.id} />}
-        <Field name="username" label="Username" autoComplete="username" autoCapitalize="none" spellCheck={false} required autoFocus hint="3–32 letters, digits, '.', '_' or '-'." />
-        <Field name="email" label="Email" type="email" autoComplete="email" required />
-        <Field name="password" label="Password" type="password" autoComplete="new-password" required minLength={8} hint="At least 8 characters." />
-        <SubmitButton pendingLabel="Creating your account…" className="w-full">
-          Create account
+        <Field name="username" label={t("username")} autoComplete="username" autoCapitalize="none" spellCheck={false} required autoFocus hint={t("usernameHint")} />
+        <Field name="email" label={t("email")} type="email" autoComplete="email" required />
+        <Field name="password" label={t("password")} type="password" autoComplete="new-password" required minLength={8} hint={t("passwordHint")} />
+        <SubmitButton pendingLabel={t("creating")} className="w-full">
+          {t("createAccount")}
         </SubmitButton>
       </ActionForm>
       {/* A first single sign-on makes the account; the onboarding's plan step then follows from /profiles. */}

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { ActionResult } from "@/components/catalog/action-button";
 import { titleHref } from "@/components/catalog/links";
 import { ApiError } from "@/lib/api/errors";
+import { formMessage, userMessage } from "@/lib/i18n/errors";
 import { addWatchlistTitle, hideContinueWatching, rateTitle, removeWatchlistTitle } from "@/lib/profiles/lists";
 import { purchaseTitle } from "@/lib/purchases/purchases";
 import type { Viewer } from "@/lib/access/rules";
@@ -21,7 +22,6 @@ const ratingInput = z.object({ ...titleFields, rating: z.enum(["up", "down", "no
 const hideInput = z.object({ id: z.uuid() });
 const buyInput = z.object({ ...titleFields, offer: z.enum(["rent", "buy"]) });
 
-const INVALID: ActionResult = { error: "That request was not understood. Reload the page and try again." };
 
 /** Runs `step` for the signed-in viewer, answering expected failures as a message rather than an error page. */
 async function asViewer(returnTo: string, step: (viewer: Viewer) => Promise<void>): Promise<ActionResult> {
@@ -29,7 +29,7 @@ async function asViewer(returnTo: string, step: (viewer: Viewer) => Promise<void
   try {
     await step(viewer);
   } catch (error) {
-    if (error instanceof ApiError && error.status < 500) return { error: error.message };
+    if (error instanceof ApiError && error.status < 500) return { error: await userMessage(error) };
     throw error;
   }
   return undefined;
@@ -43,7 +43,7 @@ function refresh(kind: "movie" | "show", id: string) {
 
 async function changeWatchlist(form: FormData, after: (kind: "movie" | "show", id: string) => void): Promise<ActionResult> {
   const input = watchlistInput.safeParse(Object.fromEntries(form));
-  if (!input.success) return INVALID;
+  if (!input.success) return { error: await formMessage("invalidRequest") };
   const { kind, id, add } = input.data;
   const result = await asViewer(titleHref(kind, id), async (viewer) => {
     if (add === "true") await addWatchlistTitle(viewer, kind, id);
@@ -73,7 +73,7 @@ export async function setOnWatchlistInPlace(form: FormData): Promise<ActionResul
 
 export async function setRating(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   const input = ratingInput.safeParse(Object.fromEntries(form));
-  if (!input.success) return INVALID;
+  if (!input.success) return { error: await formMessage("invalidRequest") };
   const { kind, id, rating } = input.data;
   const result = await asViewer(titleHref(kind, id), async (viewer) => {
     await rateTitle(viewer, kind, id, rating === "none" ? null : rating);
@@ -84,7 +84,7 @@ export async function setRating(_previous: ActionResult, form: FormData): Promis
 
 export async function hideFromContinueWatching(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   const input = hideInput.safeParse(Object.fromEntries(form));
-  if (!input.success) return INVALID;
+  if (!input.success) return { error: await formMessage("invalidRequest") };
   const result = await asViewer("/browse", async (viewer) => {
     await hideContinueWatching(viewer, input.data.id).catch((error) => {
       if (!(error instanceof ApiError && error.code === "not_in_continue_watching")) throw error;
@@ -97,7 +97,7 @@ export async function hideFromContinueWatching(_previous: ActionResult, form: Fo
 /** Rent or buy: with Stripe, on to Checkout; with the local provider the title is granted and the page shows it. */
 export async function buyTitle(_previous: ActionResult, form: FormData): Promise<ActionResult> {
   const input = buyInput.safeParse(Object.fromEntries(form));
-  if (!input.success) return INVALID;
+  if (!input.success) return { error: await formMessage("invalidRequest") };
   const { kind, id, offer } = input.data;
   let checkout: string | undefined;
   const result = await asViewer(titleHref(kind, id), async (viewer) => {

@@ -1,5 +1,6 @@
 "use server";
 
+import { getTranslations } from "next-intl/server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { titleHref } from "@/components/catalog/links";
@@ -22,14 +23,14 @@ export const writeReviewAction = validatedAction(reviewForm, async ({ kind, id, 
   const viewer = await requireViewer(titleHref(kind, id));
   await writeReview(viewer, kind, id, { stars, title, text });
   revalidatePath(titleHref(kind, id));
-  return { success: "Your review is saved." };
+  return { success: (await getTranslations("reviews"))("saved") };
 });
 
 export const deleteReviewAction = validatedAction(z.object(titleFields), async ({ kind, id }) => {
   const viewer = await requireViewer(titleHref(kind, id));
   await removeReview(viewer, kind, id);
   revalidatePath(titleHref(kind, id));
-  return { success: "Your review is deleted." };
+  return { success: (await getTranslations("reviews"))("deleted") };
 });
 
 export const helpfulAction = validatedAction(z.object({ ...titleFields, review_id: z.uuid(), helpful: z.enum(["true", "false"]) }), async ({ kind, id, review_id, helpful }) => {

@@ -1,18 +1,22 @@
 // /party/<code> – the invite link: sign in and pick a profile first (requireViewer), then straight into the party
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import Player from "@/components/player/player";
 import type { ProgressTarget } from "@/components/player/types";
 import { ApiError } from "@/lib/api/errors";
 import { CLIENT_IP_HEADER } from "@/lib/api/internal-headers";
 import { CODE_PATTERN, joinParty, positionNow } from "@/lib/parties/parties";
+import { getFormat } from "@/lib/i18n/server";
 import { requireViewer } from "@/lib/site/session";
 import { Problem } from "../../watch/watch";
 
 type Props = { params: Promise<{ code: string }> };
 
-export const metadata: Metadata = { title: "Watch party" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("party"))("title") };
+}
 
 export default async function PartyPage({ params }: Props) {
   const code = (await params).code.toUpperCase();
@@ -27,6 +31,7 @@ export default async function PartyPage({ params }: Props) {
     return <Problem error={error} backHref="/browse" />;
   }
   const { title } = party;
+  const [f, t] = await Promise.all([getFormat(), getTranslations("party")]);
   const target: ProgressTarget =
     title.type === "movie"
       ? { kind: "movie_watch_progress", movie_id: title.id }
@@ -41,7 +46,7 @@ export default async function PartyPage({ params }: Props) {
       profile={viewer.profile.name}
       target={target}
       title={title.title}
-      subtitle={title.type === "episode" ? `S${title.season}:E${title.episode} “${title.episode_title}”` : "Watch party"}
+      subtitle={title.type === "episode" ? `${f.episodeCode(title.season!, title.episode!)} “${title.episode_title}”` : t("title")}
       backHref={backHref}
       next={null}
       party={party}

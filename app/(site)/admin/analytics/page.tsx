@@ -5,13 +5,14 @@ import { AnalyticsCharts } from "@/components/admin/analytics-charts";
 import { viewingReport } from "@/lib/admin/analytics";
 import { requireAdminPage } from "@/lib/admin/page-guard";
 import { CANCEL_REASON_LABELS, type CancelReason } from "@/lib/billing/plans";
-import { formatDate, formatPrice } from "@/lib/site/format";
+import { getFormat } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Analytics" };
 
 type Props = { searchParams: Promise<{ days?: string }> };
 
 export default async function AdminAnalyticsPage({ searchParams }: Props) {
+  const f = await getFormat();
   const principal = await requireAdminPage("/admin/analytics");
   const days = rangeOf((await searchParams).days);
   const report = await viewingReport(principal, days);
@@ -19,7 +20,7 @@ export default async function AdminAnalyticsPage({ searchParams }: Props) {
     { label: "Views", value: report.totals.views.toLocaleString() },
     { label: "Watch hours", value: report.totals.watch_hours.toLocaleString() },
     { label: "Completion rate", value: report.totals.completion_rate === null ? "—" : `${Math.round(report.totals.completion_rate * 100)}%` },
-    { label: "Rental and purchase revenue", value: formatPrice({ price_cents: report.sales.totals.revenue_cents, currency: report.sales.currency }) },
+    { label: "Rental and purchase revenue", value: f.price({ price_cents: report.sales.totals.revenue_cents, currency: report.sales.currency }) },
   ];
   return (
     <div className="space-y-6">
@@ -74,7 +75,7 @@ export default async function AdminAnalyticsPage({ searchParams }: Props) {
                     <li key={item.created_at + item.feedback}>
                       <p>“{item.feedback}”</p>
                       <p className="text-xs text-muted">
-                        {formatDate(item.created_at)} · {item.plan} · {item.at_period_end ? "at the period's end" : "at once"}
+                        {f.date(item.created_at)} · {item.plan} · {item.at_period_end ? "at the period's end" : "at once"}
                         {item.reason && ` · ${CANCEL_REASON_LABELS[item.reason as CancelReason] ?? item.reason}`}
                       </p>
                     </li>

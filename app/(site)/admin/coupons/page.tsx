@@ -6,13 +6,14 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { requireAdminPage } from "@/lib/admin/page-guard";
 import { billingProvider } from "@/lib/billing";
 import { listCoupons, type CouponView } from "@/lib/billing/coupons";
-import { formatDate, formatPrice } from "@/lib/site/format";
+import { getFormat } from "@/lib/i18n/server";
+import type { Format } from "@/lib/site/format";
 import { createCouponAction, deleteCouponAction } from "./actions";
 
 export const metadata: Metadata = { title: "Coupons" };
 
-const off = (coupon: CouponView) =>
-  coupon.percent_off !== null ? `${coupon.percent_off}% off` : `${formatPrice({ price_cents: coupon.amount_off_cents!, currency: coupon.currency ?? "usd" })} off`;
+const off = (coupon: CouponView, f: Format) =>
+  coupon.percent_off !== null ? `${coupon.percent_off}% off` : `${f.price({ price_cents: coupon.amount_off_cents!, currency: coupon.currency ?? "usd" })} off`;
 
 const lasting = (coupon: CouponView) =>
   coupon.duration === "once" ? "one billing period" : coupon.duration === "forever" ? "for ever" : `${coupon.duration_in_months} months`;
@@ -20,6 +21,7 @@ const lasting = (coupon: CouponView) =>
 /** The local provider's coupons: what each gives, its limits and how often it was used; and a form for a new one. */
 export default async function AdminCouponsPage() {
   await requireAdminPage("/admin/coupons");
+  const f = await getFormat();
   const coupons = await listCoupons({ limit: 100, offset: 0 });
   return (
     <div className="space-y-8">
@@ -50,9 +52,9 @@ export default async function AdminCouponsPage() {
             {coupons.items.map((coupon) => (
               <tr key={coupon.id}>
                 <td className="py-2 font-mono">{coupon.code}</td>
-                <td>{off(coupon)}</td>
+                <td>{off(coupon, f)}</td>
                 <td>{lasting(coupon)}</td>
-                <td>{coupon.expires_at ? formatDate(coupon.expires_at) : "Never"}</td>
+                <td>{coupon.expires_at ? f.date(coupon.expires_at) : "Never"}</td>
                 <td>
                   {coupon.times_redeemed}
                   {coupon.max_redemptions !== null && ` of ${coupon.max_redemptions}`}

@@ -1,5 +1,6 @@
 // /watch/channel/<channelId> – a channel live, full screen, for the signed-in profile
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { requireChannel } from "@/lib/channels/channels";
 import { requireViewer } from "@/lib/site/session";
@@ -17,7 +18,7 @@ async function channelOrNotFound(channelId: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const channel = await channelOrNotFound((await params).channelId);
-  return { title: `Live: ${channel.name}` };
+  return { title: (await getTranslations("watch"))("liveTitle", { name: channel.name }) };
 }
 
 export default async function WatchChannelPage({ params }: Props) {

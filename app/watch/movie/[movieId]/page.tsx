@@ -1,5 +1,6 @@
 // /watch/movie/<movieId> – the player, full screen, for the signed-in profile
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { getMovie } from "@/lib/catalog/catalog";
 import { requireViewer } from "@/lib/site/session";
 import { watchingProfile } from "../../watching-profile";
@@ -13,7 +14,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await movieOrNotFound(movieId);
   // The tab names the movie only to a profile that may see it.
   const movie = await getMovie(movieId, await watchingProfile()).catch(() => undefined);
-  return { title: movie ? `Watch ${movie.title}` : "Watch" };
+  const t = await getTranslations("watch");
+  return { title: movie ? t("watchTitle", { title: movie.title }) : t("watch") };
 }
 
 export default async function WatchMoviePage({ params }: Props) {

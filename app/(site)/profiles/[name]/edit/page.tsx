@@ -64,7 +64,7 @@ export default async function EditProfilePage({ params }: Props) {
       <PanelSection
         id="language"
         title="Language"
-        description="Titles start in this language when they have it; otherwise with its subtitles, when there are some. Choosing another audio track in the player is remembered too."
+        description="The site is shown in this language when it speaks it (English or Spanish), else in the browser's. Titles start in it when they have it; otherwise with its subtitles, when there are some. Choosing another audio track in the player is remembered too."
       >
         <ActionForm action={updateProfileLanguageAction} className="space-y-6" label="Language">
           <input type="hidden" name="name" value={profile.name} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { formatRuntime } from "@/components/catalog/format";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
 import { movieWatchHref } from "@/components/catalog/links";
 import { Credits } from "@/components/title/credits";
 import { Languages } from "@/components/title/languages";
@@ -28,17 +29,18 @@ export default async function MoviePage({ params, searchParams }: Props) {
   const mustBuy = !covered && !movie.ownership && movie.offers.length > 0;
   const start = movieStart(state.movie);
   const resume = start.action === "resume";
+  const [f, t] = await Promise.all([getFormat(), getTranslations("title")]);
   return (
     <article className="pb-16">
       <TitleHeader
         title={movie}
-        facts={[formatRuntime(movie.duration_seconds ?? ("runtime_seconds" in movie ? movie.runtime_seconds : null)), movie.available_qualities.at(-1)]}
+        facts={[f.runtime(movie.duration_seconds ?? ("runtime_seconds" in movie ? movie.runtime_seconds : null)), movie.available_qualities.at(-1)]}
       >
         {!mustBuy && (
           <PlayButton
             href={movieWatchHref(movie.id)}
-            text={resume ? "Resume" : "Play"}
-            label={`${resume ? "Resume" : "Play"} ${movie.title}`}
+            text={resume ? t("resume") : t("play")}
+            label={resume ? t("resumeTitle", { title: movie.title }) : t("playTitle", { title: movie.title })}
             progress={resume && state.movie ? state.movie : undefined}
             available={movie.availability === "ready"}
           />
@@ -50,23 +52,23 @@ export default async function MoviePage({ params, searchParams }: Props) {
       <div className="grid max-w-5xl gap-8 px-4 sm:px-8 lg:grid-cols-[3fr_2fr]">
         <section aria-labelledby="about">
           <h2 id="about" className="text-xl font-semibold">
-            About {movie.title}
+            {t("about", { title: movie.title })}
           </h2>
           <p className="mt-3 text-base leading-relaxed text-neutral-200 lg:text-lg">{movie.synopsis}</p>
         </section>
         <div>
           <section aria-labelledby="credits">
             <h2 id="credits" className="sr-only">
-              Cast and crew
+              {t("castAndCrew")}
             </h2>
             <Credits
               groups={[
-                { label: "Cast", people: movie.cast },
-                { label: movie.directors.length === 1 ? "Director" : "Directors", people: movie.directors },
+                { label: t("cast"), people: movie.cast },
+                { label: t("directors", { count: movie.directors.length }), people: movie.directors },
               ]}
             />
           </section>
-          <Languages audio={audioLanguageNames(movie)} subtitles={movie.subtitles.map((t) => ({ id: t.language, name: t.label }))} />
+          <Languages audio={audioLanguageNames(movie)} subtitles={movie.subtitles.map((track) => ({ id: track.language, name: track.label }))} />
         </div>
       </div>
       <MoreLikeThis kind="movie" id={movie.id} viewer={viewer} />

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import { episodeCode, seasonCountLabel } from "@/components/catalog/format";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
+import type { Format } from "@/lib/site/format";
 import { episodeWatchHref, titleHref } from "@/components/catalog/links";
 import { Credits } from "@/components/title/credits";
 import { Languages } from "@/components/title/languages";
@@ -23,8 +25,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: show.title, description: show.synopsis };
 }
 
-const playText = (target: PlayTarget) =>
-  `${target.action === "resume" ? "Resume" : target.action === "next" ? "Next:" : "Play"} ${episodeCode(target.season, target.episode)}`;
+type TitleT = Awaited<ReturnType<typeof getTranslations<"title">>>;
+
+const playText = (target: PlayTarget, f: Format, t: TitleT) =>
+  t(target.action === "resume" ? "resumeEpisode" : target.action === "next" ? "nextEpisode" : "playEpisode", { code: f.episodeCode(target.season, target.episode) });
 
 export default async function ShowPage({ params, searchParams }: Props) {
   const { show, state, viewer, covered } = await loadShow((await params).id);
@@ -36,17 +40,18 @@ export default async function ShowPage({ params, searchParams }: Props) {
   const asked = Number((await searchParams).season);
   const season = show.seasons.find((s) => s.season === asked) ?? show.seasons.find((s) => s.season === target?.season) ?? show.seasons[0];
   const progress = target?.action === "resume" ? state.episodes[episodeKey(target)] : undefined;
+  const [f, t] = await Promise.all([getFormat(), getTranslations("title")]);
   return (
     <article className="pb-16">
       <TitleHeader
         title={show}
-        facts={[show.seasons.length ? seasonCountLabel(show.seasons.length) : undefined]}
+        facts={[show.seasons.length ? f.seasonCount(show.seasons.length) : undefined]}
       >
         {!mustBuy && target && targetEpisode && (
           <PlayButton
             href={episodeWatchHref(show.id, target.season, target.episode)}
-            text={playText(target)}
-            label={`${playText(target)}: ${targetEpisode.title}, ${show.title}`}
+            text={playText(target, f, t)}
+            label={`${playText(target, f, t)}: ${targetEpisode.title}, ${show.title}`}
             progress={progress}
             available={targetEpisode.availability === "ready"}
           />
@@ -62,8 +67,8 @@ export default async function ShowPage({ params, searchParams }: Props) {
         <div>
           <Credits
             groups={[
-              { label: "Cast", people: show.cast },
-              { label: show.creators.length === 1 ? "Creator" : "Creators", people: show.creators },
+              { label: t("cast"), people: show.cast },
+              { label: t("creators", { count: show.creators.length }), people: show.creators },
             ]}
           />
           <Languages audio={audioLanguageNames(show)} />
@@ -73,7 +78,7 @@ export default async function ShowPage({ params, searchParams }: Props) {
         <section aria-labelledby="episodes" className="mt-10 max-w-5xl px-4 sm:px-8">
           <div className="flex flex-wrap items-center justify-between gap-4">
             <h2 id="episodes" className="text-2xl font-semibold">
-              Episodes <span className="text-base font-normal text-muted">· Season {season.season}{season.title ? `: ${season.title}` : ""}</span>
+              {t("episodes")} <span className="text-base font-normal text-muted">· {t("season", { season: season.season })}{season.title ? `: ${season.title}` : ""}</span>
             </h2>
           </div>
           <div className="mt-4">

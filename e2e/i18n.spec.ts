@@ -1,0 +1,82 @@
+// Two languages: a profile whose language is Spanish (chosen on its edit page) sees the site, the player and its
+// dates and prices in Spanish; a browser asking for Spanish sees the signed-out pages in Spanish; both pass axe.
+import type { APIRequestContext } from "@playwright/test";
+import { expectAccessible } from "./axe";
+import { chooseProfile, createAccount, createProfile, expect, signInBrowser, test, waitForPlayableMovie } from "./fixtures";
+
+type Movie = { id: string; title: string; access: string };
+
+async function rentableMovie(request: APIRequestContext) {
+  const { items } = (await (await request.get("/api/movies?limit=100")).json()) as { items: Movie[] };
+  const movie = items.find((item) => item.access === "rent_or_buy")!;
+  const { offers } = (await (await request.get(`/api/movies/${movie.id}`)).json()) as { offers: { kind: string; price_cents: number; currency: string }[] };
+  return { ...movie, rent: offers.find((offer) => offer.kind === "rent")! };
+}
+
+test("a Spanish profile sees Spanish pages, player controls, dates and prices", async ({ page, request }) => {
+  const account = await createAccount(request, "standard");
+  await createProfile(request, account.token, "Ana");
+  await createProfile(request, account.token, "Bob");
+  const movie = await rentableMovie(request);
+  // Another profile's review, so the title page shows a review date.
+  const review = await request.put(`/api/profiles/Bob/reviews/movie/${movie.id}`, { headers: { authorization: `Bearer ${account.token}` }, data: { stars: 4, text: "Buenísima" } });
+  expect(review.ok()).toBe(true);
+
+  await signInBrowser(page, account);
+  await chooseProfile(page, "Ana");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+
+  // The language is a profile setting on the site.
+  await page.goto("/profiles/Ana/edit");
+  const form = page.getByRole("form", { name: "Language" });
+  await form.getByLabel("Audio and subtitles").selectOption("es");
+  await form.getByRole("button", { name: "Save language" }).click();
+  await expect(form.getByRole("status")).toBeVisible();
+
+  await page.goto("/browse");
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  const nav = page.getByRole("navigation", { name: "Principal" });
+  await expect(nav.getByRole("link", { name: "Inicio" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "Mi lista" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Novedades en NormFlix" })).toBeVisible();
+  await expectAccessible(page);
+
+  // The title page: Spanish words, a price and a date formatted for Spanish.
+  await page.goto(`/title/movie/${movie.id}`);
+  const price = new Intl.NumberFormat("es", { style: "currency", currency: movie.rent.currency.toUpperCase() }).format(movie.rent.price_cents / 100);
+  await expect(page.getByText("No está incluido en ningún plan: alquílalo o cómpralo para verlo.")).toBeVisible();
+  await expect(page.getByRole("button", { name: new RegExp(`^Alquilar por ${price.replace(/[.$]/g, "\\$&").replace(/\s/g, "\\s")} · `) })).toBeVisible();
+  await expect(page.getByRole("button", { name: `Añadir ${movie.title} a Mi lista` })).toBeVisible();
+  const today = new Intl.DateTimeFormat("es", { dateStyle: "long", timeZone: "UTC" }).format(new Date());
+  const bobsReview = page.getByRole("article", { name: "Reseña de Bob" });
+  await expect(bobsReview.getByText(today)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Reseñas" })).toBeVisible();
+
+  // The player's controls.
+  const playable = await waitForPlayableMovie(request);
+  await page.goto(`/watch/movie/${playable.id}`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page.getByRole("button", { name: /^(Reproducir|Pausa) \(espacio\)$/ })).toBeAttached();
+  await expect(page.getByRole("button", { name: "Pantalla completa (f)" })).toBeAttached();
+  await expect(page.getByRole("button", { name: "Calidad" })).toBeAttached();
+  await expect(page.getByRole("slider", { name: "Volumen" })).toBeAttached();
+  await expect(page.getByRole("link", { name: "Atrás" })).toBeAttached();
+});
+
+test.describe("a browser asking for Spanish", () => {
+  test.use({ locale: "es-ES" });
+
+  test("sees the sign-in page in Spanish, accessible", async ({ page }) => {
+    await page.goto("/signin");
+    await expect(page.locator("html")).toHaveAttribute("lang", "es");
+    await expect(page.getByRole("heading", { name: "Iniciar sesión" })).toBeVisible();
+    await expect(page.getByLabel("Nombre de usuario")).toBeVisible();
+    await expect(page.getByRole("link", { name: "¿Has olvidado tu contraseña?" })).toBeVisible();
+    await expectAccessible(page);
+    // A wrong password is refused in Spanish too.
+    await page.getByLabel("Nombre de usuario").fill("nadie_aqui");
+    await page.getByLabel("Contraseña").fill("no es esta");
+    await page.getByRole("button", { name: "Iniciar sesión" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "El usuario o la contraseña no son correctos." })).toBeVisible();
+  });
+});
