@@ -68,7 +68,7 @@ function textRelevance(input: SearchInput, vector: SQL, name: SQL) {
   if (!input.prefixQuery) {
     return { rank: sql`0`, relevant: sql`word_similarity(${input.text}, ${name}) >= ${MIN_SIMILARITY}` };
   }
-  // The words in the order typed, next to each other, count as much again as the best full-text rank.
+  // A row with the words next to each other in the order typed ranks above one with the same words apart or reversed.
   const phrase = input.phraseQuery ? sql` + case when ${vector} @@ to_tsquery('simple', ${input.phraseQuery}) then ${PHRASE_SCORE}::float8 else 0 end` : sql``;
   return {
     rank: sql`(ts_rank(${vector}, ${tsquery(input)})${phrase})`,
