@@ -2,10 +2,15 @@ import { BrowsePage } from "./pages/browse-page";
 import { expectAccessible } from "./axe";
 import { listTitles, postProgress, watchSeconds } from "./catalog-helpers";
 import { expect, test } from "./fixtures";
-import { formatFor } from "../lib/i18n/translator";
+import fs from "node:fs";
+import { createTranslator } from "next-intl";
+import { createFormat, type FormatWords } from "../lib/site/format";
 
-/** The English wording the preview shows. */
-const english = formatFor("en");
+/** The English wording the preview shows: the site's formats with its English messages (read as data: no JSON import). */
+const english = createFormat(
+  "en",
+  createTranslator({ locale: "en", messages: JSON.parse(fs.readFileSync(new URL("../messages/en.json", import.meta.url), "utf8")), namespace: "format" }) as FormatWords,
+);
 
 // Several page loads per test while the demo catalog transcodes on the same two cores.
 test.describe.configure({ timeout: 180_000 });
