@@ -35,9 +35,15 @@ export class WatchPage {
     await expect(video).toBeAttached();
     await expect
       .poll(async () => {
-        if (await video.evaluate((v: HTMLVideoElement) => !v.paused && v.currentTime > 0)) return true;
+        const { paused, currentTime } = await video.evaluate((v: HTMLVideoElement) => ({ paused: v.paused, currentTime: v.currentTime }));
+        if (!paused && currentTime > 0) return true;
+        // Only a paused video is started: a click while it is still starting would pause it again.
         const play = this.page.getByRole("button", { name: "Play", exact: true });
-        if (await play.isVisible()) await play.click();
+        if (paused && (await play.isVisible())) {
+          // A phone's viewer taps: a mouse click there would switch the player to its desktop layout.
+          if (await this.page.evaluate(() => matchMedia("(pointer: coarse)").matches)) await play.tap();
+          else await play.click();
+        }
         return false;
       }, { timeout: 30_000 })
       .toBe(true);
