@@ -1,16 +1,21 @@
 import fs from "node:fs";
 import type { TestProject } from "vitest/node";
-import { createTestDatabase, startServer, tempDataDir } from "./server-process";
+import { createMigratedTemplate, createTestDatabase, startServer, tempDataDir } from "./server-process";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     dataDir: string;
     databaseUrl: string;
+    templateEnv: Record<string, string>;
   }
 }
 
 export default async function setup(project: TestProject) {
+  // Migrated once; every fresh database of the run (this one, a test's own server's) is a copy.
+  const template = await createMigratedTemplate(process.env.TEST_DATABASE_URL);
+  Object.assign(process.env, template.env);
+  project.provide("templateEnv", template.env);
   const database = process.env.TEST_DATABASE_URL ? await createTestDatabase(process.env.TEST_DATABASE_URL) : undefined;
   const dataDir = tempDataDir("test");
   project.provide("dataDir", dataDir);
@@ -35,6 +40,7 @@ export default async function setup(project: TestProject) {
     const code = await server?.stop();
     if (server && code !== 0) console.error(`test server exited with ${code}:\n${server.output()}`);
     await database?.drop();
+    await template.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }
