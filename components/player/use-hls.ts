@@ -9,6 +9,8 @@ export type Quality = { index: number; name: string };
 export type PlaybackError = { reason: "unsupported" | "expired" | "network" | "decode" | "loadFailed" | "native"; detail?: string; action: "retry" | "reload" | null };
 
 const MAX_NETWORK_RETRIES = 2;
+/** A media error this soon after a recovery counts as the same trouble (hls.js's own recovery advice). */
+const RECOVERY_WINDOW_MS = 3000;
 // A segment that will not load is retried a few times, quickly, before hls.js calls the error fatal (its default
 // backs off over half a minute per rendition, a black screen with no word to the viewer); then `startLoad()` above.
 const FRAGMENT_POLICY = {
@@ -64,6 +66,7 @@ export function useHls(
     if (!media) return;
     let destroyed = false;
     let hls: Hls | null = null;
+    const cleanups: (() => void)[] = [];
     const from = restartAt.current;
     setError(null);
     const resume = () => resumeOnStart.current && media.play().catch(() => undefined);
@@ -98,7 +101,17 @@ export function useHls(
       const live = hls;
       diagnostics().normflixPlayer = { latency: () => (live.latency > 0 ? live.latency : null), playingDate: () => live.playingDate?.getTime() ?? null };
       let networkRetries = 0;
-      let mediaRecoveries = 0;
+      // A media error is recovered from (hls.js re-attaches the video), at any time in a long film; a second one within
+      // a few seconds of a recovery swaps the audio codec and tries once more; a third, and the viewer is told.
+      let lastRecovery = { at: -Infinity, swapped: false };
+      let playAfterRecovery = false;
+      const resumeAfterRecovery = () => {
+        if (destroyed || gaveUp || !playAfterRecovery) return;
+        playAfterRecovery = false;
+        media.play().catch(() => undefined);
+      };
+      media.addEventListener("canplay", resumeAfterRecovery);
+      cleanups.push(() => media.removeEventListener("canplay", resumeAfterRecovery));
       hls.on(HlsClass.Events.MANIFEST_PARSED, (_, data) => {
         setQualities(data.levels.map((level, index) => ({ index, name: level.name || qualityName(level.width, level.height) })).reverse());
       });
@@ -119,8 +132,13 @@ export function useHls(
           // Once playback waits (a spinner), a few more tries, then the error.
           const delay = bufferedAhead(media) > 1 ? 2000 : 1000 * ++networkRetries;
           window.setTimeout(() => !destroyed && !gaveUp && hls?.startLoad(), delay);
-        } else if (data.type === HlsClass.ErrorTypes.MEDIA_ERROR && mediaRecoveries < 2) {
-          if (mediaRecoveries++ === 1) hls?.swapAudioCodec();
+        } else if (data.type === HlsClass.ErrorTypes.MEDIA_ERROR && (performance.now() - lastRecovery.at > RECOVERY_WINDOW_MS || !lastRecovery.swapped)) {
+          const again = performance.now() - lastRecovery.at <= RECOVERY_WINDOW_MS;
+          lastRecovery = { at: performance.now(), swapped: again };
+          analytics.current.error("media_recovered", data.details, false);
+          // Re-attaching leaves the video paused: it plays on once it can, if it was playing.
+          playAfterRecovery ||= !media.paused;
+          if (again) hls?.swapAudioCodec();
           hls?.recoverMediaError();
         } else {
           const network = data.type === HlsClass.ErrorTypes.NETWORK_ERROR;
@@ -142,6 +160,7 @@ export function useHls(
       destroyed = true;
       media.removeEventListener("error", onNativeError);
       media.removeEventListener("canplay", resume);
+      for (const cleanup of cleanups) cleanup();
       delete diagnostics().normflixPlayer;
       hls?.destroy(); // hlsRef keeps it: the element's own "error" on detaching is not the native player's
     };

@@ -16,7 +16,8 @@ export type PlaybackAnalytics = {
   /** hls.js switched renditions. */
   rendition(next: Rendition): void;
   /** A fatal error the viewer saw. */
-  error(code: string, message: string): void;
+  /** An error: `fatal` (the default) when playback stopped, false when the player recovered from it. */
+  error(code: string, message: string, fatal?: boolean): void;
 };
 
 export function usePlaybackAnalytics(video: RefObject<HTMLVideoElement | null>, streamId: string): RefObject<PlaybackAnalytics> {
@@ -98,8 +99,8 @@ export function usePlaybackAnalytics(video: RefObject<HTMLVideoElement | null>, 
         if (started) send("quality_change", { rendition: next.name, bitrate: next.bitrate, from_rendition: current?.name ?? null, from_bitrate: current?.bitrate ?? null, position_seconds: position() });
         current = next;
       },
-      error(code, message) {
-        send("error", { code, message: message.slice(0, 500), fatal: true, ...(current ? { rendition: current.name } : {}), position_seconds: position() });
+      error(code, message, fatal = true) {
+        send("error", { code, message: message.slice(0, 500), fatal, ...(current ? { rendition: current.name } : {}), position_seconds: position() });
         flush();
       },
     };
