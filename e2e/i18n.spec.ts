@@ -14,6 +14,7 @@ async function rentableMovie(request: APIRequestContext) {
 }
 
 test("a Spanish profile sees Spanish pages, player controls, dates and prices", async ({ page, request }) => {
+  test.setTimeout(12 * 60_000); // the demo catalog may still be transcoding on a first start
   const account = await createAccount(request, "standard");
   await createProfile(request, account.token, "Ana");
   await createProfile(request, account.token, "Bob");
@@ -65,6 +66,7 @@ test("a Spanish profile sees Spanish pages, player controls, dates and prices", 
 });
 
 test("a Spanish profile sees its account, security, plans, profile form and notifications in Spanish, accessible", async ({ page, request }) => {
+  test.setTimeout(180_000); // five pages, each checked with axe: minutes on a busy two-core machine
   const account = await createAccount(request, "standard");
   await createProfile(request, account.token, "Ana");
   const language = await request.patch("/api/profiles/Ana", { headers: { authorization: `Bearer ${account.token}` }, data: { language: "es-MX" } });
