@@ -21,6 +21,6 @@ export function Chart({ title, summary, children }: { title: string; summary?: s
   );
 }
 
-/** "label: N min; …" for a chart's summary. */
+/** "label: N min; …" for a chart's summary ("" when nothing was watched: the caller says so in its language). */
 export const describeMinutes = (rows: { label: string; minutes: number }[]) =>
-  rows.filter((row) => row.minutes > 0).map((row) => `${row.label}: ${row.minutes} min`).join("; ") || "Nothing watched.";
+  rows.filter((row) => row.minutes > 0).map((row) => `${row.label}: ${row.minutes} min`).join("; ");

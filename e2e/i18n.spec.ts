@@ -14,6 +14,7 @@ async function rentableMovie(request: APIRequestContext) {
 }
 
 test("a Spanish profile sees Spanish pages, player controls, dates and prices", async ({ page, request }) => {
+  test.setTimeout(12 * 60_000); // the demo catalog may still be transcoding on a first start
   const account = await createAccount(request, "standard");
   await createProfile(request, account.token, "Ana");
   await createProfile(request, account.token, "Bob");
@@ -31,7 +32,8 @@ test("a Spanish profile sees Spanish pages, player controls, dates and prices", 
   const form = page.getByRole("form", { name: "Language" });
   await form.getByLabel("Audio and subtitles").selectOption("es");
   await form.getByRole("button", { name: "Save language" }).click();
-  await expect(form.getByRole("status")).toBeVisible();
+  // Saved, the page answers in the profile's new language.
+  await expect(page.getByRole("status").filter({ hasText: "Se guardó el idioma." })).toBeVisible();
 
   await page.goto("/browse");
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
@@ -61,6 +63,64 @@ test("a Spanish profile sees Spanish pages, player controls, dates and prices", 
   await expect(page.getByRole("button", { name: "Calidad" })).toBeAttached();
   await expect(page.getByRole("slider", { name: "Volumen" })).toBeAttached();
   await expect(page.getByRole("link", { name: "Atrás" })).toBeAttached();
+});
+
+test("a Spanish profile sees its account, security, plans, profile form and notifications in Spanish, accessible", async ({ page, request }) => {
+  test.setTimeout(180_000); // five pages, each checked with axe: minutes on a busy two-core machine
+  const account = await createAccount(request, "standard");
+  await createProfile(request, account.token, "Ana");
+  const language = await request.patch("/api/profiles/Ana", { headers: { authorization: `Bearer ${account.token}` }, data: { language: "es-MX" } });
+  expect(language.ok()).toBe(true);
+  // A sign-in from a phone the account never used: a notification for the bell.
+  const android = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36";
+  const token = await request.post("/api/accounts/token", { headers: { "user-agent": android }, data: { username: account.username, password: account.password } });
+  expect(token.ok()).toBe(true);
+
+  await signInBrowser(page, account);
+  await chooseProfile(page, "Ana");
+
+  await page.goto("/account");
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page.getByRole("heading", { name: "Cuenta", level: 1 })).toBeVisible();
+  const plan = page.getByRole("region", { name: "Plan", exact: true });
+  await expect(plan.getByText(/^Standard · .+ \/ mes Activo$/)).toBeVisible();
+  await expect(plan.getByText(/^Se renueva el \d+ de \S+ de \d{4}\.$/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Dispositivos", exact: true }).getByText("Este navegador")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Cambiar contraseña" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Historial de facturación" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto("/account/security");
+  await expect(page.getByRole("heading", { name: "Seguridad", level: 1 })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Configurar el inicio de sesión en dos pasos" })).toBeVisible();
+  await expect(page.getByLabel("Cerrar la sesión en los dispositivos que dejo de usar")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Eventos de seguridad recientes" }).getByText("Inicio de sesión").first()).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto("/plans");
+  await expect(page.getByRole("heading", { name: "Elige el plan ideal para ti" })).toBeVisible();
+  const { items: plans } = (await (await request.get("/api/plans")).json()) as { items: { id: string; price_cents: number; currency: string }[] };
+  const basic = plans.find((p) => p.id === "basic")!;
+  const monthly = page.getByRole("row", { name: /^Precio mensual/ });
+  await expect(monthly).toContainText(new Intl.NumberFormat("es", { style: "currency", currency: basic.currency.toUpperCase() }).format(basic.price_cents / 100));
+  await expect(page.getByRole("cell", { name: "Tu plan" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto("/profiles/Ana/edit");
+  await expect(page.getByRole("heading", { name: "Editar perfil" })).toBeVisible();
+  const settings = page.getByRole("form", { name: "Configuración del perfil" });
+  await expect(settings.getByLabel("Perfil infantil")).toBeVisible();
+  await expect(settings.getByLabel("Clasificación por edad")).toContainText("Todo, incluido NC-17");
+  await expect(settings.getByRole("radio", { name: "Zorro" })).toBeAttached();
+  await expect(page.getByRole("button", { name: "Guardar idioma" })).toBeVisible();
+  await expectAccessible(page);
+
+  // The bell's panel: its notification said in Spanish, from its type and data.
+  await page.getByRole("button", { name: /^Notificaciones, \d+ sin leer$/ }).click();
+  const panel = page.getByRole("link", { name: /Nuevo inicio de sesión en tu cuenta/ }).filter({ hasText: "Chrome en Android" });
+  await expect(panel).toContainText("Alguien inició sesión desde Chrome en Android");
+  await expect(page.getByRole("button", { name: "Marcar todo como leído" })).toBeVisible();
+  await expectAccessible(page);
 });
 
 test.describe("a browser asking for Spanish", () => {

@@ -8,53 +8,44 @@ import { Field } from "@/components/forms/field";
 import { SelectField } from "@/components/forms/select-field";
 import { discountedPrice, type DiscountView } from "@/lib/billing/coupons";
 import { TextAreaField } from "@/components/forms/text-area-field";
-import { CANCEL_REASON_LABELS, CANCEL_REASONS, PLAN_IDS, priceFor, yearlySaving, type BillingInterval, type Plan, type PlanId } from "@/lib/billing/plans";
+import { CANCEL_REASONS, PLAN_IDS, priceFor, yearlySaving, type BillingInterval, type Plan, type PlanId } from "@/lib/billing/plans";
 import type { SubscriptionView } from "@/lib/billing/subscriptions";
+import { getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/i18n/server";
 import type { Format } from "@/lib/site/format";
 
 export type BillingProviderName = "local" | "stripe";
 
-const STATUS: Record<SubscriptionView["status"], string> = {
-  active: "Active",
-  trialing: "Free trial",
-  past_due: "Payment overdue",
-  canceled: "Cancelled",
-  incomplete: "Awaiting payment",
-  unpaid: "On hold: unpaid",
-  paused: "Paused",
-  none: "No plan",
-};
+type T = Awaited<ReturnType<typeof getTranslations<"account.plan">>>;
 
 // Statuses whose plan is over: the member starts again by choosing a plan.
 const ENDED = new Set<SubscriptionView["status"]>(["none", "canceled", "incomplete"]);
 
 const rank = (id: PlanId) => PLAN_IDS.indexOf(id);
 
-const REASONS = [{ value: "", label: "Prefer not to say" }, ...CANCEL_REASONS.map((value) => ({ value, label: CANCEL_REASON_LABELS[value] }))];
-
 /** "Coupon WELCOME: 20% off until March 3, 2027." */
-function discountText(discount: DiscountView, f: Format): string {
-  const off = discount.percent_off !== null ? `${discount.percent_off}% off` : `${f.price({ price_cents: discount.amount_off_cents ?? 0, currency: discount.currency ?? "usd" })} off`;
-  return `Coupon ${discount.code}: ${off} ${discount.ends_at ? `until ${f.date(discount.ends_at)}` : "for as long as you stay"}.`;
+function discountText(discount: DiscountView, f: Format, t: T): string {
+  const off =
+    discount.percent_off !== null
+      ? t("percentOff", { percent: discount.percent_off })
+      : t("amountOff", { amount: f.price({ price_cents: discount.amount_off_cents ?? 0, currency: discount.currency ?? "usd" }) });
+  return discount.ends_at ? t("couponUntil", { code: discount.code, off, date: f.date(discount.ends_at) }) : t("couponForever", { code: discount.code, off });
 }
-
-const PER: Record<BillingInterval, string> = { month: "month", year: "year" };
 
 /** The plan's price for `interval` (its monthly price when it is not sold that way). */
 const priceOf = (plan: Plan, interval: BillingInterval) => priceFor(plan, interval) ?? priceFor(plan, "month") ?? plan;
 
 /** "Save $30.98 a year (17%)" for a plan whose yearly price saves against twelve months. */
-export function savingText(plan: Plan, f: Format): string | undefined {
+export function savingText(plan: Plan, f: Format, t: T): string | undefined {
   const saving = yearlySaving(plan);
-  return saving && `Save ${f.price({ price_cents: saving.cents, currency: plan.currency })} a year (${saving.percent}%)`;
+  return saving && t("savesYear", { amount: f.price({ price_cents: saving.cents, currency: plan.currency }), percent: saving.percent });
 }
 
 /**
  * Monthly or yearly prices on the plan picker: two links (the page re-renders with `?interval=`), so it works before
  * any script loads. Only shown when some plan is sold yearly.
  */
-function IntervalToggle({ plans, interval, query }: { plans: Plan[]; interval: BillingInterval; query: Record<string, string | undefined> }) {
+function IntervalToggle({ plans, interval, query, t }: { plans: Plan[]; interval: BillingInterval; query: Record<string, string | undefined>; t: T }) {
   const best = Math.max(0, ...plans.map((plan) => yearlySaving(plan)?.percent ?? 0));
   if (!plans.some((plan) => priceFor(plan, "year"))) return null;
   const href = (value: BillingInterval) => {
@@ -73,9 +64,9 @@ function IntervalToggle({ plans, interval, query }: { plans: Plan[]; interval: B
     </Link>
   );
   return (
-    <nav aria-label="Billing interval" className="inline-flex gap-1 rounded-lg p-1 ring-1 ring-white/20">
-      {option("month", "Monthly")}
-      {option("year", best > 0 ? `Yearly (save up to ${best}%)` : "Yearly")}
+    <nav aria-label={t("interval")} className="inline-flex gap-1 rounded-lg p-1 ring-1 ring-white/20">
+      {option("month", t("monthly"))}
+      {option("year", best > 0 ? t("yearlySave", { percent: best }) : t("yearly"))}
     </nav>
   );
 }
@@ -104,7 +95,9 @@ export async function PlanSection({
   /** The billing interval the picker shows (`?interval=`); default: the subscription's own, else monthly. */
   interval?: BillingInterval;
 }) {
-  const f = await getFormat();
+  const [f, t] = await Promise.all([getFormat(), getTranslations("account.plan")]);
+  const per = (interval: BillingInterval) => t(`per.${interval}`);
+  const reasons = [{ value: "", label: t("noReason") }, ...CANCEL_REASONS.map((value) => ({ value, label: t(`reasons.${value}`) }))];
   const stripe = provider === "stripe";
   const live = subscription.plan && !ENDED.has(subscription.status) ? plans.find((plan) => plan.id === subscription.plan) : undefined;
   const current = live?.id;
@@ -124,46 +117,35 @@ export async function PlanSection({
             <strong>{live.name}</strong> ·{" "}
             {subscription.discount ? (
               <>
-                {f.price({ ...livePrice!, price_cents: discountedPrice(livePrice!.price_cents, subscription.discount) })} / {PER[billed]}{" "}
+                {t("pricePer", { price: f.price({ ...livePrice!, price_cents: discountedPrice(livePrice!.price_cents, subscription.discount) }), per: per(billed) })}{" "}
                 <s className="text-muted">{f.price(livePrice!)}</s>
               </>
             ) : (
-              <>
-                {f.price(livePrice!)} / {PER[billed]}
-              </>
+              t("pricePer", { price: f.price(livePrice!), per: per(billed) })
             )}{" "}
-            <span className="ml-2 rounded bg-white/10 px-2 py-0.5 text-sm">{STATUS[subscription.status]}</span>
+            <span className="ml-2 rounded bg-white/10 px-2 py-0.5 text-sm">{t(`status.${subscription.status}`)}</span>
           </p>
         ) : (
           <p className="text-lg">
-            {subscription.status === "canceled"
-              ? "Your membership is cancelled."
-              : subscription.status === "incomplete"
-                ? "Your last checkout was not completed."
-                : "You have no plan yet."}{" "}
-            Choose one to start watching.
+            {t(subscription.status === "canceled" ? "cancelled" : subscription.status === "incomplete" ? "incomplete" : "noPlan")}
           </p>
         )}
         {live && periodEnd && subscription.status !== "past_due" && subscription.status !== "unpaid" && subscription.status !== "paused" && (
           <p className="mt-1 text-sm text-muted">
-            {ending
-              ? `Your membership ends on ${f.date(periodEnd)}.`
-              : subscription.status === "trialing"
-                ? `Your free trial ends on ${f.date(periodEnd)}; your first payment is taken then.`
-                : `Renews on ${f.date(periodEnd)}.`}
+            {t(ending ? "endsOn" : subscription.status === "trialing" ? "trialEnds" : "renews", { date: f.date(periodEnd) })}
           </p>
         )}
       </div>
 
-      {live && subscription.discount && <p className="text-sm text-success-soft">{discountText(subscription.discount, f)}</p>}
+      {live && subscription.discount && <p className="text-sm text-success-soft">{discountText(subscription.discount, f, t)}</p>}
 
-      <PaymentWarning subscription={subscription} stripe={stripe} />
+      <PaymentWarning subscription={subscription} stripe={stripe} t={t} />
 
       {ending && (
         <div className="rounded-lg bg-white/5 p-4 ring-1 ring-white/15">
-          <p className="text-sm">You will not be charged again. Resume to keep watching after {f.date(periodEnd!)}.</p>
-          <ActionForm action={resumePlanAction} className="mt-3 space-y-3" label="Resume membership">
-            <SubmitButton pendingLabel="Resuming…">Resume membership</SubmitButton>
+          <p className="text-sm">{t("notCharged", { date: f.date(periodEnd!) })}</p>
+          <ActionForm action={resumePlanAction} className="mt-3 space-y-3" label={t("resume")}>
+            <SubmitButton pendingLabel={t("resuming")}>{t("resume")}</SubmitButton>
           </ActionForm>
         </div>
       )}
@@ -171,74 +153,79 @@ export async function PlanSection({
       {live && scheduled && !ending && (
         <div className="rounded-lg bg-white/5 p-4 ring-1 ring-white/15">
           <p className="text-sm">
-            Changing to <strong>{scheduled.name}</strong> ({f.price(priceOf(scheduled, scheduledInterval))} / {PER[scheduledInterval]}) from{" "}
-            {f.date(subscription.scheduled_change_at!)}. You keep {live.name}
-            {scheduledInterval !== billed && ` at ${f.price(livePrice!)} / ${PER[billed]}`} until then.
+            {t.rich(scheduledInterval !== billed ? "scheduledAt" : "scheduled", {
+              strong: (chunks) => <strong>{chunks}</strong>,
+              plan: scheduled.name,
+              price: f.price(priceOf(scheduled, scheduledInterval)),
+              per: per(scheduledInterval),
+              date: f.date(subscription.scheduled_change_at!),
+              current: live.name,
+              currentPrice: f.price(livePrice!),
+              currentPer: per(billed),
+            })}
           </p>
-          <ActionForm action={changePlanAction} className="mt-3 space-y-3" label="Scheduled plan change">
+          <ActionForm action={changePlanAction} className="mt-3 space-y-3" label={t("scheduledChange")}>
             <input type="hidden" name="interval" value={billed} />
-            <SubmitButton name="plan" value={live.id} variant="secondary" pendingLabel="Saving…">
-              Keep {live.name}
+            <SubmitButton name="plan" value={live.id} variant="secondary" pendingLabel={t("saving")}>
+              {t("keep", { plan: live.name })}
             </SubmitButton>
           </ActionForm>
         </div>
       )}
 
-      <IntervalToggle plans={plans} interval={interval} query={{ plan: suggested, next }} />
+      <IntervalToggle plans={plans} interval={interval} query={{ plan: suggested, next }} t={t} />
 
-      <ActionForm action={changePlanAction} label="Change plan">
-        <ConfirmStep label="Confirm plan change" cancelHref="/account#plan" cancelLabel="Keep my current plan" />
+      <ActionForm action={changePlanAction} label={t("changePlan")}>
+        <ConfirmStep label={t("confirmChange")} cancelHref="/account#plan" cancelLabel={t("keepCurrent")} />
         {next && <input type="hidden" name="next" value={next} />}
         <input type="hidden" name="interval" value={interval} />
         <Field
           name="coupon"
-          label="Coupon code (optional)"
+          label={t("coupon")}
           autoComplete="off"
           maxLength={64}
           className="mb-4 max-w-xs"
-          hint={stripe && !live ? "You can also enter a promotion code at checkout." : "Applied with the plan you choose below."}
+          hint={t(stripe && !live ? "couponCheckout" : "couponApplied")}
         />
-        <ul className="grid gap-4 sm:grid-cols-3" aria-label="Plans">
+        <ul className="grid gap-4 sm:grid-cols-3" aria-label={t("plans")}>
           {plans.map((plan) => {
             const price = priceFor(plan, interval);
             if (!price) return null;
-            const saving = interval === "year" ? savingText(plan, f) : undefined;
+            const saving = interval === "year" ? savingText(plan, f, t) : undefined;
             const isCurrent = plan.id === current && interval === billed;
             // Monthly to yearly applies at once; yearly to monthly waits for the year's end (as a downgrade does).
             const upgrade = live && (interval !== billed ? interval === "year" : rank(plan.id) > rank(live.id));
-            const verb = !live ? (subscription.status === "canceled" ? "Restart with" : "Choose") : upgrade ? "Upgrade to" : "Switch to";
+            const verb = !live ? (subscription.status === "canceled" ? "restartWith" : "choose") : upgrade ? "upgradeTo" : "switchTo";
             const note = !live
-              ? stripe && "You'll pay at secure checkout."
+              ? stripe && t("payAtCheckout")
               : !stripe
                 ? undefined
                 : upgrade
-                  ? interval !== billed
-                    ? "Starts now: a yearly period begins today; what is left of this month is credited."
-                    : "Starts now: you'll be charged the prorated difference now."
-                  : periodEnd && `Starts from ${f.date(periodEnd)}, when your current period ends.`;
+                  ? t(interval !== billed ? "startsNowYearly" : "startsNow")
+                  : periodEnd && t("startsFrom", { date: f.date(periodEnd) });
             return (
               <li key={plan.id} className={`flex flex-col rounded-lg p-4 ring-1 ${isCurrent || (!current && plan.id === suggested) ? "bg-white/5 ring-2 ring-brand" : "ring-white/15"}`}>
                 <h3 className="font-semibold">{plan.name}</h3>
                 <p className="text-2xl font-bold">
                   {f.price(price)}
-                  <span className="text-sm font-normal text-muted"> / {PER[interval]}</span>
+                  <span className="text-sm font-normal text-muted"> / {per(interval)}</span>
                 </p>
                 {saving && <p className="text-sm font-semibold text-success-soft">{saving}</p>}
                 <p className="mt-2 flex-1 text-sm text-muted">
-                  Up to {plan.max_quality} · {plan.max_streams} {plan.max_streams === 1 ? "screen" : "screens"} at once · {plan.max_profiles} profiles
+                  {t("features", { quality: plan.max_quality, screens: plan.max_streams, profiles: plan.max_profiles })}
                 </p>
                 {live && profileCount > plan.max_profiles && !isCurrent && (
-                  <p className="mt-2 text-xs text-warning-soft">You have {profileCount} profiles; this plan allows {plan.max_profiles}. You will not be able to add more.</p>
+                  <p className="mt-2 text-xs text-warning-soft">{t("tooManyProfiles", { count: profileCount, limit: plan.max_profiles })}</p>
                 )}
                 <div className="mt-4">
                   {isCurrent ? (
-                    <p className="py-2.5 text-sm font-semibold">Your plan</p>
+                    <p className="py-2.5 text-sm font-semibold">{t("yourPlan")}</p>
                   ) : plan.id === scheduled?.id && interval === scheduledInterval ? (
-                    <p className="py-2.5 text-sm font-semibold">From {f.date(subscription.scheduled_change_at!)}</p>
+                    <p className="py-2.5 text-sm font-semibold">{t("from", { date: f.date(subscription.scheduled_change_at!) })}</p>
                   ) : (
                     <>
                       <SubmitButton name="plan" value={plan.id} variant={plan.id === suggested || !live ? "primary" : "secondary"} className="w-full">
-                        {verb} {plan.name}
+                        {t(verb, { plan: plan.name })}
                       </SubmitButton>
                       {note && <p className="mt-2 text-xs text-muted">{note}</p>}
                     </>
@@ -252,30 +239,29 @@ export async function PlanSection({
 
       {/* Nothing to manage before a first Checkout. */}
       {stripe && subscription.status !== "none" && (
-        <ActionForm action={billingPortalAction} label="Payment methods and invoices">
-          <SubmitButton variant="secondary" pendingLabel="Opening…">
-            Manage payment methods &amp; invoices
+        <ActionForm action={billingPortalAction} label={t("portalLabel")}>
+          <SubmitButton variant="secondary" pendingLabel={t("opening")}>
+            {t("portal")}
           </SubmitButton>
         </ActionForm>
       )}
 
       {live && subscription.status === "active" && !ending && (
         <details className="rounded-lg p-4 ring-1 ring-white/15">
-          <summary className="font-semibold">Pause membership</summary>
+          <summary className="font-semibold">{t("pause")}</summary>
           <p className="mt-2 text-sm text-muted">
-            Take a break for one to three months. While paused you cannot watch and you are not charged; your membership
-            resumes by itself at the end of the pause, and you can resume earlier at any time.
-            {!stripe && " The time you have already paid for is kept: your renewal date moves back by the pause."}
+            {t("pauseText")}
+            {!stripe && t("pauseKept")}
           </p>
-          <ActionForm action={pausePlanAction} className="mt-4 max-w-xs space-y-4" label="Pause membership">
+          <ActionForm action={pausePlanAction} className="mt-4 max-w-xs space-y-4" label={t("pause")}>
             <SelectField
               name="months"
-              label="Pause for"
+              label={t("pauseFor")}
               defaultValue="1"
-              options={[1, 2, 3].map((months) => ({ value: String(months), label: `${months} ${months === 1 ? "month" : "months"}` }))}
+              options={[1, 2, 3].map((months) => ({ value: String(months), label: t("months", { months }) }))}
             />
-            <SubmitButton variant="secondary" pendingLabel="Pausing…">
-              Pause membership
+            <SubmitButton variant="secondary" pendingLabel={t("pausing")}>
+              {t("pause")}
             </SubmitButton>
           </ActionForm>
         </details>
@@ -283,41 +269,36 @@ export async function PlanSection({
 
       {live && !ending && (
         <details className="rounded-lg p-4 ring-1 ring-white/15">
-          <summary className="font-semibold">Cancel membership</summary>
+          <summary className="font-semibold">{t("cancel")}</summary>
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-muted">
             {periodEnd && (
-              <li>
-                <strong className="text-white">At the end of this period.</strong> You keep watching until {f.date(periodEnd)}, the end of
-                the period you have paid for; you will not be charged again. You can resume until then.
-              </li>
+              <li>{t.rich("cancelAtEnd", { strong: (chunks) => <strong className="text-white">{chunks}</strong>, date: f.date(periodEnd) })}</li>
             )}
-            <li>
-              <strong className="text-white">Now.</strong> Watching stops right away. The rest of the period is not refunded.
-            </li>
+            <li>{t.rich("cancelNow", { strong: (chunks) => <strong className="text-white">{chunks}</strong> })}</li>
           </ul>
-          <p className="mt-2 text-sm text-muted">Your profiles, lists and history are kept, so you can restart at any time.</p>
-          <ActionForm action={cancelPlanAction} className="mt-4 max-w-md space-y-4" label="Cancel membership">
+          <p className="mt-2 text-sm text-muted">{t("kept")}</p>
+          <ActionForm action={cancelPlanAction} className="mt-4 max-w-md space-y-4" label={t("cancel")}>
             <SelectField
               name="when"
-              label="When should it end?"
+              label={t("when")}
               defaultValue={periodEnd ? "period_end" : "now"}
               options={[
-                ...(periodEnd ? [{ value: "period_end", label: `At the end of this period (${f.date(periodEnd)})` }] : []),
-                { value: "now", label: "Now (no refund)" },
+                ...(periodEnd ? [{ value: "period_end", label: t("whenEnd", { date: f.date(periodEnd) }) }] : []),
+                { value: "now", label: t("whenNow") },
               ]}
             />
-            <SelectField name="reason" label="Why are you leaving? (optional)" defaultValue="" options={REASONS} />
-            <TextAreaField name="feedback" label="Anything else you want to tell us? (optional)" maxLength={2000} />
-            <CheckboxField name="confirm" label="Yes, cancel my membership" />
-            <SubmitButton variant="danger" pendingLabel="Cancelling…">
-              Cancel membership
+            <SelectField name="reason" label={t("why")} defaultValue="" options={reasons} />
+            <TextAreaField name="feedback" label={t("feedback")} maxLength={2000} />
+            <CheckboxField name="confirm" label={t("confirmCancel")} />
+            <SubmitButton variant="danger" pendingLabel={t("cancelling")}>
+              {t("cancel")}
             </SubmitButton>
           </ActionForm>
         </details>
       )}
       <p className="text-sm text-muted">
         <Link href="/plans" className="underline underline-offset-4 hover:text-white">
-          Compare plans
+          {t("compare")}
         </Link>
       </p>
     </div>
@@ -325,19 +306,17 @@ export async function PlanSection({
 }
 
 /** A failed payment: what happens and when, and the way to fix it (the Customer Portal). */
-async function PaymentWarning({ subscription, stripe }: { subscription: SubscriptionView; stripe: boolean }) {
+async function PaymentWarning({ subscription, stripe, t }: { subscription: SubscriptionView; stripe: boolean; t: T }) {
   const f = await getFormat();
   const { status } = subscription;
   if (status !== "past_due" && status !== "unpaid" && status !== "paused") return null;
   if (status === "paused" && subscription.paused_until) {
     return (
       <div role="alert" className="rounded-lg bg-white/5 p-4 ring-1 ring-white/25">
-        <p className="font-semibold">Membership paused</p>
-        <p className="mt-1 text-sm">
-          Watching is on hold and you are not charged until {f.date(subscription.paused_until)}, when your membership resumes by itself.
-        </p>
-        <ActionForm action={resumePlanAction} className="mt-3 space-y-3" label="Resume membership">
-          <SubmitButton pendingLabel="Resuming…">Resume now</SubmitButton>
+        <p className="font-semibold">{t("paused")}</p>
+        <p className="mt-1 text-sm">{t("pausedUntil", { date: f.date(subscription.paused_until) })}</p>
+        <ActionForm action={resumePlanAction} className="mt-3 space-y-3" label={t("resume")}>
+          <SubmitButton pendingLabel={t("resuming")}>{t("resumeNow")}</SubmitButton>
         </ActionForm>
       </div>
     );
@@ -345,18 +324,18 @@ async function PaymentWarning({ subscription, stripe }: { subscription: Subscrip
   const message =
     status === "past_due"
       ? subscription.has_access && subscription.grace_period_ends_at
-        ? `Your last payment failed. Update your payment method by ${f.date(subscription.grace_period_ends_at)} to keep watching; we will retry the charge.`
-        : "Your last payment failed and watching is on hold. Update your payment method to continue."
+        ? t("pastDueGrace", { date: f.date(subscription.grace_period_ends_at) })
+        : t("pastDue")
       : status === "unpaid"
-        ? "Your membership is on hold because payments failed. Update your payment method, then choose a plan to continue."
-        : "Your membership is paused: watching is on hold until it resumes.";
+        ? t("unpaid")
+        : t("pausedHold");
   return (
     <div role="alert" className="rounded-lg bg-danger/15 p-4 ring-1 ring-danger/50">
-      <p className="font-semibold text-danger-soft">{status === "paused" ? "Membership paused" : "Payment problem"}</p>
+      <p className="font-semibold text-danger-soft">{t(status === "paused" ? "paused" : "problem")}</p>
       <p className="mt-1 text-sm">{message}</p>
       {stripe && status !== "paused" && (
-        <ActionForm action={billingPortalAction} className="mt-3 space-y-3" label="Update payment method">
-          <SubmitButton pendingLabel="Opening…">Update payment method</SubmitButton>
+        <ActionForm action={billingPortalAction} className="mt-3 space-y-3" label={t("updateMethod")}>
+          <SubmitButton pendingLabel={t("opening")}>{t("updateMethod")}</SubmitButton>
         </ActionForm>
       )}
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ActionForm, useFormState } from "@/components/forms/action-form";
 import { Field } from "@/components/forms/field";
@@ -13,27 +14,28 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 export function TwoFactorSetup({ setUpAction, enableAction }: { setUpAction: Action; enableAction: Action }) {
   const [setUp, setUpForm, pending] = useActionState(setUpAction, {});
   const secret = setUp.values?.secret;
+  const t = useTranslations("security.setup");
   return (
     <div className="space-y-6">
-      <form action={setUpForm} aria-label="Set up two-factor sign-in">
+      <form action={setUpForm} aria-label={t("form")}>
         {setUp.error && (
           <p role="alert" className="mb-4 rounded-md bg-danger/15 px-3 py-2 text-sm text-danger-soft ring-1 ring-danger/40">
             {setUp.error}
           </p>
         )}
         <button type="submit" disabled={pending} className="rounded-md bg-white/10 px-4 py-2.5 font-medium ring-1 ring-white/20 hover:bg-white/15 disabled:opacity-60">
-          {secret ? "Start again with a new secret" : "Set up two-factor sign-in"}
+          {t(secret ? "again" : "start")}
         </button>
       </form>
       {secret && (
         <div className="space-y-4">
-          <p className="text-sm text-muted">Scan this code with an authenticator app (Google Authenticator, 1Password, Authy…), or type in the secret.</p>
+          <p className="text-sm text-muted">{t("scan")}</p>
           {/* The SVG is made on our server by the qrcode library from the otpauth URL: no user input reaches it. */}
-          <div role="img" aria-label="QR code of the two-factor secret" className="w-48 rounded-md bg-white p-2" dangerouslySetInnerHTML={{ __html: setUp.values!.qr_svg }} />
+          <div role="img" aria-label={t("qr")} className="w-48 rounded-md bg-white p-2" dangerouslySetInnerHTML={{ __html: setUp.values!.qr_svg }} />
           <p className="text-sm">
-            Secret: <code data-testid="totp-secret" className="rounded bg-white/10 px-1.5 py-0.5 font-mono tracking-wider">{secret}</code>
+            {t("secret")} <code data-testid="totp-secret" className="rounded bg-white/10 px-1.5 py-0.5 font-mono tracking-wider">{secret}</code>
           </p>
-          <ActionForm action={enableAction} className="max-w-md space-y-4" label="Confirm two-factor sign-in">
+          <ActionForm action={enableAction} className="max-w-md space-y-4" label={t("confirm")}>
             <EnableFields />
           </ActionForm>
         </div>
@@ -45,25 +47,26 @@ export function TwoFactorSetup({ setUpAction, enableAction }: { setUpAction: Act
 function EnableFields() {
   const state = useFormState();
   const codes = state.values?.recovery_codes?.split("\n");
+  const t = useTranslations("security.setup");
   if (codes) {
     return (
       <div className="space-y-3">
-        <p className="font-medium">Your recovery codes, shown only now. Keep them somewhere safe: each signs you in once without your phone.</p>
-        <ul aria-label="Recovery codes" className="grid grid-cols-2 gap-2 font-mono">
+        <p className="font-medium">{t("codes")}</p>
+        <ul aria-label={t("codesList")} className="grid grid-cols-2 gap-2 font-mono">
           {codes.map((code) => (
             <li key={code} className="rounded bg-white/10 px-2 py-1">{code}</li>
           ))}
         </ul>
         <Link href="/account/security" className="inline-block rounded-md bg-white px-4 py-2.5 font-medium text-black hover:bg-neutral-200">
-          Done: I have saved my codes
+          {t("done")}
         </Link>
       </div>
     );
   }
   return (
     <>
-      <Field name="code" label="Code from the app" autoComplete="one-time-code" inputMode="numeric" required defaultValue="" />
-      <SubmitButton pendingLabel="Checking…">Turn on two-factor sign-in</SubmitButton>
+      <Field name="code" label={t("code")} autoComplete="one-time-code" inputMode="numeric" required defaultValue="" />
+      <SubmitButton pendingLabel={t("checking")}>{t("turnOn")}</SubmitButton>
     </>
   );
 }

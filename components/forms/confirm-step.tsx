@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { useFormState } from "./action-form";
 import { SubmitButton } from "./submit-button";
@@ -11,6 +12,7 @@ import { SubmitButton } from "./submit-button";
 export function ConfirmStep({ label, cancelHref, cancelLabel }: { label: string; cancelHref: string; cancelLabel: string }) {
   const { confirm } = useFormState();
   const heading = useRef<HTMLHeadingElement>(null);
+  const t = useTranslations("forms");
   useEffect(() => heading.current?.focus(), [confirm]);
   if (!confirm) return null;
   return (
@@ -36,7 +38,7 @@ export function ConfirmStep({ label, cancelHref, cancelLabel }: { label: string;
         </p>
       ))}
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton name="confirm" value={confirm.value} pendingLabel="Saving…">
+        <SubmitButton name="confirm" value={confirm.value} pendingLabel={t("saving")}>
           {confirm.button}
         </SubmitButton>
         {/* A full load: the form's state (this step) starts over. */}

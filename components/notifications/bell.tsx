@@ -1,11 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { MenuDisclosure } from "@/components/site/menu-disclosure";
+import { useFormat } from "@/lib/i18n/client";
+import { notificationWords, type NotificationWordsT } from "@/lib/notifications/words";
 
-type Item = { id: string; title: string; body: string; url: string; read: boolean; created_at: string };
+type Item = { id: string; type: string; title: string; body: string; url: string; data: Record<string, unknown>; read: boolean; created_at: string };
 
 const when = (iso: string, locale: string) => new Date(iso).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
 
@@ -16,6 +18,11 @@ const when = (iso: string, locale: string) => new Date(iso).toLocaleString(local
 export function NotificationBell({ profile }: { profile?: string }) {
   const t = useTranslations("notifications");
   const locale = useLocale();
+  const words = useTranslations("notificationTexts") as unknown as NotificationWordsT;
+  const f = useFormat();
+  const timeZone = useTimeZone();
+  // English shows the stored text (the API's); another language says it from the type and data when it can.
+  const say = (item: Item) => (locale === "en" ? undefined : notificationWords(item, words, f, timeZone)) ?? item;
   const scope = profile ? `profile=${encodeURIComponent(profile)}` : "";
   const [items, setItems] = useState<Item[]>([]);
   const [unread, setUnread] = useState(0);
@@ -73,13 +80,13 @@ export function NotificationBell({ profile }: { profile?: string }) {
       ) : (
         <ul className="max-h-96 overflow-y-auto border-t border-white/10">
           {items.map((item) => (
-            <li key={item.id}>
+            <li key={item.id} lang={say(item) === item ? "en" : undefined}>
               <Link href={item.url} onClick={() => !item.read && void mark(`${item.id}/read`)} className="block px-4 py-2 hover:bg-white/10">
                 <span className="flex items-center gap-2 text-sm font-medium text-white">
                   {!item.read && <span className="size-2 shrink-0 rounded-full bg-brand" aria-label={t("unread")} role="img" />}
-                  {item.title}
+                  {say(item).title}
                 </span>
-                <span className="block text-xs text-neutral-300">{item.body}</span>
+                <span className="block text-xs text-neutral-300">{say(item).body}</span>
                 <span className="block text-xs text-muted">{when(item.created_at, locale)}</span>
               </Link>
             </li>

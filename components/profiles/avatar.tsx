@@ -1,18 +1,4 @@
-import { avatarPicture, type Avatar } from "@/lib/profiles/avatars";
-
-// The names of the pictures a profile can choose (lib/profiles/avatars.ts; the drawings are public/avatars/*.svg).
-export const AVATAR_LABELS: Record<Avatar, string> = {
-  fox: "Fox",
-  cat: "Cat",
-  owl: "Owl",
-  panda: "Panda",
-  frog: "Frog",
-  robot: "Robot",
-  alien: "Alien",
-  ghost: "Ghost",
-  penguin: "Penguin",
-  octopus: "Octopus",
-};
+import { avatarPicture } from "@/lib/profiles/avatars";
 
 const sizes = { sm: "size-8 rounded", choice: "size-12 rounded-md", md: "size-20 rounded-md", lg: "size-28 rounded-lg sm:size-32 3xl:size-40" };
 const pixels = { sm: 32, choice: 48, md: 80, lg: 160 };

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { CheckboxField } from "@/components/forms/checkbox-field";
 import { Field } from "@/components/forms/field";
 import { SelectField } from "@/components/forms/select-field";
@@ -8,22 +9,23 @@ type Defaults = { name?: string; avatar: string; kids: boolean; maturity_rating:
 
 /** Name, avatar, kids and maturity rating: the fields shared by "Add profile" and "Edit profile". */
 export function ProfileSettingsFields({ defaults }: { defaults: Defaults }) {
+  const t = useTranslations("profileForms");
   return (
     <>
-      <Field name="name" label="Name" defaultValue={defaults.name} required maxLength={50} autoComplete="off" />
+      <Field name="name" label={t("name")} defaultValue={defaults.name} required maxLength={50} autoComplete="off" />
       <AvatarPicker defaultValue={defaults.avatar} />
       <CheckboxField
         name="kids"
-        label="Kids profile"
+        label={t("kids")}
         defaultChecked={defaults.kids}
-        hint="A simpler home with bigger artwork and only titles for kids: TV-Y7, PG and below unless you choose up to PG-13 below."
+        hint={t("kidsHint")}
       />
       <SelectField
         name="maturity_rating"
-        label="Maturity rating"
+        label={t("maturity")}
         defaultValue={defaults.maturity_rating}
-        options={[...MATURITY_CHOICES]}
-        hint="Titles rated above this are hidden from the profile and cannot be played on it."
+        options={MATURITY_CHOICES.map(({ value }) => ({ value, label: t(`ratings.${value}`) }))}
+        hint={t("maturityHint")}
       />
     </>
   );

@@ -1,25 +1,27 @@
 import Link from "next/link";
 import { listPlans, priceFor, yearlySaving, type Plan, type PlanId } from "@/lib/billing/plans";
+import { getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/i18n/server";
 import type { Format } from "@/lib/site/format";
 
-const QUALITY: Record<Plan["max_quality"], string> = { "480p": "Good (480p)", "1080p": "Great (1080p)", "2160p": "Best (2160p, 4K)" };
+type T = Awaited<ReturnType<typeof getTranslations<"plans">>>;
 
-const rows = (f: Format): { label: string; value: (plan: Plan) => string }[] => [
-  { label: "Monthly price", value: (plan) => f.price(plan) },
+const rows = (f: Format, t: T): { key: string; label: string; value: (plan: Plan) => string }[] => [
+  { key: "monthly", label: t("monthlyPrice"), value: (plan) => f.price(plan) },
   {
-    label: "Yearly price",
+    key: "yearly",
+    label: t("yearlyPrice"),
     value: (plan) => {
       const year = priceFor(plan, "year");
       const saving = yearlySaving(plan);
-      return year ? `${f.price(year)}${saving ? ` (save ${saving.percent}%)` : ""}` : "Not offered";
+      return year ? (saving ? t("yearlySaving", { price: f.price(year), percent: saving.percent }) : f.price(year)) : t("notOffered");
     },
   },
-  { label: "Video quality", value: (plan) => QUALITY[plan.max_quality] },
-  { label: "Screens you can watch on at once", value: (plan) => String(plan.max_streams) },
-  { label: "Profiles", value: (plan) => String(plan.max_profiles) },
-  { label: "Phone, tablet, computer and TV", value: () => "Yes" },
-  { label: "Cancel at any time", value: () => "Yes" },
+  { key: "quality", label: t("videoQuality"), value: (plan) => t(`quality.${plan.max_quality}`) },
+  { key: "screens", label: t("screens"), value: (plan) => String(plan.max_streams) },
+  { key: "profiles", label: t("profiles"), value: (plan) => String(plan.max_profiles) },
+  { key: "devices", label: t("devices"), value: () => t("yes") },
+  { key: "cancel", label: t("cancelAnyTime"), value: () => t("yes") },
 ];
 
 // Phones get the same table rearranged (every row a 3-column grid, each feature's name on a line of its own above the
@@ -32,12 +34,13 @@ const WIDE_ONLY = "hidden sm:table-cell";
  * account's plan section for members. `plans` carries the prices charged (plansForSale) when the caller has them.
  */
 export async function PlanComparison({ signedIn, current, plans = listPlans() }: { signedIn: boolean; current?: PlanId; plans?: Plan[] }) {
-  const ROWS = rows(await getFormat());
+  const t = await getTranslations("plans");
+  const ROWS = rows(await getFormat(), t);
   const chooseHref = (plan: Plan) => (signedIn ? `/account?plan=${plan.id}#plan` : `/signup?plan=${plan.id}`);
   return (
     <div className="overflow-x-auto">
       <table className="block w-full table-fixed border-collapse text-left text-sm sm:table sm:text-base">
-        <caption className="sr-only">Plans compared</caption>
+        <caption className="sr-only">{t("caption")}</caption>
         <thead className="block sm:table-header-group">
           <tr className={GRID_ROW}>
             <td className={`w-[34%] sm:w-2/5 ${WIDE_ONLY}`} />
@@ -51,8 +54,8 @@ export async function PlanComparison({ signedIn, current, plans = listPlans() }:
           </tr>
         </thead>
         <tbody className="block sm:table-row-group">
-          {ROWS.filter((row) => row.label !== "Yearly price" || plans.some((plan) => priceFor(plan, "year"))).map((row) => (
-            <tr key={row.label} className={`border-t border-white/10 ${GRID_ROW}`}>
+          {ROWS.filter((row) => row.key !== "yearly" || plans.some((plan) => priceFor(plan, "year"))).map((row) => (
+            <tr key={row.key} className={`border-t border-white/10 ${GRID_ROW}`}>
               <th scope="row" className="col-span-3 block pt-3 text-center font-normal text-neutral-300 sm:table-cell sm:py-3 sm:pr-3 sm:text-left">
                 {row.label}
               </th>
@@ -68,11 +71,11 @@ export async function PlanComparison({ signedIn, current, plans = listPlans() }:
             {plans.map((plan) => (
               <td key={plan.id} className="block px-1 pt-5 text-center sm:table-cell sm:px-3">
                 {plan.id === current ? (
-                  <span className="inline-block py-2.5 text-sm font-semibold">Your plan</span>
+                  <span className="inline-block py-2.5 text-sm font-semibold">{t("yourPlan")}</span>
                 ) : (
                   <Link href={chooseHref(plan)} className="inline-block w-full rounded-md bg-brand px-2 py-2.5 text-sm font-semibold text-white hover:bg-brand-strong">
                     {/* "Choose" alone fits a phone's column; the plan's name stays in the link's name. */}
-                    Choose<span className="sr-only sm:not-sr-only"> {plan.name}</span>
+                    {t("choose")}<span className="sr-only sm:not-sr-only"> {plan.name}</span>
                   </Link>
                 )}
               </td>

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, getTableColumns, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { db, type Database, type Transaction } from "../client";
 import {
   accounts,
@@ -97,6 +97,16 @@ export async function markAllRead(scope: NotificationScope): Promise<number> {
     .where(and(scoped(scope), isNull(notifications.readAt)))
     .returning({ id: notifications.id });
   return rows.length;
+}
+
+/** The languages the accounts' profiles chose (profiles without one are left out): whose mail to write in what. */
+export async function profileLanguagesOf(accountIds: string[], executor: Executor): Promise<{ accountId: string; profileId: string; language: string }[]> {
+  if (!accountIds.length) return [];
+  const rows = await executor
+    .select({ accountId: profiles.accountId, profileId: profiles.id, language: profiles.language })
+    .from(profiles)
+    .where(and(inArray(profiles.accountId, accountIds), isNotNull(profiles.language)));
+  return rows.map((row) => ({ ...row, language: row.language! }));
 }
 
 export async function profileIdsOf(accountId: string): Promise<string[]> {

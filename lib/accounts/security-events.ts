@@ -9,7 +9,10 @@ import type { Account, Session, securityEventKind } from "@/db/schema";
 import { appUrl } from "@/lib/env";
 import { composeMail } from "@/lib/mail/html";
 import { sendMail } from "@/lib/mail/mailer";
+import { accountMailLocale } from "@/lib/notifications/notify";
 import { notifyNewDevice } from "@/lib/notifications/triggers";
+import type { Locale } from "@/lib/i18n/locale";
+import { formatFor, translator } from "@/lib/i18n/translator";
 import { authSecret } from "@/lib/site/auth-secret";
 
 // The account's security log (shown on /account/security) and the login alert mailed on a sign-in from a new device.
@@ -55,18 +58,24 @@ export function isEndSessionTokenValid(sessionId: string, token: string): boolea
 export const endSessionLink = (sessionId: string) =>
   `${appUrl}/end-session?session=${sessionId}&token=${endSessionSignature(sessionId)}`;
 
-function loginAlertMail(account: Account, session: Session) {
+/** The login alert in `locale` (English keeps the raw user agent and the UTC time as they always read). */
+function loginAlertMail(account: Account, session: Session, locale: Locale) {
+  const t = translator(locale);
+  const f = formatFor(locale);
   const link = endSessionLink(session.id);
+  const unknown = t("mail.loginAlert.unknown");
+  const device = locale === "en" ? (session.userAgent ?? unknown) : f.userAgent(session.userAgent);
+  const time = locale === "en" ? session.createdAt.toUTCString() : f.dateTime(session.createdAt.toISOString());
   const lines = [
-    `Hi ${account.displayName ?? account.username},`,
-    "Your NormFlix account was just signed in to from a device it has not used before:",
-    `Device: ${session.userAgent ?? "unknown"}`,
-    `IP address: ${session.ip ?? "unknown"}`,
-    `Time: ${session.createdAt.toUTCString()}`,
-    "If this was you, there is nothing to do. If it was not, end that session now and change your password:",
+    t("mail.hi", { username: account.displayName ?? account.username }),
+    t("mail.loginAlert.intro"),
+    t("mail.loginAlert.device", { device }),
+    t("mail.loginAlert.ip", { ip: session.ip ?? unknown }),
+    t("mail.loginAlert.time", { time }),
+    t("mail.loginAlert.action"),
     link,
   ];
-  return composeMail("New sign-in to your NormFlix account", lines, { url: link, text: "End this session" });
+  return composeMail(t("mail.loginAlert.subject"), lines, { url: link, text: t("mail.loginAlert.link") });
 }
 
 const deviceHash = (userAgent: string | null) => createHash("sha256").update(userAgent ?? "").digest("hex");
@@ -95,7 +104,7 @@ export async function noteSignIn(accountId: string, { session, newDevice }: { se
   if (!newDevice) return;
   try {
     const account = await findAccountById(accountId);
-    if (account?.loginAlerts) await sendMail({ to: account.email, ...loginAlertMail(account, session) });
+    if (account?.loginAlerts) await sendMail({ to: account.email, ...loginAlertMail(account, session, await accountMailLocale(account.id)) });
   } catch (error) {
     console.error(`login alert mail failed: ${(error as Error).message}`);
   }

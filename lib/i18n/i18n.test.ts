@@ -10,10 +10,10 @@ function flatten(messages: object, prefix = ""): [string, unknown][] {
 }
 
 describe("messages", () => {
-  it("has the same keys in English and Spanish, none empty", () => {
+  it("has the same keys in English and Spanish, in the same order, none empty", () => {
     const en = flatten(MESSAGES.en);
     const es = flatten(MESSAGES.es);
-    expect(es.map(([key]) => key).sort()).toEqual(en.map(([key]) => key).sort());
+    expect(es.map(([key]) => key)).toEqual(en.map(([key]) => key));
     for (const [key, text] of [...en, ...es]) expect(typeof text === "string" && text.trim() !== "", key).toBe(true);
   });
 });
@@ -50,6 +50,8 @@ describe("format", () => {
     expect(es.price(plan)).toMatch(/^12,99\sUS\$$/);
     expect(en.date("2026-03-05T10:00:00Z")).toBe("March 5, 2026");
     expect(es.date("2026-03-05T10:00:00Z")).toBe("5 de marzo de 2026");
+    expect(en.dateTime("2026-03-05T10:00:00Z")).toMatch(/^March 5, 2026 at 10:00\sAM UTC$/);
+    expect(es.dateTime("2026-03-05T22:30:00Z", "America/Mexico_City")).toBe("5 de marzo de 2026 a las 16:30 GMT-6");
   });
   it("says how long ago in the language", () => {
     const now = Date.parse("2026-01-10T12:00:00Z");

@@ -143,6 +143,47 @@ describe("a sign-in from a new device", () => {
   });
 });
 
+describe("mail language", () => {
+  it("writes a profile's notification mail in its language, an account-wide one in the language its profiles agree on", async () => {
+    const { eq } = await import("drizzle-orm");
+    const { createApiSession } = await import("@/lib/accounts/sessions");
+    const m = await member();
+    const ana = await m.profile("Ana");
+    const speaks = (profileId: string, language: string) => client.db().update(schema.profiles).set({ language }).where(eq(schema.profiles.id, profileId));
+    await speaks(ana.id, "es-MX");
+    await settings.updateSettings(m.principal, { types: { new_episode: { email: true }, new_device: { email: true } } });
+    const mails = async () => client.db().select().from(schema.notificationEmails).where(eq(schema.notificationEmails.accountId, m.account.id));
+
+    const s = await show();
+    await onList(ana.id, s.id);
+    await catalog.createEpisode(admin, s.seasonId, { number: 2, title: "Piloto" });
+    const [episode] = await mails();
+    expect(episode.subject).toBe(`Nuevo episodio de ${s.title}`);
+    expect(episode.text).toContain("T1:E2 «Piloto» ya está en NormFlix.");
+    expect(episode.text).toContain("Elige qué notificaciones recibes por correo: ");
+    expect(episode.html).toContain(">Abrir NormFlix</a>");
+    expect(episode.html).toContain(">tu cuenta</a>.");
+    // The bell's stored text (what the API returns) stays English.
+    expect((await inbox.listInbox(scopeOf(m.principal, ana), { limit: 10, offset: 0 })).items[0].title).toBe(`New episode of ${s.title}`);
+
+    // Account-wide: Spanish while every profile that chose a language chose Spanish, English once one chose English.
+    const android = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36";
+    await createApiSession(m.account.id, { userAgent: "first", ip: "10.0.0.1" });
+    const { session: phone } = await createApiSession(m.account.id, { userAgent: android, ip: "10.0.0.2" });
+    const spanish = (await mails()).find((row) => row.dedupeKey.startsWith("new_device"))!;
+    expect(spanish.subject).toBe("Nuevo inicio de sesión en tu cuenta");
+    expect(spanish.text).toContain("Alguien inició sesión desde Chrome en Android (IP 10.0.0.2).");
+    // The login alert (lib/accounts/security-events.ts) follows the same rule.
+    const { noteSignIn } = await import("@/lib/accounts/security-events");
+    await noteSignIn(m.account.id, { session: phone, newDevice: true });
+    expect(mailsTo(m.email).filter((raw) => raw.includes("Dispositivo: Chrome en Android") && raw.includes("Direcci"))).toHaveLength(1);
+    await speaks((await m.profile("Bob")).id, "en");
+    await createApiSession(m.account.id, { userAgent: "curl/8.5.0", ip: "10.0.0.3" });
+    const subjects = (await mails()).filter((row) => row.dedupeKey.startsWith("new_device")).map((row) => row.subject);
+    expect(subjects.sort()).toEqual(["New sign-in to your account", "Nuevo inicio de sesión en tu cuenta"]);
+  });
+});
+
 describe("settings", () => {
   it("default per type, change only what is named, and are honoured per channel", async () => {
     const m = await member();

@@ -23,7 +23,7 @@ export async function notifyNewEpisode(tx: Transaction, show: Pick<Title, "id" |
       title: `New episode of ${show.title}`,
       body: `${label} is now on NormFlix.`,
       url: titlePath({ id: show.id, kind: "show" }),
-      data: { show_id: show.id, episode_id: episode.id, season: episode.seasonNumber, episode: episode.number },
+      data: { show_id: show.id, episode_id: episode.id, season: episode.seasonNumber, episode: episode.number, show_title: show.title, episode_title: episode.title },
       dedupeKey: `new_episode:${episode.id}:${r.profileId}`,
     }),
   );
@@ -41,7 +41,7 @@ export async function notifyTitleAvailable(tx: Transaction, title: Pick<Title, "
       title: `${title.title} is available`,
       body: `${title.title}, on your list, can be watched now.`,
       url: titlePath(title),
-      data: { title_id: title.id, type: title.kind },
+      data: { title_id: title.id, type: title.kind, title: title.title },
       dedupeKey: `title_available:${title.id}:${r.profileId}`,
     }),
   );
@@ -60,7 +60,7 @@ export async function notifyRentalExpiring(tx: Transaction, rental: DueReminder,
         title: `${rental.title}: ${hours} ${hours === 1 ? "hour" : "hours"} left`,
         body: `Your rental of ${rental.title} ends at ${ends.slice(0, 16).replace("T", " ")} UTC. Finish watching before then, or buy it to keep it.`,
         url: titlePath({ id: rental.titleId, kind: rental.kind }),
-        data: { title_id: rental.titleId, purchase_id: rental.purchaseId, expires_at: ends },
+        data: { title_id: rental.titleId, purchase_id: rental.purchaseId, expires_at: ends, title: rental.title, hours },
         dedupeKey: `rental_expiring:${rental.purchaseId}`,
       },
     ],
@@ -91,16 +91,16 @@ export async function notifyPaymentFailed(tx: Transaction, payment: FailedPaymen
 }
 
 /** A member of a watch party invited this account; once per party and account, however often they ask. */
-export async function notifyPartyInvite(tx: Transaction, invite: { accountId: string; partyId: string; code: string; from: string; title: string }) {
+export async function notifyPartyInvite(tx: Transaction, invite: { accountId: string; partyId: string; code: string; from: string; title?: string }) {
   return notify(
     [
       {
         accountId: invite.accountId,
         type: "party_invite",
         title: `${invite.from} invited you to a watch party`,
-        body: `Watch ${invite.title} together: join from this link or with the code ${invite.code}.`,
+        body: `Watch ${invite.title ?? "a title"} together: join from this link or with the code ${invite.code}.`,
         url: `/party/${invite.code}`,
-        data: { party_id: invite.partyId, code: invite.code, from: invite.from },
+        data: { party_id: invite.partyId, code: invite.code, from: invite.from, ...(invite.title && { title: invite.title }) },
         dedupeKey: `party_invite:${invite.partyId}:${invite.accountId}`,
       },
     ],

@@ -27,7 +27,7 @@ export async function inviteToParty(caller: Caller, partyId: string, username: s
   const title = await findTitle(party.titleId, party.kind === "movie" ? "movie" : "show");
   // A second invitation to the same party is not sent again (the notification's dedupe key).
   await inTransaction((tx) =>
-    notifyPartyInvite(tx, { accountId: invitee.id, partyId: party.id, code: party.code, from: member.name, title: title?.title ?? "a title" }),
+    notifyPartyInvite(tx, { accountId: invitee.id, partyId: party.id, code: party.code, from: member.name, title: title?.title }),
   );
   return { invited: invitee.username };
 }

@@ -46,6 +46,12 @@ export function createFormat(locale: Locale, t: FormatWords) {
 
     date: (iso: string) => new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "UTC" }).format(new Date(iso)),
 
+    /** A moment with its time and zone ("December 7, 2026 at 8:00 PM UTC"), in `timeZone` (default UTC). */
+    dateTime: (iso: string, timeZone = "UTC") =>
+      new Intl.DateTimeFormat(tag, { year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(
+        new Date(iso),
+      ),
+
     /** "3 minutes ago", "yesterday", "just now". */
     relative(iso: string, now = Date.now()): string {
       const seconds = Math.round((new Date(iso).getTime() - now) / 1000);

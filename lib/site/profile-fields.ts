@@ -5,13 +5,10 @@ import { AVATARS } from "@/lib/profiles/avatars";
 
 // The profile form's fields and choices. The site offers the film scale; TV ratings map onto the same levels
 // (lib/catalog/maturity.ts), so a profile rated TV-14 by the API shows as "PG-13 and below".
-export const MATURITY_CHOICES = [
-  { value: "G", label: "All ages (G, TV-Y, TV-G)" },
-  { value: "PG", label: "Older kids: PG, TV-Y7, TV-PG and below" },
-  { value: "PG-13", label: "Teens: PG-13, TV-14 and below" },
-  { value: "R", label: "Adults: R, TV-MA and below" },
-  { value: "NC-17", label: "Everything, including NC-17" },
-] as const satisfies readonly { value: MaturityRating; label: string }[];
+// Their labels are the profileForms.ratings messages.
+export const MATURITY_CHOICES = [{ value: "G" }, { value: "PG" }, { value: "PG-13" }, { value: "R" }, { value: "NC-17" }] as const satisfies readonly {
+  value: MaturityRating;
+}[];
 
 /** The choice shown for a stored rating (film or TV label). */
 export const maturityChoiceFor = (rating: string) =>
@@ -36,7 +33,7 @@ export const pinField = z.string().regex(/^\d{4}$/, "A PIN is exactly 4 digits."
 /** The languages the profile form offers (any BCP 47 tag works through the API), named in their own language. */
 export const PROFILE_LANGUAGES = ["en", "es", "fr", "de", "it", "pt", "pt-BR", "nl", "sv", "pl", "ja", "ko", "zh", "hi", "ar", "tr"];
 
-export const profileLanguageChoices = () => [
-  { value: "", label: "The browser's language" },
+export const profileLanguageChoices = (browserLanguage: string) => [
+  { value: "", label: browserLanguage },
   ...PROFILE_LANGUAGES.map((tag) => ({ value: tag, label: new Intl.DisplayNames([tag], { type: "language" }).of(tag) ?? tag })),
 ];

@@ -12,8 +12,8 @@ import { addPaymentMethod, removePaymentMethod, setDefaultPaymentMethod } from "
 import { displayName, phoneNumber } from "@/lib/accounts/phone";
 import { signOutDevice, signOutOtherDevices } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
+import { userMessage } from "@/lib/i18n/errors";
 import {
-  BILLED,
   billingProvider,
   CANCEL_REASONS,
   cancelSubscriptionWith,
@@ -34,7 +34,7 @@ import {
 } from "@/lib/billing";
 import { appUrl } from "@/lib/env";
 import { emailField, newPasswordTwice, passwordsMatch } from "@/lib/site/account-fields";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/i18n/server";
 import type { Format } from "@/lib/site/format";
 import { afterPlanChosen, rememberNext, safeNext } from "@/lib/site/onboarding";
@@ -54,18 +54,14 @@ export const changeEmailAction = validatedAccountAction(emailForm, async ({ emai
     await assertCurrentPassword(principal, current_password, await clientIp());
     change = await changeEmail(principal, email, await clientDevice());
   } catch (error) {
-    if (error instanceof ApiError && error.code === "email_taken") return { fieldErrors: { email: [error.message] } };
-    if (error instanceof ApiError && error.code === "current_password_incorrect") return { fieldErrors: { current_password: [error.message] } };
+    if (error instanceof ApiError && error.code === "email_taken") return { fieldErrors: { email: [await userMessage(error)] } };
+    if (error instanceof ApiError && error.code === "current_password_incorrect") return { fieldErrors: { current_password: [await userMessage(error)] } };
     throw error;
   }
   const locale = await getLocale();
   if (change) after(() => mailEmailChange(change, locale));
   revalidatePath("/account");
-  return {
-    success: change
-      ? `Your email address is now ${email}. Open the link we sent there to confirm it; your previous address was told about the change.`
-      : `Your email address is ${email}.`,
-  };
+  return { success: (await getTranslations("accountActions"))(change ? "emailChanged" : "emailSame", { email }) };
 });
 
 const passwordForm = z
@@ -77,14 +73,13 @@ export const changePasswordAction = validatedAccountAction(passwordForm, async (
   try {
     await assertCurrentPassword(principal, form.current_password, await clientIp());
   } catch (error) {
-    if (error instanceof ApiError) return { fieldErrors: { current_password: [error.message] } };
+    if (error instanceof ApiError) return { fieldErrors: { current_password: [await userMessage(error)] } };
     throw error;
   }
   const { signed_out_sessions: others } = await changePassword(principal, form.new_password, await clientDevice());
   revalidatePath("/account");
-  return {
-    success: `Password changed.${others ? ` ${others} other ${others === 1 ? "device was" : "devices were"} signed out.` : ""}`,
-  };
+  const t = await getTranslations("accountActions");
+  return { success: others ? t("othersSignedOut", { count: others }) : t("passwordChanged") };
 });
 
 /** Deletes the account and everything stored about it (a paid plan is cancelled first), after the password; signs out. */
@@ -94,7 +89,7 @@ export const deleteAccountAction = validatedAccountAction(
     try {
       await assertCurrentPassword(principal, password, await clientIp());
     } catch (error) {
-      if (error instanceof ApiError) return { fieldErrors: { password: [error.message] } };
+      if (error instanceof ApiError) return { fieldErrors: { password: [await userMessage(error)] } };
       throw error;
     }
     await deleteAccount(principal.accountId);
@@ -148,7 +143,7 @@ export const changePlanAction = validatedAccountAction(planForm, async (form, pr
   try {
     return await choosePlan(form, principal.accountId);
   } catch (error) {
-    if (error instanceof ApiError && error.code === "coupon_invalid") return { fieldErrors: { coupon: [error.message] } };
+    if (error instanceof ApiError && error.code === "coupon_invalid") return { fieldErrors: { coupon: [await userMessage(error)] } };
     throw error;
   }
 });
@@ -160,7 +155,7 @@ async function choosePlan({ plan, interval, coupon, next: wanted, confirmed }: z
   const running = before.plan && !FRESH_START.has(before.status);
   // A change to a running plan is shown with what it will charge first; keeping the plan you have needs no confirming.
   if (running && !confirmed && !(before.plan === plan && before.interval === (interval ?? before.interval))) {
-    return { confirm: confirmationOf(await previewPlanChange(accountId, plan, interval, coupon), before, coupon, stripe, await getFormat()) };
+    return { confirm: confirmationOf(await previewPlanChange(accountId, plan, interval, coupon), before, coupon, stripe, await getFormat(), await getTranslations("accountActions")) };
   }
   let target: string;
   if (stripe && FRESH_START.has(before.status)) {
@@ -181,50 +176,51 @@ async function choosePlan({ plan, interval, coupon, next: wanted, confirmed }: z
     // A new member goes straight on to their first profile (and then to what they wanted).
     const onward = after.has_access && before.status === "none" ? await afterPlanChosen(accountId, next) : undefined;
     if (onward) redirect(onward);
-    const discount = coupon && after.discount ? ` Coupon ${after.discount.code} applied.` : "";
-    return { success: planChangeMessage(before, after, plan, interval ?? after.interval ?? "month", stripe, await getFormat()) + discount };
+    const t = await getTranslations("accountActions");
+    const discount = coupon && after.discount ? t("couponApplied", { code: after.discount.code }) : "";
+    return { success: planChangeMessage(before, after, plan, interval ?? after.interval ?? "month", stripe, await getFormat(), t) + discount };
   }
   redirect(redirectTarget(target));
 }
 
-const PER: Record<BillingInterval, string> = { month: "month", year: "year" };
+type T = Awaited<ReturnType<typeof getTranslations<"accountActions">>>;
 
 /** What the member confirms before a plan change: the charge now, line by line, and what follows. */
-function confirmationOf(preview: ChangePreview, before: SubscriptionView, coupon: string | undefined, stripe: boolean, f: Format): Confirmation {
+function confirmationOf(preview: ChangePreview, before: SubscriptionView, coupon: string | undefined, stripe: boolean, f: Format, t: T): Confirmation {
   const money = (cents: number) => f.price({ price_cents: cents, currency: preview.currency });
-  const name = `${PLANS[preview.plan].name}, billed ${BILLED[preview.interval]}`;
+  const name = t("billed", { plan: PLANS[preview.plan].name, interval: preview.interval });
   const rows: Confirmation["rows"] = preview.lines.map((line) => ({ label: line.description, value: money(line.amount_cents) }));
-  if (preview.discount_cents) rows.push({ label: coupon ? `Coupon ${coupon.toUpperCase()}` : "Discount", value: money(-preview.discount_cents) });
-  rows.push({ label: "Due today", value: money(preview.amount_due_now_cents), total: true });
+  if (preview.discount_cents) rows.push({ label: coupon ? t("coupon", { code: coupon.toUpperCase() }) : t("discount"), value: money(-preview.discount_cents) });
+  rows.push({ label: t("dueToday"), value: money(preview.amount_due_now_cents), total: true });
   const notes: string[] = [];
   if (preview.applies === "period_end") {
-    notes.push(`Nothing is charged today. You keep ${PLANS[before.plan!].name} until ${f.date(preview.effective_at)}; ${PLANS[preview.plan].name} starts then.`);
+    notes.push(t("nothingToday", { current: PLANS[before.plan!].name, date: f.date(preview.effective_at), plan: PLANS[preview.plan].name }));
   } else if (preview.subtotal_cents < 0) {
-    notes.push(`The unused part of your current plan is worth more than the rest of this period on ${PLANS[preview.plan].name}: nothing is due today.`);
+    notes.push(t("credit", { plan: PLANS[preview.plan].name }));
   }
-  if (preview.next_charge) notes.push(`Then ${money(preview.next_charge.amount_cents)} every ${PER[preview.interval]}, from ${f.date(preview.next_charge.at)}.`);
-  if (!stripe) notes.push("This server takes no payments: nothing is actually charged.");
+  if (preview.next_charge) notes.push(t("then", { amount: money(preview.next_charge.amount_cents), interval: preview.interval, date: f.date(preview.next_charge.at) }));
+  if (!stripe) notes.push(t("noPayments"));
   return {
-    title: `Change to ${name}?`,
+    title: t("changeTo", { name }),
     rows,
     notes,
     value: JSON.stringify([preview.plan, preview.interval, coupon ?? null]),
-    button: stripe && preview.amount_due_now_cents > 0 ? `Confirm and pay ${money(preview.amount_due_now_cents)}` : "Confirm change",
+    button: stripe && preview.amount_due_now_cents > 0 ? t("confirmPay", { amount: money(preview.amount_due_now_cents) }) : t("confirm"),
   };
 }
 
-function planChangeMessage(before: SubscriptionView, after: SubscriptionView, plan: PlanId, interval: BillingInterval, stripe: boolean, f: Format): string {
+function planChangeMessage(before: SubscriptionView, after: SubscriptionView, plan: PlanId, interval: BillingInterval, stripe: boolean, f: Format, t: T): string {
   const name = PLANS[plan].name;
-  const billed = interval === "year" ? ", billed yearly" : "";
-  if (!stripe || FRESH_START.has(before.status) || !before.plan) return `You are on the ${name} plan${billed}.`;
-  if (before.plan === plan && before.interval === interval) return `You are staying on the ${name} plan.`;
+  const yearly = interval === "year";
+  if (!stripe || FRESH_START.has(before.status) || !before.plan) return t(yearly ? "onPlanYearly" : "onPlan", { plan: name });
+  if (before.plan === plan && before.interval === interval) return t("staying", { plan: name });
   if (after.scheduled_change_at && after.scheduled_interval !== after.interval && after.scheduled_interval === interval) {
-    return `Your ${name} plan is billed monthly from ${f.date(after.scheduled_change_at)}, when your paid year ends.`;
+    return t("monthlyFrom", { plan: name, date: f.date(after.scheduled_change_at) });
   }
   if (after.scheduled_plan === plan && after.scheduled_change_at) {
-    return `Your plan changes to ${name} from ${f.date(after.scheduled_change_at)}. You keep ${PLANS[before.plan].name} until then.`;
+    return t("changesTo", { plan: name, date: f.date(after.scheduled_change_at), current: PLANS[before.plan].name });
   }
-  return `You are on the ${name} plan${billed}. You were charged the prorated difference now.`;
+  return t(yearly ? "proratedYearly" : "prorated", { plan: name });
 }
 
 /** Cancels at the end of the period (the default) or now, with an optional reason and feedback (POST …/cancel). */
@@ -238,10 +234,9 @@ export const cancelPlanAction = validatedAccountAction(
   async ({ when, reason, feedback }, principal) => {
     const after = await cancelSubscriptionWith(principal.accountId, { atPeriodEnd: when === "period_end", reason, feedback });
     revalidatePath("/", "layout");
-    if (after.cancel_at_period_end && after.current_period_end) {
-      return { success: `Your membership ends on ${(await getFormat()).date(after.current_period_end)}. You can keep watching until then.` };
-    }
-    return { success: "Your membership is cancelled. Your profiles and lists are kept if you come back." };
+    const t = await getTranslations("accountActions");
+    if (after.cancel_at_period_end && after.current_period_end) return { success: t("endsOn", { date: (await getFormat()).date(after.current_period_end) }) };
+    return { success: t("cancelled") };
   },
 );
 
@@ -249,29 +244,30 @@ export const cancelPlanAction = validatedAccountAction(
 export const resumePlanAction = validatedAccountAction(z.object({}), async (_form, principal) => {
   const after = await resumeSubscriptionNow(principal.accountId);
   revalidatePath("/", "layout");
-  if (after.cancel_at_period_end || after.paused_until) return { error: "Your membership could not be resumed. Please try again." };
-  return { success: `Your membership continues${after.current_period_end ? ` and renews on ${(await getFormat()).date(after.current_period_end)}` : ""}.` };
+  const t = await getTranslations("accountActions");
+  if (after.cancel_at_period_end || after.paused_until) return { error: t("notResumed") };
+  return { success: after.current_period_end ? t("continuesRenews", { date: (await getFormat()).date(after.current_period_end) }) : t("continues") };
 });
 
 /** Pauses for 1–3 months (POST …/pause). */
 export const pausePlanAction = validatedAccountAction(z.object({ months: z.coerce.number().int().min(1).max(3) }), async ({ months }, principal) => {
   const after = await pauseSubscription(principal.accountId, months);
   revalidatePath("/", "layout");
-  return { success: `Your membership is paused until ${(await getFormat()).date(after.paused_until!)}. It resumes by itself then; you can resume earlier.` };
+  return { success: (await getTranslations("accountActions"))("paused", { date: (await getFormat()).date(after.paused_until!) }) };
 });
 
 /** PUT /api/accounts/billing-address (empty optional lines are left out). */
 export const billingAddressAction = validatedAccountAction(billingAddressInput.strip(), async (address, principal) => {
   await setBillingAddress(principal, address);
   revalidatePath("/account");
-  return { success: "Billing address saved." };
+  return { success: (await getTranslations("accountActions"))("addressSaved") };
 });
 
 /** DELETE /api/accounts/billing-address. */
 export const removeBillingAddressAction = validatedAccountAction(z.object({}), async (_form, principal) => {
   await setBillingAddress(principal, null);
   revalidatePath("/account");
-  return { success: "Billing address removed." };
+  return { success: (await getTranslations("accountActions"))("addressRemoved") };
 });
 
 /** Checkout in setup mode, to save a card (POST /api/accounts/payment-methods). */
@@ -285,14 +281,14 @@ const cardForm = z.object({ id: z.string().min(1).max(255) });
 export const defaultCardAction = validatedAccountAction(cardForm, async ({ id }, principal) => {
   await setDefaultPaymentMethod(principal, id);
   revalidatePath("/account");
-  return { success: "This card is now the default." };
+  return { success: (await getTranslations("accountActions"))("cardDefault") };
 });
 
 /** DELETE /api/accounts/payment-methods/{id}. */
 export const removeCardAction = validatedAccountAction(cardForm, async ({ id }, principal) => {
   await removePaymentMethod(principal, id);
   revalidatePath("/account");
-  return { success: "Card removed." };
+  return { success: (await getTranslations("accountActions"))("cardRemoved") };
 });
 
 /** The Stripe Customer Portal: payment methods and invoices. */
@@ -301,16 +297,18 @@ export const billingPortalAction = validatedAccountAction(z.object({}), async (_
 });
 
 export const signOutDeviceAction = validatedAccountAction(z.object({ session_id: z.uuid() }), async ({ session_id }, principal) => {
-  if (session_id === principal.sessionId) return { error: "Use “Sign out” in the profile menu to sign out of this browser." };
+  const t = await getTranslations("accountActions");
+  if (session_id === principal.sessionId) return { error: t("thisBrowser") };
   await signOutDevice(principal, session_id);
   revalidatePath("/account");
-  return { success: "Device signed out." };
+  return { success: t("deviceSignedOut") };
 });
 
 export const signOutOthersAction = validatedAccountAction(z.object({}), async (_form, principal) => {
   const count = await signOutOtherDevices(principal);
   revalidatePath("/account");
-  return { success: count ? `Signed out of ${count} other ${count === 1 ? "device" : "devices"}.` : "No other device was signed in." };
+  const t = await getTranslations("accountActions");
+  return { success: count ? t("othersOut", { count }) : t("noOthers") };
 });
 
 const emptyAsNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
@@ -320,6 +318,6 @@ export const personalDetailsAction = validatedAccountAction(
   async (details, principal) => {
     await updatePersonalDetails(principal, details);
     revalidatePath("/account");
-    return { success: "Your name and phone number are saved." };
+    return { success: (await getTranslations("accountActions"))("detailsSaved") };
   },
 );

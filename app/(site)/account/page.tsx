@@ -19,10 +19,13 @@ import { getBillingAddress } from "@/lib/billing/billing-address";
 import { listPaymentMethods } from "@/lib/billing/payment-methods";
 import { listPurchases } from "@/lib/purchases/purchases";
 import { getFormat } from "@/lib/i18n/server";
+import { getTranslations } from "next-intl/server";
 import { requireAccountHolder } from "@/lib/site/session";
 import { changeEmailAction, changePasswordAction, deleteAccountAction, personalDetailsAction } from "./actions";
 
-export const metadata: Metadata = { title: "Account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("account"))("title") };
+}
 
 type Props = {
   searchParams: Promise<{ welcome?: string; plan?: string; interval?: string; billing?: string; invoices?: string; purchase?: string; next?: string }>;
@@ -32,21 +35,19 @@ const INVOICES_PER_PAGE = 12;
 
 /** What a return from Checkout (or a plan change made through it) says; `billing` is in the URL Stripe returns to. */
 function billingBanner(billing: string | undefined, subscription: SubscriptionView, purchase: string | undefined) {
-  if (purchase === "pending") return { tone: "info", text: "We are confirming your payment. Your rental or purchase will appear below in a moment; refresh this page shortly." };
-  if (purchase === "invalid") return { tone: "error", text: "That checkout link was not valid, so nothing changed." };
+  if (purchase === "pending") return { tone: "info", key: "purchasePending" } as const;
+  if (purchase === "invalid") return { tone: "error", key: "purchaseInvalid" } as const;
   switch (billing) {
     case "success":
-      return subscription.has_access
-        ? { tone: "success", text: "Payment received. Your membership is active: enjoy watching!" }
-        : { tone: "info", text: "Payment received. Your plan will appear here in a moment; refresh this page shortly." };
+      return subscription.has_access ? ({ tone: "success", key: "successActive" } as const) : ({ tone: "info", key: "successPending" } as const);
     case "pending":
-      return { tone: "info", text: "We are confirming your payment with the payment provider. Your plan will appear here in a moment; refresh this page shortly." };
+      return { tone: "info", key: "pending" } as const;
     case "invalid":
-      return { tone: "error", text: "That checkout link was not valid, so nothing changed. If you did pay, your plan will appear here shortly; otherwise choose a plan below." };
+      return { tone: "error", key: "invalid" } as const;
     case "card_added":
-      return { tone: "success", text: "Your card was saved. Make it the default below to have your plan renew on it." };
+      return { tone: "success", key: "cardAdded" } as const;
     case "updated":
-      return { tone: "success", text: "Your plan has been updated." };
+      return { tone: "success", key: "updated" } as const;
     default:
       return undefined;
   }
@@ -60,7 +61,7 @@ const TONES = {
 
 
 export default async function AccountPage({ searchParams }: Props) {
-  const f = await getFormat();
+  const [f, t] = await Promise.all([getFormat(), getTranslations("account")]);
   const { welcome, plan, interval, billing, invoices: invoicesPage, purchase, next } = await searchParams;
   const principal = await requireAccountHolder("/account");
   const page = Math.max(1, Math.min(10_000, Math.floor(Number(invoicesPage)) || 1));
@@ -81,23 +82,23 @@ export default async function AccountPage({ searchParams }: Props) {
   return (
     <div className="mx-auto max-w-4xl space-y-8 px-4 py-10 sm:py-14">
       <div>
-        <h1 className="text-3xl font-semibold sm:text-4xl">Account</h1>
+        <h1 className="text-3xl font-semibold sm:text-4xl">{t("title")}</h1>
         <p className="mt-1 text-muted">
-          {account.username} · member since {f.date(account.created_at)}
+          {t("memberSince", { username: account.username, date: f.date(account.created_at) })}
         </p>
       </div>
       {banner && (
-        <p role={banner.tone === "error" ? "alert" : "status"} className={`rounded-lg p-4 ring-1 ${TONES[banner.tone as keyof typeof TONES]}`}>
-          {banner.text}
+        <p role={banner.tone === "error" ? "alert" : "status"} className={`rounded-lg p-4 ring-1 ${TONES[banner.tone]}`}>
+          {t(`banner.${banner.key}`)}
         </p>
       )}
       {welcome && account.subscription.plan === null && (
         <p role="status" className="rounded-lg bg-brand/15 p-4 ring-1 ring-brand/50">
-          Welcome to NormFlix, {account.username}! Choose a plan below to start watching.
+          {t("welcome", { username: account.username })}
         </p>
       )}
 
-      <PanelSection id="plan" title="Plan">
+      <PanelSection id="plan" title={t("sections.plan")}>
         <PlanSection
           subscription={account.subscription}
           plans={plans}
@@ -109,98 +110,98 @@ export default async function AccountPage({ searchParams }: Props) {
         />
       </PanelSection>
 
-      <PanelSection id="purchases" title="Rentals and purchases" description="A rental's viewing time starts when you first press Play.">
+      <PanelSection id="purchases" title={t("sections.purchases")} description={t("sections.purchasesText")}>
         <PurchasesList items={purchases.items} total={purchases.total} />
       </PanelSection>
 
       {provider === "stripe" && (
-        <PanelSection id="payment-methods" title="Payment methods" description="Your plan renews on the default card.">
+        <PanelSection id="payment-methods" title={t("sections.paymentMethods")} description={t("sections.paymentMethodsText")}>
           <PaymentMethods cards={cards.items} />
         </PanelSection>
       )}
 
-      <PanelSection id="billing-address" title="Billing address" description="Shown on your invoices and receipts.">
+      <PanelSection id="billing-address" title={t("sections.billingAddress")} description={t("sections.billingAddressText")}>
         <BillingAddressForm address={address.billing_address} />
       </PanelSection>
 
-      <PanelSection id="billing" title="Billing history">
+      <PanelSection id="billing" title={t("sections.billing")}>
         <BillingHistory invoices={invoices.items} total={invoices.total} page={page} pageSize={INVOICES_PER_PAGE} />
       </PanelSection>
 
-      <PanelSection id="details" title="Name and phone">
-        <ActionForm action={personalDetailsAction} className="max-w-md space-y-4" label="Name and phone">
-          <Field name="display_name" label="Name" autoComplete="name" maxLength={64} defaultValue={account.display_name ?? ""} />
+      <PanelSection id="details" title={t("sections.details")}>
+        <ActionForm action={personalDetailsAction} className="max-w-md space-y-4" label={t("sections.details")}>
+          <Field name="display_name" label={t("form.name")} autoComplete="name" maxLength={64} defaultValue={account.display_name ?? ""} />
           <Field
             name="phone"
-            label="Phone number"
+            label={t("form.phone")}
             type="tel"
             autoComplete="tel"
             defaultValue={account.phone ?? ""}
-            hint="With the country code, such as +1 415 555 0123. Leave empty to remove it."
+            hint={t("form.phoneHint")}
           />
-          <SubmitButton pendingLabel="Saving…">Save name and phone</SubmitButton>
+          <SubmitButton pendingLabel={t("form.saving")}>{t("form.saveDetails")}</SubmitButton>
         </ActionForm>
       </PanelSection>
 
       <PanelSection
         id="email"
-        title="Email"
-        description={account.email_verified ? `${account.email} is confirmed.` : `${account.email} is not confirmed yet: open the link we sent there.`}
+        title={t("sections.email")}
+        description={t(account.email_verified ? "sections.emailConfirmed" : "sections.emailUnconfirmed", { email: account.email })}
       >
-        <ActionForm action={changeEmailAction} className="max-w-md space-y-4" label="Change email">
-          <Field name="email" label="Email address" type="email" autoComplete="email" defaultValue={account.email} required />
-          <Field name="current_password" label="Current password" type="password" autoComplete="current-password" required hint="A new address gets a link to confirm it." />
-          <SubmitButton pendingLabel="Saving…">Save email</SubmitButton>
+        <ActionForm action={changeEmailAction} className="max-w-md space-y-4" label={t("form.changeEmail")}>
+          <Field name="email" label={t("form.emailAddress")} type="email" autoComplete="email" defaultValue={account.email} required />
+          <Field name="current_password" label={t("form.currentPassword")} type="password" autoComplete="current-password" required hint={t("form.newAddressHint")} />
+          <SubmitButton pendingLabel={t("form.saving")}>{t("form.saveEmail")}</SubmitButton>
         </ActionForm>
       </PanelSection>
 
-      <PanelSection id="password" title="Password" description="Changing your password signs out every other device and API token.">
-        <ActionForm action={changePasswordAction} className="max-w-md space-y-4" label="Change password">
-          <Field name="current_password" label="Current password" type="password" autoComplete="current-password" required />
-          <Field name="new_password" label="New password" type="password" autoComplete="new-password" minLength={8} required hint="At least 8 characters." />
-          <Field name="confirm_password" label="Confirm new password" type="password" autoComplete="new-password" required />
-          <SubmitButton pendingLabel="Changing…">Change password</SubmitButton>
+      <PanelSection id="password" title={t("sections.password")} description={t("sections.passwordText")}>
+        <ActionForm action={changePasswordAction} className="max-w-md space-y-4" label={t("form.changePassword")}>
+          <Field name="current_password" label={t("form.currentPassword")} type="password" autoComplete="current-password" required />
+          <Field name="new_password" label={t("form.newPassword")} type="password" autoComplete="new-password" minLength={8} required hint={t("form.newPasswordHint")} />
+          <Field name="confirm_password" label={t("form.confirmPassword")} type="password" autoComplete="new-password" required />
+          <SubmitButton pendingLabel={t("form.changing")}>{t("form.changePassword")}</SubmitButton>
         </ActionForm>
       </PanelSection>
 
-      <PanelSection id="devices" title="Devices" description="Browsers and apps signed in to your account.">
+      <PanelSection id="devices" title={t("sections.devices")} description={t("sections.devicesText")}>
         <DevicesList devices={devices} />
       </PanelSection>
 
-      <PanelSection id="activity" title="Viewing activity" description="What the profile you are watching as watched: time per day and hour, genres, titles.">
+      <PanelSection id="activity" title={t("sections.activity")} description={t("sections.activityText")}>
         <Link href="/account/activity" className="font-medium underline">
-          See viewing activity
+          {t("sections.activityLink")}
         </Link>
       </PanelSection>
 
-      <PanelSection id="notifications" title="Notifications" description="What the bell and email tell you about, and quiet hours for email.">
+      <PanelSection id="notifications" title={t("sections.notifications")} description={t("sections.notificationsText")}>
         <Link href="/account/notifications" className="font-medium underline">
-          Notification settings
+          {t("sections.notificationsLink")}
         </Link>
       </PanelSection>
 
-      <PanelSection id="security" title="Security" description="Two-factor sign-in, sign-in alerts, auto-logout and recent security events.">
+      <PanelSection id="security" title={t("sections.security")} description={t("sections.securityText")}>
         <Link href="/account/security" className="font-medium underline">
-          Security settings
+          {t("sections.securityLink")}
         </Link>
       </PanelSection>
 
-      <PanelSection id="your-data" title="Your data" description="Everything NormFlix stores about your account, to keep or to take elsewhere.">
+      <PanelSection id="your-data" title={t("sections.data")} description={t("sections.dataText")}>
         <a href="/api/accounts/export" download="normflix-account.json" className="font-medium underline">
-          Download your data (JSON)
+          {t("sections.dataLink")}
         </a>
       </PanelSection>
 
       <PanelSection
         id="delete-account"
-        title="Delete your account"
-        description="Deletes the account, its profiles, viewing history, lists, rentals and purchases for good. A paid plan is cancelled at once, without a refund for the rest of the period."
+        title={t("sections.delete")}
+        description={t("sections.deleteText")}
       >
-        <ActionForm action={deleteAccountAction} className="max-w-md space-y-4" label="Delete your account">
-          <Field name="password" label="Password" type="password" autoComplete="current-password" required />
-          <CheckboxField name="confirm" label="I understand that this cannot be undone" />
-          <SubmitButton variant="danger" pendingLabel="Deleting…">
-            Delete my account
+        <ActionForm action={deleteAccountAction} className="max-w-md space-y-4" label={t("sections.delete")}>
+          <Field name="password" label={t("form.password")} type="password" autoComplete="current-password" required />
+          <CheckboxField name="confirm" label={t("form.deleteConfirm")} />
+          <SubmitButton variant="danger" pendingLabel={t("form.deleting")}>
+            {t("form.deleteButton")}
           </SubmitButton>
         </ActionForm>
       </PanelSection>

@@ -2,8 +2,11 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { assertCurrentPassword } from "@/lib/accounts/accounts";
+import { ApiError } from "@/lib/api/errors";
+import { userMessage } from "@/lib/i18n/errors";
 import { changeProfileSettings, createProfile, removeProfile, renameProfile, requireProfile } from "@/lib/profiles/profiles";
 import { profileName } from "@/lib/profiles/profile-name";
 import { clientIp } from "@/lib/site/client-ip";
@@ -37,7 +40,7 @@ export const createProfileAction = validatedAccountAction(newProfileForm, async 
     try {
       await assertCurrentPassword(principal, password ?? "", await clientIp());
     } catch (error) {
-      return { fieldErrors: { password: [(error as Error).message] } };
+      return { fieldErrors: { password: [error instanceof ApiError ? await userMessage(error) : (error as Error).message] } };
     }
   }
   const first = (await accountProfiles(principal.accountId)).length === 0;
@@ -72,7 +75,7 @@ export const updateKidsControlsAction = validatedAccountAction(kidsControlsForm,
   const blocked = [...formData.keys()].filter((key) => key.startsWith("blocked_")).map((key) => key.slice("blocked_".length));
   await changeProfileSettings(principal, name, { blocked_genres: blocked, daily_limit_minutes });
   revalidatePath(`/profiles/${encodeURIComponent(name)}/edit`);
-  return { success: "Kids controls saved." };
+  return { success: (await getTranslations("profileForms"))("saved.kidsControls") };
 });
 
 const languageForm = z.object({ name: z.string(), language: z.enum(["", ...PROFILE_LANGUAGES], "Choose a language.") });
@@ -81,7 +84,7 @@ const languageForm = z.object({ name: z.string(), language: z.enum(["", ...PROFI
 export const updateProfileLanguageAction = validatedAccountAction(languageForm, async ({ name, language }, principal) => {
   await changeProfileSettings(principal, name, { language: language || null });
   revalidatePath(`/profiles/${encodeURIComponent(name)}/edit`);
-  return { success: "Language saved." };
+  return { success: (await getTranslations("profileForms"))("saved.language") };
 });
 
 const pinForm = z.discriminatedUnion("action", [
@@ -95,14 +98,14 @@ export const changePinAction = validatedAccountAction(pinForm, async (form, prin
   try {
     await assertCurrentPassword(principal, form.password, ip);
   } catch (error) {
-    return { fieldErrors: { password: [(error as Error).message] } };
+    return { fieldErrors: { password: [error instanceof ApiError ? await userMessage(error) : (error as Error).message] } };
   }
   const pin = form.action === "set" ? form.pin : null;
   const wasSelected = (await selectedProfile(principal))?.name === form.name;
   await changeProfileSettings(principal, form.name, { pin });
   // The browser's choice is signed with the PIN; keep the person who just changed it on their profile.
   if (wasSelected) await selectProfile(principal, await requireProfile(principal, form.name), pin ?? undefined);
-  return { success: pin ? "PIN saved. This profile now asks for it." : "PIN removed." };
+  return { success: (await getTranslations("profileForms"))(pin ? "saved.pinSet" : "saved.pinRemoved") };
 });
 
 export const deleteProfileAction = validatedAccountAction(

@@ -5,17 +5,19 @@ import { ActivityCharts } from "@/components/account/activity-charts";
 import { TimeZoneCookie } from "@/components/account/time-zone-cookie";
 import { titleHref } from "@/components/catalog/links";
 import { profileStats, STATS_TIMEFRAMES, type StatsTimeframe } from "@/lib/analytics/profile-stats";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
 import { requireViewer } from "@/lib/site/session";
 import { TIME_ZONE_COOKIE, timeZoneOr } from "@/lib/site/time-zone";
 
-export const metadata: Metadata = { title: "Viewing activity" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("activity"))("title") };
+}
 
-const LABELS: Record<StatsTimeframe, string> = { week: "Last 7 days", month: "Last 30 days", year: "Last year" };
-
-function formatMinutes(minutes: number): string {
+function formatMinutes(minutes: number, t: Awaited<ReturnType<typeof getTranslations<"activity">>>): string {
   const whole = Math.round(minutes);
-  if (whole === 0 && minutes > 0) return "< 1 min";
-  return whole < 60 ? `${whole} min` : `${Math.floor(whole / 60)} h ${whole % 60} min`;
+  if (whole === 0 && minutes > 0) return t("underMinute");
+  return whole < 60 ? t("minutes", { minutes: whole }) : t("hoursMinutes", { hours: Math.floor(whole / 60), minutes: whole % 60 });
 }
 
 /** The chosen profile's viewing: watch time per day and by hour (in this browser's time zone), genres, titles. */
@@ -24,12 +26,17 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const timeframe: StatsTimeframe = requested && requested in STATS_TIMEFRAMES ? (requested as StatsTimeframe) : "month";
   const viewer = await requireViewer(`/account/activity?timeframe=${timeframe}`);
   const timeZone = timeZoneOr((await cookies()).get(TIME_ZONE_COOKIE)?.value);
-  const stats = await profileStats(viewer, timeframe, timeZone);
+  const [stats, t, f] = await Promise.all([profileStats(viewer, timeframe, timeZone), getTranslations("activity"), getFormat()]);
   const facts = [
-    ["Watch time", formatMinutes(stats.watch_minutes)],
-    ["Titles", String(stats.titles_watched)],
-    ["Days with viewing", String(stats.days_active)],
-    ["Finished", stats.completion_rate === null ? "–" : `${stats.items_completed} of ${stats.items_started} (${Math.round(stats.completion_rate * 100)}%)`],
+    [t("watchTime"), formatMinutes(stats.watch_minutes, t)],
+    [t("titles"), String(stats.titles_watched)],
+    [t("days"), String(stats.days_active)],
+    [
+      t("finished"),
+      stats.completion_rate === null
+        ? "–"
+        : t("finishedOf", { done: stats.items_completed, started: stats.items_started, percent: Math.round(stats.completion_rate * 100) }),
+    ],
   ];
 
   return (
@@ -37,18 +44,18 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       <TimeZoneCookie used={timeZone} />
       <div className="flex flex-wrap items-end gap-4">
         <div>
-          <h1 className="text-3xl font-semibold sm:text-4xl">Viewing activity</h1>
+          <h1 className="text-3xl font-semibold sm:text-4xl">{t("title")}</h1>
           <p className="mt-1 text-muted">
-            {viewer.profile.name} · {stats.from} to {stats.to} ({timeZone}) ·{" "}
+            {t("period", { profile: viewer.profile.name, from: f.date(stats.from), to: f.date(stats.to), zone: timeZone })}{" "}
             <Link href={`/profiles?callbackUrl=${encodeURIComponent("/account/activity")}`} className="underline">
-              Another profile
+              {t("another")}
             </Link>
           </p>
         </div>
-        <nav aria-label="Range" className="ml-auto flex gap-2 text-sm">
+        <nav aria-label={t("rangeLabel")} className="ml-auto flex gap-2 text-sm">
           {(Object.keys(STATS_TIMEFRAMES) as StatsTimeframe[]).map((value) => (
             <Link key={value} href={`?timeframe=${value}`} aria-current={value === timeframe ? "page" : undefined} className="rounded-md px-3 py-1 ring-1 ring-white/20 aria-[current=page]:bg-white/15">
-              {LABELS[value]}
+              {t(`range.${value}`)}
             </Link>
           ))}
         </nav>
@@ -68,7 +75,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
           <ActivityCharts stats={stats} />
           <section aria-labelledby="most-watched">
             <h2 id="most-watched" className="mb-3 text-xl font-semibold">
-              Most watched
+              {t("mostWatched")}
             </h2>
             <ol className="divide-y divide-white/10 rounded-lg bg-surface-raised ring-1 ring-white/10">
               {stats.top_titles.map((title) => (
@@ -76,7 +83,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
                   <Link href={titleHref(title.type, title.title_id)} className="font-medium hover:underline">
                     {title.title}
                   </Link>
-                  <span className="text-sm text-muted">{formatMinutes(title.minutes)}</span>
+                  <span className="text-sm text-muted">{formatMinutes(title.minutes, t)}</span>
                 </li>
               ))}
             </ol>
@@ -84,7 +91,13 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         </>
       ) : (
         <p className="rounded-lg bg-surface-raised p-6 text-muted ring-1 ring-white/10">
-          Nothing watched in this period yet. <Link href="/browse" className="underline">Find something to watch</Link>.
+          {t.rich("nothing", {
+            link: (chunks) => (
+              <Link href="/browse" className="underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       )}
     </div>

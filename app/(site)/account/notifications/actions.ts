@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { timeZone } from "@/lib/api/query-schemas";
 import { NOTIFICATION_TYPES, updateSettings, type SettingsChange } from "@/lib/notifications/settings";
@@ -34,5 +35,5 @@ export const notificationSettingsAction = validatedAccountAction(settingsForm, a
   const quiet_hours = form.quiet ? { start: form.quiet_start!, end: form.quiet_end!, time_zone: form.time_zone } : null;
   await updateSettings(principal, { types, quiet_hours });
   revalidatePath("/account/notifications");
-  return { success: "Notification settings saved." };
+  return { success: (await getTranslations("accountActions"))("notificationsSaved") };
 });

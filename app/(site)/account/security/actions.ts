@@ -1,12 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { assertCurrentPassword } from "@/lib/accounts/accounts";
 import { unlinkIdentity } from "@/lib/accounts/identities";
 import { AUTO_LOGOUT_CHOICES, updateSecuritySettings } from "@/lib/accounts/security-settings";
 import { disableTwoFactor, enableTwoFactor, setUpTwoFactor } from "@/lib/accounts/two-factor";
 import { ApiError } from "@/lib/api/errors";
+import { userMessage } from "@/lib/i18n/errors";
 import { clientDevice } from "@/lib/site/client-ip";
 import { validatedAccountAction } from "@/lib/site/form-action";
 import { checkbox } from "@/lib/site/profile-fields";
@@ -23,7 +25,7 @@ export const securitySettingsAction = validatedAccountAction(settingsForm, async
     await clientDevice(),
   );
   revalidatePath("/account/security");
-  return { success: "Security settings saved." };
+  return { success: (await getTranslations("accountActions"))("securitySaved") };
 });
 
 /** A new secret to scan; nothing changes until a code from it is confirmed. */
@@ -35,7 +37,7 @@ export const setUpTwoFactorAction = validatedAccountAction(z.object({}), async (
 export const enableTwoFactorAction = validatedAccountAction(z.object({ code: z.string().trim().min(1, "Enter the code.").max(16) }), async ({ code }, principal) => {
   const { recovery_codes } = await enableTwoFactor(principal, code, await clientDevice());
   // No revalidation: the page would swap the set-up for the "on" state before the codes were read ("Done" reloads).
-  return { success: "Two-factor sign-in is on.", values: { recovery_codes: recovery_codes.join("\n") } };
+  return { success: (await getTranslations("accountActions"))("twoFactorOn"), values: { recovery_codes: recovery_codes.join("\n") } };
 });
 
 export const disableTwoFactorAction = validatedAccountAction(
@@ -45,12 +47,12 @@ export const disableTwoFactorAction = validatedAccountAction(
     try {
       await assertCurrentPassword(principal, password, device.ip);
     } catch (error) {
-      if (error instanceof ApiError && error.code === "current_password_incorrect") return { fieldErrors: { password: [error.message] } };
+      if (error instanceof ApiError && error.code === "current_password_incorrect") return { fieldErrors: { password: [await userMessage(error)] } };
       throw error;
     }
     await disableTwoFactor(principal, { code }, device);
     revalidatePath("/account/security");
-    return { success: "Two-factor sign-in is off." };
+    return { success: (await getTranslations("accountActions"))("twoFactorOff") };
   },
 );
 
@@ -58,5 +60,5 @@ export const disableTwoFactorAction = validatedAccountAction(
 export const unlinkIdentityAction = validatedAccountAction(z.object({ provider: z.string().min(1).max(32) }), async ({ provider }, principal) => {
   await unlinkIdentity(principal, provider, await clientDevice());
   revalidatePath("/account/security");
-  return { success: "Unlinked." };
+  return { success: (await getTranslations("accountActions"))("unlinked") };
 });

@@ -12,23 +12,29 @@ import { identitiesOf } from "@/lib/accounts/identities";
 import { recentSecurityEvents } from "@/lib/accounts/security-events";
 import { AUTO_LOGOUT_CHOICES, getSecuritySettings } from "@/lib/accounts/security-settings";
 import { unusedRecoveryCodes } from "@/lib/accounts/two-factor";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server";
 import { requireAccountHolder } from "@/lib/site/session";
 import { disableTwoFactorAction, enableTwoFactorAction, securitySettingsAction, setUpTwoFactorAction, unlinkIdentityAction } from "./actions";
 
-export const metadata: Metadata = { title: "Security" };
-
-function autoLogoutLabel(minutes: number): string {
-  if (minutes < 60) return `After ${minutes} minutes unused`;
-  if (minutes < 1440) return `After ${minutes / 60} ${minutes === 60 ? "hour" : "hours"} unused`;
-  return `After ${minutes / 1440} ${minutes === 1440 ? "day" : "days"} unused`;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("security"))("title") };
 }
 
-const AUTO_LOGOUT_OPTIONS = [
-  { value: "off", label: "Never (the usual limits apply)" },
-  ...AUTO_LOGOUT_CHOICES.map((minutes) => ({ value: String(minutes), label: autoLogoutLabel(minutes) })),
-];
+type T = Awaited<ReturnType<typeof getTranslations<"security">>>;
+
+function autoLogoutLabel(minutes: number, t: T): string {
+  if (minutes < 60) return t("autoLogout.minutes", { minutes });
+  if (minutes < 1440) return t("autoLogout.hours", { hours: minutes / 60 });
+  return t("autoLogout.days", { days: minutes / 1440 });
+}
 
 export default async function SecurityPage() {
+  const [f, t] = await Promise.all([getFormat(), getTranslations("security")]);
+  const AUTO_LOGOUT_OPTIONS = [
+    { value: "off", label: t("autoLogout.never") },
+    ...AUTO_LOGOUT_CHOICES.map((minutes) => ({ value: String(minutes), label: autoLogoutLabel(minutes, t) })),
+  ];
   const principal = await requireAccountHolder("/account/security");
   const [settings, events, recoveryCodesLeft, identities] = await Promise.all([
     getSecuritySettings(principal.accountId),
@@ -40,32 +46,38 @@ export default async function SecurityPage() {
   // A value set through the API that the form does not offer stays selectable as it is.
   const options = AUTO_LOGOUT_OPTIONS.some((option) => option.value === autoLogout)
     ? AUTO_LOGOUT_OPTIONS
-    : [...AUTO_LOGOUT_OPTIONS, { value: autoLogout, label: autoLogoutLabel(settings.auto_logout_minutes!) }];
+    : [...AUTO_LOGOUT_OPTIONS, { value: autoLogout, label: autoLogoutLabel(settings.auto_logout_minutes!, t) }];
 
   return (
     <div className="mx-auto max-w-4xl space-y-8 px-4 py-10 sm:py-14">
       <div>
-        <h1 className="text-3xl font-semibold sm:text-4xl">Security</h1>
+        <h1 className="text-3xl font-semibold sm:text-4xl">{t("title")}</h1>
         <p className="mt-1 text-muted">
-          How your account is protected. Password, email and signed-in devices are on your <Link href="/account" className="underline">account page</Link>.
+          {t.rich("intro", {
+            link: (chunks) => (
+              <Link href="/account" className="underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </div>
 
       <PanelSection
         id="two-factor"
-        title="Two-factor sign-in"
-        description="Signing in asks for a code from an authenticator app on your phone after your password."
+        title={t("twoFactor")}
+        description={t("twoFactorText")}
       >
         {settings.two_factor_enabled ? (
           <div className="space-y-4">
             <p role="status" className="font-medium text-success-soft">
-              On. {recoveryCodesLeft} of 10 recovery codes unused.
+              {t("twoFactorOn", { left: recoveryCodesLeft })}
             </p>
-            <ActionForm action={disableTwoFactorAction} className="max-w-md space-y-4" label="Turn off two-factor sign-in">
-              <Field name="password" label="Password" type="password" autoComplete="current-password" required />
-              <Field name="code" label="Code from the app, or a recovery code" autoComplete="one-time-code" required />
-              <SubmitButton variant="danger" pendingLabel="Turning off…">
-                Turn off two-factor sign-in
+            <ActionForm action={disableTwoFactorAction} className="max-w-md space-y-4" label={t("turnOff")}>
+              <Field name="password" label={t("password")} type="password" autoComplete="current-password" required />
+              <Field name="code" label={t("codeOrRecovery")} autoComplete="one-time-code" required />
+              <SubmitButton variant="danger" pendingLabel={t("turningOff")}>
+                {t("turnOff")}
               </SubmitButton>
             </ActionForm>
           </div>
@@ -76,25 +88,25 @@ export default async function SecurityPage() {
 
       <PanelSection
         id="identities"
-        title="Sign-in with other services"
-        description="Identities at Google, Apple or your organisation that sign in to this account. One can be unlinked while the account keeps another way in: a password or another identity."
+        title={t("identities")}
+        description={t("identitiesText")}
       >
         {identities.items.length === 0 ? (
-          <p className="text-muted">None linked. Sign in with a provider whose verified address is this account&apos;s to link it.</p>
+          <p className="text-muted">{t("noIdentities")}</p>
         ) : (
-          <ul className="divide-y divide-white/10" aria-label="Linked identities">
+          <ul className="divide-y divide-white/10" aria-label={t("linkedIdentities")}>
             {identities.items.map((identity) => (
               <li key={identity.provider} className="py-3">
-                <ActionForm action={unlinkIdentityAction} className="flex flex-wrap items-center justify-between gap-3" label={`Unlink ${identity.provider_name}`}>
+                <ActionForm action={unlinkIdentityAction} className="flex flex-wrap items-center justify-between gap-3" label={t("unlinkOf", { provider: identity.provider_name })}>
                   <div>
                     <p className="font-medium">{identity.provider_name}</p>
                     <p className="text-sm text-muted">
-                      {identity.email ?? identity.subject} · linked <time dateTime={identity.created_at}>{new Date(identity.created_at).toLocaleDateString("en")}</time>
+                      {identity.email ?? identity.subject} · {t("linked")} <time dateTime={identity.created_at}>{f.date(identity.created_at)}</time>
                     </p>
                   </div>
                   <input type="hidden" name="provider" value={identity.provider} />
-                  <SubmitButton variant="danger" pendingLabel="Unlinking…">
-                    Unlink
+                  <SubmitButton variant="danger" pendingLabel={t("unlinking")}>
+                    {t("unlink")}
                   </SubmitButton>
                 </ActionForm>
               </li>
@@ -103,26 +115,26 @@ export default async function SecurityPage() {
         )}
       </PanelSection>
 
-      <PanelSection id="alerts" title="Sign-in alerts and auto-logout">
-        <ActionForm action={securitySettingsAction} className="max-w-md space-y-4" label="Security settings">
+      <PanelSection id="alerts" title={t("alerts")}>
+        <ActionForm action={securitySettingsAction} className="max-w-md space-y-4" label={t("settings")}>
           <CheckboxField
             name="login_alerts"
-            label="Email me when my account signs in from a new device"
-            hint="With the device, its address and the time, and a link to end that session."
+            label={t("loginAlerts")}
+            hint={t("loginAlertsHint")}
             defaultChecked={settings.login_alerts}
           />
           <SelectField
             name="auto_logout"
-            label="Sign out devices I stop using"
+            label={t("autoLogoutLabel")}
             options={options}
             defaultValue={autoLogout}
-            hint="Applies to every browser and app signed in to your account, including this one."
+            hint={t("autoLogoutHint")}
           />
-          <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
+          <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
         </ActionForm>
       </PanelSection>
 
-      <PanelSection id="events" title="Recent security events" description="Sign-ins and changes to how you sign in, newest first.">
+      <PanelSection id="events" title={t("events")} description={t("eventsText")}>
         <SecurityEventsList events={events.items} />
       </PanelSection>
     </div>

@@ -4,6 +4,7 @@ import { TitleGrid } from "@/components/catalog/title-grid";
 import { ApiError } from "@/lib/api/errors";
 import { catalogAudience } from "@/lib/catalog/audience";
 import { getCollection } from "@/lib/catalog/collections";
+import { getTranslations } from "next-intl/server";
 import { requireViewer } from "@/lib/site/session";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -27,12 +28,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CollectionPage({ params }: Props) {
   const { slug } = await params;
-  const collection = await collectionFor(slug, `/collections/${encodeURIComponent(slug)}`);
+  const [collection, t] = await Promise.all([collectionFor(slug, `/collections/${encodeURIComponent(slug)}`), getTranslations("collection")]);
   return (
     <div className="px-4 pb-16 pt-6 sm:px-8">
       <h1 className="text-3xl font-bold">{collection.title}</h1>
       {collection.description && <p className="mt-2 max-w-3xl text-neutral-300">{collection.description}</p>}
-      <p className="mt-1 text-sm text-muted">{collection.total === 1 ? "1 title" : `${collection.total} titles`}</p>
+      <p className="mt-1 text-sm text-muted">{t("count", { count: collection.total })}</p>
       <div className="mt-6" data-collection={collection.slug}>
         <TitleGrid titles={collection.items} />
       </div>

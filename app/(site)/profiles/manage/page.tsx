@@ -4,23 +4,27 @@ import { ProfileAvatar } from "@/components/profiles/avatar";
 import { ProfileGrid } from "@/components/profiles/profile-grid";
 import { listAccountProfiles } from "@/lib/profiles/profiles";
 import { profileAllowance } from "@/lib/site/profile-allowance";
+import { getTranslations } from "next-intl/server";
 import { requireAccountHolder } from "@/lib/site/session";
 
-export const metadata: Metadata = { title: "Manage profiles" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("profileForms"))("manageTitle") };
+}
 
 const editHref = (name: string) => `/profiles/${encodeURIComponent(name)}/edit`;
 
 export default async function ManageProfilesPage() {
   const principal = await requireAccountHolder("/profiles/manage");
   const [{ items: profiles }, allowance] = await Promise.all([listAccountProfiles(principal), profileAllowance(principal)]);
+  const t = await getTranslations("profileForms");
 
   return (
     <div className="px-4 py-12 sm:py-20">
-      <h1 className="text-center text-3xl font-semibold sm:text-5xl">Manage profiles</h1>
+      <h1 className="text-center text-3xl font-semibold sm:text-5xl">{t("manageTitle")}</h1>
       <p className="mt-3 text-center text-muted">
         {allowance.plan
-          ? `${allowance.count} of ${allowance.limit} profiles on your ${allowance.plan.name} plan.`
-          : `${allowance.count} of ${allowance.limit} profile without a plan: choose a plan to add more.`}
+          ? t("countOnPlan", { count: allowance.count, limit: allowance.limit, plan: allowance.plan.name })
+          : t("countWithoutPlan", { count: allowance.count, limit: allowance.limit })}
       </p>
       <ProfileGrid allowance={allowance}>
         {profiles.map((profile) => (
@@ -33,7 +37,7 @@ export default async function ManageProfilesPage() {
                 </svg>
               </span>
               <span className="max-w-full truncate text-base sm:text-lg">
-                <span className="sr-only">Edit </span>
+                <span className="sr-only">{t("edit")}</span>
                 {profile.name}
               </span>
             </Link>
@@ -42,7 +46,7 @@ export default async function ManageProfilesPage() {
       </ProfileGrid>
       <p className="mt-12 text-center">
         <Link href="/profiles" className="inline-block rounded bg-white px-8 py-2 font-semibold text-black hover:bg-brand hover:text-white">
-          Done
+          {t("done")}
         </Link>
       </p>
     </div>

@@ -11,10 +11,13 @@ import { AVATARS } from "@/lib/profiles/avatars";
 import { safeNext } from "@/lib/site/onboarding";
 import { profileAllowance } from "@/lib/site/profile-allowance";
 import { accountProfiles } from "@/lib/site/profile-selection";
+import { getTranslations } from "next-intl/server";
 import { requireAccountHolder } from "@/lib/site/session";
 import { createProfileAction } from "../actions";
 
-export const metadata: Metadata = { title: "Add profile" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("profileForms"))("addTitle") };
+}
 
 type Props = { searchParams: Promise<{ next?: string }> };
 
@@ -30,48 +33,49 @@ export default async function NewProfilePage({ searchParams }: Props) {
   const avatar = AVATARS[allowance.count % AVATARS.length];
   const first = profiles.length === 0;
   const hasKids = profiles.some((profile) => profile.kids);
+  const t = await getTranslations("profileForms");
 
   return (
     <div className="mx-auto max-w-xl px-4 py-12">
-      <h1 className="text-3xl font-semibold sm:text-4xl">{first ? "Create your profile" : "Add profile"}</h1>
+      <h1 className="text-3xl font-semibold sm:text-4xl">{t(first ? "createTitle" : "addTitle")}</h1>
       <p className="mt-2 text-muted">
-        {first ? "One last step: the profile you will watch on. You can add one for each person later." : "Add a profile for another person watching NormFlix."}
+        {t(first ? "createText" : "addText")}
       </p>
       {!allowance.canAdd ? (
         <div className="mt-8">
           <UpgradePrompt plan={allowance.plan?.name ?? null} limit={allowance.limit} />
         </div>
       ) : (
-        <ActionForm action={createProfileAction} className="mt-8 space-y-6" label={first ? "Create your profile" : "Add profile"}>
+        <ActionForm action={createProfileAction} className="mt-8 space-y-6" label={t(first ? "createTitle" : "addTitle")}>
           {next && <input type="hidden" name="next" value={next} />}
           <ProfileSettingsFields
             defaults={{ name: first ? (account?.displayName ?? principal.username).slice(0, 50) : undefined, avatar, kids: false, maturity_rating: "NC-17" }}
           />
           <fieldset className="space-y-4 rounded-lg p-4 ring-1 ring-white/15">
-            <legend className="px-1 text-sm font-semibold">Profile lock (optional)</legend>
+            <legend className="px-1 text-sm font-semibold">{t("lockOptional")}</legend>
             {hasKids && (
               <p role="note" data-lock-suggestion className="rounded-md bg-brand/15 p-3 text-sm ring-1 ring-brand/50">
-                This account has a kids profile. Lock grown-up profiles with a PIN so kids can&apos;t switch into them.
+                {t("lockSuggestion")}
               </p>
             )}
             <Field
               name="pin"
-              label="PIN"
+              label={t("pin")}
               type="password"
               inputMode="numeric"
               pattern="\d{4}"
               maxLength={4}
               autoComplete="off"
-              hint="Four digits, asked before anyone can watch on this profile. Leave empty for no lock."
+              hint={t("pinHint")}
             />
-            <Field name="password" label="Account password" type="password" autoComplete="current-password" hint="Needed only to set a PIN." />
+            <Field name="password" label={t("accountPassword")} type="password" autoComplete="current-password" hint={t("passwordHint")} />
           </fieldset>
           <UpgradeOnLimit />
           <div className="flex gap-3">
-            <SubmitButton pendingLabel="Saving…">{first ? "Continue" : "Add profile"}</SubmitButton>
+            <SubmitButton pendingLabel={t("saving")}>{t(first ? "continue" : "addTitle")}</SubmitButton>
             {!first && (
               <Link href="/profiles" className="rounded-md px-4 py-2.5 text-sm font-semibold ring-1 ring-white/30 hover:bg-white/10">
-                Cancel
+                {t("cancel")}
               </Link>
             )}
           </div>

@@ -6,10 +6,13 @@ import { Field } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { AuthCard } from "@/components/site/auth-card";
 import { linkRequestDetails } from "@/lib/accounts/identities";
+import { getTranslations } from "next-intl/server";
 import { currentPrincipal } from "@/lib/site/session";
 import { linkIdentityAction } from "../actions";
 
-export const metadata: Metadata = { title: "Link your sign-in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("linkSignIn"))("title") };
+}
 
 type Props = { searchParams: Promise<{ request?: string }> };
 
@@ -21,52 +24,61 @@ export default async function LinkIdentityPage({ searchParams }: Props) {
   const { request } = await searchParams;
   if (await currentPrincipal()) redirect("/profiles");
   const details = request ? await linkRequestDetails(request) : undefined;
+  const t = await getTranslations("linkSignIn");
+  const back = (
+    <Link href="/signin" className="underline">
+      {t("back")}
+    </Link>
+  );
   if (!request || !details) {
     return (
-      <AuthCard title="Link your sign-in">
+      <AuthCard title={t("title")}>
         <p role="alert" className="text-danger-soft">
-          This request has expired or is not valid. <Link href="/signin" className="underline">Sign in again</Link>.
+          {t.rich("expired", {
+            link: (chunks) => (
+              <Link href="/signin" className="underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </AuthCard>
     );
   }
   if (details.codeOnly) {
     return (
-      <AuthCard title="Two-factor sign-in">
+      <AuthCard title={t("twoFactor")}>
         <p className="mb-4 text-sm text-muted">
-          {details.providerName} confirmed who you are. Your account also asks for the code from your authenticator app.
+          {t("codeOnly", { provider: details.providerName })}
         </p>
-        <ActionForm action={linkIdentityAction} label="Two-factor sign-in">
+        <ActionForm action={linkIdentityAction} label={t("twoFactor")}>
           <input type="hidden" name="request" value={request} />
-          <Field name="code" label="Authentication code" autoComplete="one-time-code" required autoFocus hint="From your authenticator app, or a recovery code." />
-          <SubmitButton pendingLabel="Signing in…" className="w-full">
-            Sign in
+          <Field name="code" label={t("code")} autoComplete="one-time-code" required autoFocus hint={t("codeHint")} />
+          <SubmitButton pendingLabel={t("signingIn")} className="w-full">
+            {t("signIn")}
           </SubmitButton>
         </ActionForm>
-        <p className="mt-4 text-sm text-muted">
-          <Link href="/signin" className="underline">Back to sign-in</Link>
-        </p>
+        <p className="mt-4 text-sm text-muted">{back}</p>
       </AuthCard>
     );
   }
   return (
-    <AuthCard title={`Link ${details.providerName} to your account`}>
+    <AuthCard title={t("linkTo", { provider: details.providerName })}>
       <p className="mb-4 text-sm text-muted">
-        An account already uses <strong className="text-white">{details.email}</strong>. Enter its password to sign in with{" "}
-        {details.providerName} from now on.
+        {t.rich("inUse", { strong: (chunks) => <strong className="text-white">{chunks}</strong>, email: details.email, provider: details.providerName })}
       </p>
-      <ActionForm action={linkIdentityAction} label={`Link ${details.providerName}`}>
+      <ActionForm action={linkIdentityAction} label={t("linkLabel", { provider: details.providerName })}>
         <input type="hidden" name="request" value={request} />
-        <Field name="password" label="Password" type="password" autoComplete="current-password" required autoFocus />
+        <Field name="password" label={t("password")} type="password" autoComplete="current-password" required autoFocus />
         {details.twoFactor && (
-          <Field name="code" label="Authentication code" autoComplete="one-time-code" required hint="From your authenticator app, or a recovery code." />
+          <Field name="code" label={t("code")} autoComplete="one-time-code" required hint={t("codeHint")} />
         )}
-        <SubmitButton pendingLabel="Linking…" className="w-full">
-          Link and sign in
+        <SubmitButton pendingLabel={t("linking")} className="w-full">
+          {t("linkAndSignIn")}
         </SubmitButton>
       </ActionForm>
       <p className="mt-4 text-sm text-muted">
-        Not your account? <Link href="/signin" className="underline">Back to sign-in</Link>
+        {t("notYours")} {back}
       </p>
     </AuthCard>
   );

@@ -11,6 +11,7 @@ import { ProfileSettingsFields } from "@/components/profiles/profile-settings-fi
 import { ApiError } from "@/lib/api/errors";
 import { profileView, requireProfile } from "@/lib/profiles/profiles";
 import { maturityChoiceFor, profileLanguageChoices } from "@/lib/site/profile-fields";
+import { getTranslations } from "next-intl/server";
 import { requireAccountHolder } from "@/lib/site/session";
 import { KidsControlsFields } from "@/components/profiles/kids-controls-fields";
 import { listGenres } from "@/lib/catalog/catalog";
@@ -20,7 +21,7 @@ import { changePinAction, deleteProfileAction, updateKidsControlsAction, updateP
 type Props = { params: Promise<{ name: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Edit ${(await params).name}` };
+  return { title: (await getTranslations("profileForms"))("editTitle", { name: (await params).name }) };
 }
 
 
@@ -34,28 +35,28 @@ export default async function EditProfilePage({ params }: Props) {
     }),
   );
 
-  const { items: genres } = await listGenres(undefined);
+  const [{ items: genres }, t] = await Promise.all([listGenres(undefined), getTranslations("profileForms")]);
 
   return (
     <div className="mx-auto max-w-2xl space-y-8 px-4 py-12">
       <div className="flex items-center gap-4">
         <ProfileAvatar avatar={profile.avatar} size="md" />
         <div>
-          <h1 className="text-3xl font-semibold">Edit profile</h1>
+          <h1 className="text-3xl font-semibold">{t("editHeading")}</h1>
           <p className="text-muted">{profile.name}</p>
         </div>
       </div>
 
-      <PanelSection id="settings" title="Profile">
-        <ActionForm action={updateProfileAction} className="space-y-6" label="Profile settings">
+      <PanelSection id="settings" title={t("profile")}>
+        <ActionForm action={updateProfileAction} className="space-y-6" label={t("settings")}>
           <input type="hidden" name="original" value={profile.name} />
           <ProfileSettingsFields
             defaults={{ name: profile.name, avatar: profile.avatar, kids: profile.kids, maturity_rating: maturityChoiceFor(profile.maturity_rating) }}
           />
           <div className="flex gap-3">
-            <SubmitButton pendingLabel="Saving…">Save</SubmitButton>
+            <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
             <Link href="/profiles/manage" className="rounded-md px-4 py-2.5 text-sm font-semibold ring-1 ring-white/30 hover:bg-white/10">
-              Cancel
+              {t("cancel")}
             </Link>
           </div>
         </ActionForm>
@@ -63,44 +64,44 @@ export default async function EditProfilePage({ params }: Props) {
 
       <PanelSection
         id="language"
-        title="Language"
-        description="The site is shown in this language when it speaks it (English or Spanish), else in the browser's. Titles start in it when they have it; otherwise with its subtitles, when there are some. Choosing another audio track in the player is remembered too."
+        title={t("language")}
+        description={t("languageText")}
       >
-        <ActionForm action={updateProfileLanguageAction} className="space-y-6" label="Language">
+        <ActionForm action={updateProfileLanguageAction} className="space-y-6" label={t("language")}>
           <input type="hidden" name="name" value={profile.name} />
-          <SelectField name="language" label="Audio and subtitles" options={profileLanguageChoices()} defaultValue={profile.language ?? ""} />
-          <SubmitButton pendingLabel="Saving…">Save language</SubmitButton>
+          <SelectField name="language" label={t("audio")} options={profileLanguageChoices(t("browserLanguage"))} defaultValue={profile.language ?? ""} />
+          <SubmitButton pendingLabel={t("saving")}>{t("saveLanguage")}</SubmitButton>
         </ActionForm>
       </PanelSection>
 
       <PanelSection
         id="kids-controls"
-        title="Kids controls"
-        description="Days start at midnight in your account's time zone (set with notification quiet hours), else UTC."
+        title={t("kidsControls")}
+        description={t("kidsControlsText")}
       >
-        <ActionForm action={updateKidsControlsAction} className="space-y-6" label="Kids controls">
+        <ActionForm action={updateKidsControlsAction} className="space-y-6" label={t("kidsControls")}>
           <input type="hidden" name="name" value={profile.name} />
           <KidsControlsFields genres={genres} blocked={profile.blocked_genres} dailyLimit={profile.daily_limit_minutes} />
-          <SubmitButton pendingLabel="Saving…">Save kids controls</SubmitButton>
+          <SubmitButton pendingLabel={t("saving")}>{t("saveKidsControls")}</SubmitButton>
         </ActionForm>
       </PanelSection>
 
       <PanelSection
         id="pin"
-        title="Profile lock"
-        description={`${profile.has_pin ? "This profile asks for a 4-digit PIN before anyone can watch on it." : "Ask for a 4-digit PIN before anyone can watch on this profile."} Changing the lock needs your account password.`}
+        title={t("lock")}
+        description={t(profile.has_pin ? "hasPin" : "noPin")}
       >
-        <ActionForm action={changePinAction} className="space-y-4" label="Profile lock">
+        <ActionForm action={changePinAction} className="space-y-4" label={t("lock")}>
           <input type="hidden" name="name" value={profile.name} />
-          <Field name="pin" label={profile.has_pin ? "New PIN" : "PIN"} inputMode="numeric" pattern="\d{4}" maxLength={4} autoComplete="off" type="password" />
-          <Field name="password" label="Account password" type="password" autoComplete="current-password" />
+          <Field name="pin" label={t(profile.has_pin ? "newPin" : "pin")} inputMode="numeric" pattern="\d{4}" maxLength={4} autoComplete="off" type="password" />
+          <Field name="password" label={t("accountPassword")} type="password" autoComplete="current-password" />
           <div className="flex flex-wrap gap-3">
-            <SubmitButton name="action" value="set" pendingLabel="Saving…">
-              {profile.has_pin ? "Change PIN" : "Set PIN"}
+            <SubmitButton name="action" value="set" pendingLabel={t("saving")}>
+              {t(profile.has_pin ? "changePin" : "setPin")}
             </SubmitButton>
             {profile.has_pin && (
               <SubmitButton name="action" value="remove" variant="secondary">
-                Remove PIN
+                {t("removePin")}
               </SubmitButton>
             )}
           </div>
@@ -109,14 +110,14 @@ export default async function EditProfilePage({ params }: Props) {
 
       <PanelSection
         id="delete"
-        title="Delete profile"
-        description={`${profile.name}’s viewing history, My List, ratings and progress are deleted with it. This cannot be undone.`}
+        title={t("delete")}
+        description={t("deleteText", { name: profile.name })}
       >
-        <ActionForm action={deleteProfileAction} className="space-y-4" label="Delete profile">
+        <ActionForm action={deleteProfileAction} className="space-y-4" label={t("delete")}>
           <input type="hidden" name="name" value={profile.name} />
-          <CheckboxField name="confirm" label={`Yes, delete ${profile.name}`} />
-          <SubmitButton variant="danger" pendingLabel="Deleting…">
-            Delete profile
+          <CheckboxField name="confirm" label={t("confirmDelete", { name: profile.name })} />
+          <SubmitButton variant="danger" pendingLabel={t("deleting")}>
+            {t("delete")}
           </SubmitButton>
         </ActionForm>
       </PanelSection>
