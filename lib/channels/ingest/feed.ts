@@ -188,7 +188,9 @@ export function ladderArgs(plans: RenditionPlan[], outDir: string, dvrSeconds: n
   const listSize = String(Math.ceil(dvrSeconds / LIVE_SEGMENT_SECONDS));
   for (const [i, plan] of plans.entries()) {
     args.push("-map", `[v${i}]`);
-    if (plan.audioKbps) args.push("-map", "0:a:0", "-c:a", "aac", "-ac", "2", "-ar", "48000", "-b:a", `${plan.audioKbps}k`);
+    // Audio from the first segment on: a feed's sound often starts seconds after its picture, and a player that began
+    // on video-only segments cannot take audio later (Chromium refuses the append). Silence fills the gap.
+    if (plan.audioKbps) args.push("-map", "0:a:0", "-af", "aresample=async=1:first_pts=0", "-c:a", "aac", "-ac", "2", "-ar", "48000", "-b:a", `${plan.audioKbps}k`);
     args.push(
       "-c:v", "libx264", "-preset", preset, "-tune", "zerolatency", "-profile:v", "high", "-level:v", (plan.level / 10).toFixed(1),
       "-b:v", `${plan.videoKbps}k`, "-maxrate:v", `${plan.maxrateKbps}k`, "-bufsize:v", `${plan.bufsizeKbps}k`,
