@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { assertCurrentPassword } from "@/lib/accounts/accounts";
+import type { Principal } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
 import { userMessage } from "@/lib/i18n/errors";
 import { changeProfileSettings, createProfile, removeProfile, renameProfile, requireProfile } from "@/lib/profiles/profiles";
@@ -31,18 +32,24 @@ const newProfileForm = z.intersection(
   }),
 );
 
+/** The form's answer when `password` is not the account's (in the page's language), or null when it is. */
+async function passwordRefusal(principal: Principal, password: string) {
+  try {
+    await assertCurrentPassword(principal, password, await clientIp());
+    return null;
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return { fieldErrors: { password: [await userMessage(error)] } };
+  }
+}
+
 /**
  * "Add profile", with its lock (a PIN, which needs the account password as on the edit page). The account's first
  * profile is chosen in this browser at once and the new member goes on to what they wanted (onboarding's `next`).
  */
 export const createProfileAction = validatedAccountAction(newProfileForm, async ({ name, pin, password, next: wanted, ...settings }, principal) => {
-  if (pin) {
-    try {
-      await assertCurrentPassword(principal, password ?? "", await clientIp());
-    } catch (error) {
-      return { fieldErrors: { password: [error instanceof ApiError ? await userMessage(error) : (error as Error).message] } };
-    }
-  }
+  const wrongPassword = pin ? await passwordRefusal(principal, password ?? "") : null;
+  if (wrongPassword) return wrongPassword;
   const first = (await accountProfiles(principal.accountId)).length === 0;
   await createProfile(principal, name);
   await changeProfileSettings(principal, name, { ...settings, pin });
@@ -94,12 +101,8 @@ const pinForm = z.discriminatedUnion("action", [
 
 /** Sets or removes a profile's PIN; asks for the account password, as a PIN is there to keep others out. */
 export const changePinAction = validatedAccountAction(pinForm, async (form, principal) => {
-  const ip = await clientIp();
-  try {
-    await assertCurrentPassword(principal, form.password, ip);
-  } catch (error) {
-    return { fieldErrors: { password: [error instanceof ApiError ? await userMessage(error) : (error as Error).message] } };
-  }
+  const wrongPassword = await passwordRefusal(principal, form.password);
+  if (wrongPassword) return wrongPassword;
   const pin = form.action === "set" ? form.pin : null;
   const wasSelected = (await selectedProfile(principal))?.name === form.name;
   await changeProfileSettings(principal, form.name, { pin });
