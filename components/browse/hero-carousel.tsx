@@ -17,6 +17,9 @@ export function HeroCarousel({ slides, labels, ids }: { slides: React.ReactNode[
   const count = slides.length;
   const t = useTranslations("hero");
   const [index, setIndex] = useState(0);
+  // The first slide is there from the server's render, not faded in: it is the page's largest paint, and a fade would
+  // hold that paint until the page's scripts have run (Lighthouse's LCP on a phone: 3.6 s). Later slides fade in.
+  const [turned, setTurned] = useState(false);
   const [stopped, setStopped] = useState(false);
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
@@ -34,11 +37,17 @@ export function HeroCarousel({ slides, labels, ids }: { slides: React.ReactNode[
   const turning = count > 1 && !stopped && !reducedMotion && !hovered && !focused;
   useEffect(() => {
     if (!turning) return;
-    const timer = window.setTimeout(() => setIndex((i) => (i + 1) % count), SLIDE_MS);
+    const timer = window.setTimeout(() => {
+      setTurned(true);
+      setIndex((i) => (i + 1) % count);
+    }, SLIDE_MS);
     return () => window.clearTimeout(timer);
   }, [turning, index, count]);
 
-  const show = (i: number) => setIndex(((i % count) + count) % count);
+  const show = (i: number) => {
+    setTurned(true);
+    setIndex(((i % count) + count) % count);
+  };
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.key === "ArrowRight") show(index + 1);
     else if (event.key === "ArrowLeft") show(index - 1);
@@ -65,7 +74,7 @@ export function HeroCarousel({ slides, labels, ids }: { slides: React.ReactNode[
           aria-roledescription="slide"
           aria-label={count > 1 ? t("slide", { index: index + 1, count, title: labels[index] }) : labels[index]}
           data-hero-slide={ids[index]}
-          className="motion-safe:animate-[hero-fade_600ms_ease-out]"
+          className={turned ? "motion-safe:animate-[hero-fade_600ms_ease-out]" : undefined}
         >
           {slides[index]}
         </div>

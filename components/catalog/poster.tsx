@@ -5,9 +5,10 @@ const POSTER = { width: 600, height: 900 };
 const BACKDROP = { width: 1920, height: 1080 };
 const STILL = { width: 640, height: 360 };
 
-type ArtProps = { src: string | null; alt: string; className?: string; priority?: boolean };
+/** `priority`: the page's main picture (fetched first). `eager`: above the fold, so not left to lazy loading. */
+type ArtProps = { src: string | null; alt: string; className?: string; priority?: boolean; eager?: boolean };
 
-function Artwork({ src, alt, className = "", priority, size }: ArtProps & { size: { width: number; height: number } }) {
+function Artwork({ src, alt, className = "", priority, eager, size }: ArtProps & { size: { width: number; height: number } }) {
   if (!src) {
     return (
       <div
@@ -27,7 +28,7 @@ function Artwork({ src, alt, className = "", priority, size }: ArtProps & { size
       alt={alt}
       width={size.width}
       height={size.height}
-      loading={priority ? "eager" : "lazy"}
+      loading={priority || eager ? "eager" : "lazy"}
       fetchPriority={priority ? "high" : undefined}
       decoding="async"
       className={`h-auto w-full bg-surface-raised object-cover ${className}`}

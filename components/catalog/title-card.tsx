@@ -17,10 +17,12 @@ type Props = {
   still?: string | null;
   /** A larger preview on hover or keyboard focus (components/catalog/card-preview.tsx shows it). */
   preview?: CardPreviewData;
+  /** Above the fold: its picture loads with the page, not when lazy loading gets round to it. */
+  eager?: boolean;
 };
 
 /** A poster card in a row or grid (a list item: rows and grids are lists). */
-export function TitleCard({ title, href, label, children, still, preview }: Props) {
+export function TitleCard({ title, href, label, children, still, preview, eager }: Props) {
   const Art = still === undefined ? Poster : Still;
   return (
     <li className="w-[var(--card-width)] shrink-0 snap-start" data-title-card={title.id} data-preview={preview && JSON.stringify(preview)}>
@@ -35,6 +37,7 @@ export function TitleCard({ title, href, label, children, still, preview }: Prop
         <Art
           src={still === undefined ? title.poster_url : still}
           alt={title.year ? `${title.title} (${title.year})` : title.title}
+          eager={eager}
           className="rounded-md transition-transform duration-200 motion-safe:group-hover:scale-105 motion-safe:group-focus-visible:scale-105"
         />
       </Link>
