@@ -1,5 +1,6 @@
 // Screenshots of the main pages at a laptop's 1280×800 and a phone's 390×844, into docs/screens/<page>-<size>.jpg
-// (JPEG, quality 60, each kept ≤ 150 KB), so a reader sees the site without running it.
+// (JPEG, quality 60, each kept ≤ 150 KB), so a reader sees the site without running it; the pages a viewer uses most
+// also in Spanish (<page>-<size>-es.jpg: a browser asking for Spanish, and a profile whose language is Spanish).
 //   npm run screens                                      a production server of its own on a fresh embedded database
 //                                                        with the demo catalog (waits for the first video to transcode)
 //   SCREENS_BASE_URL=http://localhost:3000 npm run screens   a running server: a new account is made on it
@@ -10,6 +11,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "@playwright/test";
+import en from "../messages/en.json";
+import es from "../messages/es.json";
 import { projectRoot, startServer, tempDataDir, type ServerHandle } from "../test/server-process";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -19,6 +22,13 @@ const SIZES = [
   { name: "desktop", viewport: { width: 1280, height: 800 }, mobile: false },
   { name: "phone", viewport: { width: 390, height: 844 }, mobile: true },
 ] as const;
+
+/** English shoots every page; Spanish the ones a viewer uses most, as the profile Lucía, whose language is Spanish. */
+const LANGUAGES = [
+  { suffix: "", locale: "en-US", messages: en, profile: "Ada", pages: "all" },
+  { suffix: "-es", locale: "es-419", messages: es, profile: "Lucía", pages: "main" },
+] as const;
+type Language = (typeof LANGUAGES)[number];
 
 type Json = Record<string, unknown>;
 
@@ -44,21 +54,25 @@ async function playableMovie(base: string): Promise<{ id: string; title: string;
   }
 }
 
-/** A standard-plan account with three profiles (each its own avatar), a title half watched and one on My List. */
+/** A standard-plan account with four profiles (each its own avatar), a title part watched and one on My List. */
 async function household(base: string) {
   const username = `screens_${randomUUID().slice(0, 8)}`;
   const account = { username, email: `${username}@example.com`, password: "correct horse battery" };
   await api(base, "POST", "/api/accounts/new", account);
   const { bearer_token: token } = (await api(base, "POST", "/api/accounts/token", account)) as { bearer_token: string };
   await api(base, "PUT", "/api/accounts/subscription", { subscription: "standard" }, token);
-  for (const [name, settings] of [["Ada", { avatar: "fox" }], ["Sam", { avatar: "robot" }], ["Kit", { avatar: "frog", kids: true }]] as const) {
-    await api(base, "POST", `/api/profiles/${name}/new`, undefined, token);
-    await api(base, "PATCH", `/api/profiles/${name}`, settings, token);
+  const profiles = [["Ada", { avatar: "fox" }], ["Lucía", { avatar: "owl", language: "es" }], ["Sam", { avatar: "robot" }], ["Kit", { avatar: "frog", kids: true }]] as const;
+  for (const [name, settings] of profiles) {
+    await api(base, "POST", `/api/profiles/${encodeURIComponent(name)}/new`, undefined, token);
+    await api(base, "PATCH", `/api/profiles/${encodeURIComponent(name)}`, settings, token);
   }
   const movie = await playableMovie(base);
-  await api(base, "POST", "/api/profiles/Ada/progress", { kind: "movie_watch_progress", movie_id: movie.id, progress: Math.round(movie.runtime_seconds * 0.4) }, token);
   const { items: shows } = (await api(base, "GET", "/api/shows?sort=popular&limit=1")) as { items: Array<{ id: string }> };
-  await api(base, "PUT", `/api/profiles/Ada/watchlist/show/${shows[0].id}`, undefined, token);
+  for (const { profile } of LANGUAGES) {
+    const name = encodeURIComponent(profile);
+    await api(base, "POST", `/api/profiles/${name}/progress`, { kind: "movie_watch_progress", movie_id: movie.id, progress: Math.round(movie.runtime_seconds * 0.4) }, token);
+    await api(base, "PUT", `/api/profiles/${name}/watchlist/show/${shows[0].id}`, undefined, token);
+  }
   return { ...account, movie };
 }
 
@@ -81,31 +95,43 @@ async function shoot(page: Page, name: string) {
   console.log(`  ${path.relative(projectRoot, file)} (${Math.round(fs.statSync(file).size / 1024)} KB)`);
 }
 
-async function screens(browser: Browser, base: string, who: Awaited<ReturnType<typeof household>>, size: (typeof SIZES)[number]) {
-  const context = await browser.newContext({ baseURL: base, viewport: size.viewport, isMobile: size.mobile, hasTouch: size.mobile, deviceScaleFactor: 1 });
+async function screens(browser: Browser, base: string, who: Awaited<ReturnType<typeof household>>, size: (typeof SIZES)[number], language: Language) {
+  const context = await browser.newContext({
+    baseURL: base,
+    viewport: size.viewport,
+    isMobile: size.mobile,
+    hasTouch: size.mobile,
+    deviceScaleFactor: 1,
+    locale: language.locale,
+  });
   const page = await context.newPage();
+  const name = (pageName: string) => `${pageName}-${size.name}${language.suffix}`;
+  const all = language.pages === "all";
+  const { auth } = language.messages;
   try {
     await page.goto("/plans");
-    await shoot(page, `plans-${size.name}`);
+    await shoot(page, name("plans"));
     await page.goto("/signin");
-    await page.getByLabel("Username").fill(who.username);
-    await page.getByLabel("Password").fill(who.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByLabel(auth.username).fill(who.username);
+    await page.getByLabel(auth.password).fill(who.password);
+    await page.getByRole("button", { name: auth.signIn }).click();
     await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
     await page.goto("/profiles");
-    await shoot(page, `profiles-${size.name}`);
-    await page.getByRole("button", { name: "Ada", exact: true }).click();
+    if (all) await shoot(page, name("profiles"));
+    await page.getByRole("button", { name: language.profile, exact: true }).click();
     await page.waitForURL((url) => url.pathname.startsWith("/browse"));
     await page.locator("[data-skeleton]").first().waitFor({ state: "detached" }).catch(() => undefined);
-    await shoot(page, `browse-${size.name}`);
+    await shoot(page, name("browse"));
     await page.goto(`/title/movie/${who.movie.id}`);
-    await shoot(page, `title-${size.name}`);
-    await page.goto(`/search?q=${encodeURIComponent(who.movie.title.split(" ")[0])}`);
-    await shoot(page, `search-${size.name}`);
-    await page.goto("/live");
-    await shoot(page, `live-${size.name}`);
+    await shoot(page, name("title"));
+    if (all) {
+      await page.goto(`/search?q=${encodeURIComponent(who.movie.title.split(" ")[0])}`);
+      await shoot(page, name("search"));
+      await page.goto("/live");
+      await shoot(page, name("live"));
+    }
     await page.goto("/account");
-    await shoot(page, `account-${size.name}`);
+    await shoot(page, name("account"));
     await page.goto(`/watch/movie/${who.movie.id}`);
     const video = page.locator("video");
     await page.waitForFunction(() => {
@@ -116,7 +142,7 @@ async function screens(browser: Browser, base: string, who: Awaited<ReturnType<t
     // The controls show while the viewer moves the mouse (or taps, on a phone).
     if (size.mobile) await page.tap("video").catch(() => undefined);
     else await page.mouse.move(size.viewport.width / 2, size.viewport.height / 2);
-    await shoot(page, `player-${size.name}`);
+    await shoot(page, name("player"));
   } finally {
     await context.close();
   }
@@ -138,7 +164,7 @@ async function main() {
   try {
     console.log(`Screenshots of ${base}`);
     const who = await household(base);
-    for (const size of SIZES) await screens(browser, base, who, size);
+    for (const language of LANGUAGES) for (const size of SIZES) await screens(browser, base, who, size, language);
   } finally {
     await browser.close();
     await server?.stop();

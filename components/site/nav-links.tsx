@@ -16,7 +16,7 @@ export function NavLinks() {
   const pathname = usePathname();
   const t = useTranslations("nav");
   return (
-    <ul className="flex items-center sm:gap-2">
+    <ul className="flex items-center gap-1 sm:gap-2">
       {LINKS.map(({ href, label }) => {
         const current = pathname === href || pathname.startsWith(`${href}/`);
         return (

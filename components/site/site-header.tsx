@@ -27,13 +27,14 @@ export async function SiteHeader() {
   const others = profile ? (profiles ?? []).filter((p) => p.id !== profile.id) : [];
   return (
     <header className="sticky top-0 z-40 bg-gradient-to-b from-black/90 to-surface/80 backdrop-blur-sm">
-      <div className="mx-auto flex h-16 max-w-screen-2xl items-center gap-2 px-3 sm:gap-8 sm:px-8 3xl:max-w-none 3xl:px-16">
-        <Link href={principal ? (profile ? "/browse" : "/profiles") : "/"} className="rounded">
+      {/* On a phone the sections get a row of their own under the logo: four of them do not fit beside it. */}
+      <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-2 px-3 sm:h-16 sm:flex-nowrap sm:gap-8 sm:px-8 3xl:max-w-none 3xl:px-16">
+        <Link href={principal ? (profile ? "/browse" : "/profiles") : "/"} className="flex h-14 items-center rounded sm:h-auto">
           <Logo />
         </Link>
         {/* Without a chosen profile every section would send the browser back to "Who's watching?". */}
         {principal && profile && (
-          <nav aria-label={t("mainNav")} className="min-w-0 flex-1 overflow-x-auto">
+          <nav aria-label={t("mainNav")} className="order-last -mx-1.5 w-full pb-1.5 sm:order-none sm:mx-0 sm:w-auto sm:min-w-0 sm:flex-1 sm:pb-0">
             <NavLinks />
           </nav>
         )}

@@ -15,7 +15,8 @@ export async function VerifyEmailBanner() {
   return (
     <section aria-label={t("label")} className="border-b border-white/10 bg-surface-raised">
       <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-x-4 gap-y-2 px-3 py-2 text-sm sm:px-8">
-        <p className="min-w-0 flex-1">
+        {/* At least 16rem for the text: on a phone the button goes below it rather than squeezing it into a column. */}
+        <p className="min-w-0 grow basis-64">
           {t.rich("text", { email: () => <span className="font-semibold break-all">{email}</span> })}
         </p>
         <ActionForm action={resendVerificationAction} label={t("formLabel")} className="flex flex-wrap items-center gap-3">
