@@ -1,5 +1,6 @@
-// Layout at a phone's size (390×844) and a laptop's (1280×800): plans compared without sideways clipping, backdrops
-// shown whole on phones, Continue Watching on landscape stills with an honest time left.
+// Layout at a phone's size (390×844) and a laptop's (1280×800): plans compared without sideways clipping, the header's
+// sections all on a phone's screen, backdrops shown whole on phones, Continue Watching on landscape stills with an honest
+// time left.
 import type { Locator, Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { listTitles, postProgress } from "./catalog-helpers";
@@ -85,6 +86,23 @@ test.describe("phone, 390×844", () => {
     expect([...xs].sort((a, b) => a - b)).toEqual(xs);
     await expectNoSidewaysScroll(page);
     await expectAccessible(page);
+  });
+
+  test("the header shows every section, the notifications and the profile menu on screen", async ({ page, viewer }) => {
+    void viewer;
+    const browse = new BrowsePage(page);
+    await browse.goto();
+    const header = page.locator("header").first();
+    const nav = header.getByRole("navigation", { name: "Main" });
+    const width = page.viewportSize()!.width;
+    for (const name of ["Home", "Live", "Search", "My List"]) {
+      const link = nav.getByRole("link", { name, exact: true });
+      await expect(link).toBeVisible();
+      expectWithinX(await box(link), { x: 0, width }, `the ${name} link`);
+    }
+    expectWithinX(await box(header.getByRole("button", { name: /^Notifications/ })), { x: 0, width }, "the bell");
+    expectWithinX(await box(header.getByRole("button", { name: /^Profile menu for / })), { x: 0, width }, "the profile menu");
+    await expectNoSidewaysScroll(page);
   });
 
   test("title page and featured title: the backdrop is shown whole, not cropped", async ({ page, request, viewer }) => {
