@@ -176,7 +176,7 @@ adminTest("an admin whose profile speaks Spanish sees the admin pages, charts an
 
   await page.goto("/admin");
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
-  await expect(page).toHaveTitle("Resumen · Administración · NormFlix");
+  await expect(page).toHaveTitle("Resumen · NormFlix"); // the admin layout's title template is for the pages below it
   const nav = page.getByRole("navigation", { name: "Administración" });
   await expect(nav.getByRole("link", { name: "Resumen" })).toHaveAttribute("aria-current", "page");
   await expect(nav.getByRole("link", { name: "Personas y géneros" })).toBeVisible();
