@@ -80,14 +80,7 @@ export default async function AdminCouponsPage() {
       <ActionForm action={createCouponAction} label={t("admin.coupons.newCoupon")} className="max-w-xl space-y-3 rounded-lg bg-surface-raised p-4 ring-1 ring-white/10">
         <h2 className="text-lg font-semibold">{t("admin.coupons.newCoupon")}</h2>
         <Field name="code" label={t("admin.coupons.code")} required hint={t("admin.coupons.codeHint")} />
-        <SelectField
-          name="kind"
-          label={t("admin.common.kind")}
-          options={[
-            { value: "percent", label: t("admin.coupons.percentKind") },
-            { value: "amount", label: t("admin.coupons.amountKind") },
-          ]}
-        />
+        <SelectField name="kind" label={t("admin.common.kind")} options={(["percent", "amount"] as const).map((kind) => ({ value: kind, label: t(`admin.coupons.${kind}Kind`) }))} />
         <Field name="value" label={t("admin.coupons.discount")} type="number" min={0.01} step="0.01" required hint={t("admin.coupons.valueHint")} />
         <SelectField
           name="duration"
