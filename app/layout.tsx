@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import "./globals.css";
 
@@ -15,12 +15,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Rendered per request: Next puts the request's CSP nonce (proxy.ts) on its scripts, which a page prerendered at
   // build time could not carry.
   await connection();
-  // The request's language (i18n/request.ts): the document's lang, and the messages client components use.
-  const locale = await getLocale();
+  // The request's language (i18n/request.ts): the document's lang, and the messages client components use. The admin
+  // pages' messages go only to admin pages (their layout hands them over), not into every viewer's page.
+  const [locale, all] = await Promise.all([getLocale(), getMessages()]);
+  const messages = Object.fromEntries(Object.entries(all).filter(([namespace]) => namespace !== "admin"));
   return (
     <html lang={locale}>
       <body className="min-h-dvh font-sans">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

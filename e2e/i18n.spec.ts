@@ -1,8 +1,11 @@
 // Two languages: a profile whose language is Spanish (chosen on its edit page) sees the site, the player and its
-// dates and prices in Spanish; a browser asking for Spanish sees the signed-out pages in Spanish; both pass axe.
+// dates and prices in Spanish; a browser asking for Spanish sees the signed-out pages in Spanish; an admin whose
+// profile speaks Spanish sees the admin pages, their charts and their forms' replies in Spanish; all pass axe.
+import fs from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
+import { startServer, tempDataDir } from "../test/server-process";
 import { expectAccessible } from "./axe";
-import { chooseProfile, createAccount, createProfile, expect, signInBrowser, test, waitForPlayableMovie } from "./fixtures";
+import { chooseProfile, createAccount, createProfile, expect, signInBrowser, signUpAt, test, waitForPlayableMovie } from "./fixtures";
 
 type Movie = { id: string; title: string; access: string };
 
@@ -139,4 +142,120 @@ test.describe("a browser asking for Spanish", () => {
     await page.getByRole("button", { name: "Iniciar sesión" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "El usuario o la contraseña no son correctos." })).toBeVisible();
   });
+});
+
+// The admin pages, on a server of their own: its first account is the admin.
+const adminTest = test.extend<{}, { adminServer: { url: string; admin: { username: string; password: string; token: string } } }>({
+  adminServer: [
+    async ({}, use) => {
+      const dataDir = tempDataDir("e2e-admin-es");
+      const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: "", DEMO_CATALOG: "off", AUTH_SECRET: "" }, { startTimeoutMs: 240_000 });
+      const admin = await signUpAt(server.url, "e2e_admin_es", "standard");
+      await use({ url: server.url, admin });
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    { scope: "worker", timeout: 300_000 },
+  ],
+  baseURL: async ({ adminServer }, use) => use(adminServer.url),
+});
+
+adminTest("an admin whose profile speaks Spanish sees the admin pages, charts and form replies in Spanish, accessible", async ({ page, adminServer }) => {
+  adminTest.setTimeout(420_000); // a dozen pages, each checked with axe, on a busy two-core machine
+  const { admin } = adminServer;
+  const auth = { authorization: `Bearer ${admin.token}` };
+  await createProfile(page.request, admin.token, "Ana");
+  expect((await page.request.patch("/api/profiles/Ana", { headers: auth, data: { language: "es-MX" } })).ok()).toBe(true);
+  const created = await page.request.post("/api/admin/titles", { headers: auth, data: { type: "movie", title: "Río Quieto", year: 2025, maturity_rating: "PG" } });
+  const titleId = (await created.json()).id;
+  const channel = await page.request.post("/api/admin/channels", { headers: auth, data: { number: 3, name: "Canal Tres", kind: "linear" } });
+  const channelId = (await channel.json()).id;
+
+  await signInBrowser(page, admin, "/profiles");
+  await chooseProfile(page, "Ana");
+
+  await page.goto("/admin");
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page).toHaveTitle("Resumen · NormFlix"); // the admin layout's title template is for the pages below it
+  const nav = page.getByRole("navigation", { name: "Administración" });
+  await expect(nav.getByRole("link", { name: "Resumen" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "Personas y géneros" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Administración", level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Trabajos en curso o en cola/ })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto("/admin/titles");
+  await expect(page.getByRole("heading", { name: /^Títulos/, level: 1 })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "Río Quieto" })).toContainText("película");
+  await expect(page.getByRole("row").filter({ hasText: "Río Quieto" })).toContainText("Borrador");
+  await expect(page.getByRole("form", { name: "Nuevo título" }).getByRole("button", { name: "Crear borrador" })).toBeVisible();
+  await expectAccessible(page);
+
+  // A title's page: its analytics (the chart's days in Spanish) and its forms' replies.
+  await page.goto(`/admin/titles/${titleId}?days=7`);
+  await expect(page.getByRole("heading", { name: "Río Quieto", level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle("Editar título · Administración · NormFlix");
+  await expect(page.getByRole("region", { name: "Acceso y ofertas" }).getByLabel("Quién puede verlo")).toContainText("Suscripción (todos los planes)");
+  await expect(page.getByRole("region", { name: "Video" }).getByText("Todavía no hay video.")).toBeVisible();
+  const viewing = page.getByRole("region", { name: "Visualización" });
+  await expect(viewing.getByRole("navigation", { name: "Período" }).getByRole("link", { name: "7 días" })).toHaveAttribute("aria-current", "page");
+  await expect(viewing.getByText("Espectadores únicos")).toBeVisible();
+  const chart = viewing.getByRole("figure", { name: "Visualizaciones y espectadores por día" });
+  await expect(chart.getByText("No hubo visualizaciones en este período.")).toBeAttached();
+  const today = new Intl.DateTimeFormat("es", { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date());
+  await expect(chart.getByText(today, { exact: true }).first()).toBeVisible();
+  await page.getByRole("button", { name: "Publicar", exact: true }).click();
+  await expect(page.getByRole("form", { name: "Publicación" }).getByRole("status")).toHaveText("Publicado: los espectadores ya pueden verlo.");
+  const remove = page.getByRole("form", { name: "Eliminar título" });
+  await remove.getByLabel("Escribe «Río Quieto» para confirmar").fill("otro");
+  await remove.getByRole("button", { name: "Eliminar para siempre" }).click();
+  await expect(remove.getByRole("alert")).toHaveText("Escribe «Río Quieto» para confirmar.");
+  await expectAccessible(page);
+
+  await page.goto("/admin/uploads");
+  await expect(page.getByRole("heading", { name: "Subir un video", level: 1 })).toBeVisible();
+  await expect(page.getByLabel("Sube un video")).toBeAttached();
+  await expect(page.getByRole("columnheader", { name: "Transcodificación" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto("/admin/jobs");
+  await expect(page.getByRole("heading", { name: "Trabajos de transcodificación", level: 1 })).toBeVisible();
+  await expect(page.getByText("Todavía no hay trabajos de transcodificación.")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto("/admin/channels");
+  await expect(page.getByRole("heading", { name: /^Canales/, level: 1 })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Canal Tres" })).toContainText("lineal · 0 programas");
+  await expect(page.getByRole("form", { name: "Nuevo canal" }).getByLabel("Tipo")).toContainText("Lineal: reproduce en bucle");
+  await expectAccessible(page);
+
+  await page.goto(`/admin/channels/${channelId}`);
+  await expect(page.getByRole("heading", { name: "Programación" })).toBeVisible();
+  await expect(page.getByText("No hay nada programado: agrega películas y episodios abajo.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Las próximas tres horas" })).toBeVisible();
+  await expectAccessible(page);
+
+  // The users' list: dates and the plan's status in Spanish.
+  await page.goto("/admin/users");
+  const joined = new Intl.DateTimeFormat("es", { dateStyle: "long", timeZone: "UTC" }).format(new Date());
+  const row = page.getByRole("row").filter({ hasText: admin.username });
+  await expect(row).toContainText(joined);
+  await expect(row).toContainText("Activo");
+  await expect(page.getByRole("columnheader", { name: "Última actividad" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto("/admin/analytics");
+  await expect(page.getByRole("heading", { name: "Estadísticas", level: 1 })).toBeVisible();
+  const nothing = new Intl.NumberFormat("es", { style: "currency", currency: "USD" }).format(0);
+  await expect(page.getByRole("definition").filter({ hasText: nothing })).toBeVisible();
+  await expect(page.getByRole("figure", { name: "Ingresos por alquileres y compras por día (USD)" })).toBeVisible();
+  await expect(page.getByText("No hubo cancelaciones en este período.")).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Calidad de reproducción" }).click();
+  await expect(page.getByRole("heading", { name: "Calidad de reproducción", level: 1 })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Variante" })).toBeVisible();
+  await expect(page.getByText("Todavía no se informó ninguna reproducción en este período.")).toBeVisible();
+  await expect(page.getByRole("figure", { name: "Tiempo de inicio (ms)" })).toBeVisible();
+  await expectAccessible(page);
 });

@@ -1,11 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { AdminChannel } from "@/lib/channels/admin";
+import { useApiErrorMessage, useFormat } from "@/lib/i18n/client";
 
 type Ingest = NonNullable<AdminChannel["ingest"]>;
-
-const since = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString() : "");
 
 /**
  * A live channel's ingest, live: where to push (server, stream key, the whole URL), rotating the key, and the feed's
@@ -15,6 +15,9 @@ export function IngestPanel({ channelId, initial }: { channelId: string; initial
   const [ingest, setIngest] = useState(initial);
   const [error, setError] = useState<string>();
   const [shown, setShown] = useState(false);
+  const t = useTranslations("admin.ingest");
+  const f = useFormat();
+  const apiError = useApiErrorMessage();
 
   useEffect(() => {
     if (typeof EventSource === "undefined") return;
@@ -27,10 +30,10 @@ export function IngestPanel({ channelId, initial }: { channelId: string; initial
   }, [channelId]);
 
   async function rotate() {
-    if (!window.confirm("Give this channel a new stream key? An encoder using the current one is cut off.")) return;
+    if (!window.confirm(t("rotateConfirm"))) return;
     const response = await fetch(`/api/admin/channels/${channelId}/stream-key`, { method: "POST" });
     const body = await response.json().catch(() => undefined);
-    if (!response.ok) return setError(body?.error?.message ?? "The key could not be rotated.");
+    if (!response.ok) return setError(body?.error ? apiError(body.error, response.status) : t("rotateFailed"));
     setIngest(body.ingest);
     setShown(true);
     setError(undefined);
@@ -38,43 +41,52 @@ export function IngestPanel({ channelId, initial }: { channelId: string; initial
 
   const { status } = ingest;
   const onAir = status.state === "on_air";
+  const since = status.since ? f.time(status.since) : "";
   return (
     <section aria-labelledby="ingest" className="space-y-3 rounded-lg bg-surface-raised p-4 ring-1 ring-white/10">
       <div className="flex items-center gap-3">
-        <h2 id="ingest" className="flex-1 text-lg font-semibold">Ingest</h2>
+        <h2 id="ingest" className="flex-1 text-lg font-semibold">{t("heading")}</h2>
         <span data-testid="ingest-state" className={`rounded px-2 py-0.5 text-xs font-bold ${onAir ? "bg-red-600 text-white" : "bg-white/10 text-muted"}`}>
-          {onAir ? "ON AIR" : "OFF AIR"}
+          {t(onAir ? "onAir" : "offAir")}
         </span>
       </div>
       {onAir ? (
         <p className="text-sm" data-testid="ingest-input">
-          {status.width}×{status.height} · {status.fps ?? "…"} fps · {status.bitrate_kbps ?? "…"} kbit/s · {status.video_codec}
-          {status.audio_codec ? `/${status.audio_codec}` : ""} · on air since {since(status.since)} · ladder {status.renditions.join(", ")}
+          {t("input", {
+            // Sizes as they are ("1920×1080"), not grouped like amounts.
+            width: String(status.width ?? "…"),
+            height: String(status.height ?? "…"),
+            fps: status.fps === null ? "…" : f.number(status.fps),
+            bitrate: status.bitrate_kbps === null ? "…" : f.number(status.bitrate_kbps),
+            codecs: `${status.video_codec ?? "…"}${status.audio_codec ? `/${status.audio_codec}` : ""}`,
+            since,
+            ladder: status.renditions.join(", "),
+          })}
         </p>
       ) : (
         <p className="text-sm text-muted">
-          {status.running ? (ingest.source_url ? "Pulling the source…" : "Waiting for an encoder to push.") : "No worker runs this channel yet."}
-          {status.since && ` Off air since ${since(status.since)}.`}
+          {t(status.running ? (ingest.source_url ? "pulling" : "waiting") : "noWorker")}
+          {status.since && ` ${t("offAirSince", { since })}`}
         </p>
       )}
-      {status.last_error && <p className="text-sm text-danger-soft">Last problem: {status.last_error}</p>}
+      {status.last_error && <p className="text-sm text-danger-soft">{t("lastProblem", { error: status.last_error })}</p>}
       {ingest.source_url ? (
-        <p className="break-all text-sm">Pulls <code>{ingest.source_url}</code></p>
+        <p className="break-all text-sm">{t.rich("pulls", { url: ingest.source_url, code: (chunks) => <code>{chunks}</code> })}</p>
       ) : (
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-          <dt className="text-muted">Server</dt>
+          <dt className="text-muted">{t("server")}</dt>
           <dd className="break-all"><code data-testid="rtmp-server">{ingest.rtmp_server}</code></dd>
-          <dt className="text-muted">Stream key</dt>
+          <dt className="text-muted">{t("streamKey")}</dt>
           <dd className="break-all">
             <code data-testid="stream-key">{shown ? ingest.stream_key : "•".repeat(12)}</code>{" "}
-            <button type="button" className="text-xs underline" onClick={() => setShown(!shown)}>{shown ? "Hide" : "Show"}</button>
+            <button type="button" className="text-xs underline" onClick={() => setShown(!shown)}>{t(shown ? "hide" : "show")}</button>
           </dd>
         </dl>
       )}
       {error && <p role="alert" className="text-sm text-danger-soft">{error}</p>}
       {!ingest.source_url && (
         <button type="button" onClick={() => void rotate()} className="rounded-md bg-white/10 px-3 py-1.5 text-sm hover:bg-white/20">
-          Rotate stream key
+          {t("rotate")}
         </button>
       )}
     </section>

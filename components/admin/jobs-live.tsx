@@ -1,13 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import type { AdminJobView } from "@/lib/admin/jobs";
+import { useApiErrorMessage, useFormat } from "@/lib/i18n/client";
 
 const POLL_MS = 2000;
 const running = new Set(["probing", "encoding", "thumbnails"]);
-
-const duration = (seconds: number | null) =>
-  seconds === null ? "" : seconds >= 3600 ? `${Math.floor(seconds / 3600)} h ${Math.round((seconds % 3600) / 60)} min` : seconds >= 60 ? `${Math.round(seconds / 60)} min` : `${seconds} s`;
 
 /**
  * The transcode queue, live: server-sent events from /api/admin/jobs/events; should the stream fail for good (a proxy
@@ -17,6 +16,9 @@ export function JobsLive({ initial, assetId }: { initial: AdminJobView[]; assetI
   const [jobs, setJobs] = useState(initial);
   const [error, setError] = useState<string>();
   const [polling, setPolling] = useState(false);
+  const t = useTranslations("admin.jobs");
+  const f = useFormat();
+  const apiError = useApiErrorMessage();
   const query = assetId ? `?asset_id=${assetId}&limit=5` : "?limit=100";
   // One video's jobs (a show's page has one panel per episode) follow along only while one is unfinished: browsers
   // allow six connections per server, and idle streams would take them all.
@@ -27,7 +29,7 @@ export function JobsLive({ initial, assetId }: { initial: AdminJobView[]; assetI
     if (response?.ok) {
       setJobs((await response.json()).items);
       setError(undefined);
-    } else setError("Live updates paused: the server did not answer. Retrying…");
+    } else setError(t("paused"));
   }
 
   useEffect(() => {
@@ -50,46 +52,49 @@ export function JobsLive({ initial, assetId }: { initial: AdminJobView[]; assetI
 
   async function act(id: string, action: "retry" | "cancel") {
     const response = await fetch(`/api/admin/jobs/${id}/${action}`, { method: "POST" });
-    if (!response.ok) setError((await response.json().catch(() => undefined))?.error?.message ?? `Could not ${action} the job.`);
+    if (!response.ok) {
+      const refusal = (await response.json().catch(() => undefined))?.error;
+      setError(refusal ? apiError(refusal, response.status) : t(action === "retry" ? "retryFailed" : "cancelFailed"));
+    }
     await refresh();
   }
 
-  if (jobs.length === 0) return <p className="text-muted">No transcode jobs yet.</p>;
+  if (jobs.length === 0) return <p className="text-muted">{t("none")}</p>;
   return (
     <div className="space-y-2">
       {error && <p role="alert" className="text-sm text-danger-soft">{error}</p>}
       <ul className="divide-y divide-white/10 rounded-lg bg-surface-raised ring-1 ring-white/10">
         {jobs.map((job) => (
-          <li key={job.id} id={job.id} className="grid gap-2 p-4 sm:grid-cols-[1fr_12rem_auto] sm:items-center" aria-label={`Job ${job.label ?? job.id}`}>
+          <li key={job.id} id={job.id} className="grid gap-2 p-4 sm:grid-cols-[1fr_12rem_auto] sm:items-center" aria-label={t("job", { label: job.label ?? job.id })}>
             <div className="min-w-0">
-              <p className="truncate font-medium">{job.label ?? "Unattached video"}</p>
+              <p className="truncate font-medium">{job.label ?? t("unattached")}</p>
               <p className="text-xs text-muted">
-                {job.id.slice(0, 8)} · attempt {job.attempts}/{job.max_attempts} · queued {new Date(job.created_at).toLocaleString()}
+                {t("meta", { id: job.id.slice(0, 8), attempt: job.attempts, max: job.max_attempts, date: f.dateTime(job.created_at) })}
               </p>
               {job.error && <p className="mt-1 text-sm text-danger-soft">{job.error}</p>}
             </div>
             <div>
               <p className="text-sm" data-stage={job.stage}>
-                <span className="font-semibold capitalize">{job.stage}</span>
-                {running.has(job.stage) && ` · ${Math.floor(job.percent)}%`}
-                {job.eta_seconds !== null && ` · ${duration(job.eta_seconds)} left`}
+                <span className="font-semibold capitalize">{t(`stages.${job.stage}`)}</span>
+                {running.has(job.stage) && ` · ${f.percent(Math.floor(job.percent) / 100)}`}
+                {job.eta_seconds !== null && job.eta_seconds > 0 && ` · ${f.timeLeft(0, job.eta_seconds)}`}
               </p>
-              {running.has(job.stage) && <progress max={100} value={job.percent} aria-label="Transcode progress" className="h-1.5 w-full accent-brand" />}
+              {running.has(job.stage) && <progress max={100} value={job.percent} aria-label={t("progress")} className="h-1.5 w-full accent-brand" />}
             </div>
             <div className="flex gap-2">
               {(job.stage === "failed" || job.stage === "canceled") && (
                 <button type="button" onClick={() => void act(job.id, "retry")} className="rounded-md bg-white/10 px-3 py-1.5 text-sm hover:bg-white/20">
-                  Retry
+                  {t("retry")}
                 </button>
               )}
               {(job.stage === "queued" || running.has(job.stage)) && (
                 <button type="button" onClick={() => void act(job.id, "cancel")} className="rounded-md px-3 py-1.5 text-sm text-danger-soft ring-1 ring-danger/60 hover:bg-danger/15">
-                  Cancel
+                  {t("cancel")}
                 </button>
               )}
               {job.stage === "failed" && (
                 <a href={`/api/admin/jobs/${job.id}`} className="rounded-md px-3 py-1.5 text-sm underline" target="_blank" rel="noreferrer">
-                  Log
+                  {t("log")}
                 </a>
               )}
             </div>

@@ -1,8 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { useFormat } from "@/lib/i18n/client";
 import type { FormState } from "@/lib/site/form-action";
 import { fetchItems, moveItem, useSearchAsYouType } from "./ordered-list";
 
@@ -18,8 +20,6 @@ const searchProgrammes = async (q: string, signal: AbortSignal) => {
   return [...movies, ...episodes];
 };
 
-const minutes = (seconds: number | null) => (seconds === null ? "" : seconds < 90 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`);
-
 /**
  * A channel's schedule, edited in place: find movies and episodes in the catalog (search as you type), add them,
  * move them up and down or drag them, remove them; Save sends the whole order.
@@ -29,19 +29,19 @@ export function ScheduleEditor({ channelId, initial, action }: { channelId: stri
   const [query, setQuery] = useState("");
   const found = useSearchAsYouType(query, searchProgrammes);
   const [dragged, setDragged] = useState<number | null>(null);
+  const t = useTranslations("admin");
+  const format = useFormat();
   useEffect(() => setItems(initial), [initial]);
 
   const move = (from: number, to: number) => setItems((list) => moveItem(list, from, to));
-  const add = (f: Found) =>
-    setItems((list) => [
-      ...list,
-      { type: f.type as "movie" | "episode", id: f.id, title: f.type === "episode" ? `${f.show_title} · S${f.season}:E${f.episode} ${f.title}` : f.title, playable: true, duration_seconds: null },
-    ]);
+  const named = (f: Found) => (f.type === "episode" ? `${f.show_title} · ${format.episodeCode(f.season ?? 0, f.episode ?? 0)} ${f.title}` : f.title);
+  const add = (f: Found) => setItems((list) => [...list, { type: f.type as "movie" | "episode", id: f.id, title: named(f), playable: true, duration_seconds: null }]);
+  const kind = (type: string) => (type === "movie" || type === "episode" ? t(`types.${type}`) : type);
 
   return (
     <div className="space-y-4">
-      <ol aria-label="Programmes in order" className="divide-y divide-white/10 rounded-lg ring-1 ring-white/10">
-        {items.length === 0 && <li className="p-3 text-sm text-muted">Nothing scheduled: add movies and episodes below.</li>}
+      <ol aria-label={t("schedule.list")} className="divide-y divide-white/10 rounded-lg ring-1 ring-white/10">
+        {items.length === 0 && <li className="p-3 text-sm text-muted">{t("schedule.empty")}</li>}
         {items.map((item, index) => (
           <li
             key={`${item.id}-${index}`}
@@ -55,38 +55,45 @@ export function ScheduleEditor({ channelId, initial, action }: { channelId: stri
             <span aria-hidden className="cursor-grab px-1 text-muted">⠿</span>
             <span className="w-6 text-right text-muted">{index + 1}</span>
             <span className="flex-1">
-              {item.title} <span className="text-muted">· {item.type}{item.duration_seconds !== null && ` · ${minutes(item.duration_seconds)}`}{!item.playable && " · not ready, skipped"}</span>
+              {item.title}{" "}
+              <span className="text-muted">
+                · {kind(item.type)}
+                {item.duration_seconds ? ` · ${format.runtime(item.duration_seconds)}` : null}
+                {!item.playable && ` · ${t("schedule.notReady")}`}
+              </span>
             </span>
-            <button type="button" className="rounded px-2 py-1 hover:bg-white/10 disabled:opacity-30" aria-label={`Move ${item.title} up`} disabled={index === 0} onClick={() => move(index, index - 1)}>↑</button>
-            <button type="button" className="rounded px-2 py-1 hover:bg-white/10 disabled:opacity-30" aria-label={`Move ${item.title} down`} disabled={index === items.length - 1} onClick={() => move(index, index + 1)}>↓</button>
-            <button type="button" className="rounded px-2 py-1 text-danger-soft hover:bg-white/10" aria-label={`Remove ${item.title}`} onClick={() => setItems((list) => list.filter((_, i) => i !== index))}>Remove</button>
+            <button type="button" className="rounded px-2 py-1 hover:bg-white/10 disabled:opacity-30" aria-label={t("common.moveUp", { name: item.title })} disabled={index === 0} onClick={() => move(index, index - 1)}>↑</button>
+            <button type="button" className="rounded px-2 py-1 hover:bg-white/10 disabled:opacity-30" aria-label={t("common.moveDown", { name: item.title })} disabled={index === items.length - 1} onClick={() => move(index, index + 1)}>↓</button>
+            <button type="button" className="rounded px-2 py-1 text-danger-soft hover:bg-white/10" aria-label={t("common.removeNamed", { name: item.title })} onClick={() => setItems((list) => list.filter((_, i) => i !== index))}>
+              {t("common.remove")}
+            </button>
           </li>
         ))}
       </ol>
-      <ActionForm action={action} label="Save schedule">
+      <ActionForm action={action} label={t("schedule.save")}>
         <input type="hidden" name="id" value={channelId} />
         <input type="hidden" name="items" value={JSON.stringify(items.map(({ type, id }) => ({ type, id })))} />
-        <SubmitButton pendingLabel="Saving…">Save schedule</SubmitButton>
+        <SubmitButton pendingLabel={t("common.saving")}>{t("schedule.save")}</SubmitButton>
       </ActionForm>
       <div className="space-y-2 rounded-lg bg-surface-raised p-4 ring-1 ring-white/10">
         <label className="block text-sm font-medium text-neutral-200">
-          Add from the catalog
+          {t("schedule.addFrom")}
           <input
             type="search"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            placeholder="Search movies and episodes"
+            placeholder={t("schedule.searchPlaceholder")}
             className="mt-1 block w-full rounded-md border border-white/15 bg-surface-sunken px-3 py-2 text-sm"
           />
         </label>
-        <ul aria-label="Catalog results" className="divide-y divide-white/10 text-sm">
+        <ul aria-label={t("common.catalogResults")} className="divide-y divide-white/10 text-sm">
           {found.map((f) => (
             <li key={`${f.type}-${f.id}`} className="flex items-center gap-2 py-1.5">
               <span className="flex-1">
-                {f.type === "episode" ? `${f.show_title} · S${f.season}:E${f.episode} ${f.title}` : f.title} <span className="text-muted">· {f.type}</span>
+                {named(f)} <span className="text-muted">· {kind(f.type)}</span>
               </span>
-              <button type="button" className="rounded-md bg-white/10 px-3 py-1 hover:bg-white/20" onClick={() => add(f)} aria-label={`Add ${f.title}`}>
-                Add
+              <button type="button" className="rounded-md bg-white/10 px-3 py-1 hover:bg-white/20" onClick={() => add(f)} aria-label={t("common.addNamed", { name: f.title })}>
+                {t("common.add")}
               </button>
             </li>
           ))}

@@ -1,6 +1,7 @@
 // A small tus 1.0.0 client for the admin upload form: creation, then PATCH in chunks with XMLHttpRequest (for upload
 // progress events); after a dropped connection it asks the server for its offset (HEAD) and carries on from there.
 // The upload's URL is kept in localStorage, so a reload or a crash resumes the same upload for the same file.
+// Failures are thrown as UploadError, for the form to word in the page's language.
 
 export type TusProgress = { sent: number; total: number };
 
@@ -8,7 +9,8 @@ type Options = {
   metadata: Record<string, string | undefined>;
   signal: AbortSignal;
   onProgress: (progress: TusProgress) => void;
-  onRetry: (message: string) => void;
+  /** A dropped connection, retried in `seconds`. */
+  onRetry: (seconds: number) => void;
 };
 
 const ENDPOINT = "/api/admin/uploads";
@@ -16,16 +18,29 @@ const CHUNK_BYTES = 64 * 1024 * 1024;
 const RETRY_DELAYS_MS = [1000, 3000, 5000, 10_000, 20_000, 30_000];
 const tus = { "Tus-Resumable": "1.0.0" };
 
-class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
+/** Why an upload stopped: the server refused it (with its API error, when it sent one), or the connection kept failing. */
+export class UploadError extends Error {
+  constructor(
+    readonly reason: "refused" | "dropped" | "failing",
+    readonly status = 0,
+    readonly refusal?: { code?: string; message?: string },
+  ) {
+    super(refusal?.message ?? reason);
   }
 }
 
-async function failure(response: Response): Promise<HttpError> {
+async function failure(response: Response): Promise<UploadError> {
   const body = await response.json().catch(() => undefined);
-  return new HttpError(response.status, body?.error?.message ?? `The server answered ${response.status}.`);
+  return new UploadError("refused", response.status, body?.error);
 }
+
+const refusalIn = (text: string) => {
+  try {
+    return JSON.parse(text || "{}")?.error;
+  } catch {
+    return undefined;
+  }
+};
 
 const encode = (metadata: Record<string, string | undefined>) =>
   Object.entries(metadata)
@@ -48,9 +63,9 @@ function sendChunk(location: string, blob: Blob, offset: number, signal: AbortSi
     xhr.upload.onprogress = (event) => onLoaded(event.loaded);
     xhr.onload = () => {
       if (xhr.status === 204) resolve({ offset: Number(xhr.getResponseHeader("Upload-Offset")), jobId: xhr.getResponseHeader("NormFlix-Job-Id") });
-      else reject(new HttpError(xhr.status, JSON.parse(xhr.responseText || "{}")?.error?.message ?? `The server answered ${xhr.status}.`));
+      else reject(new UploadError("refused", xhr.status, refusalIn(xhr.responseText)));
     };
-    xhr.onerror = () => reject(new Error("The connection dropped."));
+    xhr.onerror = () => reject(new UploadError("dropped"));
     const abort = () => xhr.abort();
     signal.addEventListener("abort", abort, { once: true });
     xhr.onabort = () => reject(new DOMException("Paused", "AbortError"));
@@ -90,13 +105,13 @@ export async function tusUpload(file: File, options: Options): Promise<{ jobId: 
       }
     } catch (error) {
       // Refusals (4xx other than a lost race) are final; dropped connections and server hiccups are retried.
-      const status = error instanceof HttpError ? error.status : 0;
+      const status = error instanceof UploadError ? error.status : 0;
       if (options.signal.aborted || (status >= 400 && status < 500 && status !== 409 && status !== 423)) {
         if (status && status !== 409) localStorage.removeItem(key);
         throw error;
       }
-      if (retries >= RETRY_DELAYS_MS.length) throw new Error("The upload keeps failing; check the connection and resume.");
-      options.onRetry(`connection lost, retrying in ${RETRY_DELAYS_MS[retries] / 1000} s`);
+      if (retries >= RETRY_DELAYS_MS.length) throw new UploadError("failing");
+      options.onRetry(RETRY_DELAYS_MS[retries] / 1000);
       await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[retries++]));
       offset = (await serverOffset(location).catch(() => undefined)) ?? offset;
     }

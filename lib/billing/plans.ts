@@ -73,15 +73,3 @@ export const CANCEL_REASONS = [
   "other",
 ] as const;
 export type CancelReason = (typeof CANCEL_REASONS)[number];
-
-/** The reasons as the member picks them (the account page) and admins read them (analytics). */
-export const CANCEL_REASON_LABELS: Record<CancelReason, string> = {
-  too_expensive: "It costs too much",
-  unused: "I don't watch enough",
-  missing_features: "Something I want is missing",
-  switched_service: "I'm moving to another service",
-  low_quality: "Picture or catalog quality",
-  too_complex: "It's hard to use",
-  customer_service: "Customer service",
-  other: "Another reason",
-};

@@ -53,6 +53,20 @@ describe("format", () => {
     expect(en.dateTime("2026-03-05T10:00:00Z")).toMatch(/^March 5, 2026 at 10:00\sAM UTC$/);
     expect(es.dateTime("2026-03-05T22:30:00Z", "America/Mexico_City")).toBe("5 de marzo de 2026 a las 16:30 GMT-6");
   });
+  it("formats the admin's numbers, shares, file sizes, chart days and times for the language", () => {
+    expect(en.number(12345.5)).toBe("12,345.5");
+    expect(es.number(12345.5)).toBe("12.345,5");
+    expect(en.number(2.5, 2)).toBe("2.50");
+    expect(en.percent(0.456)).toBe("46%");
+    expect(es.percent(0.0125, 2)).toMatch(/^1,25\s%$/);
+    expect(en.fileSize(3.5 * 1024 ** 2)).toBe("3.5 MiB");
+    expect(en.fileSize(42 * 1024 ** 2)).toBe("42 MiB");
+    expect(es.fileSize(1.25 * 1024 ** 3)).toBe("1,25 GiB");
+    expect(en.day("2026-03-05")).toBe("Mar 5");
+    expect(es.day("2026-03-05")).toBe("5 mar");
+    expect(en.time("2026-03-05T20:05:12Z")).toMatch(/^8:05:12\sPM UTC$/);
+    expect(es.time("2026-03-05T20:05:12Z")).toBe("20:05:12 UTC");
+  });
   it("says how long ago in the language", () => {
     const now = Date.parse("2026-01-10T12:00:00Z");
     expect(en.relative("2026-01-10T11:59:40Z", now)).toBe("just now");

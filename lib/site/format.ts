@@ -40,7 +40,31 @@ const intlTag = (locale: Locale) => (locale === "en" ? "en-US" : locale);
 
 export function createFormat(locale: Locale, t: FormatWords) {
   const tag = intlTag(locale);
+  const number = (value: number, digits?: number) =>
+    new Intl.NumberFormat(tag, digits === undefined ? undefined : { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
   return {
+    /** 1234.5 → "1,234.5" ("1234,5" in Spanish); `digits` fixes the decimals. */
+    number,
+
+    /** 0.456 → "46%" ("46 %" in Spanish), with `digits` decimals. */
+    percent: (ratio: number, digits = 0) =>
+      new Intl.NumberFormat(tag, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ratio),
+
+    /** A file's size in binary units: "1.25 GiB", "12 MiB", "3.5 MiB". */
+    fileSize(bytes: number): string {
+      if (bytes >= 1024 ** 3) return `${number(bytes / 1024 ** 3, 2)} GiB`;
+      const mib = bytes / 1024 ** 2;
+      return `${number(mib, mib < 10 ? 1 : 0)} MiB`;
+    },
+
+    /** A day ("2026-03-05") as short as a chart's axis wants it: "Mar 5", "5 mar". */
+    day: (day: string) =>
+      new Intl.DateTimeFormat(tag, { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(day.length === 10 ? `${day}T00:00:00Z` : day)),
+
+    /** A time of day with its zone ("8:05:12 PM UTC"), in `timeZone` (default UTC). */
+    time: (iso: string, timeZone = "UTC") =>
+      new Intl.DateTimeFormat(tag, { hour: "numeric", minute: "2-digit", second: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(iso)),
+
     price: (plan: { price_cents: number; currency: string }) =>
       new Intl.NumberFormat(tag, { style: "currency", currency: plan.currency.toUpperCase() }).format(plan.price_cents / 100),
 

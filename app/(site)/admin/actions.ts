@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { languageTag } from "@/lib/catalog/languages";
 import * as catalog from "@/lib/admin/catalog";
@@ -13,9 +14,11 @@ import { disableAccount, enableAccount } from "@/lib/admin/users";
 import { MATURITY_RATINGS } from "@/lib/catalog/maturity";
 import { validatedAccountAction } from "@/lib/site/form-action";
 
-// Admin forms. Every service called here checks the admin role itself, so a forged form post gets nothing.
+// Admin forms. Every service called here checks the admin role itself, so a forged form post gets nothing. Their replies
+// are in the request's language (service refusals by their code: lib/site/form-action.ts).
 
 const id = z.guid();
+const words = () => getTranslations("admin");
 const optionalNumber = (schema: z.ZodNumber) => z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), schema.optional());
 const nullableNumber = (schema: z.ZodNumber) => z.preprocess((v) => (v === "" ? null : v === undefined ? undefined : Number(v)), schema.nullable().optional());
 
@@ -43,29 +46,33 @@ export const createTitleAction = validatedAccountAction(z.object({ type: z.enum(
 export const updateTitleAction = validatedAccountAction(z.object({ id, ...titleForm }), async (data, principal, formData) => {
   await catalog.updateTitle(principal, data.id, { ...data, runtime_seconds: runtime(data.runtime_minutes), genres: genresOf(formData) });
   revalidatePath(`/admin/titles/${data.id}`);
-  return { success: "Saved." };
+  return { success: (await words())("common.saved") };
 });
 
 export const publishAction = validatedAccountAction(z.object({ id, published: z.enum(["true", "false"]) }), async (data, principal) => {
   await catalog.setPublished(principal, data.id, data.published === "true");
   revalidatePath(`/admin/titles/${data.id}`);
-  return { success: data.published === "true" ? "Published: viewers can see it now." : "Unpublished: hidden from viewers." };
+  return { success: (await words())(data.published === "true" ? "titleActions.published" : "titleActions.unpublished") };
 });
 
 export const deleteTitleAction = validatedAccountAction(z.object({ id, confirm: z.string() }), async (data, principal) => {
   const title = await catalog.getAdminTitle(principal, data.id);
-  if (data.confirm.trim() !== title.title) return { error: `Type "${title.title}" to confirm.`, fieldErrors: { confirm: ["Does not match the title."] } };
+  if (data.confirm.trim() !== title.title) {
+    const t = await words();
+    return { error: t("titleActions.confirm", { title: title.title }), fieldErrors: { confirm: [t("titleActions.noMatch")] } };
+  }
   await catalog.deleteTitle(principal, data.id);
   redirect("/admin/titles");
 });
 
 export const artworkAction = validatedAccountAction(z.object({ id, slot: z.enum(["poster", "backdrop"]) }), async (data, principal, formData) => {
+  const t = await words();
   const file = formData.get("image");
-  if (!(file instanceof File) || file.size === 0) return { error: "Choose an image." };
-  if (file.size > 10 * 1024 * 1024) return { error: "Images are limited to 10 MiB." };
+  if (!(file instanceof File) || file.size === 0) return { error: t("titleActions.chooseImage") };
+  if (file.size > 10 * 1024 * 1024) return { error: t("titleActions.imageTooBig") };
   await catalog.setArtwork(principal, data.id, data.slot, Buffer.from(await file.arrayBuffer()));
   revalidatePath(`/admin/titles/${data.id}`);
-  return { success: `The ${data.slot} is updated.` };
+  return { success: t(`title.slots.${data.slot}.updated`) };
 });
 
 export const createSeasonAction = validatedAccountAction(z.object({ id, number: z.coerce.number().int().min(0).max(1000), title: z.string().trim().max(300).optional() }), async (data, principal) => {
@@ -102,11 +109,14 @@ export const addCreditAction = validatedAccountAction(
     character: z.string().trim().max(200).default(""),
   }),
   async (data, principal) => {
-    if (!data.person_id && !data.new_person) return { error: "Pick a person or type a new name.", fieldErrors: { person_id: ["Pick a person"], new_person: ["or type a new name"] } };
+    const t = await words();
+    if (!data.person_id && !data.new_person) {
+      return { error: t("titleActions.pickPerson"), fieldErrors: { person_id: [t("titleActions.pickPersonField")], new_person: [t("titleActions.newPersonField")] } };
+    }
     const person = data.new_person ? { name: data.new_person } : { id: data.person_id };
     const name = await editCredits(principal, data.title_id, { op: "add", person, role: data.role, character: data.character || null });
     revalidatePath(`/admin/titles/${data.title_id}`);
-    return { success: `${name} added.`, values: {} };
+    return { success: t("common.addedName", { name }), values: {} };
   },
 );
 
@@ -129,26 +139,27 @@ export const markersAction = validatedAccountAction(
   async ({ asset_id, path, ...markers }, principal) => {
     await updateMarkers(principal, asset_id, markers);
     revalidatePath(path);
-    return { success: "Markers saved." };
+    return { success: (await words())("titleActions.markersSaved") };
   },
 );
 
 export const subtitleAction = validatedAccountAction(
   z.object({ asset_id: id, path: z.string().startsWith("/admin/"), language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "A language tag such as en or pt-BR"), label: z.string().trim().min(1).max(100) }),
   async (data, principal, formData) => {
+    const t = await words();
     const file = formData.get("vtt");
-    if (!(file instanceof File) || file.size === 0) return { error: "Choose a .vtt file." };
-    if (file.size > 2 * 1024 * 1024) return { error: "Subtitle files are limited to 2 MiB." };
+    if (!(file instanceof File) || file.size === 0) return { error: t("titleActions.chooseVtt") };
+    if (file.size > 2 * 1024 * 1024) return { error: t("titleActions.vttTooBig") };
     await uploadSubtitle(principal, data.asset_id, data.language, { label: data.label, vtt: await file.text() });
     revalidatePath(data.path);
-    return { success: `${data.label} subtitles added.` };
+    return { success: t("titleActions.subtitlesAdded", { label: data.label }) };
   },
 );
 
 export const savePersonAction = validatedAccountAction(z.object({ name: z.string().trim().min(1, "Enter a name").max(200), bio: z.string().trim().max(5000).optional() }), async (data, principal) => {
   await catalog.savePerson(principal, undefined, { name: data.name, bio: data.bio || null });
   revalidatePath("/admin/people");
-  return { success: `${data.name} added.` };
+  return { success: (await words())("common.addedName", { name: data.name }) };
 });
 
 export const deletePersonAction = validatedAccountAction(z.object({ id }), async (data, principal) => {
@@ -161,7 +172,7 @@ export const saveGenreAction = validatedAccountAction(
   async (data, principal) => {
     await catalog.saveGenre(principal, undefined, data);
     revalidatePath("/admin/people");
-    return { success: `${data.name} added.` };
+    return { success: (await words())("common.addedName", { name: data.name }) };
   },
 );
 
@@ -173,7 +184,7 @@ export const deleteGenreAction = validatedAccountAction(z.object({ id }), async 
 export const accountStateAction = validatedAccountAction(z.object({ id, disabled: z.enum(["true", "false"]) }), async (data, principal) => {
   const account = data.disabled === "true" ? await disableAccount(principal, data.id) : await enableAccount(principal, data.id);
   revalidatePath("/admin/users");
-  return { success: account.disabled ? `${account.username} is disabled and signed out everywhere.` : `${account.username} can sign in again.` };
+  return { success: (await words())(account.disabled ? "users.disabledOut" : "users.enabled", { username: account.username }) };
 });
 
 const dollars = z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number().min(0.5, "At least $0.50").max(100_000).optional());
@@ -200,5 +211,5 @@ export const offersAction = validatedAccountAction(offersForm, async (data, prin
       ];
   await setOffers(principal, data.id, { access: data.access, offers });
   revalidatePath(`/admin/titles/${data.id}`);
-  return { success: sold ? "Saved: the title's offers are live." : "Saved." };
+  return { success: (await words())(sold ? "titleActions.offersLive" : "common.saved") };
 });

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { createChannel, editChannel, removeChannel, setSchedule } from "@/lib/channels/admin";
 import { validatedAccountAction } from "@/lib/site/form-action";
@@ -46,7 +47,7 @@ export const createChannelAction = validatedAccountAction(z.object(channelForm),
 export const updateChannelAction = validatedAccountAction(z.object({ id, ...channelForm, ...ingestForm }), async ({ id, ...data }, principal) => {
   await editChannel(principal, id, data);
   revalidatePath(`/admin/channels/${id}`);
-  return { success: "Saved." };
+  return { success: (await getTranslations("admin.common"))("saved") };
 });
 
 export const deleteChannelAction = validatedAccountAction(z.object({ id }), async (data, principal) => {
@@ -57,9 +58,10 @@ export const deleteChannelAction = validatedAccountAction(z.object({ id }), asyn
 const scheduleItems = z.array(z.object({ type: z.enum(["movie", "episode"]), id })).max(500);
 
 export const saveScheduleAction = validatedAccountAction(z.object({ id, items: z.string().max(100_000) }), async (data, principal) => {
+  const t = await getTranslations("admin.channelActions");
   const parsed = scheduleItems.safeParse(JSON.parse(data.items || "[]"));
-  if (!parsed.success) return { error: "The schedule could not be read: reload the page and try again." };
+  if (!parsed.success) return { error: t("unreadable") };
   await setSchedule(principal, data.id, parsed.data);
   revalidatePath(`/admin/channels/${data.id}`);
-  return { success: "Schedule saved: the channel starts its loop again from the first programme." };
+  return { success: t("scheduleSaved") };
 });

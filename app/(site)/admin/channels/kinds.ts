@@ -1,4 +1,7 @@
-export const KIND_OPTIONS = [
-  { value: "linear", label: "Linear: plays its schedule of catalog titles in a loop" },
-  { value: "live", label: "Live: a feed pushed over RTMP (OBS, ffmpeg) or pulled from a URL" },
-] as const;
+import { getTranslations } from "next-intl/server";
+
+/** The channel forms' kind options, described in the request's language. */
+export async function kindOptions() {
+  const t = await getTranslations("admin.channels.kindOptions");
+  return (["linear", "live"] as const).map((kind) => ({ value: kind, label: t(kind) }));
+}

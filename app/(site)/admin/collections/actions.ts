@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { collectionSlug } from "@/app/api/admin/collections/schema";
 import { createCollection, editCollection, featureTitle, removeCollection, setCollectionTitles, setFeaturedList } from "@/lib/admin/collections";
@@ -24,7 +25,8 @@ function titleIdsOf(json: string) {
   const parsed = titleIds.safeParse(JSON.parse(json || "[]"));
   return parsed.success ? [...new Set(parsed.data)] : undefined;
 }
-const unreadable = { error: "The list could not be read: reload the page and try again." };
+const words = () => getTranslations("admin");
+const unreadable = async () => ({ error: (await words())("common.unreadable") });
 
 export const createCollectionAction = validatedAccountAction(z.object(collectionForm), async (data, principal) => {
   const created = await createCollection(principal, data);
@@ -34,7 +36,7 @@ export const createCollectionAction = validatedAccountAction(z.object(collection
 export const updateCollectionAction = validatedAccountAction(z.object({ id, ...collectionForm }), async ({ id, ...data }, principal) => {
   await editCollection(principal, id, data);
   revalidatePath(`/admin/collections/${id}`);
-  return { success: data.published ? "Saved: the collection is on the home page." : "Saved: the collection is hidden from viewers." };
+  return { success: (await words())(data.published ? "collectionActions.savedPublished" : "collectionActions.savedHidden") };
 });
 
 export const deleteCollectionAction = validatedAccountAction(z.object({ id }), async (data, principal) => {
@@ -44,22 +46,22 @@ export const deleteCollectionAction = validatedAccountAction(z.object({ id }), a
 
 export const saveCollectionTitlesAction = validatedAccountAction(z.object({ id, title_ids: z.string().max(20_000) }), async (data, principal) => {
   const ids = titleIdsOf(data.title_ids);
-  if (!ids) return unreadable;
+  if (!ids) return unreadable();
   await setCollectionTitles(principal, data.id, ids);
   revalidatePath(`/admin/collections/${data.id}`);
-  return { success: "Titles saved." };
+  return { success: (await words())("collectionActions.titlesSaved") };
 });
 
 export const saveFeaturedAction = validatedAccountAction(z.object({ title_ids: z.string().max(20_000) }), async (data, principal) => {
   const ids = titleIdsOf(data.title_ids);
-  if (!ids) return unreadable;
+  if (!ids) return unreadable();
   await setFeaturedList(principal, ids);
   revalidatePath("/admin/collections");
-  return { success: ids.length ? "Featured titles saved." : "No featured titles: the home page shows one of the most popular titles." };
+  return { success: (await words())(ids.length ? "collectionActions.featuredSaved" : "collectionActions.noFeatured") };
 });
 
 export const featureTitleAction = validatedAccountAction(z.object({ id, featured: z.enum(["true", "false"]) }), async (data, principal) => {
   await featureTitle(principal, data.id, data.featured === "true");
   revalidatePath(`/admin/titles/${data.id}`);
-  return { success: data.featured === "true" ? "Featured on the home page." : "No longer featured." };
+  return { success: (await words())(data.featured === "true" ? "collectionActions.featuredOn" : "collectionActions.featuredOff") };
 });

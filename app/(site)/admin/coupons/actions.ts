@@ -1,10 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { couponBody } from "@/app/api/admin/coupons/schema";
 import { requireAdmin } from "@/lib/admin/guard";
 import { createCoupon, deleteCoupon } from "@/lib/billing/coupons";
+import { fieldErrors } from "@/lib/i18n/errors";
 import { validatedAccountAction } from "@/lib/site/form-action";
 
 const blank = (value: unknown) => (value === "" ? undefined : value);
@@ -32,21 +34,22 @@ export const createCouponAction = validatedAccountAction(couponForm, async (form
     max_redemptions: form.max_redemptions,
   });
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const field = { percent_off: "value", amount_off_cents: "value", expires_at: "expires_on" }[String(issue.path[0])] ?? String(issue.path[0]);
-      (fieldErrors[field] ??= []).push(issue.message);
+    // The API's field names, moved onto the form's fields; worded in the request's language as every form's are.
+    const errors: Record<string, string[]> = {};
+    for (const [name, messages] of Object.entries(await fieldErrors(parsed.error, z.flattenError))) {
+      const field = { percent_off: "value", amount_off_cents: "value", expires_at: "expires_on" }[name] ?? name;
+      (errors[field] ??= []).push(...(messages ?? []));
     }
-    return { fieldErrors };
+    return { fieldErrors: errors };
   }
   const coupon = await createCoupon(parsed.data);
   revalidatePath("/admin/coupons");
-  return { success: `Coupon ${coupon.code} created.` };
+  return { success: (await getTranslations("admin.coupons"))("created", { code: coupon.code }) };
 });
 
 export const deleteCouponAction = validatedAccountAction(z.object({ code: z.string().min(1).max(64) }), async ({ code }, principal) => {
   requireAdmin(principal);
   await deleteCoupon(code);
   revalidatePath("/admin/coupons");
-  return { success: `Coupon ${code} deleted.` };
+  return { success: (await getTranslations("admin.coupons"))("deleted", { code }) };
 });
