@@ -7,7 +7,7 @@ import { SelectField } from "@/components/admin/form-bits";
 import { requireAdminPage } from "@/lib/admin/page-guard";
 import { listAdminChannels } from "@/lib/channels/admin";
 import { createChannelAction } from "./actions";
-import { KIND_OPTIONS } from "./kinds";
+import { KIND_OPTIONS, RATING_OPTIONS } from "./kinds";
 
 export const metadata: Metadata = { title: "Channels" };
 
@@ -46,6 +46,7 @@ export default async function AdminChannelsPage() {
           <Field name="name" label="Name" required />
           <SelectField name="kind" label="Kind" options={KIND_OPTIONS} defaultValue="linear" />
           <Field name="logo_url" label="Logo URL" hint="Optional: an image URL or a path on this site" />
+          <SelectField name="maturity_rating" label="Maturity rating" options={RATING_OPTIONS} defaultValue="" />
           <SubmitButton variant="secondary" pendingLabel="Creating…">Create channel</SubmitButton>
         </ActionForm>
       </section>

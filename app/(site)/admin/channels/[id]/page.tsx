@@ -13,7 +13,7 @@ import { ApiError } from "@/lib/api/errors";
 import { getAdminChannel } from "@/lib/channels/admin";
 import { getGuide } from "@/lib/channels/channels";
 import { deleteChannelAction, saveScheduleAction, updateChannelAction } from "../actions";
-import { KIND_OPTIONS } from "../kinds";
+import { KIND_OPTIONS, RATING_OPTIONS } from "../kinds";
 
 export const metadata: Metadata = { title: "Edit channel" };
 
@@ -62,6 +62,7 @@ export default async function AdminChannelPage({ params }: Props) {
             <Field name="name" label="Name" defaultValue={channel.name} required />
             <SelectField name="kind" label="Kind" options={KIND_OPTIONS} defaultValue={channel.kind} />
             <Field name="logo_url" label="Logo URL" defaultValue={channel.logo_url ?? ""} />
+            <SelectField name="maturity_rating" label="Maturity rating" options={RATING_OPTIONS} defaultValue={channel.maturity_rating ?? ""} />
             {channel.ingest && (
               <>
                 <Field name="rtmp_port" label="RTMP port" type="number" min={1024} max={65535} defaultValue={String(channel.ingest.rtmp_port ?? "")} />
