@@ -58,6 +58,11 @@ export function IngestPanel({ channelId, initial }: { channelId: string; initial
         </p>
       )}
       {status.last_error && <p className="text-sm text-danger-soft">Last problem: {status.last_error}</p>}
+      {status.refused_pushes > 0 && (
+        <p className="text-sm text-muted" data-testid="refused-pushes">
+          Refused pushes: {status.refused_pushes}, the last from {status.last_refused_address} at {since(status.last_refused_at)}
+        </p>
+      )}
       {ingest.source_url ? (
         <p className="break-all text-sm">Pulls <code>{ingest.source_url}</code></p>
       ) : (

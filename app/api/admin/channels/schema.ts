@@ -60,6 +60,9 @@ const ingest = z
       renditions: z.array(z.string()).describe("The live ladder's rungs (on air), e.g. 360p, 720p."),
       running: z.boolean().describe("A worker holds the channel's ingest (it listens or pulls)."),
       last_error: z.string().nullable().describe("Why the last feed ended or could not start, e.g. a refused stream key."),
+      refused_pushes: z.number().int().describe("Pushes refused so far: a wrong stream key, or an address throttled after too many wrong ones."),
+      last_refused_at: z.iso.datetime({ offset: true }).nullable().describe("When the last push was refused."),
+      last_refused_address: z.string().nullable().describe("The address the last refused push came from."),
     }),
   })
   .nullable()
