@@ -1,37 +1,20 @@
 import "server-only";
-import { cache } from "react";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { OffAirSlate } from "@/components/live/off-air-slate";
 import Player from "@/components/player/player";
 import type { Viewer } from "@/lib/access/rules";
 import { ApiError } from "@/lib/api/errors";
-import { CLIENT_IP_HEADER } from "@/lib/api/internal-headers";
 import { requireChannel } from "@/lib/channels/channels";
 import { startChannelStream } from "@/lib/channels/live-stream";
 import { requireViewer } from "@/lib/site/session";
-import { Problem } from "./watch";
-
-type ChannelStart = { stream: Awaited<ReturnType<typeof startChannelStream>>; error?: never } | { stream?: never; error: ApiError };
+import { Problem, startOncePerRequest } from "./watch";
 
 export const CHANNEL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-// One stream start per request, whichever of the channel's watch layout and page asks first (as for titles, watch.tsx).
-const requestSlot = cache((_channelId: string): { start?: Promise<ChannelStart> } => ({}));
-
-function startWatchingChannel(viewer: Viewer, channelId: string): Promise<ChannelStart> {
-  const slot = requestSlot(channelId);
-  slot.start ??= headers().then((request) =>
-    startChannelStream(viewer, channelId, { userAgent: request.get("user-agent") ?? undefined, ip: request.get(CLIENT_IP_HEADER) ?? undefined }).then(
-      (stream) => ({ stream }),
-      (error: unknown) => {
-        if (!(error instanceof ApiError)) throw error;
-        return { error };
-      },
-    ),
-  );
-  return slot.start;
-}
+// The layout and the page share one start per request, as for titles.
+const startWatchingChannel = (viewer: Viewer, channelId: string) =>
+  startOncePerRequest(`channel:${channelId}`, (request) => startChannelStream(viewer, channelId, request));
 
 async function ChannelRefusal({ error, channelId }: { error: ApiError; channelId: string }) {
   if (error.code === "channel_not_found") notFound();
