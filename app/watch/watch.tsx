@@ -9,7 +9,7 @@ import type { ProgressTarget, UpNext } from "@/components/player/types";
 import type { Viewer } from "@/lib/access/rules";
 import { ApiError } from "@/lib/api/errors";
 import { CLIENT_IP_HEADER } from "@/lib/api/internal-headers";
-import { startStream, type PlaybackItem, type StreamStart } from "@/lib/playback/streams";
+import { startStream, type PlaybackItem, type StreamRequest } from "@/lib/playback/streams";
 import { userMessage } from "@/lib/i18n/errors";
 import { refusePage } from "@/lib/site/page-status";
 import { requireViewer } from "@/lib/site/session";
@@ -20,17 +20,19 @@ export type WatchInfo = { title: string; subtitle?: string; backHref: string; ne
 const NOT_FOUND = new Set(["movie_not_found", "show_not_found", "episode_not_found"]);
 const HIDDEN = new Set(["maturity_restricted", "genre_blocked"]);
 
-type StartOutcome = { stream: StreamStart; error?: never } | { stream?: never; error: ApiError };
+/** A stream start's answer: the stream, or the refusal to render. */
+export type StartOutcome<T> = { stream: T; error?: never } | { stream?: never; error: ApiError };
 
 const itemKey = (item: PlaybackItem) => (item.kind === "movie" ? item.movieId : `${item.showId}/${item.season}/${item.episode}`);
 
 // One stream start per request, whichever of the watch layout and page asks first (React's per-request cache).
-const requestSlot = cache((_item: string): { start?: Promise<StartOutcome> } => ({}));
+const requestSlot = cache((_key: string): { start?: Promise<StartOutcome<unknown>> } => ({}));
 
-function startWatching(viewer: Viewer, item: PlaybackItem): Promise<StartOutcome> {
-  const slot = requestSlot(itemKey(item));
+/** Starts a stream once per request under `key` (a watch route's layout and page share it); a refusal is its error. */
+export function startOncePerRequest<T>(key: string, start: (request: StreamRequest) => Promise<T>): Promise<StartOutcome<T>> {
+  const slot = requestSlot(key);
   slot.start ??= headers().then((request) =>
-    startStream(viewer, item, { userAgent: request.get("user-agent") ?? undefined, ip: request.get(CLIENT_IP_HEADER) ?? undefined }).then(
+    start({ userAgent: request.get("user-agent") ?? undefined, ip: request.get(CLIENT_IP_HEADER) ?? undefined }).then(
       (stream) => ({ stream }),
       (error: unknown) => {
         if (!(error instanceof ApiError)) throw error;
@@ -38,8 +40,10 @@ function startWatching(viewer: Viewer, item: PlaybackItem): Promise<StartOutcome
       },
     ),
   );
-  return slot.start;
+  return slot.start as Promise<StartOutcome<T>>;
 }
+
+const startWatching = (viewer: Viewer, item: PlaybackItem) => startOncePerRequest(itemKey(item), (request) => startStream(viewer, item, request));
 
 /**
  * The watch routes' layouts, outside their loading boundary: a document request starts the stream here, so that a

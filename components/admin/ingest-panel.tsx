@@ -70,6 +70,11 @@ export function IngestPanel({ channelId, initial }: { channelId: string; initial
         </p>
       )}
       {status.last_error && <p className="text-sm text-danger-soft">{t("lastProblem", { error: status.last_error })}</p>}
+      {status.refused_pushes > 0 && (
+        <p className="text-sm text-muted" data-testid="refused-pushes">
+          {t("refusedPushes", { count: status.refused_pushes, address: status.last_refused_address ?? "?", time: status.last_refused_at ? f.time(status.last_refused_at) : "" })}
+        </p>
+      )}
       {ingest.source_url ? (
         <p className="break-all text-sm">{t.rich("pulls", { url: ingest.source_url, code: (chunks) => <code>{chunks}</code> })}</p>
       ) : (

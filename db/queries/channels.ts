@@ -5,7 +5,7 @@ import { channelVisibleTo, type Audience } from "@/lib/access/visibility";
 import { db } from "../client";
 import { channelItems, channels, episodes, mediaAssets, streams, titles, type Channel } from "../schema";
 
-export type ChannelFields = Pick<typeof channels.$inferInsert, "number" | "name" | "kind" | "logoUrl" | "streamKey" | "rtmpPort" | "sourceUrl">;
+export type ChannelFields = Pick<typeof channels.$inferInsert, "number" | "name" | "kind" | "logoUrl" | "streamKey" | "rtmpPort" | "sourceUrl" | "maturityRating" | "maturityLevel">;
 
 /** Channels visible to `audience`, by number. */
 export async function listChannels(audience: Audience): Promise<Channel[]> {

@@ -67,6 +67,22 @@ export async function writeIngestStatus(channelId: string, workerId: string, sta
   return rows.length > 0;
 }
 
+/** Adds refused pushes to the channel's count, with the last one's time and address; false when `workerId` lost it. */
+export async function addRefusedPushes(channelId: string, workerId: string, refused: { count: number; at: Date; address: string; why: string }): Promise<boolean> {
+  const rows = await db()
+    .update(channelIngests)
+    .set({
+      refusedPushes: sql`${channelIngests.refusedPushes} + ${refused.count}`,
+      lastRefusedAt: refused.at,
+      lastRefusedAddress: refused.address,
+      lastError: refused.why,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(channelIngests.channelId, channelId), eq(channelIngests.workerId, workerId)))
+    .returning({ id: channelIngests.channelId });
+  return rows.length > 0;
+}
+
 /** A stopping worker lets go of a channel: off air, free for the next worker at once. */
 export async function releaseIngest(channelId: string, workerId: string): Promise<void> {
   await db()

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, integer, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { episodes, titles } from "./catalog";
 import type { Rendition } from "./media";
 import { progressKind } from "./profiles";
@@ -27,6 +27,12 @@ export const channels = pgTable(
     rtmpPort: integer("rtmp_port"),
     /** Live: a feed to pull instead of listening for a push (rtmp://, rtmps://, srt://, udp://, http(s):// live HLS). */
     sourceUrl: text("source_url"),
+    /**
+     * The rating an admin gave the channel (lib/catalog/maturity.ts), as label and level; null: unrated. A live channel
+     * has no titles to judge it by, so unrated it counts as the highest rating (lib/access/visibility.ts).
+     */
+    maturityRating: text("maturity_rating"),
+    maturityLevel: smallint("maturity_level"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -36,6 +42,7 @@ export const channels = pgTable(
     uniqueIndex("channels_stream_key_key").on(t.streamKey),
     check("channels_number_positive", sql`${t.number} between 1 and 9999`),
     check("channels_rtmp_port_range", sql`${t.rtmpPort} between 1 and 65535`),
+    check("channels_maturity_rated", sql`(${t.maturityRating} is null) = (${t.maturityLevel} is null)`),
   ],
 );
 
@@ -64,6 +71,10 @@ export const channelIngests = pgTable("channel_ingests", {
   renditions: jsonb("renditions").$type<Rendition[]>().notNull().default([]),
   /** Why the last feed ended or could not start (refused key, unreachable source, ffmpeg's error line). */
   lastError: text("last_error"),
+  /** Pushes refused since the channel first ran: a wrong stream key, or an address throttled for sending wrong ones. */
+  refusedPushes: integer("refused_pushes").notNull().default(0),
+  lastRefusedAt: timestamp("last_refused_at", { withTimezone: true }),
+  lastRefusedAddress: text("last_refused_address"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

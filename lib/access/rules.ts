@@ -2,14 +2,14 @@ import "server-only";
 import { findLiveRight, listOffers, startRentalWindow } from "@/db/queries/purchases";
 import { titleInGenres } from "@/db/queries/kids-controls";
 import { findSubscription } from "@/db/queries/subscriptions";
-import type { Profile, Purchase, Subscription, TitleAccess } from "@/db/schema";
+import type { Channel, Profile, Purchase, Subscription, TitleAccess } from "@/db/schema";
 import type { Principal } from "@/lib/accounts/sessions";
 import { ApiError } from "@/lib/api/errors";
 import { PLANS, type Plan } from "@/lib/billing/plans";
 import { activePlan } from "@/lib/billing/subscriptions";
 import { offerView } from "@/lib/purchases/offers";
 import { assertViewingTimeLeft } from "./kids-controls";
-import { ratingAllows } from "./visibility";
+import { channelRating, ratingAllows } from "./visibility";
 
 // Who may see and who may play what: the whole rule, in this one file. Every catalog, search, list, recommendation,
 // progress and stream query filters titles with `visibleTo` (visibility.ts); every stream start asks `canPlay`.
@@ -34,10 +34,13 @@ import { ratingAllows } from "./visibility";
 // - Kids controls (kids-controls.ts), per profile: a title in a blocked genre is hidden like one rated above the
 //   profile (`visibleTo`) and refused 403 `genre_blocked` at stream start; once the day's viewing minutes are used, a
 //   stream start and a progress write are refused 403 `viewing_limit_reached` until the next day.
-// - A **channel** (linear TV, lib/channels/) is visible to a profile when every title its schedule plays is
-//   (`channelVisibleTo`), and plays with an active plan that covers every title on it (402 `subscription_required`
-//   otherwise: rentals and purchases do not open a channel, nor a channel a rent-only title), the profile's rating and blocked genres checked against each of its titles, and
-//   the kids' daily limit, at the plan's streams and quality (`canPlayChannel`).
+// - A **channel** (lib/channels/) is visible to a profile when its own rating allows it (the one an admin gave it; a
+//   live channel, which has no titles to judge it by, counts as the highest rating until it has one) and every title
+//   its schedule plays is visible (`channelVisibleTo`). It plays with an active plan that covers every title on it
+//   (402 `subscription_required` otherwise: rentals and purchases do not open a channel, nor a channel a rent-only
+//   title), the profile's rating checked against the channel's and each of its titles' (403 `maturity_restricted`,
+//   naming neither), its blocked genres against each title, and the kids' daily limit, at the plan's streams and
+//   quality (`canPlayChannel`).
 
 /** The one who asks: the signed-in account and the profile it acts as, loaded once per request. */
 export type Viewer = { principal: Principal; profile: Profile };
@@ -131,8 +134,8 @@ export async function openRight(right: PlayRight): Promise<Date | null> {
   return rental.expiresAt;
 }
 
-/** Whether the viewer may start watching a channel whose schedule plays `titles`; throws the refusal. */
-export async function canPlayChannel(viewer: Viewer, titles: PlayableTitle[]): Promise<Allowance> {
+/** Whether the viewer may start watching `channel`, whose schedule plays `titles`; throws the refusal. */
+export async function canPlayChannel(viewer: Viewer, channel: Pick<Channel, "kind" | "maturityRating" | "maturityLevel">, titles: PlayableTitle[]): Promise<Allowance> {
   const plan = activePlan(await findSubscription(viewer.principal.accountId));
   if (!plan) throw new ApiError("subscription_required", "Choose a plan to watch live TV (PUT /api/accounts/subscription).");
   // A channel does not open what the plan does not cover: a rent-only title, or early access below Premium.
@@ -143,6 +146,14 @@ export async function canPlayChannel(viewer: Viewer, titles: PlayableTitle[]): P
       "subscription_required",
       early ? "This channel plays titles in early access: watch it with the Premium plan." : "This channel plays titles that are not part of any plan.",
       { access: uncovered.access, ...(early && { plans: ["premium"] }) },
+    );
+  }
+  const rated = channelRating(channel);
+  if (rated && !ratingAllows(viewer.profile, rated)) {
+    throw new ApiError(
+      "maturity_restricted",
+      `This channel is not available on this profile: it is rated above what the profile may watch (${viewer.profile.maturityRating}).`,
+      { channel_rating: rated.maturityRating, profile_rating: viewer.profile.maturityRating },
     );
   }
   const above = titles.find((title) => !ratingAllows(viewer.profile, title));

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import type { Profile } from "@/db/schema";
+import type { Channel, Profile } from "@/db/schema";
+import { maturityLevel, type MaturityRating } from "@/lib/catalog/maturity";
 
 // What a profile may see (the rule is explained in rules.ts): published, rated at or below the profile's level, and
 // in none of the genres its kids controls block. One condition for every query that lists, finds or writes against
@@ -40,11 +41,28 @@ export const visibleToText = (table: string, level: string, profileId: string) =
 export const ratingAllows = (audience: Audience, title: { maturityLevel: number }) =>
   audience === undefined || title.maturityLevel <= audience.maturityLevel;
 
+/** A live channel nobody rated counts as the highest rating: nothing unrated reaches a kids profile. */
+export const UNRATED_LIVE_RATING = "NC-17" as const satisfies MaturityRating;
+const UNRATED_LIVE_LEVEL = maturityLevel(UNRATED_LIVE_RATING);
+
+export type ChannelRating = { maturityRating: string; maturityLevel: number };
+
 /**
- * Whether the channel row `table` may be shown to `audience`: every title on its schedule is visible to it (rules.ts).
- * Anonymous reads see every channel.
+ * The rating a channel is judged by on its own, its titles aside: the one an admin gave it, else for a live channel
+ * the highest; null for an unrated linear channel (its titles decide).
+ */
+export function channelRating(channel: Pick<Channel, "kind" | "maturityRating" | "maturityLevel">): ChannelRating | null {
+  if (channel.maturityRating !== null && channel.maturityLevel !== null) return { maturityRating: channel.maturityRating, maturityLevel: channel.maturityLevel };
+  return channel.kind === "live" ? { maturityRating: UNRATED_LIVE_RATING, maturityLevel: UNRATED_LIVE_LEVEL } : null;
+}
+
+/**
+ * Whether the channel row `table` may be shown to `audience`: its own rating (`channelRating`) allows it, and every
+ * title on its schedule is visible to it (rules.ts). Anonymous reads see every channel.
  */
 export function channelVisibleTo(audience: Audience, table = "channels"): SQL {
   if (audience === undefined) return sql`true`;
-  return sql`not exists (select 1 from channel_items vci join titles vt on vt.id = vci.title_id where vci.channel_id = ${sql.raw(table)}.id and not ${visibleTo(audience, "vt")})`;
+  const c = sql.raw(table);
+  const level = sql`coalesce(${c}.maturity_level, case when ${c}.kind = 'live' then ${sql.raw(String(UNRATED_LIVE_LEVEL))} else 0 end)`;
+  return sql`(${level} <= ${audience.maturityLevel} and not exists (select 1 from channel_items vci join titles vt on vt.id = vci.title_id where vci.channel_id = ${c}.id and not ${visibleTo(audience, "vt")}))`;
 }

@@ -18,6 +18,7 @@ import type { Channel } from "@/db/schema";
 import type { Principal } from "@/lib/accounts/sessions";
 import { requireAdmin } from "@/lib/admin/guard";
 import { ApiError, uniqueViolation } from "@/lib/api/errors";
+import { maturityLevel, type MaturityRating } from "@/lib/catalog/maturity";
 import { appUrl, env } from "@/lib/env";
 import { eventStream } from "@/lib/realtime";
 import { CHANNELS_TOPIC, ingestView } from "./ingest/status";
@@ -32,6 +33,7 @@ type ChannelInput = {
   logo_url?: string | null;
   rtmp_port?: number;
   source_url?: string | null;
+  maturity_rating?: MaturityRating | null;
 };
 
 const notFound = () => new ApiError("channel_not_found", "There is no channel with this id.");
@@ -62,6 +64,7 @@ async function adminViews(channels: Channel[]) {
     name: channel.name,
     kind: channel.kind,
     logo_url: channel.logoUrl,
+    maturity_rating: channel.maturityRating,
     schedule_starts_at: channel.scheduleStartsAt.toISOString(),
     schedule: rows
       .filter((row) => row.channelId === channel.id)
@@ -145,6 +148,10 @@ const fields = (input: Partial<ChannelInput>): Partial<ChannelFields> => ({
   ...(input.logo_url !== undefined && { logoUrl: input.logo_url }),
   ...(input.rtmp_port !== undefined && { rtmpPort: input.rtmp_port }),
   ...(input.source_url !== undefined && { sourceUrl: input.source_url }),
+  ...(input.maturity_rating !== undefined && {
+    maturityRating: input.maturity_rating,
+    maturityLevel: input.maturity_rating === null ? null : maturityLevel(input.maturity_rating),
+  }),
 });
 
 export async function createChannel(principal: Principal | undefined, input: ChannelInput) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { findChannel, listChannels, searchChannels } from "@/db/queries/channels";
 import type { Channel } from "@/db/schema";
-import type { Audience } from "@/lib/access/visibility";
+import { channelRating, type Audience } from "@/lib/access/visibility";
 import { ApiError } from "@/lib/api/errors";
 import { ingestView } from "./ingest/status";
 import { programmesBetween } from "./live-playlist";
@@ -43,6 +43,8 @@ export function channelView(channel: Channel, schedule: ChannelSchedule, nowMs: 
     name: channel.name,
     kind: channel.kind,
     logo_url: channel.logoUrl,
+    // The rating the channel is judged by (an unrated live one counts as the highest); null: its titles decide.
+    maturity_rating: channelRating(channel)?.maturityRating ?? null,
     // A live channel is on air while its feed is; a linear one while anything on its schedule plays.
     on_air: channel.kind === "live" ? ingestView(schedule.ingest, nowMs).state === "on_air" : schedule.items.length > 0,
     ...nowAndNext(schedule, nowMs),

@@ -1,15 +1,15 @@
 import "server-only";
-import fs from "node:fs/promises";
 import path from "node:path";
 import { findChannel, renewChannelStream } from "@/db/queries/channels";
 import { openStreamWithinLimit } from "@/db/queries/streams";
 import { canPlayChannel, type Viewer } from "@/lib/access/rules";
 import { ApiError, errorResponse } from "@/lib/api/errors";
 import { renderMasterPlaylist } from "@/lib/media/hls";
-import { allowedRenditions, signPlaylist } from "@/lib/playback/playlists";
+import { allowedRenditions } from "@/lib/playback/playlists";
 import { LEASE_SECONDS, streamLimitError, type StreamRequest } from "@/lib/playback/streams";
 import { manifestExpiry, MANIFEST_TTL_SECONDS, MEDIA_PREFIX, signPath } from "@/lib/playback/signing";
 import { channelView } from "./channels";
+import { liveSegmentExpiry, signedLivePlaylist } from "./ingest/signed-playlist";
 import { ingestView, liveDir } from "./ingest/status";
 import { renderLivePlaylist } from "./live-playlist";
 import { loadSchedule } from "./schedule";
@@ -18,7 +18,8 @@ import { loadSchedule } from "./schedule";
 // playlists under /media/channels/<channel>/<stream>/. A channel stream's lease is renewed by its player's playlist
 // refreshes (no progress is written for live TV), and a stream that was ended stops getting playlists.
 // A live (ingested) channel answers the same way: its master lists the ladder the ingest writes (plan-capped), its
-// variants are the ingest's sliding-window playlists with every segment URL signed (/media/live/<channel>/…).
+// variants are the ingest's sliding-window playlists with every segment URL signed (/media/live/<channel>/…), one
+// signed text shared by all its viewers (ingest/signed-playlist.ts).
 // Off air, a stream start is refused 409 `channel_off_air`; a player already watching keeps its playlist, which grows
 // again (after an #EXT-X-DISCONTINUITY) when the feed comes back.
 
@@ -32,7 +33,7 @@ export async function startChannelStream(viewer: Viewer, channelId: string, requ
   if (!channel) throw new ApiError("channel_not_found", "There is no channel with this id.");
   const schedule = await loadSchedule(channel);
   const titles = [...new Map(schedule.items.map((item) => [item.titleId, { id: item.titleId, access: item.access, maturityLevel: item.maturityLevel, maturityRating: item.maturityRating }])).values()];
-  const allowance = await canPlayChannel(viewer, titles);
+  const allowance = await canPlayChannel(viewer, channel, titles);
   const live = channel.kind === "live";
   if (live && (ingestView(schedule.ingest, now).state !== "on_air" || !schedule.ladder.length)) {
     throw new ApiError("channel_off_air", "This channel is off air: its feed has stopped. It comes back by itself when the feed does.", {
@@ -107,7 +108,7 @@ export async function serveChannelPlaylist(request: Request, segments: string[],
     return errorResponse(new ApiError("forbidden", "This stream has ended: start watching the channel again."), headers);
   }
   const schedule = await loadSchedule(channel);
-  if (channel.kind === "live") return serveIngestPlaylist(request, channelId, streamId, schedule, master?.[1], variant?.[1], expires);
+  if (channel.kind === "live") return serveIngestPlaylist(request, channelId, streamId, schedule, master?.[1], variant?.[1], expires, now);
   if (!schedule.items.length) return missing();
   let body: string;
   if (master) {
@@ -130,7 +131,7 @@ function playlistResponse(request: Request, body: string): Response {
 /**
  * A live channel's playlists: the master from the ladder its ingest writes, capped by the plan; a rung's playlist is
  * the ingest's own (the DVR window, program date-times, discontinuities where the feed came back) with each segment
- * signed until the variant URL's expiry, as /media/live/<channel>/<rung>/<segment>.
+ * signed at least until the variant URL's expiry, as /media/live/<channel>/<rung>/<segment>.
  */
 async function serveIngestPlaylist(
   request: Request,
@@ -140,6 +141,7 @@ async function serveIngestPlaylist(
   maxQuality: string | undefined,
   rung: string | undefined,
   expires: number,
+  now: number,
 ): Promise<Response> {
   const missing = () => errorResponse(new ApiError("not_found", "No such live playlist."), headers);
   if (!schedule.ladder.length) return missing();
@@ -149,7 +151,8 @@ async function serveIngestPlaylist(
     return playlistResponse(request, renderMasterPlaylist(renditions, (playlist) => signPath(channelPath(channelId, streamId, playlist), windowExpires)));
   }
   if (!schedule.ladder.some((r) => r.name === rung)) return missing();
-  const text = await fs.readFile(path.join(liveDir(channelId), rung!, "index.m3u8"), "utf8").catch(() => undefined);
-  if (text === undefined) return missing();
-  return playlistResponse(request, signPlaylist(text, `${MEDIA_PREFIX}/live/${channelId}/${rung}/index.m3u8`, expires));
+  const file = path.join(liveDir(channelId), rung!, "index.m3u8");
+  const segmentsExpire = liveSegmentExpiry(expires, LIVE_VIEWING_SECONDS, now);
+  const text = await signedLivePlaylist(file, `${MEDIA_PREFIX}/live/${channelId}/${rung}/index.m3u8`, segmentsExpire, now);
+  return text === undefined ? missing() : playlistResponse(request, text);
 }

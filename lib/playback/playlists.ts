@@ -31,12 +31,16 @@ export function renderSignedMaster(asset: { id: string; renditions: Rendition[];
 }
 
 /**
- * Rewrites a media playlist (or a master) found at `playlistPath` (a public /media/… path): every URI line and every
- * URI="…" attribute becomes a signed absolute path. A URI that names another host or leaves the asset's folder throws:
- * the pipeline never writes one, so it means a tampered file.
+ * How a URI of the playlist at `playlistPath` is signed: resolved against its folder, signed until `expires`. A URI
+ * that names another host or leaves the asset's folder throws: the pipeline never writes one, so it means a tampered file.
  */
-export function signPlaylist(text: string, playlistPath: string, expires: number): string {
-  const sign = (uri: string) => signPath(resolveWithin(playlistPath, uri), expires);
+export const playlistUriSigner = (playlistPath: string, expires: number) => (uri: string) => signPath(resolveWithin(playlistPath, uri), expires);
+
+/**
+ * Rewrites a media playlist (or a master) found at `playlistPath` (a public /media/… path): every URI line and every
+ * URI="…" attribute becomes a signed absolute path, by `sign` (a caller that keeps URIs it signed before passes its own).
+ */
+export function signPlaylist(text: string, playlistPath: string, expires: number, sign = playlistUriSigner(playlistPath, expires)): string {
   return text
     .split(/\r?\n/)
     .map((line) => {

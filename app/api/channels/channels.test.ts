@@ -3,7 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AdminServer } from "@/app/api/admin/test-server";
 import type { LongFilmFixture, PlaybackFixture } from "@/lib/playback/test-fixtures";
-import { createTestDatabase, startServer, type ServerHandle } from "@/test/server-process";
+import { createTestDatabase, freePort, startServer, type ServerHandle } from "@/test/server-process";
+import { chooseProfileOnSite, signInToSite } from "@/test/web-session";
 
 // Live TV over HTTP, on a catalog with ladders on disk (lib/playback/test-fixtures.ts): admin channel and schedule
 // management, the guide, search, and channel streams with the title rules (plan, rating, streams) and live playlists.
@@ -246,5 +247,87 @@ describe("a channel's titles and the plan", () => {
     const refused = await startChannel(family.id, await viewer("premium"));
     expectError(refused, 402, "subscription_required");
     expect(refused.body.error.details).toMatchObject({ access: "rent_or_buy" });
+  });
+});
+
+describe("a channel's own rating", () => {
+  it("keeps an unrated live channel from a kids profile everywhere, through the API and the site, until it is rated for kids", async () => {
+    const created = await asAdmin("POST", "/api/admin/channels", { number: 201, name: "Newsroom Live", kind: "live", rtmp_port: await freePort() });
+    expect(created.status).toBe(201);
+    expect(created.body.maturity_rating).toBeNull();
+    const live = created.body;
+    expectError(await asAdmin("PATCH", `/api/admin/channels/${live.id}`, { maturity_rating: "M" }), 422, "validation_failed");
+    expectError(await asAdmin("POST", "/api/admin/channels", { number: 202, name: "Bad", kind: "live", maturity_rating: "X-99" }), 422, "validation_failed");
+    expectError(await asAdmin("PATCH", `/api/admin/channels/${live.id}`, { maturity_rating: 3 }), 422, "validation_failed");
+
+    const account = await client.signUp(`fam_${randomUUID().slice(0, 8)}`);
+    const { token } = account;
+    expect((await call("PUT", "/api/accounts/subscription", { token, body: { subscription: "standard" } })).status).toBe(200);
+    expect((await call("POST", "/api/profiles/Main/new", { token })).status).toBe(200);
+    expect((await call("POST", "/api/profiles/Kid/new", { token })).status).toBe(200);
+    expect((await call("PATCH", "/api/profiles/Kid", { token, body: { kids: true } })).status).toBe(200);
+    const kidCookie = await chooseProfileOnSite(server.url, await signInToSite(server.url, account.username, account.password), "Kid");
+    const site = (url: string) => fetch(server.url + url, { headers: { cookie: kidCookie, accept: "text/html" } });
+    const listed = async (profile?: string) =>
+      (await call("GET", `/api/channels${profile ? `?profile=${profile}` : ""}`, { token })).body.items.find((c: any) => c.id === live.id);
+
+    async function expectHiddenFromKid() {
+      expect(await listed("Kid")).toBeUndefined();
+      expectError(await call("GET", `/api/channels/${live.id}?profile=Kid`, { token }), 404, "channel_not_found");
+      expectError(await call("GET", `/api/channels/${live.id}/schedule?profile=Kid`, { token }), 404, "channel_not_found");
+      expect((await call("GET", "/api/search?q=newsroom&type=channel&profile=Kid", { token })).body.items).toEqual([]);
+      const refused = await startChannel(live.id, token, "Kid");
+      expectError(refused, 403, "maturity_restricted");
+      expect(refused.text).not.toContain("Newsroom");
+      // The kids profile's browser: the API with its cookie, the watch page, and the guide.
+      const byCookie = await call("POST", `/api/channels/${live.id}/stream`, { headers: { cookie: kidCookie, origin: server.url }, body: { profile: "Kid" } });
+      expectError(byCookie, 403, "maturity_restricted");
+      const page = await site(`/watch/channel/${live.id}`);
+      expect(page.status).toBe(403);
+      expect(await page.text()).not.toContain("Newsroom");
+      const guide = await site("/live");
+      expect(guide.status).toBe(200);
+      expect(await guide.text()).not.toContain("Newsroom");
+    }
+
+    // Unrated, a live channel counts as the highest rating: grown-ups see it (and get as far as its feed), kids do not.
+    await expectHiddenFromKid();
+    expect(await listed()).toMatchObject({ kind: "live", maturity_rating: "NC-17" });
+    expect(await listed("Main")).toMatchObject({ maturity_rating: "NC-17" });
+    expect((await call("GET", "/api/search?q=newsroom&type=channel&profile=Main", { token })).body.items.map((c: any) => c.id)).toEqual([live.id]);
+    expectError(await startChannel(live.id, token, "Main"), 409, "channel_off_air");
+
+    const rated = await asAdmin("PATCH", `/api/admin/channels/${live.id}`, { maturity_rating: "TV-Y7" });
+    expect(rated.status).toBe(200);
+    expect(rated.body.maturity_rating).toBe("TV-Y7");
+    expect(await listed("Kid")).toMatchObject({ maturity_rating: "TV-Y7" });
+    expect((await call("GET", `/api/channels/${live.id}?profile=Kid`, { token })).status).toBe(200);
+    expect((await call("GET", "/api/search?q=newsroom&type=channel&profile=Kid", { token })).body.items.map((c: any) => c.id)).toEqual([live.id]);
+    expectError(await startChannel(live.id, token, "Kid"), 409, "channel_off_air");
+    expect(await (await site("/live")).text()).toContain("Newsroom Live");
+
+    // Rated above the kids profile, or unrated again: hidden again.
+    expect((await asAdmin("PATCH", `/api/admin/channels/${live.id}`, { maturity_rating: "TV-MA" })).status).toBe(200);
+    await expectHiddenFromKid();
+    const unrated = await asAdmin("PATCH", `/api/admin/channels/${live.id}`, { maturity_rating: null });
+    expect(unrated.body.maturity_rating).toBeNull();
+    await expectHiddenFromKid();
+    expect(await listed()).toMatchObject({ maturity_rating: "NC-17" });
+  });
+
+  it("rates a linear channel on top of its titles: a kids profile sees it only when both allow", async () => {
+    const token = await viewer("standard");
+    expect((await call("POST", "/api/profiles/Kid/new", { token })).status).toBe(200);
+    expect((await call("PATCH", "/api/profiles/Kid", { token, body: { kids: true } })).status).toBe(200);
+    const kidSees = async () => (await call("GET", "/api/channels?profile=Kid", { token })).body.items.map((c: any) => c.id);
+    expect(await kidSees()).toContain(family.id);
+    expect((await call("GET", `/api/channels/${family.id}`)).body.maturity_rating).toBeNull();
+    expect((await asAdmin("PATCH", `/api/admin/channels/${family.id}`, { maturity_rating: "R" })).status).toBe(200);
+    expect(await kidSees()).not.toContain(family.id);
+    // Rated for kids, a channel that plays a title above them stays hidden: its titles decide too.
+    expect((await asAdmin("PATCH", `/api/admin/channels/${late.id}`, { maturity_rating: "G" })).status).toBe(200);
+    expect(await kidSees()).not.toContain(late.id);
+    expect((await asAdmin("PATCH", `/api/admin/channels/${family.id}`, { maturity_rating: null })).status).toBe(200);
+    expect(await kidSees()).toContain(family.id);
   });
 });

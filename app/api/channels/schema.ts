@@ -23,6 +23,10 @@ export const channel = z.object({
   name: z.string(),
   kind: z.enum(["linear", "live"]),
   logo_url: z.string().nullable(),
+  maturity_rating: z
+    .string()
+    .nullable()
+    .describe("The channel's own rating: the one an admin gave it; a live channel without one counts as NC-17. Null: a linear channel judged by its titles alone."),
   on_air: z.boolean().describe("Whether anything on the channel can be watched now."),
   now: programme.nullable(),
   next: programme.nullable(),
@@ -34,7 +38,7 @@ export const listChannelsEndpoint = endpoint({
   method: "GET",
   path: "/api/channels",
   summary: "The channel guide: every channel with what is on now and next",
-  description: "With `?profile=` (and a bearer token), only channels whose every programme that profile may watch.",
+  description: "With `?profile=` (and a bearer token), only channels rated at or below that profile whose every programme it may watch.",
   tag,
   auth: "none",
   profile: "optional",
@@ -90,7 +94,7 @@ export const channelStreamEndpoint = endpoint({
   summary: "Start watching a channel live",
   description:
     "As a title's stream start (same checks and codes): an active plan (402 subscription_required), the profile's " +
-    "rating and blocked genres against every title on the channel (403 maturity_restricted, genre_blocked), kids' " +
+    "rating against the channel's own and every title's on it (403 maturity_restricted), blocked genres (403 genre_blocked), kids' " +
     "daily limit, and the plan's concurrent streams (409). `manifest_url` is a live HLS master capped by the plan; its " +
     "media playlists slide in real time (#EXT-X-MEDIA-SEQUENCE, #EXT-X-PROGRAM-DATE-TIME, a discontinuity between " +
     "programmes, no #EXT-X-ENDLIST). The player's playlist refreshes keep the stream's lease alive; no progress is kept. " +

@@ -1,8 +1,8 @@
 // One live feed, from its first byte to its end, as two ffmpeg processes joined by a pipe (no database here: the
 // supervisor wraps this):
 //
-//   receiver: listens for one RTMP publisher on the channel's port (ffmpeg's `-listen 1` takes a single connection and
-//             exits when it ends), or pulls `source_url`; copies the feed unchanged to MPEG-TS on its stdout. Its log
+//   receiver: listens for one RTMP publisher (ffmpeg's `-listen 1` takes a single connection and exits when it ends;
+//             behind the channel's gate, rtmp-gate.ts, on a loopback port), or pulls `source_url`; copies the feed unchanged to MPEG-TS on its stdout. Its log
 //             says what the input is (codec, size, frame rate), who published (a wrong stream key is refused here:
 //             ffmpeg itself only logs "Unexpected stream"), and its stats lines the bitrate and frames received.
 //   ladder:   started once the input is known (so its renditions are planned like an upload's, never upscaled):
@@ -20,7 +20,8 @@ export const LIVE_SEGMENT_SECONDS = 2;
 /** A feed that sends nothing for this long, while the ladder writes nothing either, is dropped (its publisher hung). */
 const STALL_MS = 20_000;
 
-export type FeedSource = { kind: "push"; port: number; streamKey: string } | { kind: "pull"; url: string };
+/** A push is listened for on `host`:`port` (the gate's loopback port); a pull reads `url`. */
+export type FeedSource = { kind: "push"; host: string; port: number; streamKey: string } | { kind: "pull"; url: string };
 
 export type FeedInput = { width: number; height: number; fps: number; videoCodec: string; audioCodec: string | null };
 
@@ -29,6 +30,8 @@ export type FeedHandlers = {
   onInput?: (input: FeedInput, renditions: Rendition[]) => void;
   /** The first segment of every rung's playlist is written: viewers can watch. */
   onOnAir?: () => void;
+  /** A publisher came with a wrong stream key: called as it is cut off (its connection is still the gate's current one). */
+  onRefused?: () => void;
   /** About once a second while on air: what arrived since the last report. */
   onStats?: (stats: { bitrateKbps: number; fps: number }) => void;
 };
@@ -84,6 +87,7 @@ export function runFeed(source: FeedSource, options: FeedOptions): Promise<FeedE
       if (wrongKey && source.kind === "push") {
         refused = "A publisher was refused: wrong stream key.";
         options.log?.(`refused a publisher with a wrong stream key`);
+        options.onRefused?.();
         return stop();
       }
       const video = /Stream #0:\d+.*?: Video: (\w+).*?, (\d{2,5})x(\d{2,5})/.exec(line);
@@ -164,11 +168,11 @@ const rendition = (plan: RenditionPlan): Rendition => {
   return { name: plan.name, width: plan.width, height: plan.height, bandwidth, averageBandwidth: (plan.videoKbps + (plan.audioKbps ?? 0)) * 1000, codecs: plan.codecs, playlist: `${plan.name}/index.m3u8` };
 };
 
-/** The receiver: one publisher on the channel's port (any address), or a pull; the feed copied to MPEG-TS on stdout. */
+/** The receiver: one publisher on the given address, or a pull; the feed copied to MPEG-TS on stdout. */
 export function receiverArgs(source: FeedSource): string[] {
   const input =
     source.kind === "push"
-      ? ["-listen", "1", "-i", `rtmp://0.0.0.0:${source.port}/live/${source.streamKey}`]
+      ? ["-listen", "1", "-i", `rtmp://${source.host}:${source.port}/live/${source.streamKey}`]
       : ["-rw_timeout", "10000000", "-i", source.url];
   return [
     "-hide_banner", "-nostdin", "-loglevel", "info", "-stats_period", "1",

@@ -1,7 +1,8 @@
 // A live channel from an RTMP push, end to end on this file's own database: a worker's ingest listens on the channel's
 // port, a generated test pattern is pushed with ffmpeg (the way OBS would), and the channel goes on air, plays through
 // signed live playlists, goes off air when the push stops and comes back on air by itself when it resumes. A push
-// with a wrong stream key is refused.
+// with a wrong stream key is refused, and an address that keeps sending wrong keys is throttled at the channel's gate.
+// The channel's own rating keeps it from a kids profile until an admin rates it for kids.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -25,6 +26,7 @@ let modules: {
   media: typeof import("@/lib/playback/media");
   status: typeof import("./status");
   ffmpeg: typeof import("@/lib/media/ffmpeg");
+  channels: typeof import("@/lib/channels/channels");
 };
 let supervisor: { stop(): Promise<void> };
 const logLines: string[] = [];
@@ -44,6 +46,7 @@ beforeAll(async () => {
     media: await import("@/lib/playback/media"),
     status: await import("./status"),
     ffmpeg: await import("@/lib/media/ffmpeg"),
+    channels: await import("@/lib/channels/channels"),
   };
   const { startIngestSupervisor } = await import("./supervisor");
   supervisor = startIngestSupervisor({ workerId: `test-${randomUUID().slice(0, 6)}`, pollIntervalMs: 250, log: (line) => logLines.push(line) });
@@ -64,17 +67,20 @@ afterAll(async () => {
   if (channel) fs.rmSync(modules.status.liveDir(channel.id), { recursive: true, force: true });
 });
 
-/** Pushes a test pattern with a tone as an encoder would, until killed (retrying a refused connection, as OBS does). */
-function push(key: string, retries = 10): ChildProcess {
+/**
+ * Pushes a test pattern with a tone as an encoder would, until killed (retrying a refused connection, as OBS does).
+ * The intruder pushes from the IPv6 loopback ("[::1]"), so its address is not the one the channel's own encoder uses.
+ */
+function push(key: string, retries = 10, host = "127.0.0.1"): ChildProcess {
   const started = Date.now();
   const child = spawn(modules.ffmpeg.ffmpegPath(), [
     "-hide_banner", "-nostdin", "-v", "error", "-re",
     "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-f", "lavfi", "-i", "sine",
     "-c:v", "libx264", "-preset", "ultrafast", "-g", "60", "-c:a", "aac",
-    "-f", "flv", `rtmp://127.0.0.1:${channel.ingest!.rtmp_port}/live/${key}`,
+    "-f", "flv", `rtmp://${host}:${channel.ingest!.rtmp_port}/live/${key}`,
   ], { stdio: "ignore" });
   pushes.push(child);
-  const retry = () => !given.has(key) && push(key, retries - 1);
+  const retry = () => !given.has(key) && push(key, retries - 1, host);
   child.once("exit", (code, signal) => retries > 0 && !signal && code !== 0 && Date.now() - started < 2_000 && setTimeout(retry, 500));
   return child;
 }
@@ -112,14 +118,41 @@ describe("a live channel from an RTMP push", () => {
     await waitFor((s) => s.running, 5_000, "running");
 
     // The intruder retries, as encoders do, until the ingest listens and refuses it.
-    const intruder = push("live_not-the-key", 10);
+    const intruder = push("live_not-the-key", 10, "[::1]");
     expect(await Promise.race([stopped(intruder), new Promise((r) => setTimeout(() => r("still pushing"), 15_000))])).not.toBe(0);
     await waitFor((s) => s.last_error?.includes("wrong stream key") ?? false, 15_000, "refusing the key");
+    // The admin sees who was refused, and when.
+    await waitFor((s) => s.refused_pushes >= 1 && s.last_refused_address === "::1", 5_000, "counting the refusal");
+    expect(Date.now() - Date.parse((await status()).last_refused_at!)).toBeLessThan(20_000);
     given.add("live_not-the-key");
     for (const child of pushes.splice(0)) child.kill("SIGKILL");
     expect((await status()).state).toBe("off_air");
     expect(fs.existsSync(path.join(modules.status.liveDir(channel.id), "360p", "index.m3u8"))).toBe(false);
     await expect(modules.live.startChannelStream(viewer, channel.id, {})).rejects.toMatchObject({ code: "channel_off_air" });
+  });
+
+  it("throttles an address that keeps sending wrong keys, before ffmpeg sees them, and no other address", async () => {
+    const { PUSH_ATTEMPTS } = await import("./push-guard");
+    const wrongKeyLines = () => logLines.filter((line) => line.includes("refused a publisher with a wrong stream key")).length;
+    const before = (await status()).refused_pushes;
+    // Each attempt is one connection that never gets on air; past the budget the gate closes the door itself.
+    const attempts = PUSH_ATTEMPTS.max + 3;
+    for (let i = 0; i < attempts; i++) await stopped(push(`live_guess-${i}`, 0, "[::1]"));
+    await waitFor((s) => s.refused_pushes >= before + attempts, 10_000, "counting every refused push");
+    const now = await status();
+    expect(now).toMatchObject({ state: "off_air", last_refused_address: "::1" });
+    expect(now.last_error).toContain("too many wrong stream keys");
+    // ffmpeg judged at most the budget's worth of keys from that address (fewer: the first test spent some).
+    expect(wrongKeyLines()).toBeLessThanOrEqual(PUSH_ATTEMPTS.max);
+    expect(logLines.some((line) => line.includes("refusing publishers from ::1"))).toBe(true);
+
+    // Throttled, the address is refused even with the right key...
+    const lines = wrongKeyLines();
+    const throttled = push(channel.ingest!.stream_key!, 0, "[::1]");
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect((await status()).state).toBe("off_air");
+    throttled.kill("SIGKILL");
+    expect(wrongKeyLines()).toBe(lines);
   });
 
   it("goes on air within 10 s of a push and plays through signed live playlists", async () => {
@@ -144,6 +177,32 @@ describe("a live channel from an RTMP push", () => {
     expect({ status: segment.status, type: segment.type }).toEqual({ status: 200, type: "video/mp2t" });
     // Unsigned, the same segment is refused.
     expect((await fetchMedia(segments[0].split("?")[0])).status).toBe(403);
+  });
+
+  it("is kept from a kids profile while unrated or rated above it, and plays for it once rated for kids", async () => {
+    const { db } = modules.client;
+    const { accounts, subscriptions, profiles } = modules.schema;
+    const username = `kid_${randomUUID().slice(0, 8)}`;
+    const [account] = await db().insert(accounts).values({ username, email: `${username}@example.com`, passwordHash: "x" }).returning();
+    await db().insert(subscriptions).values({ accountId: account.id, plan: "premium", status: "active", provider: "local" });
+    const [profile] = await db().insert(profiles).values({ accountId: account.id, name: "Kid", kids: true, maturityRating: "TV-Y7", maturityLevel: 1 }).returning();
+    const kid: Viewer = { principal: { accountId: account.id, sessionId: randomUUID(), username, role: "viewer" }, profile };
+    const seen = async (audience: { maturityLevel: number }) => (await modules.channels.getChannels(audience)).items.map((c) => c.id);
+
+    // Unrated (the grown-up's stream above played it): a live channel counts as NC-17.
+    expect((await status()).state).toBe("on_air");
+    await expect(modules.live.startChannelStream(kid, channel.id, {})).rejects.toMatchObject({ code: "maturity_restricted", status: 403 });
+    expect(await seen(profile)).not.toContain(channel.id);
+    expect(await seen(viewer.profile)).toContain(channel.id);
+
+    await modules.admin.editChannel(adminPrincipal, channel.id, { maturity_rating: "TV-Y7" });
+    expect(await seen(profile)).toContain(channel.id);
+    expect(await modules.live.startChannelStream(kid, channel.id, {})).toMatchObject({ live: true, channel: { maturity_rating: "TV-Y7" } });
+
+    await modules.admin.editChannel(adminPrincipal, channel.id, { maturity_rating: "TV-14" });
+    await expect(modules.live.startChannelStream(kid, channel.id, {})).rejects.toMatchObject({ code: "maturity_restricted" });
+    expect(await seen(viewer.profile)).toContain(channel.id);
+    await modules.admin.editChannel(adminPrincipal, channel.id, { maturity_rating: null });
   });
 
   it("goes off air when the push stops, and back on air by itself when it resumes", async () => {

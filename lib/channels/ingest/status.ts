@@ -1,6 +1,6 @@
 import "server-only";
 import path from "node:path";
-import { writeIngestStatus, type IngestStatus } from "@/db/queries/ingest";
+import { addRefusedPushes, writeIngestStatus, type IngestStatus } from "@/db/queries/ingest";
 import type { ChannelIngest } from "@/db/schema";
 import { env, mediaDir } from "@/lib/env";
 import { publish } from "@/lib/realtime";
@@ -23,6 +23,13 @@ export async function recordIngestStatus(channelId: string, workerId: string, st
   return true;
 }
 
+/** Counts refused pushes (push-guard.ts) and tells the admins watching; false when the worker no longer holds the channel. */
+export async function recordRefusedPushes(channelId: string, workerId: string, refused: Parameters<typeof addRefusedPushes>[2]): Promise<boolean> {
+  if (!(await addRefusedPushes(channelId, workerId, refused))) return false;
+  await publish(CHANNELS_TOPIC, "ingest_changed", { channel_id: channelId });
+  return true;
+}
+
 /** The status as the admin API shows it (a channel never run yet is off air). */
 export function ingestView(ingest: ChannelIngest | undefined, now = Date.now(), staleSeconds = ingestStaleSeconds()) {
   // A holder that stopped heartbeating (its machine died) left its row saying on air: it is not.
@@ -40,6 +47,10 @@ export function ingestView(ingest: ChannelIngest | undefined, now = Date.now(), 
     renditions: onAir ? ingest!.renditions.map((r) => r.name) : [],
     running: alive,
     last_error: ingest?.lastError ?? null,
+    // Pushes refused for a wrong stream key, or from an address throttled for sending wrong ones (push-guard.ts).
+    refused_pushes: ingest?.refusedPushes ?? 0,
+    last_refused_at: ingest?.lastRefusedAt?.toISOString() ?? null,
+    last_refused_address: ingest?.lastRefusedAddress ?? null,
   };
 }
 

@@ -4,12 +4,16 @@ import { findChannel } from "@/db/queries/channels";
 import { claimIngests, releaseIngest, renewIngests, type IngestConfig } from "@/db/queries/ingest";
 import { env } from "@/lib/env";
 import { runFeed, type FeedSource } from "./feed";
+import { pushGuard, type PushGuard } from "./push-guard";
+import { openRtmpGate, type RtmpGate } from "./rtmp-gate";
 import { ingestStaleSeconds, liveDir, recordIngestStatus } from "./status";
 
 // Runs the ingests of live channels, inside the transcode worker (the server's in-process worker, or `npm run
 // worker`). Every pass renews this worker's leases (a channel made linear, deleted, or taken over after a missed
 // heartbeat stops here), restarts a channel whose key, port or source changed, and claims live channels nobody
-// runs. Each channel loops: listen (or pull) → on air → the feed ends → off air → listen again, by itself.
+// runs. Each channel loops: listen (or pull) → on air → the feed ends → off air → listen again, by itself. A push
+// channel's port is held by its gate (rtmp-gate.ts) for as long as this worker runs it, ffmpeg listening behind it,
+// so publishers sending wrong keys are counted and throttled by address (push-guard.ts).
 
 export type IngestSupervisorOptions = {
   workerId: string;
@@ -23,11 +27,11 @@ type Running = { config: IngestConfig; controller: AbortController; done: Promis
 
 const sameConfig = (a: IngestConfig, b: IngestConfig) => a.streamKey === b.streamKey && a.rtmpPort === b.rtmpPort && a.sourceUrl === b.sourceUrl;
 
-const sourceOf = (config: IngestConfig): FeedSource | undefined =>
+const sourceOf = (config: IngestConfig, gate: RtmpGate | undefined): FeedSource | undefined =>
   config.sourceUrl
     ? { kind: "pull", url: config.sourceUrl }
-    : config.rtmpPort && config.streamKey
-      ? { kind: "push", port: config.rtmpPort, streamKey: config.streamKey }
+    : gate && config.streamKey
+      ? { kind: "push", host: "127.0.0.1", port: gate.innerPort, streamKey: config.streamKey }
       : undefined;
 
 const pause = (ms: number, signal: AbortSignal) =>
@@ -35,6 +39,20 @@ const pause = (ms: number, signal: AbortSignal) =>
     const timer = setTimeout(resolve, ms);
     signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
   });
+
+type StatusWrite = (fields: Parameters<typeof recordIngestStatus>[2]) => Promise<void>;
+
+/** A push channel's public port, held until `signal` (retried with a back-off while another process holds it). */
+async function openGate(port: number, guard: PushGuard, signal: AbortSignal, status: StatusWrite): Promise<RtmpGate | undefined> {
+  for (let failures = 0; !signal.aborted; failures++) {
+    try {
+      return await openRtmpGate({ port, admit: guard.admit });
+    } catch (error) {
+      void status({ state: "off_air", lastError: `Cannot listen on port ${port}: ${(error as Error).message}` });
+      await pause(Math.min(30_000, 1_000 * 2 ** Math.min(failures, 5)), signal);
+    }
+  }
+}
 
 export function startIngestSupervisor(options: IngestSupervisorOptions): { stop(): Promise<void> } {
   const { workerId } = options;
@@ -55,56 +73,68 @@ export function startIngestSupervisor(options: IngestSupervisorOptions): { stop(
     const name = `live ${config.number}`;
     // Status writes go out one at a time, in order, without holding up the feed (the next listen starts at once).
     let writes = Promise.resolve();
-    const status = (fields: Parameters<typeof recordIngestStatus>[2]) =>
+    const status: StatusWrite = (fields) =>
       (writes = writes.then(() =>
         recordIngestStatus(config.channelId, workerId, fields).then(
           () => undefined,
           (error: Error) => log(`${name}: status not recorded: ${error.message}`),
         ),
       ));
-    const source = sourceOf(config);
-    if (!source) {
+    if (!config.sourceUrl && !(config.rtmpPort && config.streamKey)) {
       await status({ state: "off_air", lastError: "No stream key and port, and no source URL: set one to go on air." });
       return void (await pause(3_600_000, signal));
     }
-    const where = source.kind === "push" ? `listening on port ${source.port}` : `pulling ${source.url}`;
-    log(`${name}: ${where}`);
-    let failures = 0;
-    while (!signal.aborted) {
-      let lastStats = 0;
-      const ended = await runFeed(source, {
-        outDir: liveDir(config.channelId),
-        dvrSeconds: env.LIVE_DVR_SECONDS,
-        preset: env.LIVE_ENCODER_PRESET,
-        signal,
-        log: (line) => log(`${name}: ${line}`),
-        onInput: (input, renditions) => {
-          log(`${name}: feed in: ${input.width}x${input.height} ${input.fps} fps ${input.videoCodec}${input.audioCodec ? `/${input.audioCodec}` : ""}`);
-          void status({ width: input.width, height: input.height, fps: input.fps, videoCodec: input.videoCodec, audioCodec: input.audioCodec, renditions, lastError: null });
-        },
-        onOnAir: () => {
-          log(`${name}: on air`);
-          void status({ state: "on_air" });
-        },
-        onStats: (stats) => {
-          // What the admin sees live, every few seconds: enough to tell a healthy feed from a struggling one.
-          if (Date.now() - lastStats < 5_000) return;
-          lastStats = Date.now();
-          void status(stats);
-        },
-      });
-      if (signal.aborted) {
-        // Restarted (new key, port or source) or taken away: the feed is cut either way.
-        if (ended.onAir) void status({ state: "off_air", bitrateKbps: null, fps: null });
-        break;
-      }
-      failures = ended.onAir ? 0 : failures + 1;
-      if (ended.onAir) log(`${name}: feed ended, off air`);
-      void status({ state: "off_air", bitrateKbps: null, fps: null, ...((ended.refused || ended.error) && { lastError: ended.refused ?? ended.error }) });
-      // A push listens again at once; a pull that keeps failing backs off (up to 30 s) instead of hammering its source.
-      if (source.kind === "pull" || (ended.error && !ended.onAir)) await pause(Math.min(30_000, 1_000 * 2 ** Math.min(failures, 5)), signal);
+    const guard = config.sourceUrl ? undefined : pushGuard(config.channelId, workerId, (line) => log(`${name}: ${line}`));
+    const gate = guard && (await openGate(config.rtmpPort!, guard, signal, status));
+    const source = sourceOf(config, gate);
+    try {
+      if (source) await feeds(source);
+    } finally {
+      await gate?.close();
+      await guard?.close();
+      await writes;
     }
-    await writes;
+
+    async function feeds(source: FeedSource) {
+      log(`${name}: ${source.kind === "push" ? `listening on port ${config.rtmpPort}` : `pulling ${source.url}`}`);
+      let failures = 0;
+      while (!signal.aborted) {
+        let lastStats = 0;
+        const ended = await runFeed(source, {
+          outDir: liveDir(config.channelId),
+          dvrSeconds: env.LIVE_DVR_SECONDS,
+          preset: env.LIVE_ENCODER_PRESET,
+          signal,
+          log: (line) => log(`${name}: ${line}`),
+          onInput: (input, renditions) => {
+            log(`${name}: feed in: ${input.width}x${input.height} ${input.fps} fps ${input.videoCodec}${input.audioCodec ? `/${input.audioCodec}` : ""}`);
+            void status({ width: input.width, height: input.height, fps: input.fps, videoCodec: input.videoCodec, audioCodec: input.audioCodec, renditions, lastError: null });
+          },
+          onOnAir: () => {
+            log(`${name}: on air`);
+            void status({ state: "on_air" });
+            void guard?.onAir(gate?.publisher());
+          },
+          onRefused: () => guard?.wrongKey(gate?.publisher()),
+          onStats: (stats) => {
+            // What the admin sees live, every few seconds: enough to tell a healthy feed from a struggling one.
+            if (Date.now() - lastStats < 5_000) return;
+            lastStats = Date.now();
+            void status(stats);
+          },
+        });
+        if (signal.aborted) {
+          // Restarted (new key, port or source) or taken away: the feed is cut either way.
+          if (ended.onAir) void status({ state: "off_air", bitrateKbps: null, fps: null });
+          break;
+        }
+        failures = ended.onAir ? 0 : failures + 1;
+        if (ended.onAir) log(`${name}: feed ended, off air`);
+        void status({ state: "off_air", bitrateKbps: null, fps: null, ...((ended.refused || ended.error) && { lastError: ended.refused ?? ended.error }) });
+        // A push listens again at once; a pull that keeps failing backs off (up to 30 s) instead of hammering its source.
+        if (source.kind === "pull" || (ended.error && !ended.onAir)) await pause(Math.min(30_000, 1_000 * 2 ** Math.min(failures, 5)), signal);
+      }
+    }
   }
 
   async function pass() {

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { MATURITY_RATINGS } from "@/lib/catalog/maturity";
 import { createChannel, editChannel, removeChannel, setSchedule } from "@/lib/channels/admin";
 import { validatedAccountAction } from "@/lib/site/form-action";
 
@@ -19,6 +20,9 @@ const channelForm = {
     .trim()
     .max(2000)
     .refine((v) => v === "" || /^(https?:\/\/|\/)/.test(v), "An http(s) URL or a path on this site")
+    .transform((v) => (v === "" ? null : v)),
+  maturity_rating: z
+    .enum(["", ...MATURITY_RATINGS], "Choose a rating from the list")
     .transform((v) => (v === "" ? null : v)),
 };
 

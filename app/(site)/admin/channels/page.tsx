@@ -8,7 +8,7 @@ import { SelectField } from "@/components/admin/form-bits";
 import { requireAdminPage } from "@/lib/admin/page-guard";
 import { listAdminChannels } from "@/lib/channels/admin";
 import { createChannelAction } from "./actions";
-import { kindOptions } from "./kinds";
+import { kindOptions, ratingOptions } from "./kinds";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.channels"))("title") };
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminChannelsPage() {
   const principal = await requireAdminPage("/admin/channels");
-  const [{ items }, t, kinds] = await Promise.all([listAdminChannels(principal), getTranslations("admin"), kindOptions()]);
+  const [{ items }, t, kinds, ratings] = await Promise.all([listAdminChannels(principal), getTranslations("admin"), kindOptions(), ratingOptions()]);
   const nextNumber = Math.max(0, ...items.map((c) => c.number)) + 1;
   return (
     <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
@@ -52,6 +52,7 @@ export default async function AdminChannelsPage() {
           <Field name="name" label={t("common.name")} required />
           <SelectField name="kind" label={t("common.kind")} options={kinds} defaultValue="linear" />
           <Field name="logo_url" label={t("common.logoUrl")} hint={t("channels.logoHint")} />
+          <SelectField name="maturity_rating" label={t("titles.maturity")} options={ratings} defaultValue="" />
           <SubmitButton variant="secondary" pendingLabel={t("common.creating")}>{t("channels.create")}</SubmitButton>
         </ActionForm>
       </section>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { endpoint } from "@/lib/api/endpoint";
+import { MATURITY_RATINGS } from "@/lib/catalog/maturity";
 
 const tag = "Admin: live TV";
 const channelId = z.object({ channel_id: z.guid() });
@@ -20,6 +21,11 @@ const sourceUrl = z
   .nullable()
   .describe("Live channels: a live feed to pull instead of listening for a push (null: listen for an RTMP push).");
 
+const maturityRating = z
+  .enum(MATURITY_RATINGS)
+  .nullable()
+  .describe("The channel's rating, on the titles' scale: profiles rated below it neither see nor play it. Null: unrated (a live channel then counts as NC-17; a linear one is judged by its titles).");
+
 const channelFields = {
   number: z.number().int().min(1).max(9999).describe("The channel's number in the guide, unique."),
   name: z.string().trim().min(1).max(100),
@@ -32,6 +38,7 @@ const channelFields = {
     .max(65535)
     .describe("Live channels: the port its ingest listens on for the RTMP push, one per channel (default: the lowest free port of LIVE_RTMP_PORTS)."),
   source_url: sourceUrl,
+  maturity_rating: maturityRating,
 };
 
 const ingest = z
@@ -53,6 +60,9 @@ const ingest = z
       renditions: z.array(z.string()).describe("The live ladder's rungs (on air), e.g. 360p, 720p."),
       running: z.boolean().describe("A worker holds the channel's ingest (it listens or pulls)."),
       last_error: z.string().nullable().describe("Why the last feed ended or could not start, e.g. a refused stream key."),
+      refused_pushes: z.number().int().describe("Pushes refused so far: a wrong stream key, or an address throttled after too many wrong ones."),
+      last_refused_at: z.iso.datetime({ offset: true }).nullable().describe("When the last push was refused."),
+      last_refused_address: z.string().nullable().describe("The address the last refused push came from."),
     }),
   })
   .nullable()
@@ -64,6 +74,7 @@ const adminChannel = z.object({
   name: z.string(),
   kind: z.enum(["linear", "live"]),
   logo_url: z.string().nullable(),
+  maturity_rating: z.enum(MATURITY_RATINGS).nullable().describe("The rating an admin gave the channel; null: unrated."),
   schedule_starts_at: z.iso.datetime({ offset: true }).describe("When the schedule's loop began (saving a schedule restarts it)."),
   schedule: z.array(
     z.object({
@@ -103,6 +114,7 @@ export const createChannelEndpoint = endpoint({
     logo_url: logoUrl.optional(),
     rtmp_port: channelFields.rtmp_port.optional(),
     source_url: sourceUrl.optional(),
+    maturity_rating: maturityRating.optional(),
   }),
   response: adminChannel,
   errors: [...errors, "channel_number_taken", "rtmp_port_taken", "no_rtmp_port_free"],
@@ -111,7 +123,7 @@ export const createChannelEndpoint = endpoint({
 export const updateChannelEndpoint = endpoint({
   method: "PATCH",
   path: "/api/admin/channels/{channel_id}",
-  summary: "Change a channel's number, name, kind, logo or ingest (port, source)",
+  summary: "Change a channel's number, name, kind, logo, rating or ingest (port, source)",
   description: "A live channel whose port or source changes restarts its ingest within seconds (a running feed is cut).",
   tag,
   auth: "admin",

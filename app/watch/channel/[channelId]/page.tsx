@@ -4,21 +4,24 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { requireChannel } from "@/lib/channels/channels";
 import { requireViewer } from "@/lib/site/session";
-import { WatchChannel } from "../../watch-channel";
+import { CHANNEL_ID, WatchChannel } from "../../watch-channel";
+import { watchingProfile } from "../../watching-profile";
 
 type Props = { params: Promise<{ channelId: string }> };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function channelOrNotFound(channelId: string) {
-  const channel = UUID.test(channelId) ? await requireChannel(channelId).catch(() => undefined) : undefined;
+  const channel = CHANNEL_ID.test(channelId) ? await requireChannel(channelId).catch(() => undefined) : undefined;
   if (!channel) notFound();
   return channel;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const channel = await channelOrNotFound((await params).channelId);
-  return { title: (await getTranslations("watch"))("liveTitle", { name: channel.name }) };
+  const { channelId } = await params;
+  await channelOrNotFound(channelId);
+  // The tab names the channel only to a profile that may see it.
+  const channel = await requireChannel(channelId, await watchingProfile()).catch(() => undefined);
+  const t = await getTranslations("watch");
+  return { title: channel ? t("liveTitle", { name: channel.name }) : t("watch") };
 }
 
 export default async function WatchChannelPage({ params }: Props) {

@@ -14,7 +14,7 @@ import { ApiError } from "@/lib/api/errors";
 import { getAdminChannel } from "@/lib/channels/admin";
 import { getGuide } from "@/lib/channels/channels";
 import { deleteChannelAction, saveScheduleAction, updateChannelAction } from "../actions";
-import { kindOptions } from "../kinds";
+import { kindOptions, ratingOptions } from "../kinds";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.channel"))("title") };
@@ -33,7 +33,7 @@ export default async function AdminChannelPage({ params }: Props) {
     throw error;
   });
   const now = Date.now();
-  const [guide, t, kinds] = await Promise.all([getGuide(undefined, now, now + GRID_AHEAD_MS, now), getTranslations("admin"), kindOptions()]);
+  const [guide, t, kinds, ratings] = await Promise.all([getGuide(undefined, now, now + GRID_AHEAD_MS, now), getTranslations("admin"), kindOptions(), ratingOptions()]);
   const grid = guide.filter((c) => c.id === channel.id);
   return (
     <div className="space-y-10">
@@ -65,6 +65,7 @@ export default async function AdminChannelPage({ params }: Props) {
             <Field name="name" label={t("common.name")} defaultValue={channel.name} required />
             <SelectField name="kind" label={t("common.kind")} options={kinds} defaultValue={channel.kind} />
             <Field name="logo_url" label={t("common.logoUrl")} defaultValue={channel.logo_url ?? ""} />
+            <SelectField name="maturity_rating" label={t("titles.maturity")} options={ratings} defaultValue={channel.maturity_rating ?? ""} />
             {channel.ingest && (
               <>
                 <Field name="rtmp_port" label={t("channel.rtmpPort")} type="number" min={1024} max={65535} defaultValue={String(channel.ingest.rtmp_port ?? "")} />
