@@ -134,7 +134,7 @@ test.describe("a browser asking for Spanish", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "es");
     await expect(page.getByRole("heading", { name: "Iniciar sesión" })).toBeVisible();
     await expect(page.getByLabel("Nombre de usuario")).toBeVisible();
-    await expect(page.getByRole("link", { name: "¿Has olvidado tu contraseña?" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "¿Olvidaste tu contraseña?" })).toBeVisible();
     await expectAccessible(page);
     // A wrong password is refused in Spanish too.
     await page.getByLabel("Nombre de usuario").fill("nadie_aqui");
