@@ -1,10 +1,10 @@
 // Starts and stops real NormFlix server processes for tests (the same server.ts that `npm start` runs).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { freeLoopbackPort } from "../lib/free-port";
 
 export const projectRoot = path.resolve(import.meta.dirname, "..");
 
@@ -53,16 +53,7 @@ export function seedPgliteFromTemplate(dataDir: string) {
   if (template && !fs.existsSync(target)) fs.cpSync(template, target, { recursive: true });
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export const freePort = freeLoopbackPort;
 
 export type ServerHandle = { url: string; child: ChildProcess; output: () => string; stop: () => Promise<number | null> };
 

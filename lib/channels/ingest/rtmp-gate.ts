@@ -5,6 +5,7 @@
 // handed on. The key is still judged by ffmpeg (feed.ts reads its log); what the gate adds is who it was, so wrong
 // keys are counted per address and an address over its limit is refused here, before ffmpeg is disturbed.
 import net from "node:net";
+import { freeLoopbackPort } from "@/lib/free-port";
 
 export type RtmpGateOptions = {
   /** The public port publishers connect to (all interfaces). */
@@ -26,17 +27,6 @@ export type RtmpGate = {
 /** "::ffff:10.0.0.1" → "10.0.0.1": one key per IPv4 publisher whichever socket family accepted it. */
 export const plainAddress = (address: string | undefined) => (address ?? "unknown").replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
 
-/** A free loopback port, for ffmpeg to listen on. */
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Connects to ffmpeg's loopback port, retrying while it is (re)starting; undefined when it never listens in time. */
 async function reachInner(port: number, timeoutMs: number, cancelled: () => boolean): Promise<net.Socket | undefined> {
