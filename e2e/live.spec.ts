@@ -3,7 +3,7 @@
 // boundaries (a discontinuity every 8 s) without a stall, with the LIVE badge, rewind and back to live. A live channel
 // goes on air from an ffmpeg push (the admin's ingest panel follows live), plays, and shows the off-air slate when
 // the push stops.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -168,10 +168,18 @@ test("an ingest channel goes on air from an RTMP push, plays in the player, and 
   await expect(page.getByTestId("ingest-state")).toHaveText("OFF AIR");
   await expect(page.getByTestId("rtmp-server")).toHaveText(created.ingest.rtmp_server);
 
-  const pusher = spawn(ffmpegPath(), [
-    "-hide_banner", "-nostdin", "-v", "error", "-re", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-f", "lavfi", "-i", "sine",
-    "-c:v", "libx264", "-preset", "ultrafast", "-g", "60", "-c:a", "aac", "-f", "flv", created.ingest.rtmp_url,
-  ], { stdio: "ignore" });
+  // The encoder reconnects when its connection fails, as OBS does: the worker may not be listening on the port yet
+  // (it claims new channels every 2 s), and a refused push would otherwise end the test's only encoder.
+  let pushing = true;
+  let pusher: ChildProcess;
+  const push = () => {
+    pusher = spawn(ffmpegPath(), [
+      "-hide_banner", "-nostdin", "-v", "error", "-re", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-f", "lavfi", "-i", "sine",
+      "-c:v", "libx264", "-preset", "ultrafast", "-g", "60", "-c:a", "aac", "-f", "flv", created.ingest.rtmp_url,
+    ], { stdio: "ignore" });
+    pusher.once("exit", () => pushing && setTimeout(push, 500));
+  };
+  push();
   try {
     // The panel follows the worker's reports without a reload.
     await expect(page.getByTestId("ingest-state")).toHaveText("ON AIR", { timeout: 15_000 });
@@ -188,10 +196,12 @@ test("an ingest channel goes on air from an RTMP push, plays in the player, and 
     await expect(viewerPage.getByTestId("live-badge")).toHaveText("LIVE");
     await watch.expectAdvancing(2);
 
-    pusher.kill("SIGINT");
+    pushing = false;
+    pusher!.kill("SIGINT");
     await expect(viewerPage.getByTestId("off-air")).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId("ingest-state")).toHaveText("OFF AIR");
   } finally {
-    pusher.kill("SIGKILL");
+    pushing = false;
+    pusher!.kill("SIGKILL");
   }
 });

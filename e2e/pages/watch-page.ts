@@ -40,9 +40,12 @@ export class WatchPage {
         // Only a paused video is started: a click while it is still starting would pause it again.
         const play = this.page.getByRole("button", { name: "Play", exact: true });
         if (paused && (await play.isVisible())) {
-          // A phone's viewer taps: a mouse click there would switch the player to its desktop layout.
-          if (await this.page.evaluate(() => matchMedia("(pointer: coarse)").matches)) await play.tap();
-          else await play.click();
+          // A phone's viewer taps: a mouse click there would switch the player to its desktop layout. Briefly: if the
+          // video starts by itself meanwhile, the button becomes Pause and the press would wait for a Play button
+          // that never comes back (the whole poll hung on it once, while the video played to its end).
+          const press = { timeout: 2_000 };
+          if (await this.page.evaluate(() => matchMedia("(pointer: coarse)").matches)) await play.tap(press).catch(() => undefined);
+          else await play.click(press).catch(() => undefined);
         }
         return false;
       }, { timeout: 30_000 })
