@@ -27,7 +27,6 @@ export type RtmpGate = {
 /** "::ffff:10.0.0.1" → "10.0.0.1": one key per IPv4 publisher whichever socket family accepted it. */
 export const plainAddress = (address: string | undefined) => (address ?? "unknown").replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
 
-
 /** Connects to ffmpeg's loopback port, retrying while it is (re)starting; undefined when it never listens in time. */
 async function reachInner(port: number, timeoutMs: number, cancelled: () => boolean): Promise<net.Socket | undefined> {
   const deadline = Date.now() + timeoutMs;

@@ -69,7 +69,7 @@ export default async function AdminChannelPage({ params }: Props) {
             {channel.ingest && (
               <>
                 <Field name="rtmp_port" label={t("channel.rtmpPort")} type="number" min={1024} max={65535} defaultValue={String(channel.ingest.rtmp_port ?? "")} />
-                <Field name="source_url" label={t("channel.pullFrom")} defaultValue={channel.ingest.source_url ?? ""} placeholder="srt://… or https://…/live.m3u8" />
+                <Field name="source_url" label={t("channel.pullFrom")} defaultValue={channel.ingest.source_url ?? ""} placeholder={t("channel.pullPlaceholder")} />
               </>
             )}
             <SubmitButton variant="secondary" pendingLabel={t("common.saving")}>{t("common.save")}</SubmitButton>
